@@ -1,0 +1,1 @@
+"""Loaders: plan documents, breakdown tables and progress sheets -> plain records -> DuckDB."""

@@ -1,0 +1,216 @@
+"""Split a file's text into documents and read each one's metadata (标题、文号、发文机关、日期、年度).
+
+A gazette (政府公报) holds several documents, each opened by a notice heading such as
+"…关于印发《…》的通知" followed by a 文号 line ("银西法办发〔2020〕3号"). A single web page holds
+one document, with its 文号 in the page's metadata block. Attachments (附件) that carry a table
+become documents of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+DOC_NUMBER_RE = re.compile(r"([\u4e00-\u9fff]{1,12}[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*\d{1,4}\s*号)")
+DOC_NUMBER_LINE_RE = re.compile(
+    r"^\(?\s*[\u4e00-\u9fff]{1,12}[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*\d{1,4}\s*号\s*\)?$"
+)
+NOTICE_RE = re.compile(r"^(?P<issuer>[^《》]{0,40}?)\s*关于(?:印发|转发|下发)?\s*(?P<body>.*?)的?通知$")
+TOC_RE = re.compile(r"(\.{4,}|…{2,}|·{4,})\s*\d*\s*$")
+DATE_LINE_RE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+CN_DATE_LINE_RE = re.compile(r"^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
+ISO_DATE_RE = re.compile(r"(?:发布日期|发文日期|成文日期|生成日期|发布时间)\s*[:：]?\s*((?:19|20)\d{2})-(\d{2})-(\d{2})")
+ATTACHMENT_RE = re.compile(r"^附件\s*\d*\s*[:：]?\s*(.*)$")
+YEAR_SPAN_RE = re.compile(r"((?:19|20)\d{2})\s*[—–\-－~～至到]*\s*((?:19|20)\d{2})\s*年")
+YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+ISSUER_END_RE = re.compile(r"(人民政府|办公室|办公厅|委员会|政府|司法局|局|办|委|厅|院)$")
+
+
+@dataclass
+class RawDocument:
+    """A document's lines and the metadata found in its heading."""
+
+    lines: list[str]
+    title: str = ""
+    doc_number: str | None = None
+    issuer: str | None = None
+    issued_on: str | None = None
+    years: list[int] = field(default_factory=list)
+
+
+def _notice_heading(lines: list[str], i: int) -> tuple[str, int] | None:
+    """A notice heading starting at line i (possibly wrapped over 2-3 lines): (text, lines used)."""
+    first = lines[i] if i < len(lines) else ""
+    if "关于" not in first and "印发" not in first and not (len(first) <= 30 and ISSUER_END_RE.search(first)):
+        return None
+    text = ""
+    for used in range(1, 4):
+        if i + used - 1 >= len(lines):
+            return None
+        text += lines[i + used - 1]
+        if len(text) > 90 or TOC_RE.search(text):
+            return None
+        if "关于" in text and text.endswith("通知") and "《" not in text.split("关于")[0]:
+            if not text.startswith(("按照", "根据", "依据", "现将")):
+                return text, used
+            return None
+    return None
+
+
+def _heading_before(lines: list[str], k: int) -> tuple[int, str]:
+    """The heading block just above line k: up to three non-empty lines after a blank line."""
+    i = k - 1
+    while i >= 0 and not lines[i].strip():
+        i -= 1
+    first = i
+    while first > 0 and lines[first - 1].strip() and i - first < 2:
+        first -= 1
+    return max(first, 0), "".join(lines[first:i + 1])
+
+
+def find_document_starts(lines: list[str]) -> list[tuple[int, str, str | None]]:
+    """(start index, heading, 文号) of every document in a gazette: one per standalone 文号 line."""
+    starts = []
+    for k, line in enumerate(lines):
+        if DOC_NUMBER_LINE_RE.match(line.strip()) and not TOC_RE.search(line):
+            number = DOC_NUMBER_RE.search(line).group(1).replace(" ", "")
+            start, heading = _heading_before(lines, k)
+            if starts and start <= starts[-1][0]:
+                continue
+            starts.append((start, heading, number))
+    return starts
+
+
+def first_notice_heading(lines: list[str]) -> str | None:
+    """The first notice heading ("…关于印发…的通知") of a single document, if any."""
+    for i in range(min(len(lines), 80)):
+        found = _notice_heading(lines, i)
+        if found:
+            return found[0]
+    return None
+
+
+def split_documents(lines: list[str]) -> list[RawDocument]:
+    """Documents of a file: one per standalone 文号 in a gazette, else the whole file."""
+    starts = find_document_starts(lines)
+    if len(starts) < 2:
+        doc = RawDocument(lines=lines, doc_number=starts[0][2] if starts else None)
+        fill_metadata(doc, first_notice_heading(lines))
+        return split_attachments(doc)
+    docs = []
+    for k, (start, heading, number) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
+        doc = RawDocument(lines=lines[start:end], doc_number=number)
+        fill_metadata(doc, heading)
+        docs.extend(split_attachments(doc))
+    return docs
+
+
+def split_attachments(doc: RawDocument) -> list[RawDocument]:
+    """Split off an attachment (附件:X) whose body is a table (TAB rows) as its own document."""
+    for i, line in enumerate(doc.lines):
+        m = ATTACHMENT_RE.match(line)
+        if not m or i < 3:
+            continue
+        body = doc.lines[i + 1:]
+        if sum("\t" in b for b in body) < 3:
+            continue
+        title = m.group(1).strip() or next((b for b in body if b and "\t" not in b and b != "附件"), "")
+        attachment = RawDocument(lines=body, title=title, doc_number=None, issuer=doc.issuer,
+                                 issued_on=doc.issued_on, years=years_of(title) or doc.years)
+        doc.lines = doc.lines[:i]
+        return [doc, attachment]
+    return [doc]
+
+
+def title_from_heading(heading: str) -> str:
+    """"…关于印发《X》的通知" -> X; "…关于印发X的通知" -> X."""
+    m = re.search(r"《(.+)》", heading) or re.search(r"《(.+)$", heading)
+    if m:
+        return m.group(1).strip()
+    m = NOTICE_RE.match(heading)
+    body = m.group("body") if m else heading
+    return body.strip() or heading
+
+
+def years_of(title: str) -> list[int]:
+    """Years a title covers: "(2021—2025年)" -> 2021..2025; "2023年" -> [2023]; "(20232024年)" too."""
+    m = YEAR_SPAN_RE.search(title) or re.search(r"((?:19|20)\d{2})((?:19|20)\d{2})年", title)
+    if m:
+        a, b = int(m.group(1)), int(m.group(2))
+        if a <= b <= a + 10:
+            return list(range(a, b + 1))
+    return sorted({int(y) for y in YEAR_RE.findall(title)})
+
+
+def _cn_year_date(m: re.Match[str]) -> str | None:
+    from loaders.outline import cn_to_int
+
+    digits = "".join(str(cn_to_int(c)) for c in m.group(1))
+    month, day = cn_to_int(m.group(2)), cn_to_int(m.group(3))
+    if month and day and 1 <= month <= 12 and 1 <= day <= 31:
+        return f"{digits}-{month:02d}-{day:02d}"
+    return None
+
+
+def _signature(lines: list[str]) -> tuple[str | None, str | None]:
+    """(issuer, date) from the first signature block: an issuer line followed by a date line."""
+    for i, line in enumerate(lines[:80]):
+        m = DATE_LINE_RE.match(line)
+        date = None
+        if m:
+            date = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+        else:
+            m2 = CN_DATE_LINE_RE.match(line)
+            date = _cn_year_date(m2) if m2 else None
+        if date:
+            prev = lines[i - 1] if i else ""
+            issuer = prev if prev and len(prev) <= 30 and ISSUER_END_RE.search(prev) else None
+            return issuer, date
+    return None, None
+
+
+def fill_metadata(doc: RawDocument, heading: str | None) -> None:
+    """Title, 文号, issuer, date and years of a document from its heading and first lines."""
+    head = doc.lines[:60]
+    if heading:
+        doc.title = doc.title or title_from_heading(heading)
+        m = re.match(r"^(.{2,40}?)\s*(?:关于)?(?:印发|转发)", heading)
+        doc.issuer = m.group(1).strip() if m and ISSUER_END_RE.search(m.group(1).strip()) else None
+    if not doc.doc_number:
+        for line in head[:30]:
+            if "《" in line or "〈" in line:
+                continue
+            m = DOC_NUMBER_RE.search(line)
+            if m:
+                doc.doc_number = m.group(1).replace(" ", "")
+                break
+    sig_issuer, sig_date = _signature(head)
+    doc.issuer = doc.issuer or sig_issuer
+    doc.issued_on = sig_date
+    if not doc.issued_on:
+        for line in head[:20]:
+            m = ISO_DATE_RE.search(line)
+            if m:
+                doc.issued_on = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+                break
+    if not doc.title:
+        doc.title = guess_title(doc.lines)
+    doc.years = years_of(doc.title) or ([int(doc.issued_on[:4])] if doc.issued_on else [])
+
+
+_TITLE_WORDS = ("方案", "要点", "计划", "规划", "报告", "意见", "办法", "规定", "安排", "分解表", "清单", "细则", "通知")
+
+
+def guess_title(lines: list[str]) -> str:
+    """The first short line that reads like a document title (ends in 方案/要点/报告/…)."""
+    for i, line in enumerate(lines[:40]):
+        if "\t" in line or "|" in line or len(line) > 60 or TOC_RE.search(line):
+            continue
+        stripped = re.sub(r"[(（][^)）]*[)）]$", "", line)
+        if stripped.endswith(_TITLE_WORDS) and not stripped.startswith(("现将", "为", "根据", "按照")):
+            prev = lines[i - 1] if i else ""
+            if prev and len(prev) <= 30 and ISSUER_END_RE.search(prev) and "关于" in line[:3]:
+                return prev + line
+            return line
+    return next((line for line in lines if line.strip()), "未命名文件")

@@ -1,0 +1,101 @@
+"""Outline grammar: numbering markers of plan documents and joining of broken lines.
+
+Numbering styles (编号样式) seen in plans, as written after normalisation:
+  cn_comma   一、          cn_paren  (一)          arabic  1.  1、  1．  2全面… (digit glued)
+  ar_paren   (1)          article   第一条        circled ①
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+             "七": 7, "八": 8, "九": 9}
+CN_UNITS = {"十": 10, "百": 100}
+CN_NUM = "[一二三四五六七八九十百零〇两]+"
+
+
+def cn_to_int(s: str) -> int | None:
+    """Chinese numeral to int: 三十一 -> 31, 十二 -> 12, 二十 -> 20, 一百 -> 100."""
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    total, current = 0, 0
+    for ch in s:
+        if ch in CN_DIGITS:
+            current = CN_DIGITS[ch]
+        elif ch in CN_UNITS:
+            total += (current or 1) * CN_UNITS[ch]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+_MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    ("article", re.compile(rf"^第({CN_NUM}|\d+)条\s*")),
+    ("cn_comma", re.compile(rf"^({CN_NUM})\s*[、.]\s*")),
+    ("cn_paren", re.compile(rf"^[(]({CN_NUM})[)]\s*")),
+    ("ar_paren", re.compile(r"^[(](\d{1,3})[)]\s*")),
+    ("circled", re.compile(r"^([①-⑳])\s*")),
+    ("arabic", re.compile(r"^(\d{1,3})\s*(?:[.、](?!\d)|\s+(?=\D))\s*")),
+]
+# a digit glued to the text ("2全面实行"): accepted only when it continues the arabic sequence
+_GLUED = re.compile(r"^(\d{1,3})(?=[\u4e00-\u9fff“《\"])")
+_NOT_AFTER_GLUED = re.compile(r"^\d+(?:年|月|日|个|项|次|家|件|名|人|万|亿|%|小时|天|所|条|部)")
+
+
+@dataclass
+class Marker:
+    style: str
+    value: int
+    number: str  # as written, for the contract: "7", "(十二)", "(34)", "一"
+    rest: str
+
+
+def _number_as_written(style: str, raw: str) -> str:
+    if style in ("cn_paren", "ar_paren"):
+        return f"({raw})"
+    if style == "article":
+        return f"第{raw}条"
+    return raw
+
+
+def match_marker(line: str, last_arabic: int | None = None) -> Marker | None:
+    """The numbering marker that opens `line`, if any."""
+    for style, pattern in _MARKERS:
+        m = pattern.match(line)
+        if m:
+            raw = m.group(1)
+            value = ord(raw) - ord("①") + 1 if style == "circled" else cn_to_int(raw)
+            if value is None:
+                continue
+            rest = line[m.end():]
+            if style == "arabic" and not rest:
+                continue
+            return Marker(style, value, _number_as_written(style, raw), rest)
+    m = _GLUED.match(line)
+    if m and not _NOT_AFTER_GLUED.match(line):
+        value = int(m.group(1))
+        if last_arabic is not None and value == last_arabic + 1 or value == 1:
+            return Marker("arabic", value, m.group(1), line[m.end():])
+    return None
+
+
+LABEL_RE = re.compile(r"^(效果指标|具体措施|工作措施|主要措施|目标|工作目标|主要目标|预期目标|考核指标)\s*[:：]?\s*(.*)$")
+SENTENCE_END = "。;；!?！？:：)）」』”"
+
+
+def is_complete(line: str) -> bool:
+    """Whether a line ends a sentence (so the next unmarked line starts a new paragraph)."""
+    return bool(line) and line[-1] in SENTENCE_END
+
+
+def first_clause(text: str, limit: int = 40) -> str:
+    """Short heading of a task: its first sentence, or its first clause when that is long."""
+    first = re.split(r"[。;；]", text, maxsplit=1)[0]
+    if len(first) > limit:
+        first = re.split(r"[,，:：]", first, maxsplit=1)[0]
+    return first.strip().rstrip("。.,，、;；:：")

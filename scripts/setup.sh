@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs everything the project needs on a bare Debian machine with Python 3.11:
+# Debian packages (only when missing; needs root), then a virtual environment in .venv
+# with the pinned Python packages of requirements.txt. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+
+apt_needed=()
+"$PY" -c 'import venv, ensurepip' 2>/dev/null || apt_needed+=(python3-venv)
+if [ ${#apt_needed[@]} -gt 0 ]; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_needed[@]}" >/dev/null
+  else
+    echo "缺少系统软件包：${apt_needed[*]}（请以 root 运行 apt-get install ${apt_needed[*]}）" >&2
+    exit 1
+  fi
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt

@@ -1,0 +1,115 @@
+-- schema: tables for plans, tasks, units, targets, achievements and (later) quarterly progress
+-- Applied on every start; every statement is idempotent.
+
+create sequence if not exists seq_file_id start 1;
+create sequence if not exists seq_doc_id start 1;
+create sequence if not exists seq_action_id start 1;
+create sequence if not exists seq_task_id start 1;
+create sequence if not exists seq_target_id start 1;
+create sequence if not exists seq_achievement_id start 1;
+create sequence if not exists seq_unit_id start 1;
+
+-- 源文件: every file ever loaded, once per content hash
+create table if not exists source_files (
+    file_id     integer primary key default nextval('seq_file_id'),
+    sha256      varchar not null unique,
+    name        varchar not null,          -- file name as uploaded
+    size_bytes  bigint,
+    format      varchar,                   -- txt / html / docx / pdf / xlsx / xls / csv
+    content     blob,                      -- the original bytes, kept for audit and re-parsing
+    loaded_by   varchar,
+    loaded_at   timestamp default current_timestamp
+);
+
+-- 文件/方案: one row per document found in a file (a gazette holds several)
+create table if not exists documents (
+    doc_id      integer primary key default nextval('seq_doc_id'),
+    file_id     integer not null references source_files (file_id),
+    seq         integer not null,          -- order within the file
+    title       varchar not null,
+    doc_number  varchar,                   -- 文号
+    issuer      varchar,
+    issued_on   date,
+    kind        varchar not null,          -- plan / annual_report / breakdown_table / other
+    years       integer[],
+    year_from   integer,
+    year_to     integer
+);
+
+-- 行动 / 任务分类
+create table if not exists actions (
+    action_id   integer primary key default nextval('seq_action_id'),
+    plan_id     integer not null references documents (doc_id),
+    seq         integer not null,
+    code        varchar not null,          -- as written: "(一)", "一、"
+    title       varchar not null
+);
+
+-- 任务 / 具体措施
+create table if not exists tasks (
+    task_id       integer primary key default nextval('seq_task_id'),
+    plan_id       integer not null references documents (doc_id),
+    action_id     integer not null references actions (action_id),
+    seq           integer not null,        -- order within the plan
+    number        varchar not null,        -- as written: "7", "(十二)", "(34)"
+    title         varchar not null,
+    text          varchar not null,
+    group_name    varchar,                 -- middle level (主要任务) in breakdown tables
+    deadline_text varchar,
+    deadline      date,
+    ongoing       boolean not null default false,   -- 长期坚持 / 持续推进
+    recurring     varchar                  -- 'year' / 'quarter' for 每年… deadlines
+);
+
+-- 单位: the registry. kind = 'unit' or 'group' (各镇街 stands for many)
+create table if not exists units (
+    unit_id     integer primary key default nextval('seq_unit_id'),
+    name        varchar not null unique,   -- canonical name
+    kind        varchar not null default 'unit',
+    level       varchar,                   -- 市 / 区 / 县 / 镇 ... when the name carries it
+    reviewed    boolean not null default false,  -- false: created from a document, awaiting review
+    created_at  timestamp default current_timestamp
+);
+
+create table if not exists unit_aliases (
+    alias       varchar primary key,       -- normalised spelling
+    unit_id     integer not null references units (unit_id)
+);
+
+-- 任务-单位: role is lead (牵头) / responsible (责任) / cooperating (配合)
+create table if not exists task_units (
+    task_id      integer not null references tasks (task_id),
+    unit_id      integer not null references units (unit_id),
+    role         varchar not null,
+    seq          integer not null,
+    name_written varchar not null,         -- as written in the source
+    primary key (task_id, unit_id, role)
+);
+
+-- 目标 / 效果指标: task_id null for section-level targets
+create table if not exists targets (
+    target_id   integer primary key default nextval('seq_target_id'),
+    plan_id     integer not null references documents (doc_id),
+    action_id   integer references actions (action_id),
+    task_id     integer references tasks (task_id),
+    seq         integer not null,
+    indicator   varchar not null,
+    comparator  varchar not null,
+    value       double not null,
+    unit        varchar not null,
+    per         varchar,                   -- 'year' / 'quarter' / null
+    year        integer,
+    text        varchar not null           -- source clause
+);
+
+-- 年度报告中的实际完成值
+create table if not exists achievements (
+    achievement_id integer primary key default nextval('seq_achievement_id'),
+    doc_id      integer not null references documents (doc_id),
+    seq         integer not null,
+    indicator   varchar not null,
+    value       double not null,
+    unit        varchar not null,
+    year        integer,
+    text        varchar not null
+);
