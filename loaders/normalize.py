@@ -1,0 +1,201 @@
+"""Text normalisation (文本规范化) and removal of page furniture (页眉页脚、网页栏目).
+
+`clean_document_text` is the one call the plan parser makes: it applies `normalize_text`
+(half-width forms, spacing around Chinese, traditional → simplified) and then `strip_furniture`
+(page numbers, breadcrumbs, web widgets, running headers). The conventions it produces are
+described in docs/HELPERS.md; every other module relies on them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# Full-width ASCII forms U+FF01–U+FF5E → ASCII; every kind of space → " "; invisible chars → "".
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u2060\ufeff"
+_TRANSLATE = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
+_TRANSLATE.update({ord(c): " " for c in _SPACES})
+_TRANSLATE.update({ord(c): None for c in _INVISIBLE})
+_LINE_BREAK_RE = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
+
+# Han ideographs and the punctuation that sits between them (、。“”《》〔〕【】—…·).
+_CJK = (
+    "\u2e80-\u2fdf\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f"
+    "\u2014\u2015\u2018-\u201f\u2026\u00b7\U00020000-\U0003134f"
+)
+# Spaces next to a CJK character, or after a colon/comma/semicolon that follows one ("时限: 2020").
+_CJK_SPACE_RE = re.compile(f" +(?=[{_CJK}])|(?<=[{_CJK}]) +|(?<=[{_CJK}][:;,]) +")
+_MULTI_SPACE_RE = re.compile(r" {2,}")
+
+YEAR_RANGE_RE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*(?:[-‐‑‒–—―－~～〜]{1,2}|至|到)\s*((?:19|20)\d{2})(?!\d)"
+)
+"""A span of years as written: 2021—2025, 2021-2025, 2021－2025, 2021~2025, 2021至2025."""
+
+# Characters that exist only in traditional script, and their simplified forms (same order).
+_TRAD_ONLY = "國們為與這發實體機關點頭區縣責單務處應時會進說對級將開門長護營環監導設規達歷經見來過動現當義無專業質產標運還總辦層權據鄉鎮轄條項費稅聯際網檢執審議論職員"
+_SIMP_ONLY = "国们为与这发实体机关点头区县责单务处应时会进说对级将开门长护营环监导设规达历经见来过动现当义无专业质产标运还总办层权据乡镇辖条项费税联际网检执审议论职员"
+_TRAD_RE = re.compile(f"[{_TRAD_ONLY}]")
+_SIMP_RE = re.compile(f"[{_SIMP_ONLY}]")
+
+
+def is_traditional(text: str) -> bool:
+    """True when a text is written in traditional characters (繁体): at least 3 traditional-only
+    characters and at least four times as many as simplified-only ones."""
+    trad = len(_TRAD_RE.findall(text))
+    if trad < 3:
+        return False
+    return trad >= 4 * len(_SIMP_RE.findall(text))
+
+
+def to_simplified(text: str) -> str:
+    """Fold traditional script into simplified (繁转简), mainland vocabulary included."""
+    import zhconv  # imported lazily: only traditional documents pay its load time
+
+    return zhconv.convert(text, "zh-cn")
+
+
+def _normalize_prose(line: str) -> str:
+    line = _CJK_SPACE_RE.sub("", line)
+    return _MULTI_SPACE_RE.sub(" ", line).strip(" ")
+
+
+def _normalize_row(line: str) -> str:
+    return "\t".join(_MULTI_SPACE_RE.sub(" ", cell).strip(" ") for cell in line.split("\t"))
+
+
+def normalize_text(text: str) -> str:
+    """Apply the shared text conventions (docs/HELPERS.md) to a whole document.
+
+    Traditional text is folded into simplified first; then full-width ASCII becomes half-width,
+    spaces of every kind become " ", invisible characters go, line breaks become "\\n". Prose lines
+    lose the spaces next to Chinese characters; table rows (lines with a TAB) keep single spaces
+    inside their cells.
+    """
+    if is_traditional(text):
+        text = to_simplified(text)
+    text = _LINE_BREAK_RE.sub("\n", text.translate(_TRANSLATE))
+    lines = text.split("\n")
+    return "\n".join(_normalize_row(ln) if "\t" in ln else _normalize_prose(ln) for ln in lines)
+
+
+# --- page furniture -------------------------------------------------------------------------
+
+_DASHES = r"\-‐‑‒–—―－~·•"
+_PAGE_NUMBER_RE = re.compile(
+    rf"^(?:[{_DASHES}]*\s*\d{{1,4}}\s*[{_DASHES}]*"
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/|]?\s*共\s*\d{1,4}\s*页)?"
+    r"|共\s*\d{1,4}\s*页\s*[,，/|]?\s*第\s*\d{1,4}\s*页"
+    r"|\d{1,4}\s*/\s*\d{1,4}"
+    r"|[Pp]age\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)$"
+)
+_BREADCRUMB_RE = re.compile(
+    r"^\s*(?:首页|网站首页|当前位置|您现在的位置|您当前的位置|你现在的位置|你的位置|您的位置|现在位置|所在位置)"
+    r".*[>›»]"
+)
+_WIDGET_RE = re.compile(
+    r"[【\[]\s*(?:打印正文|打印本页|打印此页|打印文章|打印|关闭窗口|关闭本页|关闭|收藏本页|加入收藏|收藏|"
+    r"返回顶部|返回|我要纠错|纠错)\s*[】\]]"
+    r"|[【\[]?\s*(?:字号|字体)\s*[:：]?\s*(?:[【\[(]\s*[大中小](?:[\s】\]\[【()]*[大中小])*\s*[】\])]"
+    r"|[大中小](?:\s*[大中小])+\s*[】\]]?|[【\[]\s*(?=保护视力色|$))"
+    r"|保护视力色.{0,40}$"
+    r"|(?:^|(?<=[\s】\]|:]))(?:扫一扫|分享到|分享至).{0,40}$"
+    r"|(?:阅读|浏览|访问|点击)(?:次数|量|数)?\s*(?:[:：]\s*\d*|\d+)\s*次?\s*$"
+)
+_WIDGET_HINT_RE = re.compile(r"[【\[]|字号|字体|保护视力|扫一扫|分享|阅读|浏览|访问|点击")
+_LEFTOVER_RE = re.compile(r"^[\s|/:：,，、。·•\-]*$")
+
+_KEEP_WORDS_RE = re.compile(r"[:：]|牵头|责任|配合|负责|时限")
+_NUMBERED_RE = re.compile(
+    r"^(?:[一二三四五六七八九十百]+[、.是]|[(（]\s*[一二三四五六七八九十百\d]+\s*[)）]|\d+\s*[.、)．]"
+    r"|第[一二三四五六七八九十百千\d]+[条章节部分款项篇]|[①-⑳]|[A-Za-z][.、)])"
+)
+_DEADLINE_RE = re.compile(r"底前|月前|日前|季度|长期坚持|持续推进|长期|持续|常态化")
+_HEADING_END_RE = re.compile(r"(?:要求|目标|措施|指标|任务|原则|分工)$")
+_DATE_LINE_RE = re.compile(
+    r"^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$"
+)
+_NOTE_RE = re.compile(r"^[(（].*[)）]$")
+_MAX_HEADER_LEN = 30
+_MIN_HEADER_REPEATS = 3
+
+
+def _remove_widgets(line: str) -> str | None:
+    """The line without web widgets (打印/字号/分享/阅读次数…); None when nothing else is left."""
+    if not _WIDGET_HINT_RE.search(line):
+        return line
+    for _ in range(3):
+        cleaned = _WIDGET_RE.sub("", line).strip()
+        if cleaned == line:
+            break
+        line = cleaned
+    return None if _LEFTOVER_RE.match(line) else line
+
+
+def _is_page_or_chrome(line: str) -> bool:
+    return bool(_PAGE_NUMBER_RE.match(line) or _BREADCRUMB_RE.match(line))
+
+
+def _may_be_running_header(line: str, next_line: str) -> bool:
+    """A short line that could be a running header (页眉), i.e. none of the lines plans repeat."""
+    return not (
+        len(line) > _MAX_HEADER_LEN
+        or "\t" in line
+        or _KEEP_WORDS_RE.search(line)
+        or _NUMBERED_RE.match(line)
+        or _DEADLINE_RE.search(line)
+        or _HEADING_END_RE.search(line)
+        or _DATE_LINE_RE.match(line)
+        or _NOTE_RE.match(line)
+        or line.startswith("附件")
+        or _DATE_LINE_RE.match(next_line)  # an issuer's signature (落款) above its date
+    )
+
+
+def _running_headers(lines: list[str]) -> set[str]:
+    """Short lines repeated at least three times that are not structural lines of a plan."""
+    stripped = [ln.strip() for ln in lines]
+    following = [""] * len(stripped)
+    nxt = ""
+    for i in range(len(stripped) - 1, -1, -1):
+        following[i] = nxt
+        if stripped[i]:
+            nxt = stripped[i]
+    counts = Counter(s for s in stripped if s and len(s) <= _MAX_HEADER_LEN)
+    repeated = {s for s, n in counts.items() if n >= _MIN_HEADER_REPEATS}
+    if not repeated:
+        return set()
+    vetoed = {
+        s
+        for s, nx in zip(stripped, following, strict=True)
+        if s in repeated and not _may_be_running_header(s, nx)
+    }
+    return repeated - vetoed
+
+
+def strip_furniture(lines: list[str]) -> list[str]:
+    """Drop page furniture and web chrome: page numbers (页码), breadcrumbs (当前位置), widgets
+    (【打印正文】 字号 分享到 阅读次数…) and running headers (页眉). Blank lines are kept."""
+    headers = _running_headers(lines)
+    out: list[str] = []
+    for line in lines:
+        s = line.strip()
+        if not s:
+            out.append(line)
+            continue
+        if s in headers or ("\t" not in line and _is_page_or_chrome(s)):
+            continue
+        if "\t" not in line:
+            kept = _remove_widgets(s)
+            if kept is None:
+                continue
+            line = kept if kept != s else line
+        out.append(line)
+    return out
+
+
+def clean_document_text(raw: str) -> str:
+    """normalize_text, then strip_furniture: the text the plan parser reads."""
+    return "\n".join(strip_furniture(normalize_text(raw).split("\n")))

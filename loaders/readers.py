@@ -1,0 +1,451 @@
+"""File readers (文件读取): the raw text of a plan document, or the rows of a table file.
+
+Text formats: .txt .md .html/.htm .docx .pdf. Table formats: .xlsx .xls .csv. Every reader
+works on bytes (the Streamlit uploader gives bytes); the path functions read the file and
+delegate. Text is returned as read, not yet normalised (see loaders.normalize). Table rows in
+text are TAB-separated cells, one row per line.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections import Counter
+from pathlib import Path
+
+from loaders.errors import ReadError
+
+_FORMATS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".xlsx": "xlsx",
+    ".xls": "xls",
+    ".csv": "csv",
+}
+TEXT_FORMATS = ("txt", "md", "html", "docx", "pdf")
+TABLE_FORMATS = ("xlsx", "xls", "csv")
+_SUPPORTED = "文本 TXT、Markdown、网页 HTML、Word(.docx)、PDF;表格 Excel(.xlsx/.xls)、CSV"
+_MIN_PDF_CHARS = 20
+
+
+def file_format(path: str | Path) -> str:
+    """The format from the file extension: txt md html docx pdf xlsx xls csv."""
+    suffix = Path(str(path)).suffix.lower()
+    if suffix in _FORMATS:
+        return _FORMATS[suffix]
+    name = Path(str(path)).name
+    if suffix in (".doc", ".wps"):
+        raise ReadError(f"不支持旧版 Word 格式:{name}。请在 Word/WPS 中另存为 .docx 后再上传。")
+    raise ReadError(f"不支持的文件格式:{name}。支持的格式:{_SUPPORTED}。")
+
+
+def _read_bytes(path: str | Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise ReadError(f"无法打开文件:{path}({exc.strerror or exc})") from exc
+
+
+def read_text(path: str | Path) -> str:
+    """Raw text of a plan document (not normalised); lines separated by "\\n"."""
+    return read_text_bytes(Path(path).name, _read_bytes(path))
+
+
+def read_text_bytes(name: str, data: bytes) -> str:
+    """Raw text of a plan document given as bytes; `name` gives the format by its extension.
+
+    Table files (.xlsx/.xls/.csv) are accepted too: their first sheet, one TAB row per line.
+    """
+    fmt = file_format(name)
+    if fmt in ("txt", "md"):
+        return decode_text(data, name)
+    if fmt == "html":
+        return html_text(decode_html(data, name))
+    if fmt == "docx":
+        return docx_text(data, name)
+    if fmt == "pdf":
+        return pdf_text(data, name)
+    return "\n".join("\t".join(row) for row in read_table_bytes(name, data))
+
+
+# --- encodings -------------------------------------------------------------------------------
+
+
+def decode_text(data: bytes, name: str = "文件") -> str:
+    """Decode text bytes: UTF-8 (BOM or not), UTF-16 with BOM, else GB18030 (GBK/GB2312)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ReadError(
+        f"无法识别 {name} 的文字编码(不是 UTF-8、UTF-16 或 GBK/GB18030)。请另存为 UTF-8 编码后重新上传。"
+    )
+
+
+_META_CHARSET_RE = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re.I)
+_GB_ALIASES = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030", "euc-cn", "x-euc-cn"}
+
+
+def decode_html(data: bytes, name: str = "网页") -> str:
+    """Decode a web page with the charset it declares, else UTF-8, else GB18030."""
+    m = _META_CHARSET_RE.search(data[:8192])
+    if m and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        declared = m.group(1).decode("ascii").lower()
+        declared = "gb18030" if declared in _GB_ALIASES else declared
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_text(data, name)
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+_DROP_TAGS = frozenset(
+    "script style noscript template iframe svg form nav header footer aside button select".split()
+)
+_ALWAYS_DROP = frozenset("script style noscript template iframe svg".split())
+_BLOCK_TAGS = frozenset(
+    "p div li h1 h2 h3 h4 h5 h6 tr ul ol dl dt dd section article main blockquote pre center"
+    " caption figure figcaption address hr".split()
+)
+_CHROME_WORDS = frozenset(
+    "nav navbar navigation menu menubar submenu breadcrumb breadcrumbs crumb crumbs bread footer"
+    " foot share sharebar bshare jiathis print toolbar tools position location header head topbar"
+    " sidebar dqwz fenxiang dayin copyright gotop backtop fontsize".split()
+)
+_CHROME_AFFIXES = tuple("nav menu crumb footer sidebar toolbar share header bdshare".split())
+_WEAK_CHROME = frozenset({"header", "head", "foot", "print"})  # e.g. <div id="printContent">
+_CONTENT_WORDS = frozenset("article content title detail main doc text body zw news info".split())
+_CHROME_ROLES = {"navigation", "banner", "contentinfo", "search"}
+_WS_RE = re.compile(r"\s+")
+_SPACES_RE = re.compile(r"[^\S\t\n]+")
+
+
+def _attr_words(tag) -> set[str]:
+    values = list(tag.get("class") or []) + [tag.get("id") or ""]
+    words: set[str] = set()
+    for value in values:
+        value = re.sub(r"(?<=[a-z])(?=[A-Z])", "-", str(value)).lower()
+        words.update(w for w in re.split(r"[^a-z]+", value) if w)
+        words.add(re.sub(r"[^a-z]+", "", value))
+    return words
+
+
+def _chrome_word(word: str) -> str:
+    """The chrome word a class/id word is or starts/ends with ("topnav" → "nav"), else ""."""
+    if word in _CHROME_WORDS:
+        return word
+    return next((a for a in _CHROME_AFFIXES if word.startswith(a) or word.endswith(a)), "")
+
+
+def _is_chrome(tag, page_chars: int) -> bool:
+    """Navigation, breadcrumbs, headers/footers, share bars, print/font-size widgets (网页栏目)."""
+    if tag.name in _ALWAYS_DROP:
+        return True
+    words = _attr_words(tag)
+    hits = {_chrome_word(w) for w in words} - {""}
+    if hits and hits <= _WEAK_CHROME and words & _CONTENT_WORDS:
+        hits = set()
+    role = str(tag.get("role") or "").lower()
+    if not (tag.name in _DROP_TAGS or hits or role in _CHROME_ROLES):
+        return False
+    # Safety net: a wrapper holding paragraphs and most of the page is the content, whatever its
+    # name says.
+    return len(tag.get_text()) * 2 < page_chars or tag.find(["p", "table"]) is None
+
+
+def html_text(html: str) -> str:
+    """Visible text of a web page without its chrome; tables as TAB rows, one line per <tr>."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "lxml")
+    root = soup.body or soup
+    page_chars = sum(
+        len(s) for s in root.find_all(string=True) if s.parent.name not in _ALWAYS_DROP
+    )
+    pieces: list[str] = []
+    _render(root, pieces, page_chars)
+    lines = (_SPACES_RE.sub(" ", ln).strip(" ") for ln in "".join(pieces).split("\n"))
+    return "\n".join(ln for ln in lines if ln.strip())
+
+
+def _render(node, out: list[str], page_chars: int) -> None:
+    from bs4 import NavigableString, Tag
+
+    for child in node.children:
+        if isinstance(child, Tag):
+            if _is_chrome(child, page_chars):
+                continue
+            if child.name == "br":
+                out.append("\n")
+            elif child.name == "table":
+                out.append("\n" + "\n".join(_table_lines(child, page_chars)) + "\n")
+            elif child.name in _BLOCK_TAGS:
+                out.append("\n")
+                _render(child, out, page_chars)
+                out.append("\n")
+            else:
+                _render(child, out, page_chars)
+        elif type(child) is NavigableString:
+            out.append(_WS_RE.sub(" ", str(child)))
+
+
+def _cell_text(cell, page_chars: int) -> str:
+    pieces: list[str] = []
+    _render(cell, pieces, page_chars)
+    return _WS_RE.sub(" ", "".join(pieces)).strip()
+
+
+def _span(cell, attr: str) -> int:
+    try:
+        return max(1, min(int(str(cell.get(attr) or "1").strip()), 1000))
+    except ValueError:
+        return 1
+
+
+def _table_lines(table, page_chars: int) -> list[str]:
+    """One TAB line per row; a colspan cell appears once, a rowspan cell repeats down (fill down)."""
+    pending: dict[int, list] = {}  # start column -> [text, rows left, colspan]
+    lines: list[str] = []
+    for tr in table.find_all("tr"):
+        if tr.find_parent("table") is not table:
+            continue
+        cells: list[str] = []
+        col = 0
+        for td in tr.find_all(["td", "th"], recursive=False):
+            col = _take_pending(pending, col, cells)
+            text, rowspan = _cell_text(td, page_chars), _span(td, "rowspan")
+            colspan = _span(td, "colspan")
+            cells.append(text)
+            if rowspan > 1:
+                pending[col] = [text, rowspan - 1, colspan]
+            col += colspan
+        while any(start >= col for start in pending):  # fill-down cells after the last <td>
+            if col in pending:
+                col = _take_pending(pending, col, cells)
+            else:
+                cells.append("")
+                col += 1
+        lines.append("\t".join(cells))
+    return lines
+
+
+def _take_pending(pending: dict[int, list], col: int, cells: list[str]) -> int:
+    while col in pending:
+        entry = pending[col]
+        cells.append(entry[0])
+        entry[1] -= 1
+        if entry[1] == 0:
+            del pending[col]
+        col += entry[2]
+    return col
+
+
+# --- Word (.docx) ----------------------------------------------------------------------------
+
+
+def docx_text(data: bytes, name: str = "Word 文件") -> str:
+    """Paragraphs and tables of a .docx in document order; each table row one TAB line."""
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises several kinds on a broken package
+        raise ReadError(f"无法读取 Word 文件 {name}:文件已损坏或不是 .docx 格式。") from exc
+    lines: list[str] = []
+    _docx_blocks(document.element.body, document, lines)
+    return "\n".join(lines)
+
+
+def _docx_blocks(element, parent, lines: list[str]) -> None:
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in element.iterchildren():
+        if child.tag == qn("w:p"):
+            lines.append(Paragraph(child, parent).text.replace("\t", " "))
+        elif child.tag == qn("w:tbl"):
+            lines.extend(_docx_table_lines(Table(child, parent)))
+        elif child.tag == qn("w:sdt"):  # content control: its blocks sit in w:sdtContent
+            for content in child.iterchildren(qn("w:sdtContent")):
+                _docx_blocks(content, parent, lines)
+
+
+def _docx_table_lines(table) -> list[str]:
+    """Horizontally merged cells once; vertically merged cells repeat the value above."""
+    lines: list[str] = []
+    for row in table.rows:
+        cells: list[str] = [""] * row.grid_cols_before
+        previous = None
+        for cell in row.cells:
+            if previous is not None and cell._tc is previous:
+                continue
+            previous = cell._tc
+            texts = (p.text.replace("\t", " ").replace("\n", " ").strip() for p in cell.paragraphs)
+            cells.append(" ".join(t for t in texts if t))
+        lines.append("\t".join(cells))
+    return lines
+
+
+# --- PDF -------------------------------------------------------------------------------------
+
+
+def pdf_text(data: bytes, name: str = "PDF 文件") -> str:
+    """The text layer of a PDF (pypdf), pages joined by "\\n"."""
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            reader.decrypt("")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except Exception as exc:  # pypdf raises many kinds on broken or protected files
+        raise ReadError(f"无法读取 PDF 文件 {name}:文件已损坏或受密码保护。") from exc
+    text = "\n".join(p.rstrip("\n") for p in pages)
+    if len(re.sub(r"\s", "", text)) < _MIN_PDF_CHARS:
+        raise ReadError(
+            f"{name} 没有可提取的文字层(可能是扫描件),请提供文字版 PDF、Word 或 TXT 文件。"
+        )
+    return text
+
+
+# --- tables ----------------------------------------------------------------------------------
+
+
+def read_table(path: str | Path) -> list[list[str]]:
+    """All rows of the first non-empty sheet of an .xlsx/.xls/.csv file, cells as strings."""
+    return read_table_bytes(Path(path).name, _read_bytes(path))
+
+
+def read_table_sheets(path: str | Path) -> list[tuple[str, list[list[str]]]]:
+    """Every sheet of a table file as (sheet name, rows); a CSV is one sheet named after the file."""
+    return read_table_sheets_bytes(Path(path).name, _read_bytes(path))
+
+
+def read_table_bytes(name: str, data: bytes) -> list[list[str]]:
+    """read_table from bytes; `name` gives the format by its extension."""
+    for _sheet, rows in read_table_sheets_bytes(name, data):
+        if any(any(cell for cell in row) for row in rows):
+            return rows
+    raise ReadError(f"表格文件 {name} 中没有数据。")
+
+
+def read_table_sheets_bytes(name: str, data: bytes) -> list[tuple[str, list[list[str]]]]:
+    """read_table_sheets from bytes."""
+    fmt = file_format(name)
+    if fmt == "csv":
+        return [(Path(name).stem, _csv_rows(decode_text(data, name)))]
+    if fmt in ("xlsx", "xls"):
+        return _excel_sheets(data, name)
+    raise ReadError(f"{name} 不是表格文件。表格请上传 Excel(.xlsx/.xls)或 CSV 文件。")
+
+
+def _csv_rows(text: str) -> list[list[str]]:
+    lines = text.splitlines()
+    delimiter = _sniff_delimiter(lines[:50])
+    rows = [
+        [cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)
+    ]
+    return _rectangular(rows)
+
+
+def _sniff_delimiter(lines: list[str]) -> str:
+    """Among , TAB ; the delimiter that splits the most lines into the same number of cells."""
+    best, best_score = ",", 0
+    for delimiter in (",", "\t", ";"):
+        counts = [ln.count(delimiter) for ln in lines if ln.count(delimiter)]
+        if not counts:
+            continue
+        score = Counter(counts).most_common(1)[0][1]
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _excel_sheets(data: bytes, name: str) -> list[tuple[str, list[list[str]]]]:
+    from python_calamine import CalamineWorkbook, SheetTypeEnum
+
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheets = []
+        for index, meta in enumerate(workbook.sheets_metadata):
+            if meta.typ != SheetTypeEnum.WorkSheet:
+                continue
+            sheet = workbook.get_sheet_by_index(index)
+            grid = [[_cell_str(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+            _fill_merged(grid, sheet.merged_cell_ranges or [])
+            sheets.append((meta.name, _rectangular(grid)))
+    except ReadError:
+        raise
+    except Exception as exc:  # calamine raises its own errors and ValueError/OSError variants
+        raise ReadError(
+            f"无法读取 Excel 文件 {name}:文件已损坏、受密码保护或不是 Excel 格式。"
+        ) from exc
+    return sheets
+
+
+def _fill_merged(grid: list[list[str]], ranges) -> None:
+    """Every cell of a merged range (合并单元格) gets the range's top-left value."""
+    for (r0, c0), (r1, c1) in ranges:
+        width = max([c1 + 1] + [len(row) for row in grid])
+        while len(grid) <= r1:
+            grid.append([""] * width)
+        value = grid[r0][c0] if c0 < len(grid[r0]) else ""
+        for r in range(r0, r1 + 1):
+            row = grid[r]
+            row.extend([""] * (c1 + 1 - len(row)))
+            for c in range(c0, c1 + 1):
+                row[c] = value
+
+
+def _rectangular(rows: list[list[str]]) -> list[list[str]]:
+    """Rows padded to one width; empty rows at both ends and empty columns at both sides cut."""
+    rows = list(rows)
+    while rows and not any(rows[-1]):
+        rows.pop()
+    while rows and not any(rows[0]):
+        rows.pop(0)
+    width = max((len(row) for row in rows), default=0)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    used = [c for c in range(width) if any(row[c] for row in rows)]
+    if not used:
+        return []
+    return [row[used[0] : used[-1] + 1] for row in rows]
+
+
+def _cell_str(value: object) -> str:
+    """A cell as text: whole numbers without ".0", dates as YYYY-MM-DD, None as ""."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return f"{value:.15g}"
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="minutes" if value.second == 0 else "seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.isoformat(timespec="minutes" if value.second == 0 else "seconds")
+    return str(value).strip()

@@ -1,0 +1,414 @@
+"""Unit names (单位名称): lists, attribution lines, inline attributions, aliases and levels.
+
+Roles are "lead" (牵头), "responsible" (责任/负责/承办/主办) and "cooperating" (配合/协办/参与).
+Input text follows the project's conventions (half-width "(" ")" ":" "," ";"); table cells may
+keep single spaces between entries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+Roles = list[tuple[str, list[str]]]
+
+OPENERS = "<(（〈"
+CLOSERS = ">)）〉"
+LIST_SEPARATORS = "、,，;；"
+CLAUSE_SEPARATORS = "、,，;；。 \t"
+PROSE_CHARS = set("。:：!?！？“”《》\"'")
+
+ROLE_LABELS: dict[str, str] = {
+    "牵头责任单位": "lead", "牵头责任部门": "lead", "牵头单位": "lead", "牵头部门": "lead",
+    "责任单位": "responsible", "责任部门": "responsible", "责任主体": "responsible",
+    "主责单位": "responsible", "主办单位": "responsible", "承办单位": "responsible",
+    "配合单位": "cooperating", "配合部门": "cooperating", "协办单位": "cooperating",
+    "参与单位": "cooperating",
+}  # fmt: skip
+LABEL_RE = re.compile("(" + "|".join(sorted(ROLE_LABELS, key=len, reverse=True)) + r")\s*[:：]\s*")
+# labels that end a names list without being a role (完成时限:… on the same line)
+STOP_LABEL_RE = re.compile(
+    r"(完成时限|完成时间|时间节点|时限要求|办结时限|牵头领导|责任领导|责任人)\s*[:：]"
+)
+
+VERB_ROLES: dict[str, str] = {
+    "牵头负责": "lead", "牵头": "lead",
+    "按职责分工分别负责": "responsible", "按职责分工负责": "responsible",
+    "按职责分别负责": "responsible", "分别负责": "responsible", "负责落实": "responsible",
+    "具体负责": "responsible", "负责": "responsible", "承办": "responsible", "主办": "responsible",
+    "配合": "cooperating", "协办": "cooperating", "参与": "cooperating",
+}  # fmt: skip
+VERB_RE = re.compile("|".join(sorted(VERB_ROLES, key=len, reverse=True)))
+
+# wrapping words at the end of a name: "乡镇人民政府按职责分工分别负责", "司法局等部门"
+TRAILING_PHRASE_RE = re.compile(
+    r"(按职责分工分别负责|按职责分工负责|按职责分别负责|分别负责|负责落实|负责)$"
+)
+TRAILING_ETC_RE = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")
+HTML_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s*/?>")
+# both sides of 及/和 must look like units: "各有关部门及各县区政府" but not "人力资源和社会保障局"
+CONJUNCTION_RE = re.compile(r"及(?!其)|和")
+UNIT_SUFFIX_RE = re.compile(
+    r"(局|办|委|部|院|府|门|单位|室|中心|会|所|组|厅|署|处|队|站|镇|街|乡|街道|联|团|校|区|班|"
+    r"公司|庭|馆|台|社|机关|机构|人大|政协)$"
+)
+
+GROUP_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^各."),
+    re.compile(r"各(?:有关|相关|直属|级|类)?(?:部门|单位|委办局|机关|机构|镇|乡|街|县|区|市)"),
+    re.compile(r"(?:相关|有关)(?:部门|单位)(?:\(单位\)|\(部门\))?$"),
+    re.compile(r"成员单位$"),
+    re.compile(r"^(?:乡镇|镇街|街镇|镇\(街(?:道)?\))"),
+)
+
+# level prefix: 市司法局, 区委编办, 县(区)司法局; not 市场监管局, 乡村振兴局, 市政公用局
+LEVEL_RE = re.compile(
+    r"^(自治区|省|市(?!场|政(?!府|办)|民)|区(?!域)|县(?!域)|街道|镇|乡(?!村))(\([^()]*\))?(委(?!员))?"
+)
+
+
+def _alias_table() -> dict[str, str]:
+    groups: dict[str, tuple[str, ...]] = {
+        "政府办公室": ("政办", "政府办", "人民政府办公室"),
+        "人民政府": ("政府",),
+        "编办": ("委编办", "编委办", "机构编制委员会办公室"),
+        "党委办公室": ("党办", "党委办"),
+        "发展和改革局": ("发改局", "发展改革局"),
+        "发展和改革委员会": ("发改委", "发展改革委", "发展改革委员会"),
+        "人力资源和社会保障局": ("人社局", "人力资源社会保障局"),
+        "住房和城乡建设局": ("住建局", "住房城乡建设局"),
+        "市场监督管理局": ("市场监管局",),
+        "卫生健康局": ("卫健局",),
+        "应急管理局": ("应急局",),
+        "医疗保障局": ("医保局",),
+        "政法委员会": ("政法委",),
+        "网络安全和信息化委员会办公室": ("网信办",),
+    }
+    for lv in "省市区县":
+        full = f"全面依法治{lv}委员会办公室"
+        groups[full] = (f"依法治{lv}办", f"全面依法治{lv}办", f"依法治{lv}办公室",
+                        f"全面依法治{lv}办公室", f"依法治{lv}委员会办公室")  # fmt: skip
+    table = {}
+    for canonical, aliases in groups.items():
+        table[canonical] = canonical
+        table.update(dict.fromkeys(aliases, canonical))
+    return table
+
+
+BUILTIN_ALIASES: dict[str, str] = _alias_table()
+# only after a party-committee prefix (区委办 = 区委办公室; 街道办 is not 街道办公室)
+PARTY_PREFIX_ALIASES: dict[str, str] = {"办": "办公室"}
+
+
+# ---------------------------------------------------------------- splitting names
+
+
+def _depths(s: str) -> list[int]:
+    """Bracket depth before each character (<…>, (…), （…）, 〈…〉 all count)."""
+    depths, depth = [], 0
+    for ch in s:
+        depths.append(depth)
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS and depth > 0:
+            depth -= 1
+    return depths
+
+
+def _split_top(s: str) -> list[str]:
+    """Split on list separators and whitespace runs outside brackets."""
+    parts, buf = [], []
+    for ch, depth in zip(s, _depths(s), strict=True):
+        if depth == 0 and (ch in LIST_SEPARATORS or ch.isspace()):
+            parts.append("".join(buf))
+            buf = []
+        else:
+            buf.append(ch)
+    parts.append("".join(buf))
+    return parts
+
+
+def _balanced(s: str) -> bool:
+    depth = 0
+    for ch in s:
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS:
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def _clean_name(name: str) -> str:
+    """Trim punctuation, wrapping phrases (按职责分工分别负责) and 等/等部门; drop stray brackets."""
+    prev = None
+    while prev != name:
+        prev = name
+        name = name.strip().strip("。.,，;；:：、")
+        name = TRAILING_PHRASE_RE.sub("", name)
+        name = TRAILING_ETC_RE.sub("", name)
+        if name and name[-1] in CLOSERS and not _balanced(name):
+            name = name[:-1]
+        if name and name[0] in OPENERS and not _balanced(name):
+            name = name[1:]
+    return name
+
+
+def _split_conjunction(name: str) -> list[str]:
+    """Split "A及B" / "A和B" into [A, B] only when every side looks like a unit name."""
+    parts = [_clean_name(p) for p in CONJUNCTION_RE.split(name)]
+    if len(parts) > 1 and all(looks_like_unit(p) for p in parts):
+        return parts
+    return [name]
+
+
+def split_unit_names(s: str) -> list[str]:
+    """Split a list of unit names ("A、B,各乡镇<街道办>") into clean names, in order, deduped."""
+    names: list[str] = []
+    for raw in _split_top(HTML_TAG_RE.sub(" ", s)):
+        for name in _split_conjunction(_clean_name(raw)):
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+def _bare(name: str) -> str:
+    """The name without bracketed parts: "各乡镇<街道办>" -> "各乡镇"."""
+    return re.sub(r"[<(（〈][^<>()（）〈〉]*[>)）〉]", "", canonical_key(name))
+
+
+def looks_like_unit(name: str) -> bool:
+    """A short name ending with a unit word (局, 办, 委, 部门…) or a group name (各镇街)."""
+    if not name or not _balanced(name) or any(ch in PROSE_CHARS for ch in name):
+        return False
+    if any(ch in LIST_SEPARATORS or ch.isspace() for ch in name):
+        return False
+    bare = _bare(name)
+    if not 2 <= len(bare) <= 30:
+        return False
+    return is_group(bare) or bool(UNIT_SUFFIX_RE.search(bare))
+
+
+# ---------------------------------------------------------------- attribution lines
+
+
+def _top_level(matches: Iterable[re.Match[str]], s: str) -> list[re.Match[str]]:
+    depths = _depths(s)
+    return [m for m in matches if depths[m.start()] == 0]
+
+
+def _labelled_roles(s: str) -> Roles | None:
+    """Roles of a text that starts with a label: "牵头单位:A;责任单位:B,配合单位:C"."""
+    if not LABEL_RE.match(s):
+        return None
+    labels = _top_level(LABEL_RE.finditer(s), s)
+    stops = [m.start() for m in _top_level(STOP_LABEL_RE.finditer(s), s)]
+    roles: Roles = []
+    for i, m in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(s)
+        end = min([end, *(p for p in stops if p > m.start())])
+        roles.append((ROLE_LABELS[m.group(1)], split_unit_names(s[m.end() : end])))
+    return roles
+
+
+def parse_role_line(line: str) -> Roles | None:
+    """A line that is only an attribution ("牵头单位:政府办、司法局"); None for other lines."""
+    return _labelled_roles(line.strip())
+
+
+# ---------------------------------------------------------------- inline attributions
+
+
+def _verb_names(text: str) -> list[str] | None:
+    """The names before a verb (牵头/负责/配合) when every one of them looks like a unit."""
+    t = text.strip(CLAUSE_SEPARATORS)
+    t = t[1:] if t.startswith("由") else t
+    if not t or any(ch in PROSE_CHARS for ch in t) or not _balanced(t):
+        return None
+    names = split_unit_names(t)
+    if not names or not all(looks_like_unit(n) for n in names):
+        return None
+    return names
+
+
+def _verb_clauses(s: str, pos: int = 0) -> tuple[Roles, int]:
+    """Clauses "X牵头, Y配合" from pos; returns the roles and where the last good clause ends."""
+    roles: Roles = []
+    while pos < len(s):
+        m = VERB_RE.search(s, pos)
+        if not m or (m.end() < len(s) and s[m.end()] not in CLAUSE_SEPARATORS):
+            break
+        names = _verb_names(s[pos : m.start()])
+        if names is None:
+            break
+        roles.append((VERB_ROLES[m.group()], names))
+        pos = m.end()
+        while pos < len(s) and s[pos] in CLAUSE_SEPARATORS:
+            pos += 1
+    return roles, pos
+
+
+def _paren_groups(s: str) -> list[tuple[int, int]]:
+    """Spans of top-level (…) groups; a group still open at the end runs to the end."""
+    spans, start, depth = [], -1, 0
+    for i, ch in enumerate(s):
+        if ch in "(（":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch in ")）" and depth > 0:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i + 1))
+    if depth > 0:
+        spans.append((start, len(s)))
+    return spans
+
+
+def _group_roles(content: str) -> Roles | None:
+    """Roles of a parenthesis holding only an attribution, labelled or with verbs."""
+    c = content.strip()
+    roles = _labelled_roles(c)
+    if roles is not None:
+        return roles
+    roles, end = _verb_clauses(c)
+    return roles if roles and end == len(c) else None
+
+
+def _trailing_label(s: str, after: int) -> tuple[int, Roles] | None:
+    """An unparenthesised "责任单位:X,配合单位:Y" that runs to the end of the text."""
+    depths = _depths(s)
+    for m in LABEL_RE.finditer(s, after):
+        i = m.start()
+        if depths[i] or (i > 0 and s[i - 1] not in "。;!? \t"):
+            continue
+        if "。" in s[i:].rstrip("。 \t"):
+            continue
+        roles = _labelled_roles(s[i:])
+        if roles:
+            return i, roles
+    return None
+
+
+def _join(left: str, right: str) -> str:
+    """Join text around a removed span without doubled punctuation ("…。(X负责);…" -> "…。…")."""
+    strong, weak = "。!?", ",;、:"
+    lt, rt = left.rstrip(), right.lstrip()
+    if not lt:
+        return rt.lstrip(strong + weak + " \t")
+    if rt and rt[0] in strong + weak and lt[-1] in strong + weak:
+        if lt[-1] in weak and rt[0] in strong:
+            return lt[:-1] + rt
+        return lt + rt[1:].lstrip()
+    space = " " if (lt != left or rt != right) and rt and rt[0] not in strong + weak else ""
+    return lt + space + rt
+
+
+def extract_inline_units(text: str) -> tuple[str, Roles]:
+    """Attributions inside task prose, removed from the text: (text without them, roles in order).
+
+    Forms: "(责任单位:X,配合单位:Y)", "(X牵头,Y配合)", "(X负责)", a trailing "…。责任单位:X",
+    and leading verb clauses of table cells ("X牵头, Y按职责分工分别负责。").
+    """
+    spans: list[tuple[int, int, Roles]] = []
+    roles, start_end = _verb_clauses(text)
+    if roles:
+        spans.append((0, start_end, roles))
+    for a, b in _paren_groups(text):
+        if a < start_end:
+            continue
+        inner = text[a + 1 : b - 1] if text[b - 1] in ")）" else text[a + 1 : b]
+        found = _group_roles(inner)
+        if found is not None:
+            spans.append((a, b, found))
+    tail = _trailing_label(text, spans[-1][1] if spans else start_end)
+    if tail is not None:
+        spans.append((tail[0], len(text), tail[1]))
+    pieces, pos = [], 0
+    for a, b, _ in spans:
+        pieces.append(text[pos:a])
+        pos = b
+    pieces.append(text[pos:])
+    out = pieces[0]
+    for piece in pieces[1:]:
+        out = _join(out, piece)
+    if spans and spans[-1][1] == len(text):
+        out = out.rstrip(" \t,;、:")
+    return out.strip(), [r for _, _, found in spans for r in found]
+
+
+# ---------------------------------------------------------------- registry
+
+
+def canonical_key(name: str) -> str:
+    """Matching key: no spaces, brackets unified to (), trailing 等 dropped."""
+    key = re.sub(r"\s+", "", name)
+    key = key.translate(str.maketrans("<〈（>〉）", "((()))"))
+    return re.sub(r"等+$", "", key)
+
+
+def is_group(name: str) -> bool:
+    """A name standing for many units: 各镇街, 政府各部门, 市直相关部门, 各县区人民政府…"""
+    key = canonical_key(name)
+    return any(p.search(key) for p in GROUP_PATTERNS)
+
+
+def _split_level(key: str) -> tuple[str, str]:
+    """("区委", "编办") for "区委编办", ("县(区)", "司法局"), ("", "司法局")."""
+    m = LEVEL_RE.match(key)
+    if not m:
+        return "", key
+    return m.group(0), key[m.end() :]
+
+
+def unit_level(name: str) -> str | None:
+    """Level prefix of a name: 省/自治区/市/区/县/镇/乡/街道, or None ("司法局")."""
+    m = LEVEL_RE.match(canonical_key(name))
+    return m.group(1) if m else None
+
+
+def _builtin_form(key: str) -> tuple[str, bool]:
+    """The level prefix kept, the rest through BUILTIN_ALIASES; whether an alias applied."""
+    prefix, rest = _split_level(key)
+    if prefix.endswith("委") and rest in PARTY_PREFIX_ALIASES:
+        return prefix + PARTY_PREFIX_ALIASES[rest], True
+    if rest in BUILTIN_ALIASES:
+        return prefix + BUILTIN_ALIASES[rest], True
+    return key, False
+
+
+def _registry_hit(registry: dict[str, str], key: str, level: str | None) -> str | None:
+    hit = registry.get(key)
+    if hit is None and key in registry.values():
+        hit = key
+    if hit is not None and level is not None and unit_level(hit) != level:
+        return None  # 市司法局 never becomes 区司法局
+    return hit
+
+
+def resolve(name: str, registry: dict[str, str]) -> tuple[str, bool]:
+    """(canonical name, known) through the registry (alias key -> name) and BUILTIN_ALIASES.
+
+    The level prefix is kept and must match. Unknown names come back trimmed, with False.
+    """
+    trimmed = name.strip()
+    key = canonical_key(trimmed)
+    if not key:
+        return trimmed, False
+    level = unit_level(key)
+    form, aliased = _builtin_form(key)
+    for k in dict.fromkeys((trimmed, key, form)):
+        hit = _registry_hit(registry, k, level)
+        if hit is not None:
+            return hit, True
+    return (form, True) if aliased else (trimmed, False)
+
+
+def build_registry(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """A registry from (alias as written, canonical name) pairs, keyed by canonical_key."""
+    registry: dict[str, str] = {}
+    for alias, canonical in pairs:
+        registry[canonical_key(alias)] = canonical
+        registry.setdefault(canonical_key(canonical), canonical)
+    return registry

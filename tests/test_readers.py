@@ -1,0 +1,372 @@
+"""File readers: each test builds its own .txt/.html/.docx/.pdf/.xlsx/.xls/.csv in tmp_path."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from loaders.errors import ReadError
+from loaders.readers import (
+    file_format,
+    read_table,
+    read_table_bytes,
+    read_table_sheets,
+    read_text,
+    read_text_bytes,
+)
+
+# --- file_format ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("a.txt", "txt"),
+        ("a.md", "md"),
+        ("a.html", "html"),
+        ("a.HTM", "html"),
+        ("计划.DOCX", "docx"),
+        ("a.pdf", "pdf"),
+        ("a.xlsx", "xlsx"),
+        ("a.xls", "xls"),
+        ("a.csv", "csv"),
+    ],
+)
+def test_file_format(name: str, fmt: str) -> None:
+    assert file_format(name) == fmt
+
+
+def test_unknown_format_names_the_supported_ones() -> None:
+    with pytest.raises(ReadError, match="不支持的文件格式") as info:
+        file_format("计划.exe")
+    assert (
+        "PDF" in str(info.value) and "Word(.docx)" in str(info.value) and "CSV" in str(info.value)
+    )
+    with pytest.raises(ReadError, match="另存为 .docx"):
+        read_text_bytes("旧计划.doc", b"\xd0\xcf\x11\xe0")
+
+
+def test_missing_file_is_a_read_error(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="无法打开文件"):
+        read_text(tmp_path / "没有.txt")
+
+
+# --- plain text -------------------------------------------------------------------------------
+
+TEXT = "一、总体要求\n牵头单位：司法局\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        TEXT.encode("utf-8"),
+        b"\xef\xbb\xbf" + TEXT.encode("utf-8"),
+        TEXT.encode("gb18030"),
+        TEXT.encode("gbk"),
+        TEXT.encode("utf-16"),  # with BOM
+    ],
+    ids=["utf8", "utf8-bom", "gb18030", "gbk", "utf16"],
+)
+def test_text_encodings(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_bytes(data)
+    assert read_text(path) == TEXT
+
+
+def test_markdown_is_read_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "plan.md"
+    path.write_bytes("# 工作要点\n\n- 推进简政放权".encode("gb18030"))
+    assert read_text(str(path)) == "# 工作要点\n\n- 推进简政放权"
+
+
+def test_undecodable_text_is_a_read_error() -> None:
+    with pytest.raises(ReadError, match="无法识别 坏.txt 的文字编码"):
+        read_text_bytes("坏.txt", b"abc\x81 \xff\xff")
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html>
+<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>通知</title><style>p {color: red}</style>
+<script>var nav = "首页";</script></head>
+<body>
+<div class="header"><img src="logo.png">某区人民政府</div>
+<ul id="mainNav"><li>首页</li><li>政务公开</li></ul>
+<div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; 通知公告</div>
+<div class="article">
+  <div class="article-header"><h1>关于印发《工作要点》的通知</h1></div>
+  <div class="share-bar">分享到：微信</div>
+  <span class="print-btn">【打印本页】</span>
+  <p>各镇人民政府，
+     各部门：</p>
+  <p>现将《工作要点》印发给你们。<br>请认真贯彻落实。</p>
+  <ul><li>一、总体要求</li><li>二、主要任务</li></ul>
+  <table>
+    <tr><th>序号</th><th>任务</th><th>牵头单位</th></tr>
+    <tr><td rowspan="2">1</td><td>推进简政放权</td><td>司法局</td></tr>
+    <tr><td>优化营商环境</td><td>发改局</td></tr>
+    <tr><td colspan="2">合计</td><td>2项</td></tr>
+  </table>
+  <p>&nbsp;</p>
+  <!-- 注释不显示 -->
+</div>
+<aside>相关链接</aside>
+<div id="footer">版权所有 网站标识码</div>
+<div class="subnav">相关栏目</div><div class="siteHeader2">网站头部</div>
+<form><input value="搜索"></form>
+</body></html>"""
+
+PAGE_LINES = [
+    "关于印发《工作要点》的通知",
+    "各镇人民政府， 各部门：",
+    "现将《工作要点》印发给你们。",
+    "请认真贯彻落实。",
+    "一、总体要求",
+    "二、主要任务",
+    "序号\t任务\t牵头单位",
+    "1\t推进简政放权\t司法局",
+    "1\t优化营商环境\t发改局",
+    "合计\t2项",
+]
+
+
+def test_html_drops_chrome_and_keeps_blocks_and_table_rows(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(PAGE.encode("gb18030"))
+    assert read_text(path).split("\n") == PAGE_LINES
+
+
+def test_html_without_declaration_falls_back_to_utf8_then_gb18030() -> None:
+    page = "<html><body><p>牵头单位：司法局</p></body></html>"
+    assert read_text_bytes("a.htm", page.encode("utf-8")) == "牵头单位：司法局"
+    assert read_text_bytes("a.htm", page.encode("gb18030")) == "牵头单位：司法局"
+    wrong = '<meta charset="utf-8"><p>责任单位</p>'.encode("gb18030")  # declared wrongly
+    assert read_text_bytes("a.html", wrong) == "责任单位"
+
+
+def test_html_rowspan_at_row_end_is_filled_down() -> None:
+    page = (
+        "<table><tr><td>甲</td><td rowspan='2'>司法局</td></tr>"
+        "<tr><td>乙</td></tr><tr><td>丙</td><td>财政局</td></tr></table>"
+    )
+    assert read_text_bytes("t.html", page.encode()) == "甲\t司法局\n乙\t司法局\n丙\t财政局"
+
+
+def test_html_print_area_wrapping_the_article_is_kept() -> None:
+    page = (
+        "<body><div class='nav'>首页 政务公开 政策文件 互动交流 办事服务</div>"
+        "<div id='printContent'><p>一、总体要求</p></div><script>var a = 1;</script></body>"
+    )
+    assert read_text_bytes("p.html", page.encode()) == "一、总体要求"
+
+
+def test_html_wrapper_named_like_chrome_but_holding_the_page_is_kept() -> None:
+    page = (
+        "<body><div id='top-nav'>首页</div><div class='sidebar-layout'>"
+        "<p>一、总体要求</p><p>正文很长的一段内容</p></div></body>"
+    )
+    assert read_text_bytes("p.html", page.encode()) == "一、总体要求\n正文很长的一段内容"
+
+
+# --- Word -------------------------------------------------------------------------------------
+
+
+def _docx_with_merged_table(path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("一、总体要求")
+    document.add_paragraph("牵头单位：司法局\t(配合)")
+    table = document.add_table(rows=4, cols=3)
+    rows = [["任务", "措施", "单位"], ["依法行政", "推进A", "司法局"], ["", "推进B", "财政局"]]
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    table.cell(1, 0).merge(table.cell(2, 0))  # vertical merge: fills down
+    table.cell(3, 0).merge(table.cell(3, 1)).text = "合计"  # horizontal merge: once
+    cell = table.cell(3, 2)
+    cell.text = "2项"
+    cell.add_paragraph("(含配套)")
+    document.add_paragraph("二、主要任务")
+    document.save(str(path))
+
+
+def test_docx_paragraphs_and_tables_in_order(tmp_path: Path) -> None:
+    path = tmp_path / "plan.docx"
+    _docx_with_merged_table(path)
+    assert read_text(path).split("\n") == [
+        "一、总体要求",
+        "牵头单位：司法局 (配合)",
+        "任务\t措施\t单位",
+        "依法行政\t推进A\t司法局",
+        "依法行政\t推进B\t财政局",
+        "合计\t2项 (含配套)",
+        "二、主要任务",
+    ]
+
+
+def test_broken_docx_is_a_read_error() -> None:
+    with pytest.raises(ReadError, match="无法读取 Word 文件"):
+        read_text_bytes("x.docx", b"not a zip")
+
+
+# --- PDF --------------------------------------------------------------------------------------
+
+
+def _pdf(path: Path, pages: list[list[str]]) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path))
+    for lines in pages:
+        c.setFont("STSong-Light", 12)
+        for i, line in enumerate(lines):
+            c.drawString(72, 750 - 20 * i, line)
+        c.rect(100, 100, 200, 200)
+        c.showPage()
+    c.save()
+
+
+def test_pdf_chinese_text_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "plan.pdf"
+    _pdf(
+        path,
+        [
+            ["一、总体要求（牵头单位：司法局）", "完成时限：2023年12月底前，达到100%。"],
+            ["第二页 行政执法"],
+        ],
+    )
+    assert read_text(path) == (
+        "一、总体要求（牵头单位：司法局）\n完成时限：2023年12月底前，达到100%。\n第二页 行政执法"
+    )
+
+
+@pytest.mark.parametrize(
+    "pages", [[[]], [["12"], ["13"]]], ids=["drawing-only", "page-numbers-only"]
+)
+def test_pdf_without_text_layer_is_a_read_error(tmp_path: Path, pages: list[list[str]]) -> None:
+    path = tmp_path / "scan.pdf"
+    _pdf(path, pages)
+    with pytest.raises(ReadError) as info:
+        read_text(path)
+    assert str(info.value) == (
+        "scan.pdf 没有可提取的文字层(可能是扫描件),请提供文字版 PDF、Word 或 TXT 文件。"
+    )
+
+
+def test_broken_pdf_is_a_read_error() -> None:
+    with pytest.raises(ReadError, match="无法读取 PDF 文件"):
+        read_text_bytes("x.pdf", b"%PDF-1.4 garbage")
+
+
+# --- Excel and CSV ----------------------------------------------------------------------------
+
+
+def _xlsx(path: Path) -> None:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    empty = workbook.active
+    empty.title = "说明"
+    sheet = workbook.create_sheet("分解表")
+    sheet["B2"] = "2023年任务分解表"
+    sheet.merge_cells("B2:E2")  # across
+    sheet.append([None, "任务分类", "具体措施", "完成时限", "目标值"])
+    sheet.append([None, "依法行政", "推进简政放权", dt.date(2023, 12, 31), 12.0])
+    sheet.append([None, None, "优化营商环境", dt.datetime(2023, 6, 30, 0, 0), 0.85])
+    sheet.merge_cells("B4:B5")  # down
+    sheet.append([None, "合计", None, "  长期坚持 ", 3])
+    sheet.merge_cells("B6:C7")  # down and across, beyond the last written row
+    workbook.save(str(path))
+
+
+XLSX_ROWS = [
+    ["2023年任务分解表", "2023年任务分解表", "2023年任务分解表", "2023年任务分解表"],
+    ["任务分类", "具体措施", "完成时限", "目标值"],
+    ["依法行政", "推进简政放权", "2023-12-31", "12"],
+    ["依法行政", "优化营商环境", "2023-06-30", "0.85"],
+    ["合计", "合计", "长期坚持", "3"],
+    ["合计", "合计", "", ""],
+]
+
+
+def test_xlsx_merged_ranges_filled_down_and_across(tmp_path: Path) -> None:
+    path = tmp_path / "table.xlsx"
+    _xlsx(path)
+    assert read_table(path) == XLSX_ROWS
+    assert read_table_bytes("table.xlsx", path.read_bytes()) == XLSX_ROWS
+
+
+def test_xlsx_all_sheets_with_names(tmp_path: Path) -> None:
+    path = tmp_path / "table.xlsx"
+    _xlsx(path)
+    assert read_table_sheets(path) == [("说明", []), ("分解表", XLSX_ROWS)]
+
+
+def test_xls_merged_cells(tmp_path: Path) -> None:
+    import xlwt
+
+    workbook = xlwt.Workbook(encoding="utf-8")
+    sheet = workbook.add_sheet("进度")
+    sheet.write_merge(0, 0, 0, 2, "季度进度")
+    sheet.write(1, 0, "任务")
+    sheet.write(1, 1, "完成率")
+    sheet.write(1, 2, "日期")
+    sheet.write_merge(2, 3, 0, 0, "行政执法")
+    sheet.write(2, 1, 100.0)
+    sheet.write(3, 1, 95.5)
+    sheet.write(2, 2, dt.date(2024, 3, 31), xlwt.easyxf(num_format_str="YYYY-MM-DD"))
+    path = tmp_path / "progress.xls"
+    workbook.save(str(path))
+    assert read_table(path) == [
+        ["季度进度", "季度进度", "季度进度"],
+        ["任务", "完成率", "日期"],
+        ["行政执法", "100", "2024-03-31"],
+        ["行政执法", "95.5", ""],
+    ]
+
+
+def test_csv_gbk_with_title_row(tmp_path: Path) -> None:
+    text = '2023年法治政府建设任务分解表\r\n序号,任务,牵头单位\r\n1,"推进简政放权, 优化服务",司法局\r\n2, 行政执法 ,各镇街\r\n'
+    path = tmp_path / "tasks.csv"
+    path.write_bytes(text.encode("gbk"))
+    assert read_table(path) == [
+        ["2023年法治政府建设任务分解表", "", ""],
+        ["序号", "任务", "牵头单位"],
+        ["1", "推进简政放权, 优化服务", "司法局"],
+        ["2", "行政执法", "各镇街"],
+    ]
+    assert read_table_sheets(path)[0][0] == "tasks"
+
+
+@pytest.mark.parametrize("delimiter", ["\t", ";"])
+def test_csv_delimiter_is_sniffed(delimiter: str) -> None:
+    data = (
+        delimiter.join(["任务", "单位, 配合单位"])
+        + "\n"
+        + delimiter.join(["执法", "司法局"])
+        + "\n"
+    )
+    assert read_table_bytes("t.csv", data.encode("utf-8")) == [
+        ["任务", "单位, 配合单位"],
+        ["执法", "司法局"],
+    ]
+
+
+def test_table_file_read_as_text_gives_tab_rows(tmp_path: Path) -> None:
+    data = "任务,单位\n执法,司法局\n".encode()
+    assert read_text_bytes("t.csv", data) == "任务\t单位\n执法\t司法局"
+
+
+def test_table_errors() -> None:
+    with pytest.raises(ReadError, match="不是表格文件"):
+        read_table_bytes("plan.txt", b"abc")
+    with pytest.raises(ReadError, match="没有数据"):
+        read_table_bytes("empty.csv", b"\n,,\n")
+    with pytest.raises(ReadError, match="无法读取 Excel 文件"):
+        read_table_bytes("x.xlsx", b"not a workbook")
