@@ -11,15 +11,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-DOC_NUMBER_RE = re.compile(r"([\u4e00-\u9fff]{1,12}[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*\d{1,4}\s*号)")
+DOC_NUMBER_RE = re.compile(
+    r"(?:文号|发文字号|文件编号)?\s*[:：]?\s*([\u4e00-\u9fff]{1,12}[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*\d{1,4}\s*号)"
+)
 DOC_NUMBER_LINE_RE = re.compile(
     r"^\(?\s*[\u4e00-\u9fff]{1,12}[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*\d{1,4}\s*号\s*\)?$"
 )
-NOTICE_RE = re.compile(r"^(?P<issuer>[^《》]{0,40}?)\s*关于(?:印发|转发|下发)?\s*(?P<body>.*?)的?通知$")
+NOTICE_RE = re.compile(
+    r"^(?P<issuer>[^《》]{0,40}?)\s*关于(?:印发|转发|下发)?\s*(?P<body>.*?)的?通知$"
+)
 TOC_RE = re.compile(r"(\.{4,}|…{2,}|·{4,})\s*\d*\s*$")
 DATE_LINE_RE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-CN_DATE_LINE_RE = re.compile(r"^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
-ISO_DATE_RE = re.compile(r"(?:发布日期|发文日期|成文日期|生成日期|发布时间)\s*[:：]?\s*((?:19|20)\d{2})-(\d{2})-(\d{2})")
+CN_DATE_LINE_RE = re.compile(
+    r"^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$"
+)
+ISO_DATE_RE = re.compile(
+    r"(?:发布日期|发文日期|成文日期|生成日期|发布时间)\s*[:：]?\s*((?:19|20)\d{2})-(\d{2})-(\d{2})"
+)
 ATTACHMENT_RE = re.compile(r"^附件\s*\d*\s*[:：]?\s*(.*)$")
 YEAR_SPAN_RE = re.compile(r"((?:19|20)\d{2})\s*[—–\-－~～至到]*\s*((?:19|20)\d{2})\s*年")
 YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -41,7 +49,11 @@ class RawDocument:
 def _notice_heading(lines: list[str], i: int) -> tuple[str, int] | None:
     """A notice heading starting at line i (possibly wrapped over 2-3 lines): (text, lines used)."""
     first = lines[i] if i < len(lines) else ""
-    if "关于" not in first and "印发" not in first and not (len(first) <= 30 and ISSUER_END_RE.search(first)):
+    if (
+        "关于" not in first
+        and "印发" not in first
+        and not (len(first) <= 30 and ISSUER_END_RE.search(first))
+    ):
         return None
     text = ""
     for used in range(1, 4):
@@ -65,7 +77,7 @@ def _heading_before(lines: list[str], k: int) -> tuple[int, str]:
     first = i
     while first > 0 and lines[first - 1].strip() and i - first < 2:
         first -= 1
-    return max(first, 0), "".join(lines[first:i + 1])
+    return max(first, 0), "".join(lines[first : i + 1])
 
 
 def find_document_starts(lines: list[str]) -> list[tuple[int, str, str | None]]:
@@ -112,19 +124,27 @@ def split_attachments(doc: RawDocument) -> list[RawDocument]:
         m = ATTACHMENT_RE.match(line)
         if not m or i < 3:
             continue
-        body = doc.lines[i + 1:]
+        body = doc.lines[i + 1 :]
         if sum("\t" in b for b in body) < 3:
             continue
-        title = m.group(1).strip() or next((b for b in body if b and "\t" not in b and b != "附件"), "")
-        attachment = RawDocument(lines=body, title=title, doc_number=None, issuer=doc.issuer,
-                                 issued_on=doc.issued_on, years=years_of(title) or doc.years)
+        title = m.group(1).strip() or next(
+            (b for b in body if b and "\t" not in b and b != "附件"), ""
+        )
+        attachment = RawDocument(
+            lines=body,
+            title=title,
+            doc_number=None,
+            issuer=doc.issuer,
+            issued_on=doc.issued_on,
+            years=years_of(title) or doc.years,
+        )
         doc.lines = doc.lines[:i]
         return [doc, attachment]
     return [doc]
 
 
 def title_from_heading(heading: str) -> str:
-    """"…关于印发《X》的通知" -> X; "…关于印发X的通知" -> X."""
+    """ "…关于印发《X》的通知" -> X; "…关于印发X的通知" -> X."""
     m = re.search(r"《(.+)》", heading) or re.search(r"《(.+)$", heading)
     if m:
         return m.group(1).strip()
@@ -164,8 +184,9 @@ def _signature(lines: list[str]) -> tuple[str | None, str | None]:
             m2 = CN_DATE_LINE_RE.match(line)
             date = _cn_year_date(m2) if m2 else None
         if date:
-            prev = lines[i - 1] if i else ""
-            issuer = prev if prev and len(prev) <= 30 and ISSUER_END_RE.search(prev) else None
+            before = [p for p in lines[max(0, i - 3) : i] if p.strip()]
+            prev = before[-1] if before else ""
+            issuer = prev if prev and len(prev) <= 40 and ISSUER_END_RE.search(prev) else None
             return issuer, date
     return None, None
 
@@ -199,7 +220,21 @@ def fill_metadata(doc: RawDocument, heading: str | None) -> None:
     doc.years = years_of(doc.title) or ([int(doc.issued_on[:4])] if doc.issued_on else [])
 
 
-_TITLE_WORDS = ("方案", "要点", "计划", "规划", "报告", "意见", "办法", "规定", "安排", "分解表", "清单", "细则", "通知")
+_TITLE_WORDS = (
+    "方案",
+    "要点",
+    "计划",
+    "规划",
+    "报告",
+    "意见",
+    "办法",
+    "规定",
+    "安排",
+    "分解表",
+    "清单",
+    "细则",
+    "通知",
+)
 
 
 def guess_title(lines: list[str]) -> str:
@@ -208,8 +243,11 @@ def guess_title(lines: list[str]) -> str:
         if "\t" in line or "|" in line or len(line) > 60 or TOC_RE.search(line):
             continue
         stripped = re.sub(r"[(（][^)）]*[)）]$", "", line)
-        if stripped.endswith(_TITLE_WORDS) and not stripped.startswith(("现将", "为", "根据", "按照")):
-            prev = lines[i - 1] if i else ""
+        if stripped.endswith(_TITLE_WORDS) and not stripped.startswith(
+            ("现将", "为", "根据", "按照")
+        ):
+            before = [p for p in lines[max(0, i - 3) : i] if p.strip()]
+            prev = before[-1] if before else ""
             if prev and len(prev) <= 30 and ISSUER_END_RE.search(prev) and "关于" in line[:3]:
                 return prev + line
             return line

@@ -10,8 +10,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-             "七": 7, "八": 8, "九": 9}
+CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 CN_UNITS = {"十": 10, "百": 100}
 CN_NUM = "[一二三四五六七八九十百零〇两]+"
 
@@ -44,7 +56,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # a digit glued to the text ("2全面实行"): accepted only when it continues the arabic sequence
 _GLUED = re.compile(r"^(\d{1,3})(?=[\u4e00-\u9fff“《\"])")
-_NOT_AFTER_GLUED = re.compile(r"^\d+(?:年|月|日|个|项|次|家|件|名|人|万|亿|%|小时|天|所|条|部)")
+# a number glued to a measure word is a quantity, not a task number ("3个工作日", "2020年")
+_NOT_AFTER_GLUED = re.compile(r"^\d+(?:年|月|日|个|次|万|亿|元|%|小时|天|周)")
 
 
 @dataclass
@@ -72,7 +85,7 @@ def match_marker(line: str, last_arabic: int | None = None) -> Marker | None:
             value = ord(raw) - ord("①") + 1 if style == "circled" else cn_to_int(raw)
             if value is None:
                 continue
-            rest = line[m.end():]
+            rest = line[m.end() :]
             if style == "arabic" and not rest:
                 continue
             return Marker(style, value, _number_as_written(style, raw), rest)
@@ -80,17 +93,27 @@ def match_marker(line: str, last_arabic: int | None = None) -> Marker | None:
     if m and not _NOT_AFTER_GLUED.match(line):
         value = int(m.group(1))
         if last_arabic is not None and value == last_arabic + 1 or value == 1:
-            return Marker("arabic", value, m.group(1), line[m.end():])
+            return Marker("arabic", value, m.group(1), line[m.end() :])
     return None
 
 
-LABEL_RE = re.compile(r"^(效果指标|具体措施|工作措施|主要措施|目标|工作目标|主要目标|预期目标|考核指标)\s*[:：]?\s*(.*)$")
+LABEL_RE = re.compile(
+    r"^(效果指标|具体措施|工作措施|主要措施|目标|工作目标|主要目标|预期目标|考核指标)\s*[:：]?\s*(.*)$"
+)
 SENTENCE_END = "。;；!?！？:：)）」』”"
+
+
+BULLET_RE = re.compile(r"^(——|—|-|•|·|●|■|▲|◆|○|□|★)")
 
 
 def is_complete(line: str) -> bool:
     """Whether a line ends a sentence (so the next unmarked line starts a new paragraph)."""
     return bool(line) and line[-1] in SENTENCE_END
+
+
+def starts_paragraph(line: str) -> bool:
+    """A bullet ("——2023年为…") always opens a new paragraph, whatever the line before."""
+    return bool(BULLET_RE.match(line))
 
 
 def first_clause(text: str, limit: int = 40) -> str:

@@ -57,7 +57,9 @@ def test_single_page_document_metadata_from_page_block():
 
 
 def test_title_without_notice_is_guessed_from_title_words():
-    text = "某县人民政府\n关于2019年度法治政府建设工作情况的报告\n某府〔2020〕9号\n市政府:\n2019年,…"
+    text = (
+        "某县人民政府\n关于2019年度法治政府建设工作情况的报告\n某府〔2020〕9号\n市政府:\n2019年,…"
+    )
     (doc,) = split_documents(text.split("\n"))
     assert doc.title == "某县人民政府关于2019年度法治政府建设工作情况的报告"
     assert doc.years == [2019]
@@ -79,10 +81,16 @@ def test_title_from_heading():
 
 
 def test_attachment_with_table_becomes_its_own_document():
-    lines = ["某方案", "一、总体要求", "正文。", "附件:2020年某县任务分解表", "2020年某县任务分解表",
-             "任务分类\t主要任务\t具体措施\t责任单位\t完成时限",
-             "一、职能\t1. 审批。\t(1) 公布清单。\t司法局牵头\t6月底前",
-             "\t\t(2) 取消审批。\t司法局牵头\t6月底前"]
+    lines = [
+        "某方案",
+        "一、总体要求",
+        "正文。",
+        "附件:2020年某县任务分解表",
+        "2020年某县任务分解表",
+        "任务分类\t主要任务\t具体措施\t责任单位\t完成时限",
+        "一、职能\t1. 审批。\t(1) 公布清单。\t司法局牵头\t6月底前",
+        "\t\t(2) 取消审批。\t司法局牵头\t6月底前",
+    ]
     docs = split_documents(lines)
     assert [d.title for d in docs] == ["某方案", "2020年某县任务分解表"]
     assert docs[1].years == [2020]

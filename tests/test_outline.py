@@ -49,5 +49,7 @@ def test_not_markers(line):
 
 def test_first_clause():
     assert first_clause("坚持党的领导。政府各部门要…") == "坚持党的领导"
-    long = "全面实行行政许可事项清单制度,将依法设定的行政许可事项全部纳入清单管理并动态调整本级清单。"
+    long = (
+        "全面实行行政许可事项清单制度,将依法设定的行政许可事项全部纳入清单管理并动态调整本级清单。"
+    )
     assert first_clause(long) == "全面实行行政许可事项清单制度"

@@ -1,0 +1,48 @@
+"""Parse time per seed document (and per file given on the command line).
+
+    .venv/bin/python bench/bench_parse.py [FILE ...]      # default: ../shared/seeds/*.txt
+
+Prints the best of N runs (default 5) and the median, per file, in milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from loaders.parse import parse_bytes  # noqa: E402
+
+
+def time_file(path: Path, runs: int) -> tuple[float, float, dict]:
+    data = path.read_bytes()
+    times, result = [], {}
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        result = parse_bytes(path.name, data)
+        times.append((time.perf_counter() - t0) * 1000)
+    return min(times), statistics.median(times), result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("files", nargs="*", type=Path)
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    files = args.files or sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
+    print(f"{'file':<32} {'KB':>6} {'best ms':>8} {'median ms':>10} {'docs':>5} {'tasks':>6}")
+    for f in files:
+        best, median, result = time_file(f, args.runs)
+        docs = result["documents"]
+        tasks = sum(len(a["tasks"]) for d in docs for a in d["actions"])
+        kb = f.stat().st_size / 1024
+        print(f"{f.name[:32]:<32} {kb:6.0f} {best:8.1f} {median:10.1f} {len(docs):5d} {tasks:6d}")
+
+
+if __name__ == "__main__":
+    main()

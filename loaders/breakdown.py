@@ -1,0 +1,349 @@
+"""Task-breakdown tables (任务分解表) -> actions and tasks.
+
+Rows come from Excel/CSV (cells aligned under a header) or from text (TAB-separated rows
+of a table converted from PDF, where merged cells leave gaps and cells can shift). Each row
+is read by its header where the header places cells reliably, and by content otherwise: a
+measure opens with "(N)", a main task with "N.", a category with "一、", a unit cell speaks of
+牵头/负责/配合, a deadline cell parses as one. Several measures can share one cell.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.deadlines import parse_deadline
+from loaders.outline import cn_to_int, first_clause
+from loaders.targets import extract_targets
+from loaders.units import extract_inline_units, split_unit_names
+
+HEADERS: dict[str, tuple[str, ...]] = {
+    "number": ("序号", "编号", "任务编号"),
+    "category": ("任务分类", "类别", "重点任务", "工作任务", "任务类别", "分类", "重点工作"),
+    "group": ("主要任务", "工作要点", "任务事项"),
+    "measure": (
+        "具体措施",
+        "工作措施",
+        "任务内容",
+        "具体任务",
+        "工作内容",
+        "措施",
+        "主要内容",
+        "工作任务内容",
+    ),
+    "lead": ("牵头单位", "牵头部门", "牵头责任单位", "牵头领导单位"),
+    "responsible": ("责任单位", "责任部门", "责任主体", "承办单位", "主办单位"),
+    "cooperating": ("配合单位", "协办单位", "配合部门", "参与单位"),
+    "deadline": ("完成时限", "时间节点", "完成时间", "时限要求", "时限", "完成期限"),
+    "target": ("目标值", "指标", "目标", "工作目标", "预期目标"),
+}
+MEASURE_RE = re.compile(r"^\(\s*(\d{1,3})\s*\)")
+BARE_MEASURE_RE = re.compile(r"^(\d{1,3})\s+(?=[^\d\s.、])")
+GROUP_RE = re.compile(r"^(\d{1,3})\s*[.、．]\s*(.*)$")
+CATEGORY_RE = re.compile(r"^([一二三四五六七八九十]+)\s*[、.]\s*(.*)$")
+UNIT_WORDS = ("牵头", "负责", "配合", "无关", "协助", "参与")
+ENTRY_END_RE = re.compile(
+    r"([。;；)）]|无关|负责|牵头|配合|坚持|推进|月底前|日前|年底前|季度)\s+(?=\S)"
+)
+TAG_RE = re.compile(r"</?p[^>]*>|<br\s*/?>", re.I)
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def header_role(cell: str) -> str | None:
+    """The column role of a header cell ("牵头单位" -> lead), tolerant of letter-spacing."""
+    text = _squash(cell)
+    if not text or len(text) > 12:
+        return None
+    for role, names in HEADERS.items():
+        if text in names:
+            return role
+    for role, names in HEADERS.items():
+        if any(n in text for n in names if len(n) >= 3):
+            return role
+    return None
+
+
+def find_header(rows: list[list[str]]) -> tuple[int, dict[int, str]] | None:
+    """(row index, column -> role) of the first header row, joining a two-row header."""
+    for i, row in enumerate(rows[:40]):
+        roles = {j: r for j, c in enumerate(row) if (r := header_role(c))}
+        if len(set(roles.values())) >= 2 and (
+            "measure" in roles.values() or "group" in roles.values()
+        ):
+            if i + 1 < len(rows):
+                below = {j: r for j, c in enumerate(rows[i + 1]) if (r := header_role(c))}
+                if (
+                    below
+                    and len(set(below.values())) >= 1
+                    and not any(MEASURE_RE.match(c) for c in rows[i + 1])
+                ):
+                    roles.update(below)
+            return i, roles
+    return None
+
+
+def is_header_row(row: list[str]) -> bool:
+    return sum(1 for c in row if header_role(c)) >= 2
+
+
+@dataclass
+class Measure:
+    number: str
+    value: int
+    text: str
+    category: str | None
+    group: str | None
+    units: list[str] = field(default_factory=list)  # attribution entries, for this measure
+    roles: dict[str, list[str]] = field(default_factory=dict)
+    deadlines: list[str] = field(default_factory=list)
+    targets_text: str = ""
+
+
+def split_paragraphs(cell: str) -> list[str]:
+    """Cell text split at <p> paragraphs (HTML pasted into PDF tables)."""
+    if "<p" in cell.lower():
+        parts = [TAG_RE.sub("", p).strip() for p in re.split(r"</p>", cell, flags=re.I)]
+        return [p for p in parts if p]
+    return [cell.strip()] if cell.strip() else []
+
+
+def _measure_start(text: str, next_value: int) -> re.Match[str] | None:
+    """ "(N)" opens a measure; so does a bare "N " when N is the next number expected."""
+    m = MEASURE_RE.match(text)
+    if m:
+        return m
+    m = BARE_MEASURE_RE.match(text)
+    return m if m and int(m.group(1)) == next_value else None
+
+
+def split_measures(cell: str, next_value: int) -> list[tuple[int, str]]:
+    """ "(7) … (8) … (9) …" -> [(7, "…"), (8, "…"), (9, "…")], following the numbering."""
+    text = TAG_RE.sub(" ", cell).strip()
+    m = _measure_start(text, next_value)
+    if not m:
+        return []
+    value = int(m.group(1))
+    out: list[tuple[int, str]] = []
+    pos = m.end()
+    while True:
+        nxt = re.search(rf"\(\s*{value + 1}\s*\)", text[pos:])
+        if not nxt:
+            out.append((value, text[pos:].strip()))
+            return out
+        out.append((value, text[pos : pos + nxt.start()].strip()))
+        pos += nxt.end()
+        value += 1
+
+
+def split_entries(cell: str) -> list[str]:
+    """Attribution or deadline entries of one cell: <p> paragraphs, or spaces after an entry's end."""
+    parts = split_paragraphs(cell)
+    if len(parts) > 1:
+        return parts
+    text = parts[0] if parts else ""
+    text = re.sub(r"(\d)\s+(?=[年月日])", r"\1", text)
+    pieces = ENTRY_END_RE.sub(lambda m: m.group(1) + "\x00", text).split("\x00")
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def classify_cell(cell: str, next_value: int = 0) -> str | None:
+    """Content type of a cell of a text table."""
+    text = TAG_RE.sub(" ", cell).strip()
+    if not text:
+        return None
+    if _measure_start(text, next_value):
+        return "measure"
+    if CATEGORY_RE.match(text) and len(text) < 40:
+        return "category"
+    if GROUP_RE.match(text):
+        return "group"
+    entries = split_entries(cell)
+    if entries and all(parse_deadline(e, None) for e in entries) and len(text) < 15 * len(entries):
+        return "deadline"
+    if any(w in text for w in UNIT_WORDS) and len(text) < 400:
+        return "units"
+    return "other"
+
+
+@dataclass
+class TableState:
+    category: str | None = None
+    group: str | None = None
+    next_value: int = 1
+    measures: list[Measure] = field(default_factory=list)
+    pending: list[Measure] = field(
+        default_factory=list
+    )  # measures still waiting for units/deadlines
+
+
+def read_text_row(row: list[str], state: TableState) -> None:
+    """One TAB row of a text table, read by the content of its cells."""
+    kinds = [classify_cell(c, state.next_value) for c in row]
+    new: list[Measure] = []
+    for cell, kind in zip(row, kinds, strict=True):
+        if kind == "category":
+            state.category = cell.strip()
+        elif kind == "group" and not new:
+            state.group = cell.strip()
+        elif kind == "measure":
+            for value, text in split_measures(cell, state.next_value):
+                new.append(Measure(f"({value})", value, text, state.category, state.group))
+                state.next_value = value + 1
+    units = [e for c, k in zip(row, kinds, strict=True) if k == "units" for e in split_entries(c)]
+    deadlines = [
+        e for c, k in zip(row, kinds, strict=True) if k == "deadline" for e in split_entries(c)
+    ]
+    if new:
+        state.measures.extend(new)
+        state.pending = list(new)
+    _distribute(state.pending, units, "units")
+    _distribute(state.pending, deadlines, "deadlines")
+
+
+def _distribute(measures: list[Measure], entries: list[str], attr: str) -> None:
+    """Give entries to measures still lacking them, in order; the last entry covers the rest."""
+    if not entries:
+        return
+    waiting = [m for m in measures if not getattr(m, attr)]
+    if not waiting:
+        return
+    if len(entries) == 1:
+        for m in waiting:
+            getattr(m, attr).append(entries[0])
+        return
+    for k, m in enumerate(waiting):
+        getattr(m, attr).append(entries[min(k, len(entries) - 1)])
+
+
+def read_grid_row(row: list[str], columns: dict[int, str], state: TableState) -> None:
+    """One row of an aligned table (Excel/CSV): cells by their header's role."""
+    cell = {role: row[j].strip() for j, role in columns.items() if j < len(row)}
+    if cell.get("category"):
+        state.category = cell["category"]
+    if cell.get("group"):
+        state.group = cell["group"]
+    text = cell.get("measure") or ""
+    if not text:
+        return
+    number = cell.get("number") or ""
+    split = split_measures(text, state.next_value) if not number else []
+    if not split:
+        value = _number_value(number, state.next_value)
+        split = [(value, MEASURE_RE.sub("", text, count=1).strip() if not number else text)]
+        label = number or str(value)
+    else:
+        label = None
+    for value, mtext in split:
+        m = Measure(label or f"({value})", value, mtext, state.category, state.group)
+        for role in ("lead", "responsible", "cooperating"):
+            if cell.get(role):
+                m.roles[role] = cell[role]
+        if cell.get("deadline"):
+            m.deadlines.append(cell["deadline"])
+        m.targets_text = cell.get("target", "")
+        state.measures.append(m)
+        state.next_value = value + 1
+
+
+def _number_value(number: str, default: int) -> int:
+    digits = re.sub(r"\D", "", number)
+    if digits:
+        return int(digits)
+    return cn_to_int(re.sub(r"[^一二三四五六七八九十百]", "", number)) or default
+
+
+def parse_table_rows(rows: list[list[str]], default_year: int | None, aligned: bool) -> list[dict]:
+    """Actions (by category) with tasks (one per measure) from the rows of a breakdown table."""
+    header = find_header(rows)
+    if header is None:
+        return []
+    start, columns = header
+    state = TableState()
+    for row in rows[start + 1 :]:
+        if not any(c.strip() for c in row) or is_header_row(row):
+            continue
+        if aligned:
+            read_grid_row(row, columns, state)
+        else:
+            read_text_row(row, state)
+    return _actions(state.measures, default_year)
+
+
+def _actions(measures: list[Measure], default_year: int | None) -> list[dict]:
+    actions: list[dict] = []
+    by_title: dict[str, dict] = {}
+    for m in measures:
+        code, _ = _split_category(m.category or "")
+        key = code or m.category or ""
+        if key not in by_title:
+            code, title = _split_category(key)
+            by_title[key] = {"code": code, "title": title, "tasks": [], "targets": []}
+            actions.append(by_title[key])
+        by_title[key]["tasks"].append(measure_task(m, default_year))
+    return actions
+
+
+def _split_category(text: str) -> tuple[str, str]:
+    m = CATEGORY_RE.match(text)
+    if m:
+        return m.group(1), m.group(2).strip().rstrip("。")
+    return "", text.strip() or "未分类"
+
+
+def _group_title(group: str | None) -> str | None:
+    if not group:
+        return None
+    return group.strip().rstrip("。")
+
+
+def measure_task(m: Measure, default_year: int | None) -> dict:
+    """The contract's Task object for a measure of a breakdown table."""
+    units: dict[str, list[str]] = {
+        "lead_units": [],
+        "responsible_units": [],
+        "cooperating_units": [],
+    }
+    keys = {
+        "lead": "lead_units",
+        "responsible": "responsible_units",
+        "cooperating": "cooperating_units",
+    }
+    for role, cell in m.roles.items():
+        _add_units(units, cell, keys[role])
+    for entry in m.units:
+        _add_units(units, entry, "responsible_units")
+    deadline_text = re.sub(r"(\d)\s+(?=[年月日])", r"\1", " ".join(m.deadlines)) or None
+    deadline = parse_deadline(m.deadlines[0], default_year) if m.deadlines else None
+    text = re.sub(r"\s+", " ", m.text).strip()
+    return {
+        "number": m.number,
+        "title": first_clause(text),
+        "text": text,
+        "group": _group_title(m.group),
+        **units,
+        "deadline_text": deadline_text,
+        "deadline": deadline.date.isoformat() if deadline and deadline.date else None,
+        "ongoing": bool(deadline and deadline.ongoing),
+        "targets": extract_targets(text + ("。" + m.targets_text if m.targets_text else "")),
+    }
+
+
+def _add_units(units: dict[str, list[str]], cell: str, default_key: str) -> None:
+    """Names of one attribution cell: verb forms (X牵头,Y负责) or a plain list for the column."""
+    if "无关" in cell and len(cell) < 12:
+        return
+    _, found = extract_inline_units(cell)
+    keys = {
+        "lead": "lead_units",
+        "responsible": "responsible_units",
+        "cooperating": "cooperating_units",
+    }
+    if found:
+        pairs = [(keys[r], names) for r, names in found]
+    else:
+        pairs = [(default_key, split_unit_names(cell))]
+    for key, names in pairs:
+        units[key].extend(n for n in names if n not in units[key])

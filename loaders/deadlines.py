@@ -1,0 +1,170 @@
+"""Deadlines (完成时限): a deadline cell or line, or the first deadline clause inside task prose.
+
+Grammar (input follows the shared text conventions: half-width digits, no spaces next to CJK):
+
+- a month, with an optional year, day or part: "2020年6月底前", "6月底前", "10月底", "3月1日前",
+  "十二月底前", "四月份", "7月中旬"; the date is the day given, else the 10th (上旬), the 20th
+  (中旬) or the last day of the month (底/末/下旬/前/none). "6月前" is read as "by June": 06-30.
+- a quarter or half year: "第一季度", "一季度", "二季度", "2023年上半年", "下半年" -> its last day.
+- the year end: "年底前", "年内", "年末", "全年", "2023年年底前", "2023年底", "2025年以前" -> 12-31.
+- a year on its own ("2023年") -> 12-31, in a cell only.
+- "每年…" (每年第一季度, 每年3月1日前) sets `recurring="year"`; the date is the first occurrence,
+  in `default_year`. A cell reading "每季度" is `recurring="quarter"`, ongoing, without a date.
+- ongoing wording (长期坚持, 持续推进, 长期, 持续开展, 常态化 …) -> `ongoing=True`, no date.
+
+The year comes from the text (2020年, 今年/本年/当年, 明年) or else from `default_year`; when neither
+is known the Deadline is still returned, with `date=None`.
+
+`parse_deadline` reads a whole cell or 完成时限 line (short text, at most 40 characters: longer text
+is prose, see `find_deadline_in_text`). `find_deadline_in_text` is conservative: a time phrase in
+prose is a deadline only with 前/以前/之前 or 底/末 wording ("3月底前", "7月底", "2023年年底前",
+"第一季度前", "2025年以前"), with 年内 followed by a verb ("年内完成"), or as an explicit period
+("2023年上半年", "每年第一季度"). So past events ("2019年5月27日，西区被…命名"), year ranges
+("(2021—2025年)") and horizons without 前/底 ("到2035年基本建成") are not deadlines.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+
+_CN_DIGITS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_BEFORE = r"(?P<before>以前|之前|前(?![一二三四1-4](?:季度|个)|后))?"
+_DATE_RE = re.compile(
+    r"(?<![\d.])(?=[每今本当明年全上下第一二三四五六七八九十\d])"
+    r"(?P<every>每年度?)?"
+    r"(?:(?P<year>(?:19|20)\d{2})\s*年度?|(?P<rel>[今本当明])年度?)?"
+    r"(?:(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?"
+    r"(?:(?P<day>3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号])?"
+    r"(?P<mpart>底|末|上旬|中旬|下旬)?"
+    r"|第?(?P<quarter>[一二三四1-4])季度(?P<qend>末|底)?"
+    r"|(?P<half>[上下])半年(?P<hend>末|底)?"
+    r"|(?P<yend>年底|年末|年内|全年|底|末|内))?" + _BEFORE
+)
+_ONGOING_RE = re.compile(r"长期|持续|常态化|经常性|常年|每季度|每月|每年度?$")
+_PROSE_YEAR_IN_VERB = "完实建出制基全启达推形落"
+MAX_CELL_CHARS = 40
+
+
+@dataclass(frozen=True)
+class Deadline:
+    text: str
+    date: datetime.date | None
+    ongoing: bool
+    recurring: str | None  # 'year' | 'quarter' | None
+
+
+def _cn_int(token: str) -> int:
+    """1–31 written in Arabic or Chinese digits (十, 十二, 二十一)."""
+    if token.isdigit():
+        return int(token)
+    if "十" not in token:
+        return _CN_DIGITS[token]
+    tens, _, units = token.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
+def _month_end(year: int, month: int) -> datetime.date:
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _year_of(m: re.Match, default_year: int | None) -> int | None:
+    if m["year"]:
+        return int(m["year"])
+    if m["rel"]:
+        return default_year + 1 if m["rel"] == "明" and default_year else default_year
+    return default_year
+
+
+def _date_of(m: re.Match, year: int | None) -> datetime.date | None:
+    if year is None:
+        return None
+    if m["month"]:
+        month = _cn_int(m["month"])
+        if m["day"]:
+            day = _cn_int(m["day"])
+            return datetime.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+        if m["mpart"] in ("上旬", "中旬"):
+            return datetime.date(year, month, 10 if m["mpart"] == "上旬" else 20)
+        return _month_end(year, month)
+    if m["quarter"]:
+        return _month_end(year, 3 * _cn_int(m["quarter"]))
+    if m["half"]:
+        return _month_end(year, 6 if m["half"] == "上" else 12)
+    return datetime.date(year, 12, 31)
+
+
+def _is_prose_deadline(m: re.Match, text: str) -> bool:
+    """Whether a time phrase in prose is a deadline (see the module docstring)."""
+    if m["before"]:
+        return bool(m["month"] or m["quarter"] or m["half"] or m["yend"] or m["year"] or m["rel"])
+    if m["month"]:
+        return m["mpart"] in ("底", "末", "下旬")
+    if m["quarter"] or m["half"]:
+        return bool(m["year"] or m["rel"] or m["every"] or m["qend"] or m["hend"])
+    yend = m["yend"]
+    if yend in ("年内", "内"):
+        follows = text[m.end() : m.end() + 1]
+        return bool(follows) and follows in _PROSE_YEAR_IN_VERB and (yend == "年内" or m["year"])
+    if yend in ("年底", "年末", "底", "末"):
+        return bool(m["year"] or m["rel"] or m["every"])
+    return False
+
+
+def _is_cell_deadline(m: re.Match) -> bool:
+    if m["month"] or m["quarter"] or m["half"]:
+        return True
+    if m["yend"] in ("底", "末", "内"):
+        return bool(m["year"] or m["rel"])
+    return bool(m["yend"] or m["year"] or m["rel"] and m["before"])
+
+
+def _make(text: str, m: re.Match, default_year: int | None) -> Deadline:
+    year = _year_of(m, default_year)
+    return Deadline(text, _date_of(m, year), False, "year" if m["every"] else None)
+
+
+def parse_deadline(text: str, default_year: int | None) -> Deadline | None:
+    """A deadline cell or 完成时限 line ("2020年6月底前", "长期坚持", "每年第一季度"), or None."""
+    cell = text.strip().strip("。;,")
+    if not cell or len(cell) > MAX_CELL_CHARS:
+        return None
+    for m in _DATE_RE.finditer(cell):
+        if m.group(0) and _is_cell_deadline(m):
+            return _make(cell, m, default_year)
+    ongoing = _ONGOING_RE.search(cell)
+    if ongoing is None:
+        return None
+    word = ongoing.group(0)
+    recurring = "quarter" if word == "每季度" else "year" if word.startswith("每年") else None
+    return Deadline(cell, None, True, recurring)
+
+
+def find_deadline_in_text(text: str, default_year: int | None) -> Deadline | None:
+    """The first deadline clause in task prose ("…3月底前完成…" -> "3月底前"), or None."""
+    for m in _DATE_RE.finditer(text):
+        if m.group(0) and _is_prose_deadline(m, text):
+            return _make(m.group(0), m, default_year)
+    return None
+
+
+def deadline_from_cells(texts: list[str], default_year: int | None) -> Deadline | None:
+    """The first cell of `texts` that reads as a deadline (a row's 完成时限 cells), or None."""
+    for cell in texts:
+        found = parse_deadline(cell, default_year)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,306 @@
+"""Plan prose -> actions and tasks (行动、任务) with units, deadlines and targets.
+
+The task level is chosen by what carries attributions (牵头/责任/配合单位), not by a fixed numbering
+style: in one plan tasks are "1." under "(一)" actions, in another "(一)" under "一、" sections.
+Items deeper than the task level are part of the task's text, except the numbered lines after a
+"效果指标:" label, which are the section's targets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.deadlines import find_deadline_in_text, parse_deadline
+from loaders.outline import (
+    LABEL_RE,
+    Marker,
+    first_clause,
+    is_complete,
+    match_marker,
+    starts_paragraph,
+)
+from loaders.targets import extract_targets
+from loaders.units import extract_inline_units, parse_role_line
+
+# GB/T 9704 order of numbering levels in official documents: 一、 > (一) > 1. > (1) > ①
+STYLE_RANK = {"cn_comma": 0, "cn_paren": 1, "article": 2, "arabic": 3, "ar_paren": 4, "circled": 5}
+DEADLINE_LINE_RE = re.compile(
+    r"^(?:完成时限|时间节点|完成时间|时限要求|办结时限|时限)\s*[:：]\s*(.+)$"
+)
+NON_TASK_SECTION_RE = re.compile(
+    r"(总体要求|工作要求|保障措施|组织实施|组织领导|指导思想|基本原则|工作原则|实施步骤|步骤安排|"
+    r"总体目标|工作目标|主要目标|预期目标|目标任务$)"
+)
+ROLE_KEYS = {
+    "lead": "lead_units",
+    "responsible": "responsible_units",
+    "cooperating": "cooperating_units",
+}
+
+
+@dataclass
+class Item:
+    """A numbered line of the outline with everything that belongs to it."""
+
+    style: str
+    number: str
+    value: int
+    parts: list[str]
+    roles: list[tuple[str, list[str]]] = field(default_factory=list)
+    deadline_text: str | None = None
+    label: str | None = None  # the label (效果指标/目标/具体措施) in force when the item appeared
+    closed: bool = False  # role or deadline lines seen: later prose is not task text
+    group: str | None = None  # an intermediate heading between action and task levels
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts).strip()
+
+
+@dataclass
+class Outline:
+    items: list[Item]
+    paragraphs: list[tuple[Item | None, str, str | None]]  # (enclosing item, text, label)
+
+
+def build_outline(lines: list[str]) -> Outline:
+    """Group lines into numbered items; attach role, deadline and continuation lines."""
+    items: list[Item] = []
+    paragraphs: list[tuple[Item | None, str, str | None]] = []
+    label: str | None = None
+    label_floor = -1  # a new item at this rank or above ends the label's scope
+    last_arabic: int | None = None
+    for line in lines:
+        if not line or "\t" in line:
+            continue
+        current = items[-1] if items else None
+        if current and not current.closed and current.parts and not is_complete(current.parts[-1]):
+            if not (
+                match_marker(line, last_arabic)
+                or parse_role_line(line)
+                or starts_paragraph(line)
+                or LABEL_RE.match(line)
+                or DEADLINE_LINE_RE.match(line)
+            ):
+                current.parts.append(line)
+                continue
+        marker = match_marker(line, last_arabic)
+        if marker:
+            last_arabic = marker.value if marker.style == "arabic" else last_arabic
+            if STYLE_RANK[marker.style] <= label_floor:
+                label = None
+            items.append(_new_item(marker, label))
+            continue
+        if _attach_to(current, line):
+            continue
+        m = LABEL_RE.match(line)
+        if m and len(line) < 120:
+            label = m.group(1)
+            label_floor = STYLE_RANK[current.style] if current else -1
+            if m.group(2):
+                paragraphs.append((current, m.group(2), label))
+            continue
+        if current and not current.closed and current.label != "效果指标":
+            if current.parts and not is_complete(current.parts[-1]):
+                current.parts[-1] += "。"  # a new paragraph ends the sentence before it
+            current.parts.append(line)
+        else:
+            paragraphs.append((current, line, label))
+    return Outline(items, paragraphs)
+
+
+def _new_item(marker: Marker, label: str | None) -> Item:
+    return Item(marker.style, marker.number, marker.value, [marker.rest], label=label)
+
+
+def _attach_to(item: Item | None, line: str) -> bool:
+    """Role and deadline lines (牵头单位:… / 完成时限:…) belong to the item above them."""
+    if item is None:
+        return False
+    m = DEADLINE_LINE_RE.match(line)
+    if m:
+        item.deadline_text = m.group(1).strip()
+        item.closed = True
+        return True
+    roles = parse_role_line(line)
+    if roles:
+        item.roles.extend(roles)
+        item.closed = True
+        return True
+    return False
+
+
+def _carries_units(item: Item) -> bool:
+    if item.roles:
+        return True
+    return bool(extract_inline_units(item.text)[1])
+
+
+def choose_task_style(items: list[Item]) -> str | None:
+    """The numbering style whose items carry attributions (then targets) most often."""
+    styles = {it.style for it in items}
+    if not styles:
+        return None
+    scores = {s: sum(_carries_units(it) for it in items if it.style == s) for s in styles}
+    best = max(scores.values())
+    if best == 0:
+        scores = {
+            s: sum(bool(extract_targets(it.text)) for it in items if it.style == s) for s in styles
+        }
+        best = max(scores.values())
+        if best == 0:
+            return None
+    tied = [s for s, v in scores.items() if v == best]
+    return max(tied, key=lambda s: STYLE_RANK[s])
+
+
+@dataclass
+class ParsedPlan:
+    actions: list[dict]
+    plan_targets: list[dict]
+
+
+def parse_plan_lines(lines: list[str], title: str, years: list[int]) -> ParsedPlan:
+    """Actions with their tasks and section targets; plan-level goals from 目标 sections."""
+    outline = build_outline(lines)
+    task_style = choose_task_style(outline.items)
+    default_year = years[0] if years else None
+    if task_style is None:
+        return ParsedPlan([], [])
+    task_rank = STYLE_RANK[task_style]
+    sections = _sections(outline.items, task_style)
+    with_units = sum(_carries_units(t) for _, ts in sections for t in ts)
+    total = sum(len(ts) for _, ts in sections)
+    actions = []
+    for head, tasks in sections:
+        if not tasks or _is_non_task_section(head, tasks, with_units, total):
+            continue
+        actions.append(_action_record(head, tasks, outline, default_year, title))
+    plan_targets = _plan_targets(outline, task_rank, sections)
+    return ParsedPlan(actions, plan_targets)
+
+
+def _sections(items: list[Item], task_style: str) -> list[tuple[Item | None, list[Item]]]:
+    """Split items into (action heading, task items); the action is the nearest level above."""
+    task_rank = STYLE_RANK[task_style]
+    above = [STYLE_RANK[it.style] for it in items if STYLE_RANK[it.style] < task_rank]
+    action_rank = max(above) if above else None
+    sections: list[tuple[Item | None, list[Item]]] = []
+    current: tuple[Item | None, list[Item]] | None = None
+    group: str | None = None
+    for it in items:
+        rank = STYLE_RANK[it.style]
+        if action_rank is not None and rank <= action_rank:
+            current, group = (it, []), None
+            sections.append(current)
+        elif it.style == task_style and it.label != "效果指标":
+            if current is None:
+                current = (None, [])
+                sections.append(current)
+            it.group = group
+            current[1].append(it)
+        elif action_rank is not None and action_rank < rank < task_rank:
+            group = first_clause(it.text)
+        elif rank > task_rank and current and current[1] and it.label != "效果指标":
+            task = current[1][-1]
+            task.parts.append(_sub_item_text(it))
+            task.roles.extend(it.roles)
+            task.deadline_text = task.deadline_text or it.deadline_text
+    return sections
+
+
+def _sub_item_text(it: Item) -> str:
+    return it.number + (" " if it.style != "ar_paren" else "") + it.text
+
+
+def _is_non_task_section(head: Item | None, tasks: list[Item], with_units: int, total: int) -> bool:
+    """总体要求/工作要求-like sections: no task in them carries units while most others do."""
+    if any(_carries_units(t) for t in tasks):
+        return False
+    if head is not None and NON_TASK_SECTION_RE.search(head.text[:20]):
+        return True
+    return total > 0 and with_units / total >= 0.5
+
+
+def _action_record(
+    head: Item | None, tasks: list[Item], outline: Outline, default_year: int | None, title: str
+) -> dict:
+    code = head.number if head else ""
+    action_title = first_clause(head.text) if head else title
+    return {
+        "code": code,
+        "title": action_title,
+        "tasks": [task_record(t, default_year) for t in tasks],
+        "targets": _section_targets(head, tasks, outline),
+    }
+
+
+def _section_targets(head: Item | None, tasks: list[Item], outline: Outline) -> list[dict]:
+    """Targets of 效果指标 items and 目标: paragraphs inside this section."""
+    members = {id(head), *(id(t) for t in tasks)}
+    found: list[dict] = []
+    for it in outline.items:
+        if it.label == "效果指标" and _belongs(it, head, outline.items):
+            found.extend(extract_targets(it.text))
+    for owner, text, label in outline.paragraphs:
+        if owner is not None and id(owner) in members and label in ("效果指标", "目标"):
+            found.extend(extract_targets(text))
+    return found
+
+
+def _belongs(it: Item, head: Item | None, items: list[Item]) -> bool:
+    """Whether item `it` comes after `head` and before the next item of head's level or above."""
+    if head is None:
+        return False
+    start = items.index(head)
+    rank = STYLE_RANK[head.style]
+    for other in items[start + 1 :]:
+        if other is it:
+            return True
+        if STYLE_RANK[other.style] <= rank:
+            return False
+    return False
+
+
+def _plan_targets(outline: Outline, task_rank: int, sections: list) -> list[dict]:
+    """Goals stated in sections without tasks whose heading speaks of 目标 (总体目标…)."""
+    found: list[dict] = []
+    task_heads = {id(h) for h, ts in sections if ts}
+    goal_heads = [
+        it
+        for it in outline.items
+        if STYLE_RANK[it.style] < task_rank and id(it) not in task_heads and "目标" in it.text[:12]
+    ]
+    for head in goal_heads:
+        found.extend(extract_targets(head.text))
+        for owner, text, _ in outline.paragraphs:
+            if owner is head:
+                found.extend(extract_targets(text))
+    return found
+
+
+def task_record(item: Item, default_year: int | None) -> dict:
+    """The contract's Task object from an outline item."""
+    text, inline_roles = extract_inline_units(item.text)
+    units: dict[str, list[str]] = {v: [] for v in ROLE_KEYS.values()}
+    for role, names in [*inline_roles, *item.roles]:
+        key = ROLE_KEYS[role]
+        units[key].extend(n for n in names if n not in units[key])
+    deadline = None
+    if item.deadline_text:
+        deadline = parse_deadline(item.deadline_text, default_year)
+    if deadline is None:
+        deadline = find_deadline_in_text(text, default_year)
+    deadline_text = item.deadline_text or (deadline.text if deadline else None)
+    return {
+        "number": item.number,
+        "title": first_clause(text),
+        "text": text,
+        "group": item.group,
+        **units,
+        "deadline_text": deadline_text,
+        "deadline": deadline.date.isoformat() if deadline and deadline.date else None,
+        "ongoing": bool(deadline and deadline.ongoing),
+        "targets": extract_targets(text),
+    }

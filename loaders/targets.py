@@ -1,0 +1,544 @@
+"""Quantitative targets (效果指标/目标) of plans and achieved figures (实绩) of annual reports.
+
+Text follows the shared conventions ("100%", "(", ",", no spaces next to CJK). It is cut into
+lines (and TAB cells), sentences (at 。;!?) and clauses (at every ","). A target's or an
+achievement's `text` is its clause; each is emitted once, in source order.
+
+Values: "N%" (Arabic digits), or a count "N unit" (Arabic or Chinese digits: 两次, 一次) with a unit
+from COUNT_UNITS (次 学时 个工作日 小时 日 天 件 名 期 篇 场 人 个 项 门 …, "30余条" -> 30). Numbers
+without a unit or % are never values (years, 文号 〔2020〕9号, 12348 热线, "1+3+X", dates "3月1日"), nor
+are values inside 《…》 titles or “…” quotes, weights ("各占40%") or shares ("30%的比例").
+
+Comparators (targets):
+- words: 不低于/不少于/至少/不得少于 and "以上" -> ">="; 高于/超过 -> ">"; 低于/少于 -> "<";
+  不超过/不高于/最多/最长/最迟 and "以下/以内/之内/内" -> "<="; "左右" -> ">=".
+- a rate with no comparator word ("审查率达到100%", "出庭应诉率100%", "好评率力争保持100%") is
+  a floor, ">=" (100% too); a rate naming a bad thing (发生率, 败诉率, 差错率, 成诉率 …, see
+  BAD_RATES) is a ceiling, "<=". 纠错率 is not a bad thing: ">=".
+- a change "增长6.2%左右", "平均提高70%以上": the indicator keeps the verb ("地区生产总值增长"),
+  the value is the size of the change, ">=" unless 以内/以下/不超过 say "<=".
+- relative: "败诉率较2022年再下降5个百分点" -> (败诉率, "<=", -5, "个百分点"): at most last year's
+  rate minus 5 points; "提高N个百分点" -> ">=", +N.
+- counts need a comparator word, or a period frame (每年/全年/每季度/每月/每2年 …) in force:
+  "全年组织开展行政执法培训2期" -> ">= 2 期". A count followed by 的 with no comparator before it is
+  an attribute, not a target ("3-5分钟的法治课").
+- absolute zero: a clause "无…情形|情况|问题|行为|现象|案件", "没有发生/未发生/未出现…", "不存在…
+  情形|情况|行为|问题|现象" -> (what follows the negation, "=", 0, "件").
+
+Indicator names:
+- rates: the words before the verb group (达到/达/为/保持/力争/均/分别 …) back to the clause start or
+  the previous value, without leading fillers (确保/实现/推动/对/其中/years …). Several rate items
+  joined by 、/和/及/与 share one value: "A报备率、报备及时率、规范率达到100%" -> three targets. A
+  later item that is bare (at most 5 characters, no subject noun such as 文件/决策/案件) takes the
+  first item's subject prefix: the first item up to its last subject noun or 的 ("行政规范性文件").
+  The same prefix also reaches bare names later in the clause ("报备率达到100%、审查率达到100%").
+- several values for one name ("分别达到70%、50%", also "70%50%" with the separator lost): with
+  levels listed before a 级 ("市、县(区)级行政机关…覆盖率") each target is named by its level
+  ("市级…", "县(区)级…"); otherwise "name(1)", "name(2)".
+- counts: the clause before the number without frame and comparator words, followed by the object
+  after the unit: "每年至少开展1次执法监督检查" -> "开展执法监督检查", "每年度学法不少于60学时" ->
+  "学法". Frames other than year/quarter stay in the name ("每月报送信息数量", "每2年开展…后评估").
+  An empty name is the previous target's in the sentence ("最长不超过15个工作日"); a generic one
+  (期限, 占比 …) is prefixed by the previous clause.
+
+`per`: "year" for 每年/每年度/全年/年度/年均, "quarter" for 每季度; a frame carries on to later clauses
+of the same sentence ("…每年不少于4次,专题法治讲座不少于2期" -> both per year). Other periods
+(每月, 每2年) give None. `year`: the last year named on the same line before the value
+("——2023年为…", "2020年政策解读要达到100%", "到2025年…"), not a baseline (较2022年), a range
+(2021—2025年) or a year inside a title; else None (default_year is for deadlines only).
+
+Achievements: every rate or share reported ("出庭应诉率为100%", "占比95.87%"), changes with their
+verb ("审批服务效率平均提高" 70 %), and counts whose clause names a reporting verb (办理/受理/开展/
+组织/审查 …: "办理行政复议案件35件"); comparisons with an earlier period ("比上年同期提升43.8%",
+同比, 环比) are not emitted. The year is the last year named on the line, else the `year` argument.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+
+COUNT_UNITS = (
+    "个工作日|工作日|个百分点|个小时|小时|学时|课时|分钟|人次|个月|次|日|天|件|名|期|篇|场|人|个|项|门|家"
+    "|条|宗|张|户"
+)
+TIME_UNITS = ("个工作日", "工作日", "日", "天", "小时", "个小时", "分钟", "个月")
+BAD_RATES = (
+    "发生率",
+    "败诉率",
+    "差错率",
+    "错误率",
+    "成诉率",
+    "违法率",
+    "事故率",
+    "失误率",
+    "复发率",
+    "投诉率",
+)
+_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_MASK_CHAR = "□"
+
+# --- values and comparators
+_VALUE_RE = re.compile(
+    r"(?<![\d.\-~—/×第届])(?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s*"
+    r"(?:(?P<pct>%)|(?P<approx>余|多)?(?P<wan>万)?(?P<unit>"
+    + COUNT_UNITS
+    + r")(?!性|全会|会议|党代会))"
+)
+_NEXT_PCT_RE = re.compile(r"\s*(?:、|和|及|与)?\s*(\d+(?:\.\d+)?)\s*%")
+_POST_RE = re.compile(r"\s*(及以上|以上|之上|及以下|以下|以内|之内|内|左右)?")
+_POST_CMP = {"及以上": ">=", "以上": ">=", "之上": ">=", "左右": ">="}
+_CMP_WORDS = {
+    ">=": "不少于|不低于|不得少于|不得低于|不应少于|至少|最少|起码",
+    ">": "高于|超过|多于|大于",
+    "<": "低于|少于|小于",
+    "<=": "不超过|不高于|不多于|不大于|不得超过|不得高于|最多|最长|最迟|控制在",
+}
+_CMP_RE = re.compile("|".join(f"(?P<c{i}>{w})" for i, w in enumerate(_CMP_WORDS.values())))
+_CMP_BY_GROUP = {f"c{i}": cmp for i, cmp in enumerate(_CMP_WORDS)}
+_NEGATED_RE = re.compile(r"(?:达不到|未达到|未达|不到)$")
+
+# --- periods (per) and years
+_YEAR_FRAME_RE = re.compile(r"每人每年|每年度|每年|全年|年均|(?<![上本该当每])年度")
+_QUARTER_FRAME_RE = re.compile(r"每季度|每一季度|每季")
+_OTHER_FRAME_RE = re.compile(r"每(?:\d+|[两二三四五半])个?(?:年|月|周)|每月|每周|每天|每日")
+_YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年(?!\s*[—\-–~至到]\s*(?:19|20)\d{2})")
+_NOT_PERIOD_YEAR_RE = re.compile(r"(?:较|比|\d\s*年?\s*[—\-–~至到])\s*$")
+
+# --- changes and comparisons
+_CHANGE_RE = re.compile(r"(增长|增加|提高|提升|上升|下降|降低|减少|压缩|缩短)$")
+_DOWN_RE = re.compile(r"下降|降低|减少|压缩|缩短")
+_BASELINE_RE = re.compile(r"(?:较|比)(?:\d{4}年度?|上一?年度?|去年|上年同期|同期)再?")
+_PERIOD_COMPARE_RE = re.compile(r"(?:比|较)(?:上一?年度?|去年|同期|上年同期|\d{4}年)|同比|环比")
+
+# --- names
+_VERB_TAIL_RE = re.compile(
+    r"(?:均|都|(?<![纪摘纲需重主])要|应|应当|须|必须|需|务必|一般|原则上|分别|力争|争取|确保|持续|稳定|"
+    r"始终|基本|全部|达到|达|(?<![行作])为|是|保持在|保持|维持在|稳定在|(?<![存所现])在|实现|提高到|"
+    r"提高至|提升到|提升至|增加到|上升到|下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|压缩到|"
+    r"压缩至|各占|占)+$"
+)
+_LEAD_RE = re.compile(
+    r"^(?:</?p>|\s+|——|—|[-•·]|\(\d+\)|（\d+）|\d+[.、]|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|"
+    r"(?:到|至|截至|截止)?\d{4}年(?:年底|底|末)?(?:前|以前|之前)?|年底前|年底|年末|年内|全年|"
+    r"第[一二三四五六七八九十百\d]+条|原则上|一般|确保|实现|推动|推进|力争|争取|努力|要|使|并且|并|且|"
+    r"同时|其中|做到|达到|保持|全面|进一步|逐步|切实|促进|以及|和|及|或|对|让|将|把|在|还|已|共|累计|"
+    r"、|,|:|的)+"
+)
+_FILLER_RE = re.compile(r"一般|原则上|(?<!平)均|必须|务必|应当|不得")
+_INTRO_RE = re.compile(r".*(?:实现|确保|做到)")
+_ATTR_RE = re.compile(r"\([^()]*(?:牵头|负责|配合)[^()]*\)")
+_TITLES_RE = re.compile(r"(《[^》]*》)(?:、?《[^》]*》)+")
+_LEADING_COUNT_RE = re.compile(r"^\d+(?:\.\d+)?[项个件家名]")
+_COUNT_TEXT_RE = re.compile(r"\d+(?:\.\d+)?[余多]?(?:" + COUNT_UNITS + ")")
+_RATE_END_RE = re.compile(r"(?:率|满意度|比例|比重|占比)$")
+_SUBJECT_END_RE = re.compile(
+    r"(?:文件|规章|决策|决定|事项|案件|机关|部门|单位|人员|清单|建议|提案|议案|信息|政府|企业|群众|公众|"
+    r"复议|诉讼|判决|机构|行为|执法|平台|资金|项目|的)"
+)
+_ITEM_SPLIT_RE = re.compile(r"(、|以及|和|与|及(?!时)|或者)(?![^(]*\))")
+_LEVEL_SPLIT_RE = re.compile(r"、(?![^(]*\))")
+_GENERIC = {"期限", "时限", "时间", "比例", "占比", "比重", "数量", "比率", "人数"}
+_REPORT_VERB_RE = re.compile(
+    r"办理|受理|开展|组织|举办|审查|审核|培训|出庭|化解|调解|排查|发布|回应|公开|备案|清理|聘请|参与|"
+    r"提出|收集|宣传|实施|审结|胜诉|撤诉|研究|学习|学法|听取|制定|出台|印发|召开|建立|成立|新增|完成|"
+    r"办结|查处|处罚|录入|提供|接待|解答|培养|发展|派出|选派|表彰|参加|代理|纠正|办复|答复|解读|评查|"
+    r"检查|督查|整改|走访|签订|取消|下放|压减|减少|压缩|审批|登记|颁发|报送|报备|立案|结案|宣讲|讲法|"
+    r"旁听|述法|考试|授课|征求|论证|听证|评估|修订|废止|梳理|认定|建成|配备|招录|调处|接访"
+)
+_ZERO_ANY_RE = re.compile(
+    r"(?:没有发生|未发生|没有出现|未出现|不存在)(?P<what>[^,;。]{2,80}?(?:情形|情况|行为|问题|现象))$"
+)
+_ZERO_START_RE = re.compile(
+    r"^无(?![法论须需])(?P<what>[^,;。]{2,80}?(?:情形|情况|问题|行为|现象|案件))$"
+)
+
+# --- segmentation
+_MASK_RE = re.compile(r"《[^《》\n]{0,100}》|“[^“”\n]{0,60}”")
+_LINE_MARKER_RE = re.compile(
+    r"^\s*(?:——|\(\d{1,3}\)|（\d{1,3}）|\d{1,3}\s*[.、．]|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|"
+    r"\d{1,3}(?=[\u4e00-\u9fff])(?![年月日号个次件名期项篇场人门家条宗张户天学课小分工]))\s*"
+)
+_SENTENCE_RE = re.compile(r"[^。;；!！?？\t]+")
+_PIECE_RE = re.compile(r"[^,]+")
+_TAG_RE = re.compile(r"</?p>|\s+")
+
+
+def _number(token: str) -> float:
+    """Arabic or Chinese digits up to 99 (两, 十, 二十五)."""
+    if token[0].isdigit():
+        return float(token)
+    tens, ten, units = token.partition("十")
+    if not ten:
+        return float(_CN.get(token, 0))
+    return float((_CN.get(tens, 1) if tens else 1) * 10 + (_CN.get(units, 0) if units else 0))
+
+
+def _num(x: float) -> int | float:
+    return int(x) if float(x).is_integer() else round(x, 4)
+
+
+def _last(regex: re.Pattern, text: str) -> re.Match | None:
+    found = None
+    for found in regex.finditer(text):  # noqa: B007 - the last match counts
+        pass
+    return found
+
+
+def _drop(text: str, plain: str, *patterns: re.Pattern) -> str:
+    """`text` without the spans that `patterns` find in `plain` (same length, titles masked)."""
+    spans = sorted(m.span() for p in patterns for m in p.finditer(plain))
+    out, last = [], 0
+    for a, b in spans:
+        if a >= last:
+            out.append(text[last:a])
+        last = max(last, b)
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _clean(name: str) -> str:
+    """Indicator text without tags, attributions, list markers, fillers and the verb group."""
+    name = _ATTR_RE.sub("", _TITLES_RE.sub(r"\1", _TAG_RE.sub("", name)))
+    close = name.rfind(")")
+    if close >= 0 and "(" not in name[:close]:
+        name = name[close + 1 :]  # the end of an attribution "(…负责)" of the previous item
+    for _ in range(4):
+        before = name
+        name = _LEADING_COUNT_RE.sub("", _VERB_TAIL_RE.sub("", _LEAD_RE.sub("", name)))
+        if name.startswith("(") and ")" not in name:
+            name = name[1:]
+        if name.endswith(")") and "(" not in name:
+            name = name[:-1]
+        if name == before:
+            break
+    return name.rstrip("的、和及与")
+
+
+class _Clause:
+    """One clause (a sentence piece between commas) and the context it reads values in."""
+
+    def __init__(self, text: str, plain: str, start: int, years: list, sentence: dict) -> None:
+        self.text, self.plain, self.start = text, plain, start
+        self.years, self.sentence = years, sentence
+        self.prefix = ""  # subject prefix of the clause's first full rate name
+        self.rates_seen = False
+        self.verb = ""  # reporting verb of the clause's last count (achievements)
+
+    def year_at(self, pos: int) -> int | None:
+        i = bisect_right(self.years, (self.start + pos, 10**9)) - 1
+        return self.years[i][1] if i >= 0 else None
+
+    def named(self, name: str) -> str:
+        """An empty name is the sentence's last one; a generic one gets the previous clause."""
+        if not name:
+            return self.sentence.get("last", "")
+        if name in _GENERIC and self.sentence.get("prev"):
+            return _clean(_COUNT_TEXT_RE.sub("", self.sentence["prev"]))[-30:] + name
+        return name
+
+    def record(self, pos: int, name: str, cmp: str | None, value: float, unit: str, per) -> dict:
+        self.sentence["last"] = name
+        text = _TAG_RE.sub("", self.text)
+        return {
+            "indicator": name,
+            "comparator": cmp,
+            "value": _num(value),
+            "unit": unit,
+            "per": per,
+            "year": self.year_at(pos),
+            "text": text,
+            "_pos": self.start + pos,
+        }
+
+
+# ---------------------------------------------------------------- rates
+
+
+def _split_items(head: str) -> list[str]:
+    """Rate items sharing one value ("A率、B率和C率"); leading non-rate parts join the next item."""
+    parts = _ITEM_SPLIT_RE.split(_clean(head))
+    items, cur = [], ""
+    for i in range(0, len(parts), 2):
+        cur += (parts[i - 1] if i else "") + parts[i]
+        if _RATE_END_RE.search(parts[i]) and len(parts[i]) >= 3:
+            items.append(cur)
+            cur = ""
+    if cur and items:
+        items[-1] += cur
+    elif cur:
+        items.append(cur)
+    return [c for c in (_clean(it) for it in items) if c]
+
+
+def _prefix_of(name: str) -> str:
+    """The subject of a rate name: up to its last subject noun or 的 ("行政规范性文件")."""
+    ends = [m.end() for m in _SUBJECT_END_RE.finditer(name) if len(name) - m.end() >= 2]
+    return name[: ends[-1]] if ends else ""
+
+
+def _is_bare(name: str) -> bool:
+    return len(name) <= 5 and not _SUBJECT_END_RE.search(name)
+
+
+def _level_names(head: str, k: int) -> list[str] | None:
+    """ "市、县(区)级…覆盖率" with 2 values -> ["市级…覆盖率", "县(区)级…覆盖率"]."""
+    idx = head.find("级")
+    if idx < 0:
+        return None
+    levels = [_LEAD_RE.sub("", lv.rsplit("的", 1)[-1]) for lv in _LEVEL_SPLIT_RE.split(head[:idx])]
+    rest = _clean(head[idx + 1 :])
+    if len(levels) != k or not rest or not all(0 < len(lv) <= 6 for lv in levels):
+        return None
+    return [f"{lv}级{rest}" for lv in levels]
+
+
+def _rate_names(clause: _Clause, head: str, k: int) -> list[str]:
+    """Names for k values after `head`: its rate items, levels or numbered copies."""
+    items = _split_items(head) or [""]
+    if not clause.prefix and items[0] and not _is_bare(items[0]):
+        clause.prefix = _prefix_of(items[0])
+    first = 0 if clause.rates_seen else 1
+    items = items[:first] + [clause.prefix + it if _is_bare(it) else it for it in items[first:]]
+    clause.rates_seen = True
+    items = [clause.named(it) for it in items]
+    if k == 1 or len(items) == k:
+        return items
+    if len(items) == 1:
+        return _level_names(head, k) or [f"{items[0]}({i + 1})" for i in range(k)]
+    return items[:k] + [f"{items[-1]}({i + 1})" for i in range(k - len(items))]
+
+
+def _rate_head(clause: _Clause, pre: str, pre_plain: str, cmp_m, mode: str) -> str | None:
+    head = pre[: cmp_m.start()] if cmp_m else pre
+    if _NEGATED_RE.search(head):
+        return None
+    intro = _INTRO_RE.match(head)
+    if intro and len(head) - intro.end() >= 4:
+        head = head[intro.end() :]
+    if _CHANGE_RE.search(_VERB_TAIL_RE.sub("", head)):
+        head = _BASELINE_RE.sub("", head)
+    if mode == "achievement" and not _clean(head) and pre_plain.endswith("占"):
+        head = "占比"
+    return head
+
+
+def _percent(clause: _Clause, m: re.Match, prev_end: int, mode: str) -> tuple[list[dict], int]:
+    text, plain = clause.text, clause.plain
+    values, end = [float(m["num"])], m.end()
+    while nxt := _NEXT_PCT_RE.match(plain, end):
+        values.append(float(nxt.group(1)))
+        end = nxt.end()
+    post = _POST_RE.match(plain, end)
+    pre, pre_plain = text[prev_end : m.start()], plain[prev_end : m.start()]
+    if plain.startswith(("的比例", "的比重"), post.end()) or pre_plain.endswith("各占"):
+        return [], post.end()
+    if mode == "achievement" and _PERIOD_COMPARE_RE.search(pre_plain):
+        return [], post.end()
+    cmp_m = _last(_CMP_RE, pre_plain)
+    head = _rate_head(clause, pre, pre_plain, cmp_m, mode)
+    if head is None:
+        return [], post.end()
+    tail = None if post.group(1) else re.match(r"[\u4e00-\u9fff]{1,8}", text[end:])
+    if tail and not tail.group(0).startswith("的") and not _RATE_END_RE.search(_clean(head)):
+        head = _clean(head) + tail.group(0)  # "审核100%覆盖" -> 审核覆盖
+    names = _rate_names(clause, head, len(values))
+    if post.group(1):
+        cmp = _POST_CMP.get(post.group(1), "<=")
+    elif cmp_m:
+        cmp = _CMP_BY_GROUP[cmp_m.lastgroup]
+    elif _DOWN_RE.search(head[-3:]) and pre_plain.endswith(("到", "至")):
+        cmp = "<="
+    else:
+        cmp = "<=" if any(n.endswith(BAD_RATES) for n in names) else ">="
+    values = values * len(names) if len(values) == 1 else values
+    recs = [
+        clause.record(m.start(), n, cmp, v, "%", None) for n, v in zip(names, values, strict=False)
+    ]
+    return recs, post.end()
+
+
+# ---------------------------------------------------------------- counts
+
+
+def _frame(clause: _Clause, pre_plain: str) -> tuple[str | None, bool, bool]:
+    """(per, strong, own) of a count: its own period frame, else the sentence's."""
+    own = True
+    if _QUARTER_FRAME_RE.search(pre_plain):
+        clause.sentence["per"] = ("quarter", True)
+    elif _OTHER_FRAME_RE.search(pre_plain):
+        clause.sentence["per"] = (None, True)
+    elif m := _YEAR_FRAME_RE.search(pre_plain):
+        clause.sentence["per"] = ("year", m.group(0).startswith(("每", "全年")))
+    else:
+        own = False
+    per, strong = clause.sentence.get("per", (None, False))
+    return per, strong, own
+
+
+def _count_cmp(m: re.Match, post: str | None, cmp_m, frame: tuple, tail: str) -> str | None:
+    """The comparator of a count in a plan, or None when the count is not a target."""
+    per, strong, own = frame
+    if tail.startswith("的") and not cmp_m and post not in ("内", "以内", "之内"):
+        return None  # "3-5分钟的法治课": an attribute
+    if post:
+        return _POST_CMP.get(post, "<=")
+    if cmp_m:
+        return _CMP_BY_GROUP[cmp_m.lastgroup]
+    if strong and (m["num"][0].isdigit() or own):
+        return ">="
+    return None
+
+
+def _relative(
+    clause: _Clause, pos: int, pre: str, change: re.Match, value: float, mode: str
+) -> dict:
+    """ "败诉率较2022年再下降5个百分点" -> (败诉率, "<=", -5); reports keep the verb and the size."""
+    name = _clean(_BASELINE_RE.sub("", pre[: change.start()]))
+    if mode == "achievement":
+        return clause.record(
+            pos, clause.named(name + change.group(1)), None, value, "个百分点", None
+        )
+    down = bool(_DOWN_RE.match(change.group(1)))
+    cmp, signed = ("<=", -value) if down else (">=", value)
+    return clause.record(pos, clause.named(name), cmp, signed, "个百分点", None)
+
+
+def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: str) -> list[dict]:
+    text, plain, unit = clause.text, clause.plain, m["unit"]
+    if unit in ("日", "天") and plain[max(0, m.start() - 1) : m.start()] == "月":
+        return []  # a date, "3月1日"
+    if mode == "achievement" and not m["num"][0].isdigit():
+        return []
+    value = _number(m["num"]) * (10000 if m["wan"] else 1)
+    post = _POST_RE.match(plain, m.end())
+    post_word = post.group(1) if post.group(1) != "内" or unit in TIME_UNITS else None
+    pre, pre_plain = text[prev_end : m.start()], plain[prev_end : m.start()]
+    tail = text[post.end() : next_start].split("(", 1)[0]
+    tail = "" if tail.startswith(("、", "和")) else tail
+    cmp_m = _last(_CMP_RE, pre_plain)
+    frame = _frame(clause, pre_plain)
+    if mode == "achievement" and _PERIOD_COMPARE_RE.search(pre_plain):
+        return []
+    name_pre = _drop(pre, pre_plain, _YEAR_FRAME_RE, _QUARTER_FRAME_RE, _CMP_RE, _FILLER_RE)
+    if unit == "个百分点" and (change := _CHANGE_RE.search(_VERB_TAIL_RE.sub("", name_pre))):
+        return [_relative(clause, m.start(), name_pre, change, value, mode)]
+    cmp = _count_cmp(m, post_word, cmp_m, frame, tail) if mode == "target" else None
+    if mode == "target" and cmp is None:
+        return []
+    if mode == "achievement":
+        verb = _REPORT_VERB_RE.search(pre_plain) or _REPORT_VERB_RE.match(tail[:4])
+        if verb:
+            clause.verb = verb.group(0)
+        elif clause.verb and pre.lstrip().startswith(("、", "和")):
+            name_pre = clause.verb + pre.lstrip()[1:]  # "办理建议88件、提案85件"
+        else:
+            return []
+    name = clause.named(_clean(_clean(name_pre) + _clean(tail[:30])))
+    return [
+        clause.record(m.start(), name, cmp, value, unit, frame[0] if mode == "target" else None)
+    ]
+
+
+# ---------------------------------------------------------------- clauses
+
+
+def _zero(clause: _Clause) -> list[dict]:
+    """ "无…情形", "没有发生…的行为", "不存在…的情形" -> (what, "=", 0, "件")."""
+    piece = _LEAD_RE.sub("", _TAG_RE.sub("", clause.text)).rstrip(")。")
+    m = _ZERO_ANY_RE.search(piece) or _ZERO_START_RE.search(piece)
+    if not m:
+        return []
+    what = m.group("what").lstrip("的")
+    return [clause.record(max(clause.text.find(what[:4]), 0), what, "=", 0, "件", None)]
+
+
+def _read_clause(clause: _Clause, mode: str) -> list[dict]:
+    found = _zero(clause) if mode == "target" else []
+    matches = list(_VALUE_RE.finditer(clause.plain))
+    prev_end = 0
+    for i, m in enumerate(matches):
+        if m.start() < prev_end:
+            continue
+        if m["pct"]:
+            if not m["num"][0].isdigit():
+                continue
+            got, prev_end = _percent(clause, m, prev_end, mode)
+        else:
+            next_start = matches[i + 1].start() if i + 1 < len(matches) else len(clause.text)
+            got = _count(clause, m, prev_end, next_start, mode)
+            prev_end = _POST_RE.match(clause.plain, m.end()).end()
+        found.extend(got)
+    return sorted(found, key=lambda r: r["_pos"])
+
+
+def _masked(line: str) -> str:
+    """The line with the inside of 《titles》 and “quotes” replaced by □ (same length)."""
+    out, last = [], 0
+    for m in _MASK_RE.finditer(line):
+        a, b = m.span()
+        out.append(line[last : a + 1] + _MASK_CHAR * (b - a - 2))
+        last = b - 1
+    out.append(line[last:])
+    return "".join(out)
+
+
+def _years(plain: str) -> list[tuple[int, int]]:
+    """(position, year) of the years a line names as the period of what follows it."""
+    found = []
+    for m in _YEAR_RE.finditer(plain):
+        if not _NOT_PERIOD_YEAR_RE.search(plain[max(0, m.start() - 7) : m.start()]):
+            found.append((m.start(), int(m.group(1))))
+    return found
+
+
+def _read(text: str, mode: str) -> Iterator[dict]:
+    for line in text.split("\n"):
+        marker = _LINE_MARKER_RE.match(line)
+        line = line[marker.end() :] if marker else line
+        plain = _masked(line)
+        years = _years(plain)
+        for sm in _SENTENCE_RE.finditer(plain):
+            sentence: dict = {}
+            for pm in _PIECE_RE.finditer(plain, sm.start(), sm.end()):
+                a, b = pm.span()
+                clause = _Clause(line[a:b], plain[a:b], a, years, sentence)
+                yield from _read_clause(clause, mode)
+                sentence["prev"] = line[a:b]
+
+
+def _unique(records: Iterator[dict], keys: tuple[str, ...]) -> list[dict]:
+    seen, out = set(), []
+    for rec in records:
+        rec.pop("_pos", None)
+        key = tuple(rec[k] for k in keys)
+        if rec["indicator"] and key not in seen:
+            seen.add(key)
+            out.append(rec)
+    return out
+
+
+def extract_targets(text: str, default_year: int | None = None) -> list[dict]:
+    """Target dicts (CONTRACTS §1) of a plan text, in source order, each once.
+
+    `default_year` is accepted for symmetry with the deadline parser and not used: a target's year
+    comes only from the text (see the module docstring).
+    """
+    keys = ("indicator", "comparator", "value", "unit", "per", "year", "text")
+    return _unique(_read(text, "target"), keys)
+
+
+def extract_achievements(text: str, year: int | None) -> list[dict]:
+    """Achievement dicts (indicator, value, unit, year, text) of a report, in source order."""
+    recs = _unique(_read(text, "achievement"), ("indicator", "value", "unit", "year", "text"))
+    return [
+        {
+            "indicator": r["indicator"],
+            "value": r["value"],
+            "unit": r["unit"],
+            "year": year if r["year"] is None else r["year"],
+            "text": r["text"],
+        }
+        for r in recs
+    ]

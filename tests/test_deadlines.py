@@ -1,0 +1,149 @@
+"""Deadlines: cells and 完成时限 lines (parse_deadline), deadline clauses in prose."""
+
+from datetime import date
+
+import pytest
+
+from loaders.deadlines import Deadline, deadline_from_cells, find_deadline_in_text, parse_deadline
+from loaders.normalize import normalize_text
+
+# ---------------------------------------------------------------- parse_deadline
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2020年6月底前", date(2020, 6, 30)),
+        ("2020年12月底前", date(2020, 12, 31)),
+        ("6月底前", date(2021, 6, 30)),
+        ("10月底", date(2021, 10, 31)),
+        ("3月1日前", date(2021, 3, 1)),
+        ("年底前", date(2021, 12, 31)),
+        ("年内", date(2021, 12, 31)),
+        ("12月底前", date(2021, 12, 31)),
+        ("2023年上半年", date(2023, 6, 30)),
+        ("下半年", date(2021, 12, 31)),
+        ("第一季度", date(2021, 3, 31)),
+        ("一季度", date(2021, 3, 31)),
+        ("二季度", date(2021, 6, 30)),
+        ("第四季度", date(2021, 12, 31)),
+        ("全年", date(2021, 12, 31)),
+        ("四月份", date(2021, 4, 30)),
+        ("十月底前", date(2021, 10, 31)),
+        ("十二月底前", date(2021, 12, 31)),
+        ("7月中旬", date(2021, 7, 20)),
+        ("6 月底前", date(2021, 6, 30)),
+        ("2023年", date(2023, 12, 31)),
+        ("明年3月底前", date(2022, 3, 31)),
+        ("  2020年10月底  ", date(2020, 10, 31)),
+    ],
+)
+def test_parse_deadline_dates(text, expected):
+    d = parse_deadline(text, 2021)
+    assert d == Deadline(text.strip(), expected, False, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("2月底前", date(2020, 2, 29)), ("2021年2月底", date(2021, 2, 28)), ("2024年2月底", date(2024, 2, 29))],
+)
+def test_february_ends_follow_leap_years(text, expected):
+    assert parse_deadline(text, 2020).date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("每年第一季度", Deadline("每年第一季度", date(2020, 3, 31), False, "year")),
+        ("每年3月1日前", Deadline("每年3月1日前", date(2020, 3, 1), False, "year")),
+        ("每季度", Deadline("每季度", None, True, "quarter")),
+        ("每年", Deadline("每年", None, True, "year")),
+    ],
+)
+def test_recurring_deadlines(text, expected):
+    assert parse_deadline(text, 2020) == expected
+
+
+@pytest.mark.parametrize("text", ["长期坚持", "持续推进", "长期", "持续开展", "常态化", "长期推进"])
+def test_ongoing_wording(text):
+    assert parse_deadline(text, 2020) == Deadline(text, None, True, None)
+
+
+def test_without_a_year_the_deadline_has_no_date():
+    assert parse_deadline("6月底前", None) == Deadline("6月底前", None, False, None)
+    assert parse_deadline("2020年6月底前", None).date == date(2020, 6, 30)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "司法局牵头",
+        "和我区无关",
+        "审批服务管理局、区委编办牵头, 西夏区各有关部门按职责分工分别负责。",
+        "(1) 向社会公布本级政府全部行政审批事项清单, 实行目录化、编码化、动态化管理。6月底前完成",
+    ],
+)
+def test_parse_deadline_rejects_non_deadlines(text):
+    assert parse_deadline(text, 2020) is None
+
+
+def test_deadline_from_cells_takes_the_first_deadline_cell():
+    cells = ["司法局牵头", "6月底前", "长期坚持"]
+    assert deadline_from_cells(cells, 2020) == Deadline("6月底前", date(2020, 6, 30), False, None)
+    assert deadline_from_cells(["司法局牵头"], 2020) is None
+
+
+# ---------------------------------------------------------------- find_deadline_in_text
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected", "recurring"),
+    [
+        ("认真落实试点工作方案,3月底前完成建立执法联络员制度", "3月底前", date(2023, 3, 31), None),
+        ("2023年年底前实施统一的基层政务公开标准体系", "2023年年底前", date(2023, 12, 31), None),
+        ("第一季度前制定年度重大行政决策事项目录", "第一季度前", date(2023, 3, 31), None),
+        ("每年3月1日前,区政府报告;并于4月1日前通过报刊公开", "每年3月1日前", date(2023, 3, 1), "year"),
+        ("并于4月1日前通过报刊、政府网站等形式向社会公开", "4月1日前", date(2023, 4, 1), None),
+        ("5月底前完成标准化工作,7月底基本完成改革试点任务", "5月底前", date(2023, 5, 31), None),
+        ("7月底基本完成改革试点任务", "7月底", date(2023, 7, 31), None),
+        ("2025年以前,成功创建示范地区", "2025年以前", date(2025, 12, 31), None),
+        ("2023年上半年,基本形成统一高效的行政复议体制", "2023年上半年", date(2023, 6, 30), None),
+        ("各部门每年第一季度要向本级政府报告", "每年第一季度", date(2023, 3, 31), "year"),
+        ("年内完成综合执法改革", "年内", date(2023, 12, 31), None),
+        ("有关单位要在6月15日前积极推动", "6月15日前", date(2023, 6, 15), None),
+        ("务必于2020年年底编制完成目录", "2020年年底", date(2020, 12, 31), None),
+        ("在当年12月底前上报", "当年12月底前", date(2023, 12, 31), None),
+    ],
+)
+def test_find_deadline_in_prose(text, phrase, expected, recurring):
+    assert find_deadline_in_text(text, 2023) == Deadline(phrase, expected, False, recurring)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2019年5月27日,西区被省委全面依法治省办命名为省级法治示范县",
+        "全面落实《法治政府建设实施纲要(2021—2025年)》",
+        "为到2035年基本建成法治政府奠定坚实基础",
+        "布置年内法治政府建设工作",
+        "6月10日,区委全面依法治区委员会办公室将进行督查",
+        "为年底西夏区法治政府建设考核工作做充分准备",
+        "于2019年7月举办全区行政执法人员培训",
+        "每季度至少开展1次宣讲活动",
+        "在法院开庭前3个工作日通知",
+        "",
+    ],
+)
+def test_find_deadline_ignores_dates_that_are_not_deadlines(text):
+    assert find_deadline_in_text(text, 2023) is None
+
+
+def test_seed_task_deadlines(seed):
+    """Seed 003 writes deadlines inside task prose; seed 000's task 5 has a recurring one."""
+    text = normalize_text(seed("003").read_text(encoding="utf-8"))
+    line = next(ln for ln in text.split("\n") if ln.startswith("(二十)"))
+    assert find_deadline_in_text(line, 2023) == Deadline("3月底前", date(2023, 3, 31), False, None)
+    text = normalize_text(seed("000").read_text(encoding="utf-8"))
+    line = next(ln for ln in text.split("\n") if ln.startswith("5.严格执行"))
+    assert find_deadline_in_text(line, 2023) == Deadline("每年3月1日前", date(2023, 3, 1), False, "year")
