@@ -1,0 +1,1 @@
+"""Analytics: the cached database connection, the named queries and the embedded demo."""

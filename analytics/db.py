@@ -1,0 +1,36 @@
+"""The app's one DuckDB connection (一个缓存的连接), opened once per process and per file.
+
+The file is given by the environment variable FAZHI_DB, else data/demo.duckdb. A missing file is
+first built from the demo inputs (analytics.demo), then the sql/ files are applied on opening.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+import streamlit as st
+
+from analytics.demo import ensure_demo_db
+from loaders import store
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DB = ROOT / "data" / "demo.duckdb"
+
+
+def db_path() -> Path:
+    """The database file in use: $FAZHI_DB or data/demo.duckdb."""
+    return Path(os.environ.get("FAZHI_DB") or DEFAULT_DB)
+
+
+def get_connection() -> duckdb.DuckDBPyConnection:
+    """The cached connection to the database file in use. Use a cursor per query."""
+    return _connect(str(db_path().resolve()))
+
+
+@st.cache_resource(show_spinner="正在打开数据库…")
+def _connect(path: str) -> duckdb.DuckDBPyConnection:
+    if not Path(path).exists():
+        ensure_demo_db(path)
+    return store.connect(path)

@@ -1,0 +1,49 @@
+"""The embedded demo database (演示数据库), built from the fictional inputs in data/demo/."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from loaders import store
+
+DEMO_DIR = Path(__file__).resolve().parent.parent / "data" / "demo"
+DEMO_SUFFIXES = (".txt", ".md", ".html", ".docx", ".pdf", ".xlsx", ".xls", ".csv")
+
+
+def demo_inputs() -> list[Path]:
+    """The demo input files in name order (README.md is documentation, not input)."""
+    return sorted(
+        p for p in DEMO_DIR.iterdir() if p.suffix.lower() in DEMO_SUFFIXES and p.name != "README.md"
+    )
+
+
+def ensure_demo_db(path: str | Path) -> None:
+    """Build the demo database at `path` unless the file exists.
+
+    It is built in a temporary file beside `path` and renamed into place only when complete,
+    so a failed or interrupted build never leaves a half-built database behind.
+    """
+    target = Path(path)
+    if target.exists():
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.building")
+    _remove(tmp)
+    try:
+        con = store.connect(tmp)
+        try:
+            store.load_paths(con, demo_inputs(), loaded_by="demo")
+            con.execute("checkpoint")
+        finally:
+            con.close()
+        if not target.exists():
+            os.replace(tmp, target)
+    finally:
+        _remove(tmp)
+
+
+def _remove(db_file: Path) -> None:
+    """Delete a database file and its write-ahead log, if present."""
+    for p in (db_file, db_file.with_name(db_file.name + ".wal")):
+        p.unlink(missing_ok=True)

@@ -1,0 +1,188 @@
+"""Named queries: the only place that sends SQL. Each returns a polars DataFrame.
+
+Results are cached for 60 s per database file (st.cache_data); call clear_caches() after a load.
+Parameters are always bound, never formatted into the SQL text.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import polars as pl
+import streamlit as st
+
+# A target as read in the UI: "投诉举报办结率 ≥ 90%", "行政执法案卷评查 ≥ 1次/年".
+_TARGET_LABEL = """
+    indicator || ' '
+    || case comparator when '>=' then '≥' when '<=' then '≤' else comparator end || ' '
+    || regexp_replace(cast(value as varchar), '\\.0$', '') || unit
+    || case per when 'year' then '/年' when 'quarter' then '/季度' else '' end
+"""
+
+_LIST_PLANS = """
+select d.doc_id as plan_id, d.title, d.doc_number, d.issuer, d.issued_on, d.kind,
+       d.year_from, d.year_to,
+       case when d.year_from is null then null
+            when d.year_from = d.year_to then d.year_from || '年'
+            else d.year_from || '—' || d.year_to || '年' end as years_label,
+       (select count(*) from actions a where a.plan_id = d.doc_id) as actions,
+       (select count(*) from tasks t where t.plan_id = d.doc_id) as tasks,
+       f.name as file_name, f.loaded_at
+from documents d join source_files f using (file_id)
+where d.kind in ('plan', 'breakdown_table')
+order by d.doc_id desc
+"""
+
+_PLAN_ACTIONS = f"""
+with section_targets as (
+    select action_id, string_agg({_TARGET_LABEL}, '；' order by seq) as section_targets
+    from targets where task_id is null and action_id is not null group by action_id
+)
+select a.action_id, a.seq, a.code, a.title,
+       (select count(*) from tasks t where t.action_id = a.action_id) as tasks,
+       coalesce(s.section_targets, '') as section_targets
+from actions a left join section_targets s using (action_id)
+where a.plan_id = $plan_id
+order by a.seq
+"""
+
+_TASKS = f"""
+with units_by_role as (
+    select tu.task_id,
+           string_agg(u.name, '、' order by tu.seq) filter (where tu.role = 'lead') as lead_units,
+           string_agg(u.name, '、' order by tu.seq) filter (where tu.role = 'responsible')
+               as responsible_units,
+           string_agg(u.name, '、' order by tu.seq) filter (where tu.role = 'cooperating')
+               as cooperating_units
+    from task_units tu join units u using (unit_id)
+    group by tu.task_id
+), task_targets as (
+    select task_id, string_agg({_TARGET_LABEL}, '；' order by seq) as targets
+    from targets where task_id is not null group by task_id
+), matching as (
+    select t.task_id from tasks t
+    where t.plan_id = $plan_id
+      and ($q is null
+           or contains(lower(t.title), lower($q)) or contains(lower(t.text), lower($q))
+           or exists (select 1 from task_units tu join units u using (unit_id)
+                      where tu.task_id = t.task_id
+                        and (contains(lower(u.name), lower($q))
+                             or contains(lower(tu.name_written), lower($q)))))
+)
+select t.task_id, t.action_id, a.code as action_code, a.title as action_title, t.seq, t.number,
+       t.title, t.text,
+       coalesce(r.lead_units, '') as lead_units,
+       coalesce(r.responsible_units, '') as responsible_units,
+       coalesce(r.cooperating_units, '') as cooperating_units,
+       coalesce(t.deadline_text, case when t.ongoing then '长期' else '' end) as deadline_text,
+       t.deadline, t.ongoing, t.recurring,
+       case when t.ongoing then '长期'
+            when t.deadline is not null then strftime(t.deadline, '%Y-%m-%d')
+                || case when t.recurring = 'year' then '（每年）' else '' end
+            when t.recurring = 'year' then '每年'
+            else '' end as due,
+       coalesce(g.targets, '') as targets
+from matching join tasks t using (task_id) join actions a on a.action_id = t.action_id
+left join units_by_role r using (task_id) left join task_targets g using (task_id)
+order by t.seq
+"""
+
+_PLAN_TARGETS = f"""
+select g.target_id, a.code as action_code, t.number as task_number,
+       case when g.task_id is null then '行动/方案整体' else '任务' end as level,
+       g.indicator, case g.comparator when '>=' then '≥' when '<=' then '≤' else g.comparator end
+           as comparator,
+       g.value, g.unit, g.per, g.year, {_TARGET_LABEL} as label,
+       g.text
+from targets g left join actions a on a.action_id = g.action_id
+left join tasks t on t.task_id = g.task_id
+where g.plan_id = $plan_id
+order by g.seq
+"""
+
+_UNRESOLVED_UNITS = """
+select u.name, case u.kind when 'group' then '单位组' else '单位' end as kind,
+       coalesce(u.level, '') as level,
+       count(distinct tu.task_id) as tasks,
+       coalesce(string_agg(distinct tu.name_written, '、'), '') as written_as,
+       u.created_at
+from units u left join task_units tu using (unit_id)
+where not u.reviewed
+group by u.unit_id, u.name, u.kind, u.level, u.created_at
+order by tasks desc, u.name
+"""
+
+_QUERIES = {
+    "list_plans": _LIST_PLANS,
+    "plan_actions": _PLAN_ACTIONS,
+    "tasks": _TASKS,
+    "plan_targets": _PLAN_TARGETS,
+    "unresolved_units": _UNRESOLVED_UNITS,
+}
+
+
+def run(con: duckdb.DuckDBPyConnection, query: str, params: dict | None = None) -> pl.DataFrame:
+    """Run one query on its own cursor (thread-safe on a shared connection)."""
+    cur = con.cursor()
+    try:
+        return cur.sql(query, params=params).pl()
+    finally:
+        cur.close()
+
+
+def database_key(con: duckdb.DuckDBPyConnection) -> str:
+    """The file behind a connection, so cached results of two databases never mix."""
+    cur = con.cursor()
+    try:
+        found = cur.sql(
+            "select path from duckdb_databases() where database_name = current_database()"
+        ).fetchall()
+    finally:
+        cur.close()
+    path = found[0][0] if found else None
+    return str(path) if path else f"memory:{id(con)}"
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def _cached(db_key: str, name: str, params: tuple, _con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    return run(_con, _QUERIES[name], dict(params) or None)
+
+
+def _named(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pl.DataFrame:
+    return _cached(database_key(con), name, tuple(sorted(params.items())), con)
+
+
+def clear_caches() -> None:
+    """Forget every cached query result (call after a file was loaded)."""
+    _cached.clear()
+
+
+def list_plans(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Plans and breakdown tables (方案/分解表), newest first, with action and task counts."""
+    return _named(con, "list_plans")
+
+
+def plan_actions(con: duckdb.DuckDBPyConnection, plan_id: int) -> pl.DataFrame:
+    """The actions (行动) of a plan in order, with task counts and section-level targets."""
+    return _named(con, "plan_actions", plan_id=plan_id)
+
+
+def tasks_frame(
+    con: duckdb.DuckDBPyConnection, plan_id: int, search: str | None = None
+) -> pl.DataFrame:
+    """Tasks of a plan in order: units by role as 、-joined names, deadline, targets.
+
+    `search` keeps tasks whose title or text contains it, or that name a unit containing it
+    (canonical or as written), ignoring ASCII case. Blank means no filter.
+    """
+    q = search.strip() if search and search.strip() else None
+    return _named(con, "tasks", plan_id=plan_id, q=q)
+
+
+def plan_targets(con: duckdb.DuckDBPyConnection, plan_id: int) -> pl.DataFrame:
+    """All targets (指标) of a plan, task-level and section-level, in source order."""
+    return _named(con, "plan_targets", plan_id=plan_id)
+
+
+def unresolved_units(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Units created from documents and not yet reviewed (单位待确认), most used first."""
+    return _named(con, "unresolved_units")

@@ -1,0 +1,111 @@
+"""计划与任务: choose a plan, browse its actions and tasks, search them, upload new files."""
+
+import polars as pl
+import streamlit as st
+
+from analytics import queries
+from analytics.db import get_connection
+from loaders.errors import LoadError, ReadError
+from loaders.store import LoadResult, load_file
+
+UPLOAD_TYPES = ["txt", "md", "html", "htm", "docx", "pdf", "xlsx", "xls", "csv"]
+TASK_COLUMNS = {
+    "number": "编号",
+    "title": "任务",
+    "lead_units": "牵头单位",
+    "responsible_units": "责任单位",
+    "cooperating_units": "配合单位",
+    "deadline_text": "完成时限",
+    "due": "截止日期",
+    "targets": "指标",
+    "text": "任务内容",
+}
+TARGET_COLUMNS = dict(action_code="行动", task_number="任务编号", label="指标", text="原文")
+UNIT_COLUMNS = dict(name="单位", kind="类型", level="层级", tasks="任务数", written_as="原文写法")
+con = get_connection()
+
+
+def summary(r: LoadResult) -> str:
+    text = f"已载入：{r.documents} 个文件，{r.actions} 个行动，{r.tasks} 项任务，"
+    text += f"{r.targets} 个指标，{r.achievements} 条年度实绩"
+    return text + (f"；{len(r.unresolved_units)} 个单位待确认" if r.unresolved_units else "")
+
+
+def load_upload(name: str, data: bytes) -> tuple[str, str]:
+    """Load one uploaded file with progress shown; returns (message kind, Chinese message)."""
+    with st.status(f"正在载入 {name}…", expanded=True) as status:
+        bar = st.progress(0.0, text="开始")
+        show = lambda f, m: bar.progress(min(max(f, 0.0), 1.0), text=m)  # noqa: E731
+        try:
+            r = load_file(con, name, data, loaded_by="网页上传", progress=show)
+        except (LoadError, ReadError) as e:
+            status.update(label=f"{name} 载入失败", state="error")
+            return "error", str(e)
+        except Exception as e:  # an unexpected fault: still tell the user in Chinese
+            status.update(label=f"{name} 载入失败", state="error")
+            return "error", f"{name}: 载入失败，未保存（{e}）"
+        status.update(label=f"{name} 载入完成", state="complete", expanded=False)
+    queries.clear_caches()
+    if r.status == "unchanged":
+        return "info", f"{name}: 该文件已载入过，未重复保存"
+    return "success", summary(r)
+
+
+def upload_box() -> None:
+    """Sidebar uploader; each upload (by its file id) is loaded once per session."""
+    with st.sidebar:
+        upload = st.file_uploader(
+            "上传计划、分解表或年度报告", type=UPLOAD_TYPES, key="plan_upload"
+        )
+        if upload is None:
+            return
+        done = st.session_state.setdefault("plan_uploads_done", {})
+        if upload.file_id not in done:
+            done[upload.file_id] = load_upload(upload.name, upload.getvalue())
+        kind, message = done[upload.file_id]
+        {"error": st.error, "info": st.info, "success": st.success}[kind](message)
+
+
+def plan_view(plan: dict) -> None:
+    """One plan: heading, search box, an expander per action with its task table."""
+    st.subheader(plan["title"])
+    facts = [f"文号：{plan['doc_number'] or '无'}", f"发文机关：{plan['issuer'] or '未注明'}"]
+    facts += [f"年度：{plan['years_label'] or '未注明'}", f"行动 {plan['actions']} 个"]
+    st.caption("　".join(facts + [f"任务 {plan['tasks']} 项"]))
+    search = st.text_input("搜索任务（任务内容或单位名称）", key="task_search").strip()
+    tasks = queries.tasks_frame(con, plan["plan_id"], search)
+    st.caption(f"找到 {tasks.height} 项任务" if search else f"共 {tasks.height} 项任务")
+    for action in queries.plan_actions(con, plan["plan_id"]).iter_rows(named=True):
+        rows = tasks.filter(pl.col("action_id") == action["action_id"])
+        if search and rows.is_empty():
+            continue
+        label = f"{action['code']} {action['title']}（{rows.height} 项任务）"
+        with st.expander(label, expanded=bool(search)):
+            st.dataframe(rows.select(list(TASK_COLUMNS)).rename(TASK_COLUMNS), hide_index=True)
+            if action["section_targets"]:
+                st.caption(f"效果指标：{action['section_targets']}")
+    targets = queries.plan_targets(con, plan["plan_id"])
+    with st.expander(f"指标一览（{targets.height} 个）"):
+        st.dataframe(targets.select(list(TARGET_COLUMNS)).rename(TARGET_COLUMNS), hide_index=True)
+
+
+upload_box()
+st.title("计划与任务")
+plans = queries.list_plans(con)
+if plans.is_empty():
+    st.info("尚未载入任何计划。请在左侧上传计划文件（txt、docx、pdf、xlsx 等）。")
+else:
+    parts = ("title", "doc_number", "years_label")
+    labels = {
+        p["plan_id"]: "，".join(p[k] for k in parts if p[k]) for p in plans.iter_rows(named=True)
+    }
+    plan_id = st.selectbox("选择计划", list(labels), format_func=labels.get, key="plan_choice")
+    plan_view(plans.filter(pl.col("plan_id") == plan_id).row(0, named=True))
+
+units = queries.unresolved_units(con)
+with st.expander(f"单位待确认（{units.height} 个）"):
+    if units.is_empty():
+        st.write("没有待确认的单位。")
+    else:
+        st.caption("以下单位名称来自载入的文件，尚未与单位名录核对。")
+        st.dataframe(units.select(list(UNIT_COLUMNS)).rename(UNIT_COLUMNS), hide_index=True)

@@ -1,0 +1,164 @@
+"""The 计划与任务 page, run through the router with AppTest on a fresh demo database."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analytics.demo import ensure_demo_db
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+TIMEOUT = 30
+
+SMALL_PLAN = """测试县2026年依法行政工作方案
+
+(一)规范执法行为行动
+
+1.公开执法信息。行政执法公示率达到100%。
+牵头单位:司法局
+完成时限:2026年6月底前
+
+2.开展案卷评查。每年至少开展2次行政执法案卷评查。
+牵头单位:司法局
+配合单位:市场监管局
+完成时限:长期坚持
+""".encode()
+
+
+@pytest.fixture(scope="module")
+def built_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database, built once by the app's own builder."""
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    ensure_demo_db(path)
+    return path
+
+
+@pytest.fixture
+def demo_db(built_demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of the demo database for one test, used by the app through FAZHI_DB."""
+    path = tmp_path / "demo.duckdb"
+    shutil.copyfile(built_demo, path)
+    monkeypatch.setenv("FAZHI_DB", str(path))
+    return path
+
+
+def rows(path: Path, sql: str, params: list | None = None) -> list[tuple]:
+    """Read the test database (same process: shares the app's DuckDB instance)."""
+    con = duckdb.connect(str(path))
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def start() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def shown_task_numbers(at: AppTest) -> list[str]:
+    """编号 of every task row in the task tables (the tables with a 牵头单位 column)."""
+    tables = [df.value for df in at.dataframe if "牵头单位" in df.value.columns]
+    return [str(n) for t in tables for n in t["编号"]]
+
+
+def demo_plan(path: Path) -> tuple[int, str]:
+    return rows(path, "select doc_id, title from documents where kind = 'plan'")[0]
+
+
+def test_demo_db_holds_the_demo_plan_and_report(demo_db: Path) -> None:
+    kinds = rows(demo_db, "select kind, count(*) from documents group by kind order by kind")
+    assert kinds == [("annual_report", 1), ("plan", 1)]
+    plan_id, _ = demo_plan(demo_db)
+    assert rows(demo_db, "select count(*) from actions where plan_id = ?", [plan_id]) == [(6,)]
+    assert rows(demo_db, "select count(*) from tasks where plan_id = ?", [plan_id]) == [(30,)]
+
+
+def test_demo_build_leaves_only_the_finished_file(built_demo: Path) -> None:
+    assert sorted(p.name for p in built_demo.parent.iterdir()) == ["demo.duckdb"]
+    ensure_demo_db(built_demo)  # an existing file is left as it is
+    assert sorted(p.name for p in built_demo.parent.iterdir()) == ["demo.duckdb"]
+
+
+def test_page_shows_the_demo_plan_and_every_task(demo_db: Path) -> None:
+    at = start()
+    plan_id, title = demo_plan(demo_db)
+    assert title == "青禾县2025年法治政府建设实施方案"
+    assert any(title in h.value for h in at.subheader)
+    assert at.selectbox(key="plan_choice").value == plan_id
+    assert any("青政办发〔2025〕7号" in o for o in at.selectbox(key="plan_choice").options)
+    expected = [
+        n
+        for (n,) in rows(
+            demo_db, "select number from tasks where plan_id = ? order by seq", [plan_id]
+        )
+    ]
+    assert shown_task_numbers(at) == expected
+    assert len(expected) == 30
+    (awaiting,) = rows(demo_db, "select count(*) from units where not reviewed")[0]
+    assert f"单位待确认（{awaiting} 个）" in [e.label for e in at.expander]
+
+
+SEARCHES = [  # worked out by hand from the demo text
+    ("生态环境分局", ["3", "18", "20"]),
+    ("市场监管局", ["2", "3", "4", "18", "20"]),  # as written; the unit is stored as 市场监督管理局
+]
+
+
+def test_search_by_unit_keeps_exactly_the_tasks_naming_it(demo_db: Path) -> None:
+    at = start()
+    plan_id, _ = demo_plan(demo_db)
+    for query, numbers in SEARCHES:
+        at.text_input(key="task_search").input(query).run()
+        assert not at.exception
+        like = f"%{query}%"
+        expected = rows(
+            demo_db,
+            "select distinct t.number, t.seq from tasks t left join task_units tu using (task_id) "
+            "left join units u using (unit_id) where t.plan_id = ? and (u.name like ? "
+            "or tu.name_written like ? or t.title like ? or t.text like ?) order by t.seq",
+            [plan_id, like, like, like, like],
+        )
+        assert [n for n, _ in expected] == numbers
+        assert shown_task_numbers(at) == numbers
+        assert f"找到 {len(numbers)} 项任务" in [c.value for c in at.caption]
+    at.text_input(key="task_search").input("").run()
+    assert len(shown_task_numbers(at)) == 30
+
+
+def test_upload_stores_a_new_plan_once(demo_db: Path) -> None:
+    at = start()
+    at.file_uploader(key="plan_upload").set_value(
+        ("small_plan.txt", SMALL_PLAN, "text/plain")
+    ).run()
+    assert not at.exception
+    assert not at.error, [e.value for e in at.error]
+    assert "2 项任务" in at.success[0].value
+    plans = rows(demo_db, "select doc_id, title from documents where kind = 'plan' order by doc_id")
+    assert len(plans) == 2
+    new_id, new_title = plans[-1]
+    assert new_title == "测试县2026年依法行政工作方案"
+    assert rows(demo_db, "select count(*) from tasks where plan_id = ?", [new_id]) == [(2,)]
+    assert any(new_title in o for o in at.selectbox(key="plan_choice").options)
+
+    at.file_uploader(key="plan_upload").set_value(
+        ("small_plan.txt", SMALL_PLAN, "text/plain")
+    ).run()
+    assert not at.exception
+    assert any("该文件已载入过，未重复保存" in i.value for i in at.info)
+    assert rows(demo_db, "select count(*) from source_files") == [(3,)]
+    assert len(rows(demo_db, "select doc_id from documents where kind = 'plan'")) == 2
+
+
+def test_upload_without_tasks_shows_a_chinese_error_and_stores_nothing(demo_db: Path) -> None:
+    at = start()
+    data = "这是一段普通的文字，没有任何编号任务。".encode()
+    at.file_uploader(key="plan_upload").set_value(("note.txt", data, "text/plain")).run()
+    assert not at.exception
+    assert at.error and "未保存" in at.error[0].value
+    assert rows(demo_db, "select count(*) from source_files") == [(2,)]
