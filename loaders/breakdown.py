@@ -276,10 +276,9 @@ def _actions(measures: list[Measure], default_year: int | None) -> list[dict]:
     actions: list[dict] = []
     by_title: dict[str, dict] = {}
     for m in measures:
-        code, _ = _split_category(m.category or "")
-        key = code or m.category or ""
+        code, title = _split_category(m.category or "")
+        key = code or title
         if key not in by_title:
-            code, title = _split_category(key)
             by_title[key] = {"code": code, "title": title, "tasks": [], "targets": []}
             actions.append(by_title[key])
         by_title[key]["tasks"].append(measure_task(m, default_year))
