@@ -29,7 +29,7 @@ ISO_DATE_RE = re.compile(
     r"(?:发布日期|发文日期|成文日期|生成日期|发布时间)\s*[:：]?\s*((?:19|20)\d{2})-(\d{2})-(\d{2})"
 )
 ATTACHMENT_RE = re.compile(r"^附件\s*\d*\s*[:：]?\s*(.*)$")
-YEAR_SPAN_RE = re.compile(r"((?:19|20)\d{2})\s*[—–\-－~～至到]*\s*((?:19|20)\d{2})\s*年")
+YEAR_SPAN_RE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—–\-－~～至到]+\s*((?:19|20)\d{2})\s*年")
 YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 ISSUER_END_RE = re.compile(r"(人民政府|办公室|办公厅|委员会|政府|司法局|局|办|委|厅|院)$")
 
@@ -155,6 +155,7 @@ def title_from_heading(heading: str) -> str:
 
 def years_of(title: str) -> list[int]:
     """Years a title covers: "(2021—2025年)" -> 2021..2025; "2023年" -> [2023]; "(20232024年)" too."""
+    # "(2023—2024年)", "2016年到2020年", and "(20232024年)" where the dash was lost
     m = YEAR_SPAN_RE.search(title) or re.search(r"((?:19|20)\d{2})((?:19|20)\d{2})年", title)
     if m:
         a, b = int(m.group(1)), int(m.group(2))

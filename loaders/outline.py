@@ -52,7 +52,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("cn_paren", re.compile(rf"^[(]({CN_NUM})[)]\s*")),
     ("ar_paren", re.compile(r"^[(](\d{1,3})[)]\s*")),
     ("circled", re.compile(r"^([①-⑳])\s*")),
-    ("arabic", re.compile(r"^(\d{1,3})\s*(?:[.、](?!\d)|\s+(?=\D))\s*")),
+    ("arabic", re.compile(r"^(\d{1,3})\s*(?:[.、．](?!\d)|\s+(?=\D))\s*")),
 ]
 # a digit glued to the text ("2全面实行"): accepted only when it continues the arabic sequence
 _GLUED = re.compile(r"^(\d{1,3})(?=[\u4e00-\u9fff“《\"])")

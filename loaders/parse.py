@@ -79,7 +79,11 @@ def parse_document(doc: RawDocument, aligned: bool = False) -> dict:
         body = "\n".join(doc.lines)
         return _document(doc, "annual_report", [], extract_achievements(body, default_year))
     if parsed.actions and not RULE_TITLE_RE.search(doc.title):
-        kind = "breakdown_table" if TABLE_TITLE_RE.search(doc.title) else "plan"
+        kind = (
+            "breakdown_table"
+            if TABLE_TITLE_RE.search(doc.title) and doc.title.endswith("表")
+            else "plan"
+        )
         result = _document(doc, kind, parsed.actions, [])
         result["targets"] = parsed.plan_targets
         return result

@@ -69,7 +69,9 @@ def build_outline(lines: list[str]) -> Outline:
     items: list[Item] = []
     paragraphs: list[tuple[Item | None, str, str | None]] = []
     label: str | None = None
-    label_floor = -1  # a new item at this rank or above ends the label's scope
+    label_floor: (
+        int | None
+    ) = -1  # an item above this rank ends the label's list; None: not yet known
     last_arabic: int | None = None
     for line in lines:
         if not line or "\t" in line:
@@ -88,7 +90,10 @@ def build_outline(lines: list[str]) -> Outline:
         marker = match_marker(line, last_arabic)
         if marker:
             last_arabic = marker.value if marker.style == "arabic" else last_arabic
-            if STYLE_RANK[marker.style] <= label_floor:
+            rank = STYLE_RANK[marker.style]
+            if label_floor is None:  # first item after a label: a list starting at 1 is the label's
+                label, label_floor = (label, rank) if marker.value == 1 else (None, -1)
+            elif rank < label_floor:
                 label = None
             items.append(_new_item(marker, label))
             continue
@@ -97,7 +102,7 @@ def build_outline(lines: list[str]) -> Outline:
         m = LABEL_RE.match(line)
         if m and len(line) < 120:
             label = m.group(1)
-            label_floor = STYLE_RANK[current.style] if current else -1
+            label_floor = None
             if m.group(2):
                 paragraphs.append((current, m.group(2), label))
             continue
@@ -137,22 +142,41 @@ def _carries_units(item: Item) -> bool:
     return bool(extract_inline_units(item.text)[1])
 
 
+def _subtree_carries(items: list[Item], test) -> list[bool]:
+    """For each item: whether it or a deeper item under it (before its next sibling) passes."""
+    out = [False] * len(items)
+    for i, it in enumerate(items):
+        rank = STYLE_RANK[it.style]
+        for other in items[i:]:
+            if other is not it and STYLE_RANK[other.style] <= rank:
+                break
+            if other.label != "效果指标" and test(other):
+                out[i] = True
+                break
+    return out
+
+
 def choose_task_style(items: list[Item]) -> str | None:
-    """The numbering style whose items carry attributions (then targets) most often."""
-    styles = {it.style for it in items}
-    if not styles:
-        return None
-    scores = {s: sum(_carries_units(it) for it in items if it.style == s) for s in styles}
-    best = max(scores.values())
-    if best == 0:
-        scores = {
-            s: sum(bool(extract_targets(it.text)) for it in items if it.style == s) for s in styles
-        }
-        best = max(scores.values())
-        if best == 0:
-            return None
-    tied = [s for s, v in scores.items() if v == best]
-    return max(tied, key=lambda s: STYLE_RANK[s])
+    """The deepest numbering style whose items (with their sub-items) most often carry units.
+
+    Role lines after a task's sub-items "(1)…(2)…" still count for the task; falls back to
+    targets and deadlines when the document names no units at all.
+    """
+    candidates = [it for it in items if it.label != "效果指标"]
+    for test in (_carries_units, _carries_targets):
+        carried = _subtree_carries(candidates, test)
+        scores: dict[str, int] = {}
+        for it, c in zip(candidates, carried, strict=True):
+            scores[it.style] = scores.get(it.style, 0) + int(c)
+        best = max(scores.values(), default=0)
+        if best >= (1 if test is _carries_units else 2):
+            tied = [s for s, v in scores.items() if v == best]
+            return max(tied, key=lambda s: STYLE_RANK[s])
+    return None
+
+
+def _carries_targets(item: Item) -> bool:
+    return bool(extract_targets(item.text)) or bool(item.deadline_text)
 
 
 @dataclass

@@ -20,17 +20,18 @@ Comparators (targets):
 - relative: "败诉率较2022年再下降5个百分点" -> (败诉率, "<=", -5, "个百分点"): at most last year's
   rate minus 5 points; "提高N个百分点" -> ">=", +N.
 - counts need a comparator word, or a period frame (每年/全年/每季度/每月/每2年 …) in force:
-  "全年组织开展行政执法培训2期" -> ">= 2 期". A count followed by 的 with no comparator before it is
-  an attribute, not a target ("3-5分钟的法治课").
+  "全年组织开展行政执法培训2期" -> ">= 2 期" (a count in Chinese digits needs its own frame). A
+  count followed by 的 with no comparator before it is an attribute ("3-5分钟的法治课").
 - absolute zero: a clause "无…情形|情况|问题|行为|现象|案件", "没有发生/未发生/未出现…", "不存在…
   情形|情况|行为|问题|现象" -> (what follows the negation, "=", 0, "件").
 
 Indicator names:
 - rates: the words before the verb group (达到/达/为/保持/力争/均/分别 …) back to the clause start or
-  the previous value, without leading fillers (确保/实现/推动/对/其中/years …). Several rate items
-  joined by 、/和/及/与 share one value: "A报备率、报备及时率、规范率达到100%" -> three targets. A
-  later item that is bare (at most 5 characters, no subject noun such as 文件/决策/案件) takes the
-  first item's subject prefix: the first item up to its last subject noun or 的 ("行政规范性文件").
+  the previous value (after a 实现/确保/做到 inside it), without leading fillers (推动/对/其中/
+  years …); "审核100%覆盖" -> "审核覆盖". Several rate items joined by 、/和/及/与 share one value:
+  "A报备率、报备及时率、规范率达到100%" -> three targets. A later item that is bare (at most 5
+  characters, no subject noun such as 文件/决策/案件) takes the first item's subject prefix: the
+  first item up to its last subject noun or 的 ("行政规范性文件").
   The same prefix also reaches bare names later in the clause ("报备率达到100%、审查率达到100%").
 - several values for one name ("分别达到70%、50%", also "70%50%" with the separator lost): with
   levels listed before a 级 ("市、县(区)级行政机关…覆盖率") each target is named by its level
@@ -64,18 +65,7 @@ COUNT_UNITS = (
     "|条|宗|张|户"
 )
 TIME_UNITS = ("个工作日", "工作日", "日", "天", "小时", "个小时", "分钟", "个月")
-BAD_RATES = (
-    "发生率",
-    "败诉率",
-    "差错率",
-    "错误率",
-    "成诉率",
-    "违法率",
-    "事故率",
-    "失误率",
-    "复发率",
-    "投诉率",
-)
+BAD_RATES = tuple("发生率 败诉率 差错率 错误率 成诉率 违法率 事故率 失误率 复发率 投诉率".split())
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _MASK_CHAR = "□"
 

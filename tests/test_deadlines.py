@@ -45,7 +45,11 @@ def test_parse_deadline_dates(text, expected):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("2月底前", date(2020, 2, 29)), ("2021年2月底", date(2021, 2, 28)), ("2024年2月底", date(2024, 2, 29))],
+    [
+        ("2月底前", date(2020, 2, 29)),
+        ("2021年2月底", date(2021, 2, 28)),
+        ("2024年2月底", date(2024, 2, 29)),
+    ],
 )
 def test_february_ends_follow_leap_years(text, expected):
     assert parse_deadline(text, 2020).date == expected
@@ -103,7 +107,12 @@ def test_deadline_from_cells_takes_the_first_deadline_cell():
         ("认真落实试点工作方案,3月底前完成建立执法联络员制度", "3月底前", date(2023, 3, 31), None),
         ("2023年年底前实施统一的基层政务公开标准体系", "2023年年底前", date(2023, 12, 31), None),
         ("第一季度前制定年度重大行政决策事项目录", "第一季度前", date(2023, 3, 31), None),
-        ("每年3月1日前,区政府报告;并于4月1日前通过报刊公开", "每年3月1日前", date(2023, 3, 1), "year"),
+        (
+            "每年3月1日前,区政府报告;并于4月1日前通过报刊公开",
+            "每年3月1日前",
+            date(2023, 3, 1),
+            "year",
+        ),
         ("并于4月1日前通过报刊、政府网站等形式向社会公开", "4月1日前", date(2023, 4, 1), None),
         ("5月底前完成标准化工作,7月底基本完成改革试点任务", "5月底前", date(2023, 5, 31), None),
         ("7月底基本完成改革试点任务", "7月底", date(2023, 7, 31), None),
@@ -146,4 +155,6 @@ def test_seed_task_deadlines(seed):
     assert find_deadline_in_text(line, 2023) == Deadline("3月底前", date(2023, 3, 31), False, None)
     text = normalize_text(seed("000").read_text(encoding="utf-8"))
     line = next(ln for ln in text.split("\n") if ln.startswith("5.严格执行"))
-    assert find_deadline_in_text(line, 2023) == Deadline("每年3月1日前", date(2023, 3, 1), False, "year")
+    assert find_deadline_in_text(line, 2023) == Deadline(
+        "每年3月1日前", date(2023, 3, 1), False, "year"
+    )

@@ -71,6 +71,7 @@ def test_years_of_titles():
     assert years_of("行动计划(20232024年)") == [2023, 2024]
     assert years_of("规划(2021-2025年)") == [2021, 2022, 2023, 2024, 2025]
     assert years_of("某县2020年工作要点") == [2020]
+    assert years_of("2016年到2020年某市法治政府建设规划") == [2016, 2017, 2018, 2019, 2020]
     assert years_of("工作要点") == []
 
 

@@ -18,7 +18,9 @@ def cn_numbers(n: int) -> list[str]:
     out = []
     for k in range(1, n + 1):
         tens, ones = divmod(k, 10)
-        text = ("" if tens == 0 else ("十" if tens == 1 else CN[tens - 1] + "十")) + (CN[ones - 1] if ones else "")
+        text = ("" if tens == 0 else ("十" if tens == 1 else CN[tens - 1] + "十")) + (
+            CN[ones - 1] if ones else ""
+        )
         out.append(f"({text})")
     return out
 
@@ -72,15 +74,30 @@ def test_000_actions_and_tasks(s000):
     assert s000["actions"][0]["title"] == "实施法治政府建设示范创建提升行动"
     assert s000["actions"][7]["title"] == "实施行政机关工作人员法治素养提升行动"
     assert [t["number"] for t in tasks_of(s000)] == [str(k) for k in range(1, 45)]
-    assert [len(a["tasks"]) for a in s000["actions"]] == [5, 3, 6, 4, 7, 8, 5, 6]  # counted in the source
+    assert [len(a["tasks"]) for a in s000["actions"]] == [
+        5,
+        3,
+        6,
+        4,
+        7,
+        8,
+        5,
+        6,
+    ]  # counted in the source
 
 
 def test_000_units_by_role(s000):
     t = by_number(s000)
     # "责任单位:政府各部门,各镇街,区委依法治区办"
-    assert (t["1"]["lead_units"], t["1"]["responsible_units"]) == ([], ["政府各部门", "各镇街", "区委依法治区办"])
+    assert (t["1"]["lead_units"], t["1"]["responsible_units"]) == (
+        [],
+        ["政府各部门", "各镇街", "区委依法治区办"],
+    )
     # "牵头部门:司法局" / "责任单位:政府各部门,各镇街"
-    assert (t["2"]["lead_units"], t["2"]["responsible_units"]) == (["司法局"], ["政府各部门", "各镇街"])
+    assert (t["2"]["lead_units"], t["2"]["responsible_units"]) == (
+        ["司法局"],
+        ["政府各部门", "各镇街"],
+    )
     # "牵头部门:区委办,区委依法治区办"
     assert t["3"]["lead_units"] == ["区委办", "区委依法治区办"]
     # "牵头部门:人大法工委,政府办、司法局"
@@ -111,11 +128,19 @@ def test_000_deadlines_and_targets(s000):
     assert targets(t["12"]) == [("公平竞争审查率", ">=", 100, "%")]
     # "会前学法每年不少于4次,专题法治讲座不少于2期…每年讲法不少于1次…每年至少组织1次现场旁听庭审"
     assert [(x["comparator"], x["value"], x["unit"]) for x in t["40"]["targets"]] == [
-        (">=", 4, "次"), (">=", 2, "期"), (">=", 1, "次"), (">=", 1, "次")]
+        (">=", 4, "次"),
+        (">=", 2, "期"),
+        (">=", 1, "次"),
+        (">=", 1, "次"),
+    ]
     # "确保每年度学法不少于60学时"
-    assert (">=", 60, "学时", "year") in [(x["comparator"], x["value"], x["unit"], x["per"]) for x in t["43"]["targets"]]
+    assert (">=", 60, "学时", "year") in [
+        (x["comparator"], x["value"], x["unit"], x["per"]) for x in t["43"]["targets"]
+    ]
     # "每年至少组织开展2次专题法治讲座"
-    assert [(x["comparator"], x["value"], x["unit"], x["per"]) for x in t["44"]["targets"]] == [(">=", 2, "次", "year")]
+    assert [(x["comparator"], x["value"], x["unit"], x["per"]) for x in t["44"]["targets"]] == [
+        (">=", 2, "次", "year")
+    ]
 
 
 def test_002_inline_units_and_glued_numbers(s002):
@@ -138,7 +163,9 @@ def test_002_targets(s002):
     t = by_number(s002)
     # "公职律师工作覆盖率分别达到70%50%"
     assert [(x["comparator"], x["value"], x["unit"]) for x in t["11"]["targets"]][-2:] == [
-        (">=", 70, "%"), (">=", 50, "%")]
+        (">=", 70, "%"),
+        (">=", 50, "%"),
+    ]
     # "报备率、报备及时率、规范率达100%"
     assert [x["value"] for x in t["18"]["targets"]] == [100, 100, 100]
     # "2023年年底前实施统一的基层政务公开标准体系"
@@ -164,7 +191,9 @@ def test_003_sections_and_inline_units(s003):
     # "第一季度前制定年度重大行政决策事项目录"
     assert t["(七)"]["deadline"] == "2023-03-31"
     # "事件发生后5小时内发布权威信息"
-    assert [(x["comparator"], x["value"], x["unit"]) for x in t["(二十七)"]["targets"]] == [("<=", 5, "小时")]
+    assert [(x["comparator"], x["value"], x["unit"]) for x in t["(二十七)"]["targets"]] == [
+        ("<=", 5, "小时")
+    ]
 
 
 def test_001_annual_report_achievements():
@@ -174,14 +203,24 @@ def test_001_annual_report_achievements():
     assert doc["years"] == [2019]
     found = {(a["indicator"], a["value"]) for a in doc["achievements"]}
     # "出庭应诉率为100%" "调解成功率达99.8%" "办复率100%、满意率100%"
-    for pair in [("行政机关负责人出庭应诉率", 100), ("调解成功率", 99.8), ("办复率", 100), ("满意率", 100)]:
+    for pair in [
+        ("行政机关负责人出庭应诉率", 100),
+        ("调解成功率", 99.8),
+        ("办复率", 100),
+        ("满意率", 100),
+    ]:
         assert any(i.endswith(pair[0]) and v == pair[1] for i, v in found), pair
     assert {a["year"] for a in doc["achievements"]} == {2019}
 
 
 def test_004_gazette_documents(s004):
     numbers = [d["doc_number"] for d in s004]
-    for n in ["银西党办〔2020〕73号", "银西法办发〔2020〕3号", "银西法办发〔2020〕10号", "银西法办发〔2020〕17号"]:
+    for n in [
+        "银西党办〔2020〕73号",
+        "银西法办发〔2020〕3号",
+        "银西法办发〔2020〕10号",
+        "银西法办发〔2020〕17号",
+    ]:
         assert n in numbers
     assert doc_titled(s004, "领导干部年度考核实施办法")["kind"] == "other"
 
@@ -193,7 +232,10 @@ def test_004_work_points(s004):
     assert [t["number"] for t in tasks_of(doc)] == cn_numbers(24)
     t = by_number(doc)
     # "(区委编办牵头,各有关部门配合)"
-    assert (t["(二)"]["lead_units"], t["(二)"]["cooperating_units"]) == (["区委编办"], ["各有关部门"])
+    assert (t["(二)"]["lead_units"], t["(二)"]["cooperating_units"]) == (
+        ["区委编办"],
+        ["各有关部门"],
+    )
     # "(司法局牵头,各镇<街>、各有关部门配合)" after a page break inside the task
     assert t["(十)"]["cooperating_units"] == ["各镇<街>", "各有关部门"]
     assert "进一步落实普遍建立法律顾问制度" in t["(十)"]["text"]
@@ -210,7 +252,10 @@ def test_004_implementation_plan_with_effect_indicators(s004):
     assert t["1"]["responsible_units"] == ["各有关部门"]
     assert t["1"]["deadline"] == "2020-06-30"
     # "牵头单位：审批服务管理局，编办 / 配合单位：各有关部门"
-    assert (t["3"]["lead_units"], t["3"]["cooperating_units"]) == (["审批服务管理局", "编办"], ["各有关部门"])
+    assert (t["3"]["lead_units"], t["3"]["cooperating_units"]) == (
+        ["审批服务管理局", "编办"],
+        ["各有关部门"],
+    )
     # task 6 has sub-items (1)…(4) before its 完成时限 line
     assert t["6"]["deadline"] == "2020-12-31"
     assert "(4)落实规范性文件备案审查制度" in t["6"]["text"]
