@@ -34,7 +34,44 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", required=True, metavar="PATH", help="DuckDB 数据库文件（不存在则新建）"
     )
     load.add_argument("--user", default=None, help="记录的载入人（默认为当前系统用户）")
+    units = sub.add_parser(
+        "units",
+        help="单位名录：列出待确认单位、确认或合并单位",
+        description="不带选项时列出待确认的单位（来自文件、尚未核对）。",
+    )
+    units.add_argument("--db", required=True, metavar="PATH", help="DuckDB 数据库文件")
+    units.add_argument("--confirm", nargs="+", metavar="NAME", help="确认这些单位名称无误")
+    units.add_argument(
+        "--merge",
+        nargs=2,
+        metavar=("ALIAS", "INTO"),
+        help="把单位 ALIAS 合并到 INTO（ALIAS 成为 INTO 的别名）",
+    )
     return parser
+
+
+def cmd_units(args: argparse.Namespace) -> int:
+    from loaders.registry import confirm_units, merge_unit, units_for_review
+    from loaders.store import connect
+
+    con = connect(args.db)
+    try:
+        if args.merge:
+            merge_unit(con, *args.merge)
+            print(f"已将「{args.merge[0]}」合并到「{args.merge[1]}」")
+        if args.confirm:
+            print(f"已确认 {confirm_units(con, args.confirm)} 个单位")
+        if not (args.merge or args.confirm):
+            rows = units_for_review(con)
+            print(f"待确认单位 {len(rows)} 个：")
+            for name, kind, n in rows:
+                print(f"  {name}\t{'单位组' if kind == 'group' else '单位'}\t{n} 项任务")
+    except LoadError as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    return 0
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -70,7 +107,7 @@ def cmd_load(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return {"parse": cmd_parse, "load": cmd_load}[args.command](args)
+    return {"parse": cmd_parse, "load": cmd_load, "units": cmd_units}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -259,8 +259,8 @@ def unit_id_for(
     row = cur.execute("select unit_id from units where name = ?", [name]).fetchone()
     if row is None:
         row = cur.execute(
-            "insert into units (name, kind, level, reviewed) values (?, ?, ?, false) returning unit_id",
-            [name, "group" if is_group(name) else "unit", unit_level(name)],
+            "insert into units (name, kind, level, reviewed) values (?, ?, ?, ?) returning unit_id",
+            [name, "group" if is_group(name) else "unit", unit_level(name), known],
         ).fetchone()
         if result is not None and not known and name not in result.unresolved_units:
             result.unresolved_units.append(name)

@@ -378,6 +378,11 @@ def _builtin_form(key: str) -> tuple[str, bool]:
     return key, False
 
 
+def levels_conflict(a: str | None, b: str | None) -> bool:
+    """Two names carry different level prefixes (市司法局 vs 区司法局)."""
+    return a is not None and b is not None and a != b
+
+
 def _registry_hit(registry: dict[str, str], key: str, level: str | None) -> str | None:
     hit = registry.get(key)
     if hit is None and key in registry.values():
@@ -397,8 +402,13 @@ def resolve(name: str, registry: dict[str, str]) -> tuple[str, bool]:
     if not key:
         return trimmed, False
     level = unit_level(key)
+    for k in (trimmed, key):
+        target = registry.get(k)
+        # an explicit alias (e.g. from a merge) is trusted, unless it crosses levels (市 -> 区)
+        if target is not None and not levels_conflict(level, unit_level(target)):
+            return target, True
     form, aliased = _builtin_form(key)
-    for k in dict.fromkeys((trimmed, key, form)):
+    for k in dict.fromkeys((key, form)):
         hit = _registry_hit(registry, k, level)
         if hit is not None:
             return hit, True

@@ -1,5 +1,7 @@
 -- schema: tables for plans, tasks, units, targets, achievements and (later) quarterly progress
--- Applied on every start; every statement is idempotent.
+-- Applied on every start; every statement is idempotent. No foreign keys: DuckDB rejects an
+-- UPDATE of a referenced row (it rewrites the row), so integrity is kept by loaders/store.py,
+-- which writes each file in one transaction.
 
 create sequence if not exists seq_file_id start 1;
 create sequence if not exists seq_doc_id start 1;
@@ -24,7 +26,7 @@ create table if not exists source_files (
 -- 文件/方案: one row per document found in a file (a gazette holds several)
 create table if not exists documents (
     doc_id      integer primary key default nextval('seq_doc_id'),
-    file_id     integer not null references source_files (file_id),
+    file_id     integer not null,
     seq         integer not null,          -- order within the file
     title       varchar not null,
     doc_number  varchar,                   -- 文号
@@ -39,7 +41,7 @@ create table if not exists documents (
 -- 行动 / 任务分类
 create table if not exists actions (
     action_id   integer primary key default nextval('seq_action_id'),
-    plan_id     integer not null references documents (doc_id),
+    plan_id     integer not null,
     seq         integer not null,
     code        varchar not null,          -- as written: "(一)", "一、"
     title       varchar not null
@@ -48,8 +50,8 @@ create table if not exists actions (
 -- 任务 / 具体措施
 create table if not exists tasks (
     task_id       integer primary key default nextval('seq_task_id'),
-    plan_id       integer not null references documents (doc_id),
-    action_id     integer not null references actions (action_id),
+    plan_id       integer not null,
+    action_id     integer not null,
     seq           integer not null,        -- order within the plan
     number        varchar not null,        -- as written: "7", "(十二)", "(34)"
     title         varchar not null,
@@ -73,13 +75,13 @@ create table if not exists units (
 
 create table if not exists unit_aliases (
     alias       varchar primary key,       -- normalised spelling
-    unit_id     integer not null references units (unit_id)
+    unit_id     integer not null
 );
 
 -- 任务-单位: role is lead (牵头) / responsible (责任) / cooperating (配合)
 create table if not exists task_units (
-    task_id      integer not null references tasks (task_id),
-    unit_id      integer not null references units (unit_id),
+    task_id      integer not null,
+    unit_id      integer not null,
     role         varchar not null,
     seq          integer not null,
     name_written varchar not null,         -- as written in the source
@@ -89,9 +91,9 @@ create table if not exists task_units (
 -- 目标 / 效果指标: task_id null for section-level targets
 create table if not exists targets (
     target_id   integer primary key default nextval('seq_target_id'),
-    plan_id     integer not null references documents (doc_id),
-    action_id   integer references actions (action_id),
-    task_id     integer references tasks (task_id),
+    plan_id     integer not null,
+    action_id   integer,
+    task_id     integer,
     seq         integer not null,
     indicator   varchar not null,
     comparator  varchar not null,
@@ -105,7 +107,7 @@ create table if not exists targets (
 -- 年度报告中的实际完成值
 create table if not exists achievements (
     achievement_id integer primary key default nextval('seq_achievement_id'),
-    doc_id      integer not null references documents (doc_id),
+    doc_id      integer not null,
     seq         integer not null,
     indicator   varchar not null,
     value       double not null,

@@ -1,0 +1,142 @@
+"""Storing parsed files: one transaction per file, the unit registry, review and merging."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from loaders.errors import LoadError
+from loaders.registry import confirm_units, merge_unit, units_for_review
+from loaders.store import connect, load_file, sql_files
+
+PLAN_A = """某某县2024年法治政府建设工作要点
+一、依法全面履行政府职能
+(一)推行权责清单制度。清单公布率达到100%。(县司法局牵头,县政府办、各乡镇配合)
+(二)深化政务公开。(县政府办公室负责)
+(三)加强复议工作。(市司法局负责)
+"""
+PLAN_B = """某某县2025年法治政府建设工作要点
+一、依法决策
+(一)制定重大行政决策目录。3月底前公开。(政府办牵头,县审批服务局配合)
+"""
+
+
+@pytest.fixture
+def con():
+    c = connect(":memory:")
+    yield c
+    c.close()
+
+
+def rows(con, sql: str, params=None) -> list[tuple]:
+    return con.cursor().execute(sql, params or []).fetchall()
+
+
+def test_every_sql_file_builds_on_an_empty_database():
+    c = duckdb.connect(":memory:")
+    for f in sql_files():
+        c.execute(f.read_text(encoding="utf-8"))
+    names = {r[0] for r in c.execute("select table_name from information_schema.tables").fetchall()}
+    assert {
+        "source_files",
+        "documents",
+        "actions",
+        "tasks",
+        "units",
+        "unit_aliases",
+        "task_units",
+        "targets",
+        "achievements",
+    } <= names
+
+
+def test_load_stores_file_bytes_hash_and_rows(con):
+    data = PLAN_A.encode("utf-8")
+    r = load_file(con, "a.txt", data, loaded_by="司法局张三")
+    assert (r.status, r.documents, r.actions, r.tasks, r.targets) == ("loaded", 1, 1, 3, 1)
+    (name, size, fmt, by, content) = rows(
+        con, "select name, size_bytes, format, loaded_by, content from source_files"
+    )[0]
+    assert (name, size, fmt, by, bytes(content)) == ("a.txt", len(data), "txt", "司法局张三", data)
+    assert rows(con, "select number, title from tasks order by seq") == [
+        ("(一)", "推行权责清单制度"),
+        ("(二)", "深化政务公开"),
+        ("(三)", "加强复议工作"),
+    ]
+    assert rows(con, "select indicator, comparator, value, unit from targets") == [
+        ("清单公布率", ">=", 100.0, "%")
+    ]
+    assert load_file(con, "copy.txt", data).status == "unchanged"
+    assert rows(con, "select count(*) from tasks") == [(3,)]
+
+
+def test_registry_aliases_levels_and_groups(con):
+    load_file(con, "a.txt", PLAN_A.encode())
+    load_file(con, "b.txt", PLAN_B.encode())
+    units = dict(rows(con, "select name, kind from units"))
+    # 县政府办 and 县政府办公室 are one unit; 政府办 (no level) resolves to 政府办公室, kept apart
+    assert "县政府办公室" in units and "县政府办" not in units
+    assert units["政府办公室"] == "unit"
+    # 市司法局 is not 县司法局
+    assert {"县司法局", "市司法局"} <= set(units)
+    assert units["各乡镇"] == "group"
+    by_task = rows(
+        con,
+        "select t.number, tu.role, u.name, tu.name_written from task_units tu "
+        "join tasks t using (task_id) join units u using (unit_id) "
+        "where t.plan_id = 1 order by t.seq, tu.seq",
+    )
+    assert by_task == [
+        ("(一)", "lead", "县司法局", "县司法局"),
+        ("(一)", "cooperating", "县政府办公室", "县政府办"),
+        ("(一)", "cooperating", "各乡镇", "各乡镇"),
+        ("(二)", "responsible", "县政府办公室", "县政府办公室"),
+        ("(三)", "responsible", "市司法局", "市司法局"),
+    ]
+
+
+def test_unknown_names_are_listed_for_review_never_dropped(con):
+    r = load_file(con, "a.txt", PLAN_A.encode())
+    assert set(r.unresolved_units) == {"县司法局", "各乡镇", "市司法局"}
+    review = {name for name, _, _ in units_for_review(con)}
+    assert review == {"县司法局", "各乡镇", "市司法局"}
+    assert confirm_units(con, ["县司法局"]) == 1
+    assert {name for name, _, _ in units_for_review(con)} == {"各乡镇", "市司法局"}
+
+
+def test_merge_moves_tasks_and_makes_an_alias(con):
+    load_file(con, "b.txt", PLAN_B.encode())
+    merge_unit(con, "县审批服务局", "政府办公室")  # a coordinator's (odd) choice, to test the move
+    assert rows(con, "select count(*) from units where name = '县审批服务局'") == [(0,)]
+    assert rows(
+        con,
+        "select u.name, tu.role from task_units tu join units u using (unit_id) order by tu.seq",
+    ) == [("政府办公室", "lead"), ("政府办公室", "cooperating")]  # the cooperating row moved over
+    load_file(con, "b2.txt", PLAN_B.replace("2025", "2026").encode())
+    assert rows(con, "select count(*) from units where name = '县审批服务局'") == [(0,)]
+    with pytest.raises(LoadError):
+        merge_unit(con, "不存在的单位", "政府办公室")
+    load_file(con, "a.txt", PLAN_A.encode())
+    with pytest.raises(LoadError, match="层级不同"):
+        merge_unit(con, "市司法局", "县司法局")
+
+
+def test_a_failing_insert_leaves_nothing_behind(con, monkeypatch):
+    import loaders.store as store
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(store, "_insert_target", boom)
+    with pytest.raises(LoadError, match="未写入任何内容"):
+        load_file(con, "a.txt", PLAN_A.encode())
+    for table in ("source_files", "documents", "actions", "tasks", "task_units", "units"):
+        assert rows(con, f"select count(*) from {table}") == [(0,)], table
+
+
+def test_unreadable_and_empty_files_are_rejected_with_the_file_name(con):
+    with pytest.raises(LoadError, match="x.png"):
+        load_file(con, "x.png", b"\x89PNG")
+    with pytest.raises(LoadError, match="notice.txt.*未识别出任何任务"):
+        load_file(con, "notice.txt", "关于召开会议的通知\n请准时参加。".encode())
+    assert rows(con, "select count(*) from source_files") == [(0,)]
