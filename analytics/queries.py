@@ -111,7 +111,12 @@ group by u.unit_id, u.name, u.kind, u.level, u.created_at
 order by tasks desc, u.name
 """
 
+_UNIT_NAMES = """
+select name from units order by reviewed desc, name
+"""
+
 _QUERIES = {
+    "unit_names": _UNIT_NAMES,
     "list_plans": _LIST_PLANS,
     "plan_actions": _PLAN_ACTIONS,
     "tasks": _TASKS,
@@ -186,3 +191,8 @@ def plan_targets(con: duckdb.DuckDBPyConnection, plan_id: int) -> pl.DataFrame:
 def unresolved_units(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """Units created from documents and not yet reviewed (单位待确认), most used first."""
     return _named(con, "unresolved_units")
+
+
+def unit_names(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every unit in the registry, reviewed ones first (targets for a merge)."""
+    return _named(con, "unit_names")["name"].to_list()

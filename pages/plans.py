@@ -6,6 +6,7 @@ import streamlit as st
 from analytics import queries
 from analytics.db import get_connection
 from loaders.errors import LoadError, ReadError
+from loaders.registry import confirm_units, merge_unit
 from loaders.store import LoadResult, load_file
 
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "docx", "pdf", "xlsx", "xls", "csv"]
@@ -89,6 +90,26 @@ def plan_view(plan: dict) -> None:
         st.dataframe(targets.select(list(TARGET_COLUMNS)).rename(TARGET_COLUMNS), hide_index=True)
 
 
+def unit_review(pending: list[str]) -> None:
+    """Confirm pending names, or merge one into another unit (it becomes an alias)."""
+    left, right = st.columns(2)
+    with left.form("unit_confirm"):
+        chosen = st.multiselect("确认这些单位名称无误", pending, key="units_to_confirm")
+        if st.form_submit_button("确认") and chosen:
+            st.success(f"已确认 {confirm_units(con, chosen)} 个单位")
+            queries.clear_caches()
+    with right.form("unit_merge"):
+        alias = st.selectbox("把单位", pending, key="merge_alias")
+        into = st.selectbox("合并到", queries.unit_names(con), key="merge_into")
+        if st.form_submit_button("合并"):
+            try:
+                merge_unit(con, alias, into)
+                st.success(f"已将「{alias}」合并到「{into}」，以后载入的文件也按此识别")
+            except LoadError as e:
+                st.error(str(e))
+            queries.clear_caches()
+
+
 upload_box()
 st.title("计划与任务")
 plans = queries.list_plans(con)
@@ -107,5 +128,6 @@ with st.expander(f"单位待确认（{units.height} 个）"):
     if units.is_empty():
         st.write("没有待确认的单位。")
     else:
-        st.caption("以下单位名称来自载入的文件，尚未与单位名录核对。")
+        st.caption("以下单位名称来自载入的文件，尚未与单位名录核对：确认无误，或合并到已有单位。")
         st.dataframe(units.select(list(UNIT_COLUMNS)).rename(UNIT_COLUMNS), hide_index=True)
+        unit_review(units["name"].to_list())

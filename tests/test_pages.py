@@ -162,3 +162,37 @@ def test_upload_without_tasks_shows_a_chinese_error_and_stores_nothing(demo_db: 
     assert not at.exception
     assert at.error and "未保存" in at.error[0].value
     assert rows(demo_db, "select count(*) from source_files") == [(2,)]
+
+
+def test_merge_a_pending_unit_from_the_page(demo_db: Path) -> None:
+    pending = [
+        r[0] for r in rows(demo_db, "select name from units where not reviewed order by name")
+    ]
+    target = rows(demo_db, "select name from units where reviewed order by name limit 1")[0][0]
+    alias = pending[0]
+    # after the merge the target holds one row per (task, role) that either name had
+    expected = rows(
+        demo_db,
+        "select count(distinct (tu.task_id, tu.role)) from task_units tu join units u using (unit_id) "
+        "where u.name in (?, ?)",
+        [alias, target],
+    )[0][0]
+    at = start()
+    at.selectbox(key="merge_alias").set_value(alias)
+    at.selectbox(key="merge_into").set_value(target)
+    at.button[[b.label for b in at.button].index("合并")].click().run()
+    assert not at.exception
+    assert any("已将" in s.value for s in at.success)
+    assert rows(demo_db, "select count(*) from units where name = ?", [alias]) == [(0,)]
+    after = rows(
+        demo_db,
+        "select count(*) from task_units tu join units u using (unit_id) where u.name = ?",
+        [target],
+    )[0][0]
+    assert after == expected
+    assert rows(
+        demo_db,
+        "select count(*) from unit_aliases a join units u using (unit_id) "
+        "where u.name = ? and a.alias = ?",
+        [target, alias],
+    ) == [(1,)]
