@@ -137,11 +137,30 @@ def _make(text: str, m: re.Match, default_year: int | None) -> Deadline:
     return Deadline(text, _date_of(m, year), False, "year" if m["every"] else None)
 
 
+_NUMERIC_DATE_RE = re.compile(
+    r"^((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:[ T]00:00(?::00)?)?(?:前|之前|以前)?$"
+)
+
+
+def _numeric_date(cell: str) -> datetime.date | None:
+    """A date typed as numbers, as Excel date cells arrive: "2024-06-30", "2024/6/30", "2024.6.30"."""
+    m = _NUMERIC_DATE_RE.match(cell)
+    if not m:
+        return None
+    try:
+        return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
 def parse_deadline(text: str, default_year: int | None) -> Deadline | None:
     """A deadline cell or 完成时限 line ("2020年6月底前", "长期坚持", "每年第一季度"), or None."""
     cell = text.strip().strip("。;,")
     if not cell or len(cell) > MAX_CELL_CHARS:
         return None
+    numeric = _numeric_date(cell)
+    if numeric is not None:
+        return Deadline(cell, numeric, False, None)
     for m in _DATE_RE.finditer(cell):
         if m.group(0) and _is_cell_deadline(m):
             return _make(cell, m, default_year)

@@ -221,6 +221,7 @@ def fill_metadata(doc: RawDocument, heading: str | None) -> None:
     doc.years = years_of(doc.title) or ([int(doc.issued_on[:4])] if doc.issued_on else [])
 
 
+META_RE = re.compile(r"^[A-Za-z_]+\s*:")  # "source: …" lines of saved pages, never a title
 _TITLE_WORDS = (
     "方案",
     "要点",
@@ -238,10 +239,32 @@ _TITLE_WORDS = (
 )
 
 
+def _wrapped_title_head(prev: str) -> bool:
+    """Whether the line just above a title is its first half, wrapped by a PDF or a narrow page."""
+    from loaders.outline import match_marker
+
+    prev = prev.strip()
+    return (
+        2 <= len(prev) <= 30
+        and prev[-1] not in "。，,;；:：)）」』”日号"
+        and not ISSUER_END_RE.search(prev)
+        and not prev.endswith(_TITLE_WORDS)
+        and not META_RE.match(prev)
+        and match_marker(prev) is None
+        and not DATE_LINE_RE.match(prev)
+    )
+
+
 def guess_title(lines: list[str]) -> str:
     """The first short line that reads like a document title (ends in 方案/要点/报告/…)."""
     for i, line in enumerate(lines[:40]):
-        if "\t" in line or "|" in line or len(line) > 60 or TOC_RE.search(line):
+        if (
+            "\t" in line
+            or "|" in line
+            or len(line) > 60
+            or TOC_RE.search(line)
+            or META_RE.match(line)
+        ):
             continue
         stripped = re.sub(r"[(（][^)）]*[)）]$", "", line)
         if stripped.endswith(_TITLE_WORDS) and not stripped.startswith(
@@ -251,5 +274,7 @@ def guess_title(lines: list[str]) -> str:
             prev = before[-1] if before else ""
             if prev and len(prev) <= 30 and ISSUER_END_RE.search(prev) and "关于" in line[:3]:
                 return prev + line
+            if i and _wrapped_title_head(lines[i - 1]):
+                return lines[i - 1] + line
             return line
     return next((line for line in lines if line.strip()), "未命名文件")

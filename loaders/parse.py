@@ -15,7 +15,7 @@ from loaders.targets import extract_achievements
 
 TABLE_FORMATS = ("xlsx", "xls", "csv")
 ALIGNED_FORMATS = ("xlsx", "xls", "csv", "docx", "html")
-REPORT_RE = re.compile(r"(报告|总结|通报|情况的|工作情况)")
+REPORT_RE = re.compile(r"(报告|总结|通报|情况的|工作情况|完成情况|进展情况|进度)")
 TABLE_TITLE_RE = re.compile(r"(分解|任务表|清单|台账|责任表)")
 # rules, procedures and forms are not plans even when some articles name a responsible unit
 RULE_TITLE_RE = re.compile(

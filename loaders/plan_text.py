@@ -21,7 +21,7 @@ from loaders.outline import (
     starts_paragraph,
 )
 from loaders.targets import extract_targets
-from loaders.units import extract_inline_units, parse_role_line
+from loaders.units import extract_inline_units, parse_role_line, split_unit_names
 
 # GB/T 9704 order of numbering levels in official documents: 一、 > (一) > 1. > (1) > ①
 STYLE_RANK = {"cn_comma": 0, "cn_paren": 1, "article": 2, "arabic": 3, "ar_paren": 4, "circled": 5}
@@ -32,6 +32,7 @@ NON_TASK_SECTION_RE = re.compile(
     r"(总体要求|工作要求|保障措施|组织实施|组织领导|指导思想|基本原则|工作原则|实施步骤|步骤安排|"
     r"总体目标|工作目标|主要目标|预期目标|目标任务$)"
 )
+LIST_OPEN = "、,，;；"  # a role line ending in one of these continues on the next line
 ROLE_KEYS = {
     "lead": "lead_units",
     "responsible": "responsible_units",
@@ -64,76 +65,104 @@ class Outline:
     paragraphs: list[tuple[Item | None, str, str | None]]  # (enclosing item, text, label)
 
 
-def build_outline(lines: list[str]) -> Outline:
-    """Group lines into numbered items; attach role, deadline and continuation lines."""
-    items: list[Item] = []
-    paragraphs: list[tuple[Item | None, str, str | None]] = []
-    label: str | None = None
-    label_floor: (
-        int | None
-    ) = -1  # an item above this rank ends the label's list; None: not yet known
-    last_arabic: int | None = None
-    for line in lines:
+class _OutlineBuilder:
+    """Feeds lines one by one into numbered items, labels and free paragraphs."""
+
+    def __init__(self) -> None:
+        self.items: list[Item] = []
+        self.paragraphs: list[tuple[Item | None, str, str | None]] = []
+        self.label: str | None = None
+        self.label_floor: int | None = -1  # an item above this rank ends the label's list
+        self.last_arabic: int | None = None
+        self.open_names: list[str] | None = None  # a role list whose line ended with "、" or ","
+
+    @property
+    def current(self) -> Item | None:
+        return self.items[-1] if self.items else None
+
+    def _is_structural(self, line: str) -> bool:
+        return bool(
+            match_marker(line, self.last_arabic)
+            or parse_role_line(line)
+            or starts_paragraph(line)
+            or LABEL_RE.match(line)
+            or DEADLINE_LINE_RE.match(line)
+        )
+
+    def feed(self, line: str) -> None:
         if not line or "\t" in line:
-            continue
-        current = items[-1] if items else None
+            return
+        current = self.current
+        if self.open_names is not None and not self._is_structural(line):
+            self.open_names.extend(split_unit_names(line))  # a unit list wrapped onto this line
+            self.open_names = self.open_names if line[-1] in LIST_OPEN else None
+            return
+        self.open_names = None
         if current and not current.closed and current.parts and not is_complete(current.parts[-1]):
-            if not (
-                match_marker(line, last_arabic)
-                or parse_role_line(line)
-                or starts_paragraph(line)
-                or LABEL_RE.match(line)
-                or DEADLINE_LINE_RE.match(line)
-            ):
+            if not self._is_structural(line):
                 current.parts.append(line)
-                continue
-        marker = match_marker(line, last_arabic)
+                return
+        marker = match_marker(line, self.last_arabic)
         if marker:
-            last_arabic = marker.value if marker.style == "arabic" else last_arabic
-            rank = STYLE_RANK[marker.style]
-            if label_floor is None:  # first item after a label: a list starting at 1 is the label's
-                label, label_floor = (label, rank) if marker.value == 1 else (None, -1)
-            elif rank < label_floor:
-                label = None
-            items.append(_new_item(marker, label))
-            continue
-        if _attach_to(current, line):
-            continue
+            self._add_item(marker)
+        elif not self._attach(current, line) and not self._set_label(current, line):
+            self._add_prose(current, line)
+
+    def _add_item(self, marker: Marker) -> None:
+        self.last_arabic = marker.value if marker.style == "arabic" else self.last_arabic
+        rank = STYLE_RANK[marker.style]
+        if (
+            self.label_floor is None
+        ):  # first item after a label: a list starting at 1 is the label's
+            self.label, self.label_floor = (self.label, rank) if marker.value == 1 else (None, -1)
+        elif rank < self.label_floor:
+            self.label = None
+        self.items.append(
+            Item(marker.style, marker.number, marker.value, [marker.rest], label=self.label)
+        )
+
+    def _attach(self, item: Item | None, line: str) -> bool:
+        """Role and deadline lines (牵头单位:… / 完成时限:…) belong to the item above them."""
+        if item is None:
+            return False
+        m = DEADLINE_LINE_RE.match(line)
+        if m:
+            item.deadline_text = m.group(1).strip()
+            item.closed = True
+            return True
+        roles = parse_role_line(line)
+        if not roles:
+            return False
+        item.roles.extend(roles)
+        item.closed = True
+        if line[-1] in LIST_OPEN:
+            self.open_names = roles[-1][1]
+        return True
+
+    def _set_label(self, current: Item | None, line: str) -> bool:
         m = LABEL_RE.match(line)
-        if m and len(line) < 120:
-            label = m.group(1)
-            label_floor = None
-            if m.group(2):
-                paragraphs.append((current, m.group(2), label))
-            continue
+        if not m or len(line) >= 120:
+            return False
+        self.label, self.label_floor = m.group(1), None
+        if m.group(2):
+            self.paragraphs.append((current, m.group(2), self.label))
+        return True
+
+    def _add_prose(self, current: Item | None, line: str) -> None:
         if current and not current.closed and current.label != "效果指标":
             if current.parts and not is_complete(current.parts[-1]):
                 current.parts[-1] += "。"  # a new paragraph ends the sentence before it
             current.parts.append(line)
         else:
-            paragraphs.append((current, line, label))
-    return Outline(items, paragraphs)
+            self.paragraphs.append((current, line, self.label))
 
 
-def _new_item(marker: Marker, label: str | None) -> Item:
-    return Item(marker.style, marker.number, marker.value, [marker.rest], label=label)
-
-
-def _attach_to(item: Item | None, line: str) -> bool:
-    """Role and deadline lines (牵头单位:… / 完成时限:…) belong to the item above them."""
-    if item is None:
-        return False
-    m = DEADLINE_LINE_RE.match(line)
-    if m:
-        item.deadline_text = m.group(1).strip()
-        item.closed = True
-        return True
-    roles = parse_role_line(line)
-    if roles:
-        item.roles.extend(roles)
-        item.closed = True
-        return True
-    return False
+def build_outline(lines: list[str]) -> Outline:
+    """Group lines into numbered items; attach role, deadline and continuation lines."""
+    builder = _OutlineBuilder()
+    for line in lines:
+        builder.feed(line)
+    return Outline(builder.items, builder.paragraphs)
 
 
 def _carries_units(item: Item) -> bool:

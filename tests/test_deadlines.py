@@ -158,3 +158,15 @@ def test_seed_task_deadlines(seed):
     assert find_deadline_in_text(line, 2023) == Deadline(
         "每年3月1日前", date(2023, 3, 1), False, "year"
     )
+
+
+def test_dates_typed_as_numbers_as_excel_cells_arrive():
+    import datetime as dt
+
+    from loaders.deadlines import parse_deadline as pd
+
+    assert pd("2024-06-30", None).date == dt.date(2024, 6, 30)
+    assert pd("2024/6/30", 2020).date == dt.date(2024, 6, 30)
+    assert pd("2024.9.30", None).date == dt.date(2024, 9, 30)
+    assert pd("2024-06-30 00:00:00", None).date == dt.date(2024, 6, 30)
+    assert pd("2024-02-30", None) is None

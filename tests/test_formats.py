@@ -1,0 +1,456 @@
+"""End to end: one fictional plan in every input format, parsed by parse_path and the CLI.
+
+Each file is built here (python-docx, reportlab, openpyxl, xlwt, csv); the expected actions and
+tasks are worked out by hand from the source lines below (CONTRACTS §1).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import jsonschema
+import pytest
+import xlwt
+from openpyxl import Workbook
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+
+from loaders.parse import parse_path
+from tests.conftest import ROOT, SHARED
+
+TITLE = "青禾县2024年法治政府建设工作方案"
+PLAN = [
+    TITLE,
+    "各乡镇人民政府,县政府各部门:现将本方案印发给你们,请结合实际认真贯彻落实。",
+    "一、总体要求",
+    "坚持依法行政,统筹推进法治政府建设各项工作,确保年度任务按期完成。",
+    "二、主要任务",
+    "(一)规范行政执法行为",
+    "1.推行行政执法全过程记录。重大执法决定法制审核率达到100%。",
+    "牵头单位:县司法局",
+    "责任单位:县市场监管局、县交通运输局",
+    "完成时限:2024年6月底前",
+    "2.加强执法人员培训。每年组织执法人员培训不少于40学时(县司法局牵头,各乡镇配合)。",
+    "(二)提升复议应诉水平",
+    "3.落实负责人出庭应诉制度。行政机关负责人出庭应诉率达到90%以上。",
+    "牵头单位:县司法局",
+    "责任单位:县政府各部门",
+    "完成时限:长期坚持",
+    "4.畅通行政复议申请渠道。在县政务服务中心设立复议受理窗口,方便群众就近申请。",
+    "牵头单位:县司法局",
+    "配合单位:县政务服务中心、各乡镇",
+    "完成时限:9月底前",
+]
+TASK4_TEXT = "畅通行政复议申请渠道。在县政务服务中心设立复议受理窗口,方便群众就近申请。"
+REVIEW = ("重大执法决定法制审核率", ">=", 100, "%", None)
+TRAINING = ("组织执法人员培训", ">=", 40, "学时", "year")
+COURT = ("行政机关负责人出庭应诉率", ">=", 90, "%", None)
+# (number, title, group, lead, responsible, cooperating, deadline, ongoing, targets)
+PLAN_EXPECTED = [
+    ("(一)", "规范行政执法行为", [
+        ("1", "推行行政执法全过程记录", None, ["县司法局"], ["县市场监管局", "县交通运输局"], [],
+         "2024-06-30", False, [REVIEW]),
+        ("2", "加强执法人员培训", None, ["县司法局"], [], ["各乡镇"], None, False, [TRAINING]),
+    ]),
+    ("(二)", "提升复议应诉水平", [
+        ("3", "落实负责人出庭应诉制度", None, ["县司法局"], ["县政府各部门"], [], None, True,
+         [COURT]),
+        ("4", "畅通行政复议申请渠道", None, ["县司法局"], [], ["县政务服务中心", "各乡镇"],
+         "2024-09-30", False, []),
+    ]),
+]  # fmt: skip
+
+M1 = "推行行政执法全过程记录。重大执法决定法制审核率达到100%。"
+M2 = "加强执法人员培训。每年组织执法人员培训不少于40学时。"
+M3 = "规范执法文书格式。统一制发行政执法文书样式。"
+M4 = "落实负责人出庭应诉制度。行政机关负责人出庭应诉率达到90%以上。"
+M5 = "畅通行政复议申请渠道。设立复议受理窗口,方便群众就近申请。"
+TABLE_TITLE = "某某县2024年法治政府建设任务分解表"
+CAT1, CAT2 = "一、规范行政执法行为", "二、提升复议应诉水平"
+
+
+def summary(doc: dict) -> list[tuple]:
+    """Actions as (code, title, [task tuples]) in the order of PLAN_EXPECTED."""
+    return [(a["code"], a["title"], [task_tuple(t) for t in a["tasks"]]) for a in doc["actions"]]
+
+
+def task_tuple(t: dict) -> tuple:
+    targets = [
+        (g["indicator"], g["comparator"], g["value"], g["unit"], g["per"]) for g in t["targets"]
+    ]
+    return (
+        t["number"], t["title"], t["group"], t["lead_units"], t["responsible_units"],
+        t["cooperating_units"], t["deadline"], t["ongoing"], targets,
+    )  # fmt: skip
+
+
+def only_doc(path: Path) -> dict:
+    result = parse_path(path)
+    assert result["path"] == str(path)
+    assert len(result["documents"]) == 1
+    return result["documents"][0]
+
+
+def assert_plan(doc: dict, title: str = TITLE) -> None:
+    assert (doc["title"], doc["kind"], doc["years"]) == (title, "plan", [2024])
+    assert summary(doc) == PLAN_EXPECTED
+    assert doc["actions"][1]["tasks"][1]["text"] == TASK4_TEXT
+
+
+# --- builders -------------------------------------------------------------------------------
+
+
+def build_docx(path: Path, auto_numbers: bool = False) -> Path:
+    """The plan, one paragraph a line; task numbers typed, or Word's own (List Number style)."""
+    document = docx.Document()
+    for line in PLAN:
+        number, dot, rest = line.partition(".")
+        if auto_numbers and dot and number.isdigit():
+            document.add_paragraph(rest, style="List Number")
+        else:
+            document.add_paragraph(line)
+    document.save(path)
+    return path
+
+
+DOCX_TABLE = [
+    ["序号", "主要任务", "具体措施", "牵头单位", "责任单位", "完成时限"],
+    ["1", "规范行政执法", M1, "县司法局", "县市场监管局、县交通运输局", "2024年6月底前"],
+    ["2", "", M2, "县司法局", "各乡镇", "2024年12月底前"],
+    ["3", "提升复议应诉水平", M4, "县司法局", "县政府各部门", "长期坚持"],
+]
+
+
+def build_docx_table(path: Path) -> Path:
+    document = docx.Document()
+    document.add_paragraph("青禾县2024年法治政府建设任务分解表")
+    table = document.add_table(rows=len(DOCX_TABLE), cols=len(DOCX_TABLE[0]))
+    for r, row in enumerate(DOCX_TABLE):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(1, 1).merge(table.cell(2, 1))  # 主要任务 spans tasks 1 and 2
+    document.save(path)
+    return path
+
+
+PDF_HEADER = "青禾县人民政府公报"
+TASK4_LINES = ["4.畅通行政复议申请渠道。在县政务服务中心设立复议受理窗口,方便", "群众就近申请。"]
+
+
+def cut(line: str, at: str) -> list[str]:
+    """A line broken before `at`, as PDF text layers break lines mid-sentence."""
+    k = line.index(at)
+    return [line[:k], line[k:]]
+
+
+def pdf_layout(p1: list[str], p2: list[str], p3: list[str]) -> list[list[str]]:
+    """Three pages, each under the running header; page 2 ends with its page number."""
+    return [[PDF_HEADER, *p1], [PDF_HEADER, *p2, "- 2 -"], [PDF_HEADER, *p3]]
+
+
+def bug(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(reason=reason, strict=True)
+
+
+PDF_PAGES = pdf_layout(PLAN[:10], PLAN[10:16], TASK4_LINES + PLAN[17:])
+PDF_VARIANTS = [
+    pytest.param(PDF_PAGES, id="task-broken-mid-sentence"),
+    pytest.param(
+        pdf_layout(PLAN[:10], PLAN[10:16] + TASK4_LINES[:1], TASK4_LINES[1:] + PLAN[17:]),
+        id="task-broken-across-pages",
+    ),
+    pytest.param(
+        pdf_layout(PLAN[:10], cut(PLAN[10], "头,各乡镇") + PLAN[11:16], PLAN[16:]),
+        id="inline-attribution-broken",
+    ),
+    pytest.param(
+        pdf_layout(PLAN[:8] + cut(PLAN[8], "县交通") + PLAN[9:10], PLAN[10:16], PLAN[16:]),
+        id="unit-list-broken-after-dunhao",
+    ),
+    pytest.param(
+        pdf_layout(cut(TITLE, "工作方案") + PLAN[1:10], PLAN[10:16], PLAN[16:]),
+        id="title-wrapped-over-two-lines",
+    ),
+]
+
+
+pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))  # reportlab's built-in CID font
+
+
+def build_pdf(path: Path, pages: list[list[str]]) -> Path:
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    for lines in pages:
+        pdf.setFont("STSong-Light", 11)
+        if not lines:
+            pdf.rect(100, 400, 300, 200, fill=1)  # an image-like page: no text layer
+        for k, line in enumerate(lines):
+            pdf.drawString(50, 790 - 22 * k, line)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+CHROME = ("首页", "政务公开", "互动交流", "版权所有", "网站地图", "document", "虚假", "县委办")
+
+
+def build_html(path: Path) -> Path:
+    body = "".join(f"<p>{line}</p>" for line in PLAN[1:])
+    html = (
+        '<html><head><meta charset="utf-8"><title>青禾县人民政府</title></head><body>'
+        '<nav class="menu"><a href="/">首页</a> <a href="/zwgk">政务公开</a> <a>互动交流</a></nav>'
+        '<div class="breadcrumb">当前位置:首页 &gt; 政务公开 &gt; 规划计划</div>'
+        '<script>var tip = "1.虚假任务条目。牵头单位:县委办";</script>'
+        f'<div class="content"><h1>{TITLE}</h1>{body}</div>'
+        '<div class="footer">版权所有:青禾县人民政府 | 网站地图 | 主办:青禾县人民政府办公室</div>'
+        '<script>document.write("2.虚假任务条目(县委办牵头)");</script>'
+        "</body></html>"
+    )
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+FULL_WIDTH_PLAN = """青禾县 2024 年法治政府建设工作方案
+各乡镇人民政府，县政府各部门：现将本方案印发给你们，请结合实际认真贯彻落实。
+一、总体要求
+坚持依法行政，统筹推进法治政府建设各项工作，确保年度任务按期完成。
+二、主要任务
+（一）规范行政执法行为
+１．推行行政执法全过程记录。重大执法决定法制审核率达到１００％\
+（牵头单位：县司法局；责任单位：县市场监管局、县交通运输局）。
+完成时限：2024 年 6 月底前
+２．加强执法人员培训。每年组织执法人员培训不少于４０学时（县司法局牵头，各乡镇配合）。
+（二）提升复议应诉水平
+３．落实负责人出庭应诉制度。行政机关负责人出庭应诉率达到９０％以上。
+牵头单位：县司法局
+责任单位：县政府各部门
+完成时限：长期坚持
+４．畅通行政复议申请渠道。在县政务服务中心设立复议受理窗口，方便群众就近申请。
+牵头单位：县司法局
+配合单位：县政务服务中心、各乡镇
+完成时限：９月底前
+"""
+
+# 序号, 任务分类 (None: merged with the cell above), 具体措施, 牵头单位, 配合单位, 完成时限
+XLSX_ROWS = [
+    [1, CAT1, M1, "县司法局", "县市场监管局、县交通运输局", "2024年6月底前"],
+    [2, None, M2, "县司法局", "各乡镇", "2024年12月底前"],
+    [3, None, M3, "县市场监管局", None, "2024年9月底前"],
+    [None] * 6,  # spacer row
+    [4, CAT2, M4, "县司法局", "县政府各部门", "长期坚持"],
+    [5, None, M5, "县司法局", "县政务服务中心、各乡镇", "9月底前"],
+]
+XLSX_EXPECTED = [
+    ("一", "规范行政执法行为", [
+        ("1", "推行行政执法全过程记录", None, ["县司法局"], [], ["县市场监管局", "县交通运输局"],
+         "2024-06-30", False, [REVIEW]),
+        ("2", "加强执法人员培训", None, ["县司法局"], [], ["各乡镇"], "2024-12-31", False,
+         [TRAINING]),
+        ("3", "规范执法文书格式", None, ["县市场监管局"], [], [], "2024-09-30", False, []),
+    ]),
+    ("二", "提升复议应诉水平", [
+        ("4", "落实负责人出庭应诉制度", None, ["县司法局"], [], ["县政府各部门"], None, True,
+         [COURT]),
+        ("5", "畅通行政复议申请渠道", None, ["县司法局"], [], ["县政务服务中心", "各乡镇"],
+         "2024-09-30", False, []),
+    ]),
+]  # fmt: skip
+
+
+DATE_CELLS = {
+    "2024年6月底前": dt.datetime(2024, 6, 30),
+    "2024年12月底前": dt.datetime(2024, 12, 31),
+    "2024年9月底前": dt.datetime(2024, 9, 30),
+}
+
+
+def build_xlsx(path: Path, typed_dates: bool = False) -> Path:
+    """The breakdown table; with typed_dates, "2024年M月底前" deadlines are Excel date cells."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append([TABLE_TITLE])
+    ws.append(["序号", "任务分类", "具体措施", "责任单位", None, "完成时限"])
+    ws.append([None, None, None, "牵头单位", "配合单位", None])
+    for row in XLSX_ROWS:
+        ws.append(row[:5] + [DATE_CELLS.get(row[5], row[5]) if typed_dates else row[5]])
+    for cells in ("A1:F1", "D2:E2", "A2:A3", "B2:B3", "C2:C3", "F2:F3", "B4:B6", "B8:B9"):
+        ws.merge_cells(cells)
+    wb.save(path)
+    return path
+
+
+# 序号, 任务分类 ("" below a category: merged in .xls, empty in .csv), 具体措施, 责任单位, 完成时限
+SIMPLE_ROWS = [
+    ["1", CAT1, M1, "县司法局、县市场监管局", "2024年6月底前"],
+    ["2", "", M2, "县司法局", "2024年12月底前"],
+    ["3", CAT2, M4, "县司法局", "长期坚持"],
+]
+SIMPLE_HEADER = ["序号", "任务分类", "具体措施", "责任单位", "完成时限"]
+SIMPLE_EXPECTED = [
+    ("一", "规范行政执法行为", [
+        ("1", "推行行政执法全过程记录", None, [], ["县司法局", "县市场监管局"], [], "2024-06-30",
+         False, [REVIEW]),
+        ("2", "加强执法人员培训", None, [], ["县司法局"], [], "2024-12-31", False, [TRAINING]),
+    ]),
+    ("二", "提升复议应诉水平", [
+        ("3", "落实负责人出庭应诉制度", None, [], ["县司法局"], [], None, True, [COURT]),
+    ]),
+]  # fmt: skip
+
+
+def build_xls(path: Path) -> Path:
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("分解表")
+    ws.write_merge(0, 0, 0, 4, TABLE_TITLE)
+    for c, text in enumerate(SIMPLE_HEADER):
+        ws.write(1, c, text)
+    for r, (number, _category, *cells) in enumerate(SIMPLE_ROWS, start=2):
+        ws.write(r, 0, int(number))
+        for c, text in enumerate(cells, start=2):
+            ws.write(r, c, text)
+    ws.write_merge(2, 3, 1, 1, CAT1)
+    ws.write(4, 1, CAT2)
+    wb.save(str(path))
+    return path
+
+
+def build_csv(path: Path) -> Path:
+    out = io.StringIO()
+    csv.writer(out).writerows([[TABLE_TITLE, "", "", "", ""], SIMPLE_HEADER, *SIMPLE_ROWS])
+    path.write_bytes(out.getvalue().encode("gbk"))
+    return path
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    d = tmp_path_factory.mktemp("formats")
+    txt = d / "方案.txt"
+    txt.write_bytes(FULL_WIDTH_PLAN.encode("gb18030"))
+    return {
+        "docx": build_docx(d / "方案.docx"),
+        "docx_table": build_docx_table(d / "分解表.docx"),
+        "pdf": build_pdf(d / "方案.pdf", PDF_PAGES),
+        "html": build_html(d / "方案.html"),
+        "txt": txt,
+        "xlsx": build_xlsx(d / "分解表.xlsx"),
+        "xls": build_xls(d / "分解表.xls"),
+        "csv": build_csv(d / "分解表.csv"),
+    }
+
+
+# --- plans in prose ---------------------------------------------------------------------------
+
+
+def test_docx_plan(files: dict[str, Path]) -> None:
+    assert_plan(only_doc(files["docx"]))
+
+
+@pytest.mark.xfail(
+    reason="Word auto-numbering (List Number) is not read: (一)/(二) become the tasks",
+    strict=True,
+)
+def test_docx_auto_numbered_tasks(tmp_path: Path) -> None:
+    assert_plan(only_doc(build_docx(tmp_path / "自动编号.docx", auto_numbers=True)))
+
+
+def test_docx_breakdown_table_with_vertically_merged_cell(files: dict[str, Path]) -> None:
+    doc = only_doc(files["docx_table"])
+    heading = (doc["title"], doc["kind"], doc["years"])
+    assert heading == ("青禾县2024年法治政府建设任务分解表", "breakdown_table", [2024])
+    assert summary(doc) == [
+        ("", "未分类", [
+            ("1", "推行行政执法全过程记录", "规范行政执法", ["县司法局"],
+             ["县市场监管局", "县交通运输局"], [], "2024-06-30", False, [REVIEW]),
+            ("2", "加强执法人员培训", "规范行政执法", ["县司法局"], ["各乡镇"], [], "2024-12-31",
+             False, [TRAINING]),
+            ("3", "落实负责人出庭应诉制度", "提升复议应诉水平", ["县司法局"], ["县政府各部门"], [],
+             None, True, [COURT]),
+        ]),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("pages", PDF_VARIANTS)
+def test_pdf_plan_joins_broken_lines_and_drops_page_furniture(
+    tmp_path: Path, pages: list[list[str]]
+) -> None:
+    doc = only_doc(build_pdf(tmp_path / "方案.pdf", pages))
+    assert_plan(doc)
+    texts = [t["text"] for a in doc["actions"] for t in a["tasks"]]
+    assert not any(PDF_HEADER in t or "- 2 -" in t for t in texts)
+
+
+def test_html_plan_without_page_chrome(files: dict[str, Path]) -> None:
+    doc = only_doc(files["html"])
+    assert_plan(doc)
+    seen = [doc["title"]] + [a["title"] for a in doc["actions"]]
+    for task in (t for a in doc["actions"] for t in a["tasks"]):
+        seen += [task["title"], task["text"], *task["lead_units"], *task["responsible_units"]]
+        seen += task["cooperating_units"]
+    assert [w for w in CHROME if any(w in s for s in seen)] == []
+
+
+def test_gb18030_text_with_full_width_forms_and_stray_spaces(files: dict[str, Path]) -> None:
+    assert_plan(only_doc(files["txt"]))
+
+
+# --- breakdown tables -------------------------------------------------------------------------
+
+
+def test_xlsx_with_merged_title_two_row_header_and_spacer(files: dict[str, Path]) -> None:
+    doc = only_doc(files["xlsx"])
+    assert (doc["title"], doc["kind"], doc["years"]) == (TABLE_TITLE, "breakdown_table", [2024])
+    assert summary(doc) == XLSX_EXPECTED
+
+
+@pytest.mark.parametrize("fmt", ["xls", "csv"])
+def test_xls_merged_and_gbk_csv_tables(files: dict[str, Path], fmt: str) -> None:
+    doc = only_doc(files[fmt])
+    assert (doc["title"], doc["kind"], doc["years"]) == (TABLE_TITLE, "breakdown_table", [2024])
+    assert summary(doc) == SIMPLE_EXPECTED
+
+
+def test_xlsx_deadline_cells_typed_as_dates(tmp_path: Path) -> None:
+    assert summary(only_doc(build_xlsx(tmp_path / "日期.xlsx", typed_dates=True))) == XLSX_EXPECTED
+
+
+# --- the command line -------------------------------------------------------------------------
+
+
+def run_cli(*paths: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "loaders", "parse", *map(str, paths), "--json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+
+
+def test_cli_output_of_every_format_matches_schema(files: dict[str, Path]) -> None:
+    out = run_cli(*files.values())
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    schema = json.loads((SHARED / "parse-output.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    assert [f["path"] for f in data["files"]] == [str(p) for p in files.values()]
+    by_format = dict(zip(files, data["files"], strict=True))
+    assert summary(by_format["pdf"]["documents"][0]) == PLAN_EXPECTED
+    assert summary(by_format["xlsx"]["documents"][0]) == XLSX_EXPECTED
+    kinds = [d["kind"] for f in data["files"] for d in f["documents"]]
+    assert kinds == ["plan", "breakdown_table", "plan", "plan", "plan"] + ["breakdown_table"] * 3
+
+
+def test_cli_pdf_without_text_layer_exits_1_naming_the_file(tmp_path: Path) -> None:
+    scan = build_pdf(tmp_path / "扫描件.pdf", [[], []])
+    out = run_cli(scan)
+    assert out.returncode == 1
+    assert "扫描件.pdf" in out.stderr and "文字层" in out.stderr
+    assert json.loads(out.stdout) == {"files": []}
