@@ -1,9 +1,10 @@
 """File readers (文件读取): the raw text of a plan document, or the rows of a table file.
 
-Text formats: .txt .md .html/.htm .docx .pdf. Table formats: .xlsx .xls .csv. Every reader
-works on bytes (the Streamlit uploader gives bytes); the path functions read the file and
-delegate. Text is returned as read, not yet normalised (see loaders.normalize). Table rows in
-text are TAB-separated cells, one row per line.
+Text formats: .txt .md .html/.htm .docx .pdf (Word in loaders.docx_reader, with its automatic
+list numbering). Table formats: .xlsx .xls .csv. Every reader works on bytes (the Streamlit
+uploader gives bytes); the path functions read the file and delegate. Text is returned as read,
+not yet normalised (see loaders.normalize). Table rows in text are TAB-separated cells, one row
+per line.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from loaders.docx_reader import docx_text
 from loaders.errors import ReadError
 
 _FORMATS = {
@@ -253,53 +255,6 @@ def _take_pending(pending: dict[int, list], col: int, cells: list[str]) -> int:
             del pending[col]
         col += entry[2]
     return col
-
-
-# --- Word (.docx) ----------------------------------------------------------------------------
-
-
-def docx_text(data: bytes, name: str = "Word 文件") -> str:
-    """Paragraphs and tables of a .docx in document order; each table row one TAB line."""
-    import docx
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises several kinds on a broken package
-        raise ReadError(f"无法读取 Word 文件 {name}:文件已损坏或不是 .docx 格式。") from exc
-    lines: list[str] = []
-    _docx_blocks(document.element.body, document, lines)
-    return "\n".join(lines)
-
-
-def _docx_blocks(element, parent, lines: list[str]) -> None:
-    from docx.oxml.ns import qn
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    for child in element.iterchildren():
-        if child.tag == qn("w:p"):
-            lines.append(Paragraph(child, parent).text.replace("\t", " "))
-        elif child.tag == qn("w:tbl"):
-            lines.extend(_docx_table_lines(Table(child, parent)))
-        elif child.tag == qn("w:sdt"):  # content control: its blocks sit in w:sdtContent
-            for content in child.iterchildren(qn("w:sdtContent")):
-                _docx_blocks(content, parent, lines)
-
-
-def _docx_table_lines(table) -> list[str]:
-    """Horizontally merged cells once; vertically merged cells repeat the value above."""
-    lines: list[str] = []
-    for row in table.rows:
-        cells: list[str] = [""] * row.grid_cols_before
-        previous = None
-        for cell in row.cells:
-            if previous is not None and cell._tc is previous:
-                continue
-            previous = cell._tc
-            texts = (p.text.replace("\t", " ").replace("\n", " ").strip() for p in cell.paragraphs)
-            cells.append(" ".join(t for t in texts if t))
-        lines.append("\t".join(cells))
-    return lines
 
 
 # --- PDF -------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 import duckdb
 
 from loaders.errors import LoadError
+from loaders.rows import run
 from loaders.units import canonical_key, levels_conflict, unit_level
 
 
@@ -29,15 +30,16 @@ def units_for_review(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, int
 def confirm_units(con: duckdb.DuckDBPyConnection, names: list[str]) -> int:
     """Mark units as reviewed; returns how many were found."""
     cur = con.cursor()
-    found = cur.execute(
+    found = run(
+        cur,
         "update units set reviewed = true where name in (select unnest(?::varchar[])) returning unit_id",
         [names],
-    ).fetchall()
+    )
     return len(found)
 
 
 def _unit_id(cur, name: str) -> int:
-    row = cur.execute("select unit_id from units where name = ?", [name]).fetchone()
+    row = next(iter(run(cur, "select unit_id from units where name = ?", [name])), None)
     if row is None:
         raise LoadError(f"单位名录中没有「{name}」")
     return row[0]
@@ -51,23 +53,25 @@ def merge_unit(con: duckdb.DuckDBPyConnection, alias: str, into: str) -> None:
         raise LoadError(f"「{alias}」与「{into}」层级不同，不能合并")
     cur = con.cursor()
     old_id, new_id = _unit_id(cur, alias), _unit_id(cur, into)
-    cur.execute("begin transaction")
+    run(cur, "begin transaction")
     try:
-        cur.execute(
+        run(
+            cur,
             "insert into task_units (task_id, unit_id, role, seq, name_written) "
             "select task_id, ?, role, seq, name_written from task_units where unit_id = ? "
             "on conflict do nothing",
             [new_id, old_id],
         )
-        cur.execute("delete from task_units where unit_id = ?", [old_id])
-        cur.execute("update unit_aliases set unit_id = ? where unit_id = ?", [new_id, old_id])
-        cur.execute(
+        run(cur, "delete from task_units where unit_id = ?", [old_id])
+        run(cur, "update unit_aliases set unit_id = ? where unit_id = ?", [new_id, old_id])
+        run(
+            cur,
             "insert into unit_aliases (alias, unit_id) values (?, ?) on conflict do nothing",
             [canonical_key(alias), new_id],
         )
-        cur.execute("delete from units where unit_id = ?", [old_id])
-        cur.execute("update units set reviewed = true where unit_id = ?", [new_id])
-        cur.execute("commit")
+        run(cur, "delete from units where unit_id = ?", [old_id])
+        run(cur, "update units set reviewed = true where unit_id = ?", [new_id])
+        run(cur, "commit")
     except Exception:
-        cur.execute("rollback")
+        run(cur, "rollback")
         raise

@@ -122,12 +122,12 @@ def test_merge_moves_tasks_and_makes_an_alias(con):
 
 
 def test_a_failing_insert_leaves_nothing_behind(con, monkeypatch):
-    import loaders.store as store
+    import loaders.rows as rows_module
 
     def boom(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(store, "_insert_target", boom)
+    monkeypatch.setattr(rows_module, "_add_target", boom)
     with pytest.raises(LoadError, match="未写入任何内容"):
         load_file(con, "a.txt", PLAN_A.encode())
     for table in ("source_files", "documents", "actions", "tasks", "task_units", "units"):
