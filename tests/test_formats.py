@@ -353,10 +353,6 @@ def test_docx_plan(files: dict[str, Path]) -> None:
     assert_plan(only_doc(files["docx"]))
 
 
-@pytest.mark.xfail(
-    reason="Word auto-numbering (List Number) is not read: (一)/(二) become the tasks",
-    strict=True,
-)
 def test_docx_auto_numbered_tasks(tmp_path: Path) -> None:
     assert_plan(only_doc(build_docx(tmp_path / "自动编号.docx", auto_numbers=True)))
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from loaders.docx_reader import format_number
 from loaders.errors import ReadError
 from loaders.readers import (
     file_format,
@@ -206,6 +207,214 @@ def test_docx_paragraphs_and_tables_in_order(tmp_path: Path) -> None:
         "合计\t2项 (含配套)",
         "二、主要任务",
     ]
+
+
+# Word automatic numbering (自动编号): python-docx has no API for numbering definitions, so the
+# tests write w:abstractNum / w:num into the template's numbering part themselves.
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _lvl(ilvl: int, fmt: str, text: str, start: int = 1, extra: str = "") -> str:
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/>{extra}</w:lvl>'
+    )
+
+
+def _add_list(document, abstract_id: int, levels: str, nums: dict[int, str]) -> None:
+    """An abstract numbering with `levels`, and w:num instances {numId: lvlOverride xml}."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    numbering = document.part.numbering_part.element
+    abstract = f'<w:abstractNum {W_NS} w:abstractNumId="{abstract_id}">{levels}</w:abstractNum>'
+    numbering.find(qn("w:num")).addprevious(parse_xml(abstract))  # abstractNums come first
+    for num_id, overrides in nums.items():
+        numbering.append(
+            parse_xml(
+                f'<w:num {W_NS} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
+                f"{overrides}</w:num>"
+            )
+        )
+
+
+def _start_override(ilvl: int, value: int) -> str:
+    return f'<w:lvlOverride w:ilvl="{ilvl}"><w:startOverride w:val="{value}"/></w:lvlOverride>'
+
+
+def _numbered(target, text: str, num_id: int, ilvl: int | None = 0, style: str | None = None):
+    """A paragraph of `target` (document or cell) with its own w:numPr."""
+    paragraph = target.add_paragraph(text, style=style)
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    if ilvl is not None:
+        num_pr.get_or_add_ilvl().val = ilvl
+    num_pr.get_or_add_numId().val = num_id
+    return paragraph
+
+
+def _lines(document, path: Path) -> list[str]:
+    document.save(str(path))
+    return read_text(path).split("\n")
+
+
+def test_docx_list_number_style_counts_on_across_plain_paragraphs(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()  # the template's "List Number" style: numId 5, decimal "%1."
+    document.add_paragraph("(一)规范行政执法")
+    document.add_paragraph("推行执法全过程记录", style="List Number")
+    document.add_paragraph("加强执法人员培训", style="List Number")
+    document.add_paragraph("牵头单位:县司法局")
+    _numbered(document, "不编号的段落", num_id=0, style="List Number")  # numId 0: no number
+    document.add_paragraph("落实出庭应诉制度", style="List Number")
+    document.add_paragraph("要点一", style="List Bullet")  # a bullet is not a number
+    assert _lines(document, tmp_path / "list.docx") == [
+        "(一)规范行政执法",
+        "1.推行执法全过程记录",
+        "2.加强执法人员培训",
+        "牵头单位:县司法局",
+        "不编号的段落",
+        "3.落实出庭应诉制度",
+        "要点一",
+    ]
+
+
+def test_docx_two_level_list_restarts_the_inner_level(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    levels = (
+        _lvl(0, "chineseCounting", "（%1）")
+        + _lvl(1, "decimal", "%2.")
+        + _lvl(2, "decimal", "%2.%3", extra='<w:suff w:val="space"/>')
+    )
+    _add_list(document, 20, levels, {21: ""})
+    _numbered(document, "规范行政执法", 21, 0)
+    _numbered(document, "推行执法记录", 21, 1)
+    _numbered(document, "落实审核制度", 21, 2)
+    _numbered(document, "细化审核目录", 21, 2)
+    _numbered(document, "加强执法培训", 21, 1)
+    _numbered(document, "提升复议应诉水平", 21, 0)
+    _numbered(document, "落实出庭应诉", 21, 1)
+    _numbered(document, "", 21, 2)  # an empty numbered paragraph still shows its number
+    assert _lines(document, tmp_path / "levels.docx") == [
+        "（一）规范行政执法",
+        "1.推行执法记录",
+        "1.1 落实审核制度",
+        "1.2 细化审核目录",
+        "2.加强执法培训",
+        "（二）提升复议应诉水平",
+        "1.落实出庭应诉",
+        "1.1",
+    ]
+
+
+def test_docx_numbering_from_a_paragraph_style_and_its_base(tmp_path: Path) -> None:
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    _add_list(document, 40, _lvl(0, "chineseCounting", "%1、"), {41: ""})
+    base = document.styles.add_style("PartHeading", WD_STYLE_TYPE.PARAGRAPH)
+    base.element.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = 41
+    derived = document.styles.add_style("PartHeadingBold", WD_STYLE_TYPE.PARAGRAPH)
+    derived.base_style = base
+    document.add_paragraph("总体要求", style="PartHeading")
+    document.add_paragraph("正文段落")
+    document.add_paragraph("主要任务", style="PartHeadingBold")
+    _numbered(document, "附则", num_id=0, style="PartHeading")
+    document.add_paragraph("保障措施", style="PartHeading")
+    assert _lines(document, tmp_path / "styles.docx") == [
+        "一、总体要求",
+        "正文段落",
+        "二、主要任务",
+        "附则",
+        "三、保障措施",
+    ]
+
+
+def test_docx_start_override_restarts_a_shared_abstract_count(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    nums = {31: "", 32: _start_override(0, 1), 33: _start_override(0, 5), 34: ""}
+    _add_list(document, 30, _lvl(0, "decimal", "%1."), nums)
+    uses = [("甲", 31), ("乙", 31), ("丙", 32), ("丁", 32), ("戊", 31), ("己", 33), ("庚", 34)]
+    for text, num_id in uses:
+        _numbered(document, text, num_id)
+    # numIds over one abstract share its count (as Word does); an override restarts it once
+    assert _lines(document, tmp_path / "override.docx") == [
+        "1.甲", "2.乙", "1.丙", "2.丁", "3.戊", "5.己", "6.庚",
+    ]  # fmt: skip
+
+
+def test_docx_article_numbers_and_numbering_in_table_cells(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    article = _lvl(0, "chineseCounting", "第%1条")
+    _add_list(document, 50, article, {51: ""})
+    _add_list(document, 60, _lvl(0, "decimalEnclosedCircle", "%1"), {61: ""})
+    _numbered(document, "为规范行政执法,制定本办法。", 51)
+    table = document.add_table(rows=2, cols=2)
+    _numbered(table.cell(0, 0), "推进A", 61)
+    table.cell(0, 0).merge(table.cell(1, 0))  # vertical merge: numbered once, repeated
+    table.cell(0, 1).text = "司法局"
+    table.cell(1, 1).text = "财政局"
+    _numbered(document, "本办法自印发之日起施行。", 51)
+    _numbered(document, "推进B", 61)
+    lines = _lines(document, tmp_path / "table.docx")
+    assert lines == [
+        "第一条 为规范行政执法,制定本办法。",
+        "① 推进A\t司法局",
+        "① 推进A\t财政局",
+        "第二条 本办法自印发之日起施行。",
+        "② 推进B",
+    ]
+
+
+def test_docx_without_numbering_part_reads_plain_text(tmp_path: Path) -> None:
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    document = docx.Document()
+    document.add_paragraph("推行执法记录", style="List Number")
+    rel_id = next(k for k, r in document.part.rels.items() if r.reltype == RT.NUMBERING)
+    document.part.drop_rel(rel_id)
+    assert _lines(document, tmp_path / "plain.docx") == ["推行执法记录"]
+
+
+@pytest.mark.parametrize(
+    ("n", "fmt", "expected"),
+    [
+        (10, "chineseCounting", "十"),
+        (11, "chineseCounting", "十一"),
+        (20, "chineseCountingThousand", "二十"),
+        (21, "japaneseCounting", "二十一"),
+        (101, "chineseCountingThousand", "一百零一"),
+        (110, "chineseCounting", "一百一十"),
+        (1010, "chineseCountingThousand", "一千零一十"),
+        (12, "chineseLegalSimplified", "壹拾贰"),
+        (3, "ideographTraditional", "丙"),
+        (2, "decimalEnclosedCircle", "②"),
+        (21, "decimalEnclosedCircle", "21"),
+        (3, "decimalEnclosedParen", "(3)"),
+        (2, "ideographEnclosedCircle", "(二)"),
+        (27, "upperLetter", "AA"),
+        (2, "lowerLetter", "b"),
+        (14, "upperRoman", "XIV"),
+        (4, "lowerRoman", "iv"),
+        (7, "decimalZero", "07"),
+        (12, "decimalZero", "12"),
+        (102, "ideographDigital", "一〇二"),
+        (3, "bullet", ""),
+        (3, "none", ""),
+        (3, "someFutureFormat", "3"),
+    ],
+)
+def test_number_formats(n: int, fmt: str, expected: str) -> None:
+    assert format_number(n, fmt) == expected
 
 
 def test_broken_docx_is_a_read_error() -> None:
