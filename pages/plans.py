@@ -67,6 +67,13 @@ def upload_box() -> None:
         {"error": st.error, "info": st.info, "success": st.success}[kind](message)
 
 
+def action_heading(code: str, title: str) -> str:
+    """"一" + "规范执法" -> "一、规范执法"; "(一)" + "…" -> "(一) …"; no code -> the title."""
+    if not code:
+        return title
+    return f"{code}、{title}" if code[-1] not in ")）" and not code.isdigit() else f"{code} {title}"
+
+
 def plan_view(plan: dict) -> None:
     """One plan: heading, search box, an expander per action with its task table."""
     st.subheader(plan["title"])
@@ -80,7 +87,7 @@ def plan_view(plan: dict) -> None:
         rows = tasks.filter(pl.col("action_id") == action["action_id"])
         if search and rows.is_empty():
             continue
-        label = f"{action['code']} {action['title']}（{rows.height} 项任务）"
+        label = f"{action_heading(action['code'], action['title'])}（{rows.height} 项任务）"
         with st.expander(label, expanded=bool(search)):
             st.dataframe(rows.select(list(TASK_COLUMNS)).rename(TASK_COLUMNS), hide_index=True)
             if action["section_targets"]:

@@ -8,6 +8,10 @@ PY=${PYTHON:-python3}
 
 apt_needed=()
 "$PY" -c 'import venv, ensurepip' 2>/dev/null || apt_needed+=(python3-venv)
+# headless Chromium for the browser tests, and a CJK font so Chinese renders in screenshots
+# and exported charts (never downloaded at run time: both come from Debian packages)
+[ -x /usr/bin/chromium ] || apt_needed+=(chromium)
+fc-list 2>/dev/null | grep -q "Noto Sans CJK" || apt_needed+=(fonts-noto-cjk)
 if [ ${#apt_needed[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     apt-get update -qq
