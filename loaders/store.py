@@ -63,6 +63,25 @@ def apply_sql(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f.read_text(encoding="utf-8")).fetchall()
 
 
+# Annual-report figures become actuals of their year for the plan targets they name
+# (same indicator, or one ending with the other when at least four characters long).
+LINK_ACHIEVEMENTS = """
+insert into indicator_values (upload_id, target_id, unit_id, year, quarter, actual, source,
+                              achievement_id)
+select 0, g.target_id, null, a.year, null, a.value, 'annual_report', a.achievement_id
+from achievements a
+join targets g on g.unit = a.unit and (
+        g.indicator = a.indicator
+        or (length(a.indicator) >= 4 and g.indicator like '%' || a.indicator)
+        or (length(g.indicator) >= 4 and a.indicator like '%' || g.indicator))
+join documents d on d.doc_id = g.plan_id
+where a.year is not null
+  and a.year between coalesce(d.year_from, a.year) and coalesce(d.year_to, a.year)
+  and not exists (select 1 from indicator_values v
+                  where v.achievement_id = a.achievement_id and v.target_id = g.target_id)
+"""
+
+
 def load_paths(
     con: duckdb.DuckDBPyConnection, paths: Iterable[str | Path], loaded_by: str | None = None
 ) -> list[LoadResult]:
@@ -99,6 +118,7 @@ def load_file(
         file_id = _insert_file(cur, name, data, sha, loaded_by)
         registry = _registry(cur)
         store_documents(cur, file_id, documents, registry, result)
+        run(cur, LINK_ACHIEVEMENTS)
         run(cur, "commit")
     except Exception as e:
         run(cur, "rollback")
@@ -112,12 +132,12 @@ def _insert_file(cur, name: str, data: bytes, sha: str, loaded_by: str | None) -
         cur,
         "insert into source_files (sha256, name, size_bytes, format, content, loaded_by) "
         "values (?, ?, ?, ?, ?, ?) returning file_id",
-        [sha, name, len(data), file_format(name), data, loaded_by or _user()],
+        [sha, name, len(data), file_format(name), data, loaded_by or default_user()],
     )
     return file_id
 
 
-def _user() -> str:
+def default_user() -> str:
     try:
         return getpass.getuser()
     except Exception:

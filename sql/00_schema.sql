@@ -115,3 +115,78 @@ create table if not exists achievements (
     year        integer,
     text        varchar not null
 );
+
+-- ---------------------------------------------------------------------------------------
+-- 季度填报 (quarterly progress). Every upload is kept with its bytes and hash; an upload
+-- covers unit-periods (单位 × 年度 × 季度). The active upload of a unit-period is the latest
+-- one not superseded; restoring an earlier upload supersedes the one after it.
+
+create sequence if not exists seq_upload_id start 1;
+
+create table if not exists uploads (
+    upload_id      integer primary key default nextval('seq_upload_id'),
+    sha256         varchar not null,       -- a stored file is not stored twice (checked on upload)
+    file_name      varchar not null,
+    content        blob not null,
+    uploaded_by    varchar not null,
+    uploaded_at    timestamp not null default current_timestamp,
+    reporting_unit varchar,                -- the unit the uploader reports for; null = coordinator
+    plan_ids       integer[],
+    task_rows      integer not null default 0,
+    indicator_rows integer not null default 0,
+    year           integer,
+    quarter        integer,
+    outcome        varchar not null,       -- stored / rejected
+    messages       varchar[]               -- row-level messages (Chinese), for rejected uploads
+);
+
+-- which unit-periods an upload covers, and whether it is still the active one for them
+create table if not exists upload_periods (
+    upload_id     integer not null,
+    unit_id       integer not null,
+    year          integer not null,
+    quarter       integer not null,
+    superseded_by integer,                 -- the upload that replaced it; null = active
+    superseded_at timestamp,
+    primary key (upload_id, unit_id, year, quarter)
+);
+
+-- 任务进展: one row per unit × task × period in an upload
+create table if not exists task_progress (
+    upload_id   integer not null,
+    task_id     integer not null,
+    unit_id     integer not null,
+    year        integer not null,
+    quarter     integer not null,
+    status      varchar not null,          -- 未启动 / 推进中 / 已完成 / 长期推进 / 滞后
+    note        varchar,                   -- 进展说明
+    evidence    varchar,                   -- 佐证材料
+    sheet       varchar,
+    row_no      integer,
+    primary key (upload_id, task_id, unit_id, year, quarter)
+);
+
+-- 指标数据: one row per unit × indicator × period in an upload (upload_id 0 = annual report)
+create table if not exists indicator_values (
+    upload_id   integer not null,
+    target_id   integer not null,
+    unit_id     integer,                   -- null: the whole region (annual-report figures)
+    year        integer not null,
+    quarter     integer,                   -- null: the whole year (annual-report figures)
+    numerator   double,                    -- 分子
+    denominator double,                    -- 分母
+    actual      double,                    -- 实际值 (counts, values, or a rate given directly)
+    source      varchar not null default 'upload',   -- upload / annual_report
+    achievement_id integer,
+    sheet       varchar,
+    row_no      integer
+);
+
+-- 操作记录: stored, rejected, restored — who did what to which upload, and when
+create table if not exists upload_events (
+    upload_id   integer not null,
+    action      varchar not null,          -- stored / rejected / restored / superseded
+    actor       varchar not null,
+    happened_at timestamp not null default current_timestamp,
+    detail      varchar
+);

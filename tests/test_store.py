@@ -140,3 +140,29 @@ def test_unreadable_and_empty_files_are_rejected_with_the_file_name(con):
     with pytest.raises(LoadError, match="notice.txt.*未识别出任何任务"):
         load_file(con, "notice.txt", "关于召开会议的通知\n请准时参加。".encode())
     assert rows(con, "select count(*) from source_files") == [(0,)]
+
+
+REPORT_2024 = """某某县人民政府关于2024年度法治政府建设情况的报告
+2024年,全县行政机关负责人出庭应诉率为100%,规范性文件报备率达98%。清单公布率100%。
+"""
+PLAN_2024 = """某某县2024年法治政府建设工作要点
+一、依法行政
+(一)规范文件备案。行政规范性文件报备率达到100%。(县司法局负责)
+(二)落实出庭应诉。行政机关负责人出庭应诉率达到100%。(县司法局负责)
+"""
+
+
+def test_annual_report_figures_become_actuals_of_their_year(con):
+    load_file(con, "report.txt", REPORT_2024.encode())  # the report may come before the plan
+    load_file(con, "plan.txt", PLAN_2024.encode())
+    got = rows(
+        con,
+        "select g.indicator, v.year, v.quarter, v.actual, v.unit_id, v.source from indicator_values v "
+        "join targets g using (target_id) order by g.seq",
+    )
+    assert got == [
+        ("行政规范性文件报备率", 2024, None, 98.0, None, "annual_report"),
+        ("行政机关负责人出庭应诉率", 2024, None, 100.0, None, "annual_report"),
+    ]
+    load_file(con, "plan-copy.txt", PLAN_2024.replace("工作要点", "工作要点(修订)").encode())
+    assert rows(con, "select count(*) from indicator_values where target_id <= 2") == [(2,)]
