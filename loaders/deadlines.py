@@ -30,18 +30,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
-_CN_DIGITS = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
+from loaders.outline import cn_to_int
+
 _BEFORE = r"(?P<before>以前|之前|前(?![一二三四1-4](?:季度|个)|后))?"
 _DATE_RE = re.compile(
     r"(?<![\d.])(?=[每今本当明年全上下第一二三四五六七八九十\d])"
@@ -69,12 +59,10 @@ class Deadline:
 
 def _cn_int(token: str) -> int:
     """1–31 written in Arabic or Chinese digits (十, 十二, 二十一)."""
-    if token.isdigit():
-        return int(token)
-    if "十" not in token:
-        return _CN_DIGITS[token]
-    tens, _, units = token.partition("十")
-    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+    value = cn_to_int(token)
+    if value is None:
+        raise ValueError(token)
+    return value
 
 
 def _month_end(year: int, month: int) -> datetime.date:
