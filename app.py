@@ -8,6 +8,7 @@ SECTIONS = {
     "计划": [
         st.Page("pages/plans.py", title="计划与任务", icon=":material/checklist:", default=True)
     ],
+    "填报": [st.Page("pages/progress.py", title="数据填报", icon=":material/upload_file:")],
 }
 
 pg = st.navigation(SECTIONS)

@@ -115,7 +115,37 @@ _UNIT_NAMES = """
 select name from units order by reviewed desc, name
 """
 
+_UPLOADS = """
+with periods as (
+    select p.upload_id,
+           string_agg(distinct u.name, '、') as units,
+           string_agg(distinct p.year || '年第' || p.quarter || '季度', '、') as periods,
+           bool_or(p.superseded_by is null) as active,
+           max(p.superseded_by) as superseded_by
+    from upload_periods p join units u using (unit_id)
+    group by p.upload_id
+)
+select up.upload_id, up.file_name, up.uploaded_by, up.uploaded_at,
+       coalesce(p.units, up.reporting_unit, '') as units, coalesce(p.periods, '') as periods,
+       up.task_rows, up.indicator_rows,
+       case when up.outcome = 'rejected' then '未通过校验'
+            when p.active then '当前有效'
+            else '已被第 ' || p.superseded_by || ' 号替换' end as state,
+       up.outcome = 'stored' and not coalesce(p.active, true) as restorable,
+       coalesce(array_to_string(up.messages, '；'), '') as messages
+from uploads up left join periods p using (upload_id)
+order by up.upload_id desc
+"""
+
+_PLAN_YEARS = """
+select distinct unnest(range(coalesce(year_from, year_to), coalesce(year_to, year_from) + 1)) as year
+from documents where kind in ('plan', 'breakdown_table') and coalesce(year_from, year_to) is not null
+order by year
+"""
+
 _QUERIES = {
+    "uploads": _UPLOADS,
+    "plan_years": _PLAN_YEARS,
     "unit_names": _UNIT_NAMES,
     "list_plans": _LIST_PLANS,
     "plan_actions": _PLAN_ACTIONS,
@@ -196,3 +226,13 @@ def unresolved_units(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 def unit_names(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Every unit in the registry, reviewed ones first (targets for a merge)."""
     return _named(con, "unit_names")["name"].to_list()
+
+
+def upload_history(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Every upload, newest first: who, when, units, periods, rows, and whether it is active."""
+    return _named(con, "uploads")
+
+
+def plan_years(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Years covered by the loaded plans (for the period pickers)."""
+    return _named(con, "plan_years")["year"].to_list()

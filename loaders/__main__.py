@@ -34,6 +34,46 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", required=True, metavar="PATH", help="DuckDB 数据库文件（不存在则新建）"
     )
     load.add_argument("--user", default=None, help="记录的载入人（默认为当前系统用户）")
+    tpl = sub.add_parser(
+        "template",
+        help="生成季度填报表（.xlsx）",
+        description="为一个单位（或 all：全部单位，一张表带「单位」列）生成预填的季度填报表。",
+    )
+    tpl.add_argument("--db", required=True, metavar="PATH", help="DuckDB 数据库文件")
+    tpl.add_argument("--unit", required=True, help="单位名称，或 all")
+    tpl.add_argument("--year", required=True, type=int, help="年度，如 2025")
+    tpl.add_argument("--quarter", required=True, type=int, choices=[1, 2, 3, 4], help="季度 1-4")
+    tpl.add_argument(
+        "--plan",
+        type=int,
+        action="append",
+        metavar="ID",
+        help="只包含这些计划（可重复；默认为覆盖该年度的全部计划）",
+    )
+    tpl.add_argument("-o", "--output", required=True, metavar="OUT.xlsx", help="输出文件")
+    prog = sub.add_parser(
+        "progress",
+        help="校验并保存填好的季度填报表",
+        description="校验填报表（本系统模板，或带「单位」列的汇总表；.xlsx/.xls/.csv），"
+        "全部通过才保存；同一单位同一季度再次上传会替换前一次（前一次仍保留、可恢复）。",
+    )
+    prog.add_argument("file", metavar="FILE", help="填好的工作簿（与 --restore 同用时写 -）")
+    prog.add_argument("--db", required=True, metavar="PATH", help="DuckDB 数据库文件")
+    prog.add_argument(
+        "--unit", default=None, help="以哪个单位的名义报送（默认：协调员，可报送全部单位）"
+    )
+    prog.add_argument("--year", type=int, default=None, help="年度（表中没有年度时使用）")
+    prog.add_argument(
+        "--quarter", type=int, choices=[1, 2, 3, 4], default=None, help="季度（表中没有季度时使用）"
+    )
+    prog.add_argument("--user", default=None, help="记录的上传人（默认为当前系统用户）")
+    prog.add_argument(
+        "--restore",
+        type=int,
+        metavar="UPLOAD_ID",
+        default=None,
+        help="恢复第 UPLOAD_ID 号上传（替换该单位该季度当前的数据）",
+    )
     units = sub.add_parser(
         "units",
         help="单位名录：列出待确认单位、确认或合并单位",
@@ -74,6 +114,63 @@ def cmd_units(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_template(args: argparse.Namespace) -> int:
+    from loaders.catalog import load_catalog
+    from loaders.progress_store import previous_answers
+    from loaders.store import connect
+    from loaders.template import build_template
+
+    con = connect(args.db)
+    try:
+        catalog = load_catalog(con, args.year, args.plan)
+        unit = args.unit if args.unit == "all" else (catalog.resolve_unit(args.unit) or args.unit)
+        data = build_template(
+            catalog, unit, args.year, args.quarter, previous_answers(con, args.year, args.quarter)
+        )
+    except LoadError as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    Path(args.output).write_bytes(data)
+    print(f"已生成 {args.output}（{unit}，{args.year}年第{args.quarter}季度）")
+    return 0
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    from loaders.progress_store import restore_upload, store_upload
+    from loaders.store import connect, default_user
+
+    con = connect(args.db)
+    try:
+        if args.restore is not None:
+            replaced = restore_upload(con, args.restore, args.user or default_user())
+            extra = f"，替换了第 {'、'.join(map(str, replaced))} 号" if replaced else ""
+            print(f"已恢复第 {args.restore} 号上传{extra}")
+            return 0
+        path = Path(args.file)
+        unit = None if args.unit in (None, "all") else args.unit
+        result = store_upload(
+            con,
+            path.name,
+            path.read_bytes(),
+            args.user or default_user(),
+            unit,
+            args.year,
+            args.quarter,
+        )
+    except (LoadError, OSError) as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    stream = sys.stderr if result.status == "rejected" else sys.stdout
+    print(result.summary(), file=stream)
+    for message in result.errors:
+        print(f"  {message}", file=sys.stderr)
+    return 1 if result.status == "rejected" else 0
+
+
 def cmd_parse(args: argparse.Namespace) -> int:
     from loaders.parse import parse_path
 
@@ -107,7 +204,14 @@ def cmd_load(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return {"parse": cmd_parse, "load": cmd_load, "units": cmd_units}[args.command](args)
+    commands = {
+        "parse": cmd_parse,
+        "load": cmd_load,
+        "units": cmd_units,
+        "template": cmd_template,
+        "progress": cmd_progress,
+    }
+    return commands[args.command](args)
 
 
 if __name__ == "__main__":

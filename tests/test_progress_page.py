@@ -1,0 +1,119 @@
+"""The 数据填报 page through the router (AppTest): download, upload, preview, confirm, restore."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analytics.demo import ensure_demo_db
+from tests.test_progress import fill
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@pytest.fixture(scope="module")
+def built_demo(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    ensure_demo_db(path)
+    return path
+
+
+@pytest.fixture
+def demo_db(built_demo, tmp_path, monkeypatch):
+    path = tmp_path / "demo.duckdb"
+    shutil.copyfile(built_demo, path)
+    monkeypatch.setenv("FAZHI_DB", str(path))
+    return path
+
+
+def rows(path: Path, sql: str, params=()) -> list[tuple]:
+    con = duckdb.connect(str(path))
+    try:
+        return con.execute(sql, list(params)).fetchall()
+    finally:
+        con.close()
+
+
+def unit_template(path: Path, unit: str) -> tuple[bytes, list[str]]:
+    """The unit's 2025 Q1 template and the numbers of the tasks it leads or is responsible for."""
+    from loaders.catalog import load_catalog
+    from loaders.template import build_template
+
+    con = duckdb.connect(str(path))
+    try:
+        template = build_template(load_catalog(con, 2025), unit, 2025, 1)
+        numbers = [
+            r[0]
+            for r in con.execute(
+                "select t.number from tasks t join task_units tu using (task_id) join units u using (unit_id) "
+                "where u.name = ? and tu.role in ('lead', 'responsible') order by t.seq",
+                [unit],
+            ).fetchall()
+        ]
+    finally:
+        con.close()
+    return template, numbers
+
+
+def open_page(unit: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("pages/progress.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.selectbox(key="fill_year").set_value(2025)
+    at.selectbox(key="fill_quarter").set_value(1)
+    at.selectbox(key="fill_unit").set_value(unit).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_upload_preview_confirm_and_restore(demo_db):
+    unit = rows(
+        demo_db,
+        "select u.name from task_units tu join units u using (unit_id) "
+        "where tu.role = 'lead' group by u.name order by count(*) desc limit 1",
+    )[0][0]
+    at = open_page(unit)
+    assert at.get("download_button"), "no download button"
+    template, numbers = unit_template(demo_db, unit)
+    first = fill(template, {numbers[0]: ("推进中", "第一次")}, {})
+    at.file_uploader(key="progress_upload").set_value(("q1.xlsx", first, XLSX)).run()
+    assert not at.exception
+    assert any("将保存任务进展 1 条" in i.value for i in at.info)
+    at.button(key="confirm_upload").click().run()
+    assert any("已保存任务进展 1 条" in s.value for s in at.success)
+    assert rows(demo_db, "select status, note from task_progress") == [("推进中", "第一次")]
+
+    second = fill(template, {numbers[0]: ("已完成", "第二次")}, {})
+    at.file_uploader(key="progress_upload").set_value(("q1-v2.xlsx", second, XLSX)).run()
+    at.button(key="confirm_upload").click().run()
+    assert any("替换了第 1 号上传" in s.value for s in at.success)
+    at.selectbox(key="restore_choice").set_value(1)
+    at.button(key="restore_button").click().run()
+    assert not at.exception
+    active = rows(
+        demo_db,
+        "select p.note from task_progress p join upload_periods a using (upload_id) "
+        "where a.superseded_by is null",
+    )
+    assert active == [("第一次",)]
+
+
+def test_a_bad_upload_shows_row_messages_and_stores_nothing(demo_db):
+    unit = rows(
+        demo_db,
+        "select u.name from task_units tu join units u using (unit_id) "
+        "where tu.role = 'lead' group by u.name order by count(*) desc limit 1",
+    )[0][0]
+    at = open_page(unit)
+    bad = "单位,编号,进展状态\n" + f"{unit},1,快好了\n"
+    at.file_uploader(key="progress_upload").set_value(
+        ("bad.csv", bad.encode("utf-8"), "text/csv")
+    ).run()
+    assert not at.exception
+    assert any("未通过校验" in e.value for e in at.error)
+    assert rows(demo_db, "select count(*) from task_progress") == [(0,)]
