@@ -81,12 +81,14 @@ def test_upload_preview_confirm_and_restore(demo_db):
     assert at.get("download_button"), "no download button"
     template, numbers = unit_template(demo_db, unit)
     first = fill(template, {numbers[0]: ("推进中", "第一次")}, {})
+    at.text_input(key="uploader_name").set_value("司法局李四")
     at.file_uploader(key="progress_upload").set_value(("q1.xlsx", first, XLSX)).run()
     assert not at.exception
     assert any("将保存任务进展 1 条" in i.value for i in at.info)
     at.button(key="confirm_upload").click().run()
     assert any("已保存任务进展 1 条" in s.value for s in at.success)
     assert rows(demo_db, "select status, note from task_progress") == [("推进中", "第一次")]
+    assert rows(demo_db, "select uploaded_by from uploads") == [("司法局李四",)]
 
     second = fill(template, {numbers[0]: ("已完成", "第二次")}, {})
     at.file_uploader(key="progress_upload").set_value(("q1-v2.xlsx", second, XLSX)).run()
