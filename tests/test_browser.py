@@ -20,8 +20,14 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "out"
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 PLAN = """浏览器测试县2026年依法行政工作要点
 一、规范执法
@@ -46,9 +52,23 @@ def server(tmp_path_factory):
     db = tmp_path_factory.mktemp("browser") / "demo.duckdb"
     env = {**os.environ, "FAZHI_DB": str(db)}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.headless", "true", "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
@@ -98,3 +118,27 @@ def test_upload_through_the_real_file_input(page, tmp_path):
     page.get_by_text("共 2 项任务").wait_for()
     OUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUT / "plans_after_upload.png"), full_page=True)
+
+
+def test_fill_in_round_trip_through_the_browser(page, server, tmp_path):
+    """Download the pre-filled sheet, fill it as an analyst would, upload, preview, confirm."""
+    import openpyxl
+
+    page.goto(f"{server}/progress")
+    page.get_by_role("heading", name="数据填报").wait_for()
+    with page.expect_download() as download:
+        page.get_by_text("下载 全部单位").click()
+    template = tmp_path / "template.xlsx"
+    download.value.save_as(template)
+    wb = openpyxl.load_workbook(template)
+    ws = wb["任务进展"]
+    ws.cell(3, 6).value = "已完成"
+    ws.cell(3, 7).value = "浏览器填报"
+    filled = tmp_path / "filled.xlsx"
+    wb.save(filled)
+    page.locator("input[type=file]").set_input_files(str(filled))
+    page.get_by_text("将保存任务进展 1 条").wait_for(timeout=60_000)
+    page.get_by_role("button", name="确认保存").click()
+    page.get_by_text("已保存任务进展 1 条").wait_for(timeout=60_000)
+    OUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUT / "progress_after_upload.png"), full_page=True)
