@@ -305,6 +305,16 @@ def _join(left: str, right: str) -> str:
     return lt + space + rt
 
 
+def _trailing_verbs(text: str, after: int) -> tuple[int, Roles] | None:
+    """A last sentence made only of verb clauses: "…。县司法局牵头,各部门配合。" / "…。由X负责。"."""
+    body = text.rstrip("。;；. ")
+    start = max(body.rfind("。"), body.rfind("；"), body.rfind(";")) + 1
+    if start <= max(after, 0) or start >= len(body):
+        return None
+    roles, end = _verb_clauses(body, start)
+    return (start, roles) if roles and end >= len(body) else None
+
+
 def extract_inline_units(text: str) -> tuple[str, Roles]:
     """Attributions inside task prose, removed from the text: (text without them, roles in order).
 
@@ -323,6 +333,8 @@ def extract_inline_units(text: str) -> tuple[str, Roles]:
         if found is not None:
             spans.append((a, b, found))
     tail = _trailing_label(text, spans[-1][1] if spans else start_end)
+    if tail is None:
+        tail = _trailing_verbs(text, spans[-1][1] if spans else start_end)
     if tail is not None:
         spans.append((tail[0], len(text), tail[1]))
     pieces, pos = [], 0

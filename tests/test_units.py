@@ -427,3 +427,15 @@ def test_resolve_through_registry() -> None:
         True,
     )
     assert resolve("人大法工委", registry) == ("人大法工委", False)
+
+
+def test_a_last_sentence_of_verb_clauses_is_an_attribution() -> None:
+    text, roles = extract_inline_units("建立学法制度。县司法局牵头,各部门配合。")
+    assert (text, roles) == (
+        "建立学法制度。",
+        [("lead", ["县司法局"]), ("cooperating", ["各部门"])],
+    )
+    text, roles = extract_inline_units("落实述法制度。由县委组织部负责。")
+    assert (text, roles) == ("落实述法制度。", [("responsible", ["县委组织部"])])
+    # a sentence where 负责 is not the attribution verb stays prose
+    assert extract_inline_units("做好解释工作。有关情况由县政府负责解释。")[1] == []
