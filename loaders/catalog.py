@@ -7,7 +7,9 @@ tested without a database; `load_catalog` builds one from DuckDB.
 from __future__ import annotations
 
 import datetime
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
+from itertools import groupby
 
 import duckdb
 
@@ -94,60 +96,90 @@ class Catalog:
         return [u for u in self.units if u in named]
 
 
+_UNITS = "select unit_id, name from units order by unit_id"
+_ALIASES = "select alias, unit_id from unit_aliases"
+_PLANS = """
+select doc_id, title from documents
+where kind in ('plan', 'breakdown_table')
+  and ($1 is null or $1 between coalesce(year_from, $1) and coalesce(year_to, $1))
+  and ($2 is null or list_contains($2, doc_id))
+"""
 _TASKS = """
-select t.task_id, t.plan_id, d.title, t.number, t.title, t.text, t.deadline_text, t.deadline,
-       t.ongoing
-from tasks t join documents d on d.doc_id = t.plan_id
-where d.kind in ('plan', 'breakdown_table')
-  and (? is null or ? between coalesce(d.year_from, ?) and coalesce(d.year_to, ?))
-  and (? is null or list_contains(?, t.plan_id))
-order by t.plan_id, t.seq
+select task_id, plan_id, number, title, text, deadline_text, deadline, ongoing
+from tasks where list_contains($1, plan_id)
+order by plan_id, seq
 """
-_ROLES = """
-select tu.task_id, u.name, tu.role from task_units tu join units u using (unit_id)
-order by tu.task_id, tu.seq
-"""
+_ROLES = "select task_id, unit_id, role from task_units order by task_id, seq"
 _TARGETS = """
-select g.target_id, g.plan_id, g.task_id, t.number, g.indicator, g.comparator, g.value, g.unit,
-       g.per, g.year
-from targets g join tasks t using (task_id)
-order by g.plan_id, g.seq
+select target_id, plan_id, task_id, indicator, comparator, value, unit, per, year
+from targets where task_id is not null
+order by plan_id, seq
 """
+_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="load_catalog")
 
 
 def load_catalog(
     con: duckdb.DuckDBPyConnection, year: int | None = None, plan_ids: list[int] | None = None
 ) -> Catalog:
-    """The catalog of plans covering `year` (all plans when None), or of the given plans."""
+    """The catalog of plans covering `year` (all plans when None), or of the given plans.
+
+    This runs on every upload, so the queries are plain (names are looked up here), run side by
+    side on cursors of their own (DuckDB releases the GIL while it works), and the roles, the one
+    large result, are read as Arrow columns."""
     cur = con.cursor()
-    roles: dict[int, dict[str, str]] = {}
-    for task_id, name, role in run(cur, _ROLES):
-        roles.setdefault(task_id, {}).setdefault(name, role)
-    params = [year, year, year, year, plan_ids, plan_ids]
+    pending = [
+        _POOL.submit(_columns, con.cursor(), _ROLES),
+        *(_POOL.submit(run, con.cursor(), sql) for sql in (_UNITS, _TARGETS, _ALIASES)),
+    ]
+    try:
+        plans = dict(run(cur, _PLANS, [year, plan_ids]))
+        rows = run(cur, _TASKS, [list(plans)]) if plans else []
+        roles, units, targets, aliases = (f.result() for f in pending)
+    finally:
+        wait(pending)
+    names = dict(units)
+    by_task = _roles(*roles, names)
     tasks = [
-        CatalogTask(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), roles.get(r[0], {}))
-        for r in run(cur, _TASKS, params)
+        CatalogTask(r[0], r[1], plans[r[1]], *r[2:7], bool(r[7]), by_task.get(r[0], {}))
+        for r in rows
     ]
     by_id = {t.task_id: t for t in tasks}
     indicators = [
         CatalogIndicator(
-            r[0],
-            r[1],
-            r[2],
-            r[3],
-            r[4],
-            r[5],
-            r[6],
-            r[7],
-            r[8],
-            r[9],
+            *r[:3],
+            by_id[r[2]].number,
+            *r[3:],
             tuple(u for u, role in by_id[r[2]].roles.items() if role in REPORTING_ROLES),
         )
-        for r in run(cur, _TARGETS)
+        for r in targets
         if r[2] in by_id
     ]
-    units = [r[0] for r in run(cur, "select name from units order by unit_id")]
-    registry = dict(
-        run(cur, "select a.alias, u.name from unit_aliases a join units u using (unit_id)")
-    )
-    return Catalog(tasks, indicators, units, registry)
+    registry = {alias: names[i] for alias, i in aliases if i in names}
+    return Catalog(tasks, indicators, list(names.values()), registry)
+
+
+def _columns(cur, sql: str) -> list[list]:
+    """The columns of a query's result, through Arrow (faster than rows for large results)."""
+    table = cur.sql(sql).to_arrow_table()
+    return [column.to_pylist() for column in table.columns]
+
+
+def _roles(
+    task_ids: list[int], unit_ids: list[int], kinds: list[str], names: dict[int, str]
+) -> dict[int, dict[str, str]]:
+    """task_id -> {unit name: role} in the order written; a unit named twice keeps its first
+    role, units not in the registry are left out."""
+    roles: dict[int, dict[str, str]] = {}
+    start = 0
+    for task_id, group in groupby(task_ids):
+        end = start + len(list(group))
+        units = list(map(names.get, unit_ids[start:end]))
+        found = dict(zip(units, kinds[start:end], strict=True))
+        if len(found) != end - start or None in found:  # a unit twice, or not in the registry
+            found = {}
+            for unit, kind in zip(units, kinds[start:end], strict=True):
+                if unit is not None:
+                    found.setdefault(unit, kind)
+        roles[task_id] = found
+        start = end
+    return roles

@@ -8,8 +8,14 @@ and column.
 Accepted: the project's template (its "_meta" sheet gives year, quarter and unit; its hidden
 任务ID/指标ID columns match rows, 编号/text being the fallback) and flat sheets made by hand (any
 sheet whose header, among its first rows, names task or indicator columns; docs/PROGRESS_SPEC.md).
-Cells, values and header detection are in loaders.progress_values; matching rows to the catalog
-(Lookup) and the checks of each row are here.
+Cells, values and header detection are in loaders.progress_values (sheets in
+loaders.progress_workbook), matching rows to the catalog in loaders.progress_match (Lookup), the
+checks of 分子/分母/实际值 in loaders.progress_figures; the checks of each row are here.
+
+Speed: a sheet of task rows (no indicator columns) takes a fast path for the common clean row
+(status word, unit, period and task all recognised, first row for its unit × task × quarter),
+with the per-cell work cached per distinct cell value; any other row gets the full checks, which
+produce the messages.
 
 Period of a row: its 年度/季度 cells, else the year/quarter arguments, else _meta or a title such
 as "2025年第1季度". Unit: its 单位 cell, else the reporting unit (or the template's unit).
@@ -23,78 +29,41 @@ is not a plausible figure. For low targets ("≤ 5%") plain numbers are taken as
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import gc
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from itertools import compress, repeat
+from operator import attrgetter, ne
 
-from loaders.catalog import Catalog, CatalogIndicator, CatalogTask
+from loaders.catalog import Catalog
+from loaders.progress_fast import CHECK, CLEAN, NOT_DATA, CleanRows, clean_rows, keep_run
+from loaders.progress_figures import Figures, blank
+from loaders.progress_match import Lookup
+from loaders.progress_records import IndicatorReport, ParsedUpload, TaskReport
 from loaders.progress_values import (
-    PLACEHOLDERS,
     STATUSES,
     Header,
     Sheet,
     cell_text,
     find_header,
-    format_number,
-    number_key,
     parse_number,
     parse_period,
     parse_status,
     read_sheets,
     sheet_titles,
-    text_key,
     title_period,
 )
 
 MAX_ERRORS = 200
 META_SHEET = "_meta"
-COUNT_UNITS = frozenset("次 件 个 名 人 期 家 场 项 篇 条 份 起 人次 批 场次 所 户 部".split())
 WORDS = "、".join(STATUSES)
+_PERIOD = attrgetter("unit", "year", "quarter")
 NO_DATA = (
     "未找到可识别的数据行：请使用系统生成的填报表，或在表头中写明「单位」「编号」「任务」「进展状态」"
     "（任务进展）或「单位」「指标」「分子」「分母」「实际值」（指标数据）等列"
 )
 NOTHING_FILLED = "未找到可识别的数据行：表中各行均未填写进展状态、进展说明或指标数值"
-
-
-@dataclass(frozen=True)
-class TaskReport:
-    """One reported task status (任务进展) of a unit for a quarter."""
-
-    unit: str
-    task_id: int
-    year: int
-    quarter: int
-    status: str
-    note: str | None
-    evidence: str | None
-    sheet: str
-    row: int
-
-
-@dataclass(frozen=True)
-class IndicatorReport:
-    """One reported indicator figure (指标数据) of a unit for a quarter; rates in percent."""
-
-    unit: str
-    target_id: int
-    year: int
-    quarter: int
-    numerator: float | None
-    denominator: float | None
-    actual: float | None
-    note: str | None
-    sheet: str
-    row: int
-
-
-@dataclass
-class ParsedUpload:
-    """Records and messages of one upload; `periods`: the (unit, year, quarter) it covers."""
-
-    tasks: list[TaskReport]
-    indicators: list[IndicatorReport]
-    errors: list[str]
-    warnings: list[str]
-    periods: set[tuple[str, int, int]]
 
 
 def read_progress(
@@ -109,16 +78,46 @@ def read_progress(
 
     reporting_unit (None or "all": any unit) limits the rows to that unit's.
     """
-    reader = _Reader(catalog, year, quarter)
-    sheets = read_sheets(name, data)
-    if reader.start(reporting_unit, sheets):
-        for number, sheet in enumerate(sheets):
-            header = find_header(sheet.rows) if sheet.name != META_SHEET else None
-            if header is not None:
-                _SheetReader(reader, number, sheet, header).read()
-        if not reader.tasks and not reader.indicators and not reader.errors:
-            reader.file_error(NOTHING_FILLED if reader.found_header else NO_DATA)
-    return reader.result()
+    with _gc_paused():
+        reader = _Reader(catalog, year, quarter)
+        sheets = read_sheets(name, data)
+        if reader.start(reporting_unit, sheets):
+            for number, sheet in enumerate(sheets):
+                header = find_header(sheet.rows) if sheet.name != META_SHEET else None
+                if header is not None:
+                    _SheetReader(reader, number, sheet, header).read()
+            if not reader.tasks and not reader.indicators and not reader.errors:
+                reader.file_error(NOTHING_FILLED if reader.found_header else NO_DATA)
+        return reader.result()
+
+
+_gc_lock = threading.Lock()
+_gc_readers = [0, False]  # reads under way; whether the collector was enabled before the first
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a workbook is read: the sheet's rows and the
+    thousands of records stay alive until the end, so collections on the way (one per 700 new
+    objects) would only walk them again and again. Reads in other threads share the pause; the
+    collector is enabled again when the last one ends, if it was enabled before."""
+    with _gc_lock:
+        if _gc_readers[0] == 0:
+            _gc_readers[1] = gc.isenabled()
+            gc.disable()
+        _gc_readers[0] += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_readers[0] -= 1
+            if _gc_readers[0] == 0 and _gc_readers[1]:
+                gc.enable()
+
+
+def place(number: int, row: int) -> int:
+    """Where a record was read, as one int (sheet number, Excel row) for the repeat check."""
+    return number << 32 | row
 
 
 class _Reader:
@@ -133,7 +132,8 @@ class _Reader:
         self.warnings: list[str] = []
         self.tasks: list[TaskReport] = []
         self.indicators: list[IndicatorReport] = []
-        self.seen: dict[tuple, tuple[str, int]] = {}
+        self.seen: dict[tuple, int] = {}  # record key -> place(sheet number, row) of its row
+        self.sheet_names: dict[int, str] = {}
         self.found_header = False
 
     def start(self, reporting_unit: str | None, sheets: list[Sheet]) -> bool:
@@ -168,13 +168,14 @@ class _Reader:
         ident = report.task_id if is_task else report.target_id
         key = (is_task, report.unit, ident, report.year, report.quarter)
         sheet, _, row = where
-        first = self.seen.setdefault(key, (sheet, row))
-        if first == (sheet, row):
+        first = self.seen.setdefault(key, place(*where[1:]))
+        if first == place(*where[1:]):
             (self.tasks if is_task else self.indicators).append(report)
             return
-        second = f"第{row}行" if first[0] == sheet else f"「{sheet}」第{row}行"
+        first_sheet, first_row = self.sheet_names[first >> 32], first & 0xFFFFFFFF
+        second = f"第{row}行" if first_sheet == sheet else f"「{sheet}」第{row}行"
         kind, name = self.lookup.describe(is_task, ident)
-        text = (f"「{first[0]}」第{first[1]}行与{second}重复：同一单位、{kind}和季度只能填报一行"
+        text = (f"「{first_sheet}」第{first_row}行与{second}重复：同一单位、{kind}和季度只能填报一行"
                 f"（{report.unit}，{name}，{report.year}年第{report.quarter}季度）")  # fmt: skip
         self.errors.append((where[1:], text))
 
@@ -182,7 +183,7 @@ class _Reader:
         ordered = [text for _, text in sorted(self.errors, key=lambda e: e[0])]
         if len(ordered) > MAX_ERRORS:
             ordered = ordered[:MAX_ERRORS] + [f"…另有 {len(ordered) - MAX_ERRORS} 条"]
-        periods = {(r.unit, r.year, r.quarter) for r in [*self.tasks, *self.indicators]}
+        periods = set(map(_PERIOD, self.tasks)) | set(map(_PERIOD, self.indicators))
         return ParsedUpload(self.tasks, self.indicators, ordered, self.warnings, periods)
 
 
@@ -198,7 +199,9 @@ class _SheetReader:
         self.missing_reported: set[str] = set()
         self.year, self.quarter = self._default_period(sheet_titles(sheet.rows, header))
         self.unit = reader.reporting or reader.meta_unit()
+        self.warnings = reader.warnings
         reader.found_header = True
+        reader.sheet_names[number] = sheet.name
 
     def _default_period(self, titles: list[str]) -> tuple[int | None, int | None]:
         reader = self.reader
@@ -213,17 +216,37 @@ class _SheetReader:
         return year, quarter
 
     def read(self) -> None:
-        header, fetch, unfilled = self.header, list(self.cols.items()), 0
-        for r in range(header.start, len(self.sheet.rows)):
-            row = self.sheet.rows[r]
-            if not header.is_data(row):
-                continue
-            width = len(row)
-            cells = {f: row[c] for f, c in fetch if c < width}
-            if not self.read_row(r, cells):
-                unfilled += header.identifies(row)
+        """Check the data rows in order: runs of clean task rows in bulk (progress_fast), the
+        others one by one (read_row)."""
+        header, start = self.header, self.header.start
+        body = self.sheet.rows[start:]
+        found = None
+        if self.has_tasks and not self.has_indicators:
+            found = clean_rows(self, body, self.reader.lookup)
+        kinds = found.kinds if found else [CHECK if header.is_data(row) else NOT_DATA for row in body]  # fmt: skip
+        done = unfilled = 0
+        for i in [*compress(range(len(kinds)), map(ne, kinds, repeat(CLEAN))), len(kinds)]:
+            if done < i:
+                unfilled += self._keep(found, body, range(done, i))  # type: ignore[arg-type]
+            if i < len(kinds) and kinds[i] == CHECK:
+                unfilled += self._check(start + i)
+            done = i + 1
         if unfilled:
             self.reader.warnings.append(f"{self.sheet.name}：{unfilled} 行未填写")
+
+    def _keep(self, found: CleanRows, body: list[list[object]], run: range) -> int:
+        """Keep a run of clean rows; read_row reports those repeating an earlier row."""
+        first = self.header.start + 1  # the Excel row of body[0]
+        at = (self.sheet.name, first, place(self.number, first))
+        repeats = keep_run(found, body, run, self.cols, at, self.reader.seen, self.reader.tasks)
+        return sum(self._check(self.header.start + i) for i in repeats)
+
+    def _check(self, r: int) -> bool:
+        """read_row of row r; True when it is an unfilled row naming a task or indicator."""
+        row = self.sheet.rows[r]
+        width = len(row)
+        cells = {f: row[c] for f, c in self.cols.items() if c < width}
+        return not self.read_row(r, cells) and self.header.identifies(row)
 
     def label(self, field: str) -> str:
         return f"「{self.labels.get(field, field)}」"
@@ -235,7 +258,7 @@ class _SheetReader:
         """Check one row and keep its records; False when none of its input cells is filled."""
         inputs = [cell_text(cells.get(f, "")) for f in ("status", "note", "evidence")]
         values = [cells.get(f, "") for f in ("numerator", "denominator", "actual")]
-        values = ["" if v == "" or _blank(v) else v for v in values]
+        values = ["" if v == "" or blank(v) else v for v in values]
         has_task = self.has_tasks and any(inputs)
         only_note = bool(inputs[1]) and not self.has_tasks
         has_values = self.has_indicators and (values != ["", "", ""] or only_note)
@@ -273,9 +296,7 @@ class _SheetReader:
             raw = cells.get(field, "")
             if raw == "" or cell_text(raw) == "":
                 continue
-            parsed = self.periods.get((field, raw), False)
-            if parsed is False:
-                parsed = self.periods[(field, raw)] = parse_period(raw, field == "quarter")
+            parsed = self.parsed_period(field, raw)
             if parsed is None:
                 ok = False
                 expected = {"quarter": "1至4（如1、Q1、第一季度）", "year": "四位年份（如2025）"}
@@ -314,7 +335,7 @@ class _SheetReader:
                 task = None
         if task is not None and status is not None and period is not None:
             self.reader.add(TaskReport(unit, task.task_id, *period, status, note or None,
-                                       evidence or None, where[0], where[2]), where)  # fmt: skip
+                                       evidence or None, where[0], where[2], task.plan_id), where)  # fmt: skip
 
     def indicator_row(self, cells: dict, where: tuple, unit, period, values, note: str) -> None:
         indicator = None
@@ -325,280 +346,35 @@ class _SheetReader:
                 self.error(where, found)
             else:
                 indicator = found
-        numbers = _Values(self, where, indicator).check(*values)
+        numbers = Figures(self, where, indicator).check(*values)
         if indicator is not None and numbers is not None and period is not None:
             self.reader.add(IndicatorReport(unit, indicator.target_id, *period, *numbers,
                                             note or None, where[0], where[2]), where)  # fmt: skip
 
+    def parsed_period(self, field: str, raw: object) -> tuple | None:
+        """parse_period of a 年度/季度/期间 cell, cached per field and cell value."""
+        parsed = self.periods.get((field, raw), False)
+        if parsed is False:
+            parsed = self.periods[(field, raw)] = parse_period(raw, field == "quarter")
+        return parsed
 
-class _Values:
-    """分子/分母/实际值 of one row, checked against its indicator (None when unknown)."""
+    # ------------------------------------------------------------ for progress_fast
 
-    def __init__(self, sheet: _SheetReader, where: tuple, indicator: CatalogIndicator | None):
-        self.sheet, self.where, self.ind, self.ok = sheet, where, indicator, True
+    def clean_unit(self, raw: object) -> str | None:
+        """The unit of a unit cell when row_unit would accept it without a message."""
+        unit, reporting = self.reader.lookup.unit(raw), self.reader.reporting
+        if unit is not None:
+            return unit if reporting is None or unit == reporting else None
+        return self.unit if not cell_text(raw) else None
 
-    def fail(self, field: str, expected: str, raw: object, extra: str = "") -> None:
-        self.ok = False
-        shown = raw if isinstance(raw, str) else cell_text(raw)
-        self.sheet.error(self.where, f"{self.sheet.label(field)}应为{expected}，实际为\"{shown}\"{extra}")  # fmt: skip
-
-    def check(self, num_raw, den_raw, act_raw) -> tuple[float | None, ...] | None:
-        """(numerator, denominator, actual), or None after reporting what is wrong."""
-        label = self.sheet.label
-        if self.ind is not None and not self.ind.is_rate and (num_raw != "" or den_raw != ""):
-            self.sheet.error(self.where, f"{label('numerator')}{label('denominator')}不适用于以"
-                             f"「{self.ind.unit}」计的指标「{self.ind.indicator}」，请只填写{label('actual')}")  # fmt: skip
-            return None
-        numerator = self.whole("numerator", num_raw, f"不大于{label('denominator')}的非负整数")
-        denominator = self.whole("denominator", den_raw, f"不小于{label('numerator')}的非负整数")
-        if (num_raw == "") != (den_raw == "") and self.ok:
-            given, missing = ("numerator", "denominator") if den_raw == "" else ("denominator", "numerator")  # fmt: skip
-            self.ok = False
-            self.sheet.error(self.where, f"已填写{label(given)}但未填写{label(missing)}："
-                             f"请同时填写分子和分母，或只填写{label('actual')}")  # fmt: skip
-        elif numerator is not None and denominator is not None and numerator > denominator:
-            extra = f"（{label('numerator')}为{format_number(numerator)}）"
-            self.fail("denominator", f"不小于{label('numerator')}的非负整数", den_raw, extra)
-        actual = None
-        if act_raw == "":
-            pass
-        elif self.ind is None:  # unknown indicator (already reported): is it a number at all?
-            if parse_number(act_raw) is None:
-                self.fail("actual", "数字", act_raw)
-        else:
-            actual = self.rate(act_raw) if self.ind.is_rate else self.plain(act_raw, self.ind)
-        return (numerator, denominator, actual) if self.ok else None
-
-    def whole(self, field: str, raw: object, expected: str) -> float | None:
-        number = parse_number(raw) if raw != "" else None
-        if raw != "" and (number is None or number.percent or not _whole(number.value)):
-            self.fail(field, expected, raw)
-            return None
-        return number.value if number else None
-
-    def rate(self, raw: object) -> float | None:
-        number = parse_number(raw)
-        if number is None:
-            self.fail("actual", "数字（比率如98.5或98.5%）", raw)
-            return None
-        value, shown = number.value, raw
-        if not number.percent and isinstance(raw, float) and self.percent_cell():
-            value = round(value * 100, 10)
-            shown = f"{format_number(value)}%"
-        elif not number.percent and 0 < value <= 1 and _high(self.ind):
-            value = round(value * 100, 10)
-            self.sheet.reader.warnings.append(
-                f"「{self.where[0]}」第{self.where[2]}行{self.sheet.label('actual')}"
-                f"{format_number(number.value)}按{format_number(value)}%读取"
-            )
-        if not 0 <= value <= 100:
-            self.fail("actual", "0至100之间的百分数（如98.5或98.5%）", shown)
-            return None
-        return value
-
-    def plain(self, raw: object, ind: CatalogIndicator) -> float | None:
-        counted = ind.unit in COUNT_UNITS
-        expected = "非负整数" if counted else "不小于0的数字"
-        number = parse_number(raw, ind.unit)
-        if number is not None and (
-            number.percent or isinstance(raw, float) and self.percent_cell()
-        ):
-            shown = raw if number.percent else f"{format_number(number.value * 100)}%"
-            self.fail("actual", f"{expected}（本指标以「{ind.unit}」计，不是百分数）", shown)
-            return None
-        if number is None or number.value < 0 or (counted and not number.value.is_integer()):
-            self.fail("actual", expected, raw)
-            return None
-        return number.value
-
-    def percent_cell(self) -> bool:
-        col = self.sheet.cols.get("actual")
-        return (self.where[2] - 1, col) in self.sheet.sheet.percent_cells()
-
-
-def _blank(value: object) -> bool:
-    """An empty cell or a placeholder ("—", "/", "无")."""
-    text = cell_text(value) if isinstance(value, str) else value
-    return text == "" or text in PLACEHOLDERS
-
-
-def _whole(value: float) -> bool:
-    return value >= 0 and value.is_integer()
-
-
-def _high(ind: CatalogIndicator) -> bool:
-    """A rate meant to be high ("≥ 90%"): a figure of at most 1 is then a fraction."""
-    return ind.comparator in (">=", ">", "=") and ind.value >= 50
-
-
-# ---------------------------------------------------------------- matching rows to the catalog
-
-
-class Lookup:
-    """Dicts built once per upload from the Catalog: units, tasks by number, indicators by name.
-
-    task() and indicator() return the match, or a message tail (after "「表」第N行") saying why
-    there is none.
-    """
-
-    def __init__(self, catalog: Catalog) -> None:
-        self.catalog = catalog
-        self._units: dict[object, str | None] = {}
-        self._numbers: dict[object, tuple | None] = {}
-        self._keys: dict[object, str] = {}
-        self.tasks = {t.task_id: t for t in catalog.tasks}
-        self.targets = {i.target_id: i for i in catalog.indicators}
-        self.plan_keys = {t.plan_id: text_key(t.plan_title) for t in catalog.tasks}
-        self.keys = {t.task_id: number_key(t.number) for t in catalog.tasks}
-        self.texts = {t.task_id: (text_key(t.text), text_key(t.title)) for t in catalog.tasks}
-        self.names = {i.target_id: text_key(i.indicator) for i in catalog.indicators}
-        self.by_number: dict[tuple, list[CatalogTask]] = {}  # (unit, key) and (unit, value)
-        self.owners: dict[tuple, list[CatalogTask]] = {}  # key -> tasks, any unit
-        self.unit_tasks: dict[str, list[CatalogTask]] = {}
-        for task in catalog.tasks:
-            key = self.keys[task.task_id]
-            self.owners.setdefault(key, []).append(task)
-            for unit in task.roles:
-                self.unit_tasks.setdefault(unit, []).append(task)
-                self.by_number.setdefault((unit, key), []).append(task)
-                if key and key[0] != "raw":
-                    self.by_number.setdefault((unit, key[1]), []).append(task)
-        self.unit_targets: dict[str, list[CatalogIndicator]] = {}
-        self.by_name: dict[tuple[str, str], list[CatalogIndicator]] = {}
-        for ind in catalog.indicators:
-            for unit in ind.units:
-                self.unit_targets.setdefault(unit, []).append(ind)
-                self.by_name.setdefault((unit, self.names[ind.target_id]), []).append(ind)
-
-    def unit(self, written: object) -> str | None:
-        """The canonical unit of a written name (cached per distinct cell value)."""
-        if written not in self._units:
-            name = cell_text(written)
-            known = name in self.catalog.units
-            found = name if known or not name else self.catalog.resolve_unit(name)
-            self._units[written] = found or None
-        return self._units[written]
-
-    def key(self, value: object) -> str:
-        """text_key of a cell, cached per distinct cell value."""
-        if value not in self._keys:
-            self._keys[value] = text_key(cell_text(value))
-        return self._keys[value]
-
-    def number_key(self, value: object):
-        """number_key, cached per distinct cell value."""
-        if value not in self._numbers:
-            self._numbers[value] = number_key(value)
-        return self._numbers[value]
-
-    def describe(self, is_task: bool, ident: int) -> tuple[str, str]:
-        """("任务", "编号1") / ("指标", "群众满意度") for duplicate-row messages."""
-        if is_task:
-            return "任务", f"编号{self.tasks[ident].number}"
-        return "指标", self.targets[ident].indicator
-
-    def task(self, unit: str, cells: dict, weak: bool, labels: dict) -> CatalogTask | str:
-        """The unit's task named by a row: hidden 任务ID, else 编号 (the text decides between
-        plans, and comes first when the number is a 序号), else the task text."""
-        number = cells.get("number", "")
-        key = self.number_key(number)
-        by_id = self.tasks.get(_ident(cells.get("task_id", "")))  # type: ignore[arg-type]
-        if by_id is not None and unit in by_id.roles and key in (None, self.keys[by_id.task_id]):
-            return by_id
-        numbered = self._numbered(unit, key)
-        if len(numbered) == 1 and not weak:
-            return numbered[0]
-        text = cell_text(cells.get("task", ""))
-        tkey, pkey = self.key(cells.get("task", "")), self.key(cells.get("plan", ""))
-        if numbered and not (weak and tkey):
-            hits = _by_plan(numbered, pkey, self.plan_keys)
-            hits = (self._by_text(hits, tkey) or hits) if len(hits) > 1 and tkey else hits
-            if len(hits) == 1:
-                return hits[0]
-            plans = "、".join(dict.fromkeys(t.plan_title for t in hits))
-            return (f"「{labels['number']}」为「{cell_text(number)}」对应「{unit}」的多项任务"
-                    f"（{plans}），请在「{labels.get('task', '任务')}」列填写任务名称以区分")  # fmt: skip
-        if tkey:
-            hits = self._by_text(self.unit_tasks.get(unit, []), tkey)
-            hits = _by_plan(hits, pkey, self.plan_keys)
-            if len(hits) == 1 or (not hits and len(numbered) == 1):
-                return (hits or numbered)[0]
-            if hits:
-                numbers = "、".join(t.number for t in hits)
-                return f"「{labels['task']}」「{_short(text)}」对应「{unit}」的多项任务（编号{numbers}），请填写「编号」以区分"  # fmt: skip
-        return self._task_missing(unit, key, number, text, labels)
-
-    def _numbered(self, unit: str, key) -> list[CatalogTask]:
-        if key is None:
-            return []
-        loose = self.by_number.get((unit, key[1]), []) if key[0] != "raw" else []
-        return self.by_number.get((unit, key)) or loose
-
-    def _by_text(self, tasks: list[CatalogTask], key: str) -> list[CatalogTask]:
-        """Tasks whose text or title equals the cell; else whose text contains it (an excerpt of
-        4+ characters); else whose title (4+ characters) is contained in it."""
-        exact = [t for t in tasks if key in self.texts[t.task_id]]
-        if exact or len(key) < 4:
-            return exact
-        inside = [t for t in tasks if key in self.texts[t.task_id][0]]
-        return inside or [t for t in tasks if 4 <= len(self.texts[t.task_id][1]) and self.texts[t.task_id][1] in key]  # fmt: skip
-
-    def _task_missing(self, unit: str, key, number: object, text: str, labels: dict) -> str:
-        if key is not None:
-            written = cell_text(number)
-            others = [t for t in self.owners.get(key, []) if unit not in t.roles]
-            if others:
-                owners = "、".join(dict.fromkeys(u for t in others for u in t.roles))
-                return (f"「{labels['number']}」为「{written}」的任务（{_short(others[0].title)}）"
-                        f"不是「{unit}」承担的任务（承担单位：{owners}）")  # fmt: skip
-            return f"「{labels['number']}」为「{written}」，「{unit}」没有该编号的任务，请核对编号"
-        if text:
-            return (f"「{labels['task']}」为「{_short(text)}」，未找到「{unit}」承担的对应任务，"
-                    "请填写「编号」或与计划一致的任务名称")  # fmt: skip
-        return "未填写「编号」或「任务」，无法确定是哪项任务"
-
-    def indicator(self, unit: str, cells: dict, year: int | None, labels: dict) -> CatalogIndicator | str:  # fmt: skip
-        """The unit's indicator named by a row: hidden 指标ID, else 指标 (exact name, then
-        containment), narrowed to the task of 编号 when given and to the row's year."""
-        name = cells.get("indicator", "")
-        nkey = self.key(name)
-        by_id = self.targets.get(_ident(cells.get("target_id", "")))  # type: ignore[arg-type]
-        if by_id is not None and unit in by_id.units and nkey in ("", self.names[by_id.target_id]):
-            return by_id
-        label = labels.get("indicator", "指标")
-        if not nkey:
-            return f"未填写「{label}」"
-        hits = self.by_name.get((unit, nkey)) or [
-            i for i in self.unit_targets.get(unit, []) if nkey in self.names[i.target_id] or self.names[i.target_id] in nkey
-        ]  # fmt: skip
-        if len(hits) > 1:
-            hits = [i for i in hits if year is None or i.year in (None, year)] or hits
-            key = number_key(cells.get("number", ""))
-            hits = [i for i in hits if self.keys.get(i.task_id) == key] or hits
-        if len(hits) == 1:
-            return hits[0]
-        if hits:
-            numbers = "、".join(f"编号{i.task_number}" for i in hits)
-            return f"「{label}」为「{cell_text(name)}」，对应「{unit}」的多个指标（{numbers}），请填写「编号」以区分"  # fmt: skip
-        owners = [u for i in self.catalog.indicators if self.names[i.target_id] == nkey for u in i.units]  # fmt: skip
-        tail = f"（由{'、'.join(dict.fromkeys(owners))}报送）" if owners else ""
-        return f"「{label}」为「{cell_text(name)}」，不是「{unit}」需报送的指标{tail}"
-
-
-def _ident(value: object) -> int | None:
-    """A hidden ID cell as an int (calamine gives floats)."""
-    number = parse_number(value) if value not in ("", None) else None
-    return int(number.value) if number and number.value.is_integer() else None
-
-
-def _by_plan(tasks: list[CatalogTask], pkey: str, plan_keys: dict[int, str]) -> list[CatalogTask]:
-    """Tasks of the plan named in the 计划 cell, when it names one of them."""
-    if not pkey or len(tasks) < 2:
-        return tasks
-    return [
-        t for t in tasks if pkey in plan_keys[t.plan_id] or plan_keys[t.plan_id] in pkey
-    ] or tasks
-
-
-def _short(text: str, limit: int = 20) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"
+    def clean_period(self, raws: tuple) -> tuple[int, int] | None:
+        """The period of a row's 年度/季度/期间 cells (in period_fields order) when row_period
+        would accept them without a message."""
+        year, quarter = self.year, self.quarter
+        for name, raw in zip(self.period_fields, raws, strict=True):
+            parsed = (None, None) if raw == "" or cell_text(raw) == "" else self.parsed_period(name, raw)  # fmt: skip
+            if parsed is None:
+                return None  # a message: read_row gives it
+            year = parsed[0] if parsed[0] is not None else year
+            quarter = parsed[1] if parsed[1] is not None else quarter
+        return None if year is None or quarter is None else (year, quarter)

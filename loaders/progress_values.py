@@ -1,184 +1,26 @@
-"""Cells and values of an uploaded progress workbook (季度填报): sheets, numbers, words, periods.
+"""Cells and values of an uploaded progress workbook (季度填报): text, status words, numbers,
+periods, task numbers and the header (表头) of a sheet.
 
-Sheets are read cell by cell with python-calamine (Excel) or the csv module (CSV in UTF-8 or
-GBK/GB18030, decoded by loaders.readers.decode_text). Unlike loaders.readers.read_table_sheets_bytes,
-rows are not trimmed: row index 0 is the sheet's first row, so messages can name the row number the
-user sees in Excel. Merged cells (合并单元格) get their top-left value, as in loaders.readers.
-
-Percent-formatted cells (百分比格式): Excel stores "98.5%" as the number 0.985 and python-calamine
-returns only the number. For .xlsx files the cell formats are read from the package itself
-(xl/styles.xml and the sheet XML): a number in a cell whose format shows a % sign is a fraction and
-is read as 98.5. .xls and .csv files give no formats (a CSV written by Excel holds the text "98.5%").
+Sheets themselves (cells as read, merged cells, .xlsx percent formats) are in
+loaders.progress_workbook; Sheet and read_sheets are re-exported here.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import NamedTuple
-from xml.etree import ElementTree
 
-from loaders.errors import ReadError
 from loaders.outline import cn_to_int
-from loaders.readers import _cell_str, _sniff_delimiter, decode_text, file_format
-
-# ---------------------------------------------------------------- sheets
-
-
-@dataclass
-class Sheet:
-    """One sheet: raw cell values, row 0 = Excel row 1; merged cells filled."""
-
-    name: str
-    rows: list[list[object]]
-    percent_loader: Callable[[], set[tuple[int, int]]] | None = None
-    _percent: set[tuple[int, int]] | None = field(default=None, repr=False)
-
-    def percent_cells(self) -> set[tuple[int, int]]:
-        """(row, column) of cells with a percent number format (0-based), read on first use."""
-        if self._percent is None:
-            self._percent = self.percent_loader() if self.percent_loader else set()
-        return self._percent
-
-
-def read_sheets(name: str, data: bytes) -> list[Sheet]:
-    """Every worksheet of an .xlsx/.xls/.csv file (hidden ones too); ReadError if unreadable."""
-    fmt = file_format(name)
-    if fmt == "csv":
-        return [Sheet(Path(name).stem, _csv_rows(decode_text(data, name)))]
-    if fmt not in ("xlsx", "xls"):
-        raise ReadError(f"{name} 不是表格文件。请上传 Excel(.xlsx/.xls)或 CSV 文件。")
-    sheets = _excel_sheets(name, data)
-    if fmt == "xlsx":
-        loaders = _xlsx_percent_loaders(data)
-        for sheet in sheets:
-            sheet.percent_loader = loaders.get(sheet.name)
-    return sheets
-
-
-def _csv_rows(text: str) -> list[list[object]]:
-    delimiter = _sniff_delimiter(text.splitlines()[:50])
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
-
-
-def _excel_sheets(name: str, data: bytes) -> list[Sheet]:
-    from python_calamine import CalamineWorkbook, SheetTypeEnum
-
-    try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        sheets = []
-        for index, meta in enumerate(workbook.sheets_metadata):
-            if meta.typ != SheetTypeEnum.WorkSheet:
-                continue
-            sheet = workbook.get_sheet_by_index(index)
-            rows = sheet.to_python(skip_empty_area=False)
-            fill_merged(rows, sheet.merged_cell_ranges or [])
-            sheets.append(Sheet(meta.name, rows))
-    except Exception as exc:  # calamine raises its own errors and ValueError/OSError variants
-        raise ReadError(
-            f"无法读取 Excel 文件 {name}:文件已损坏、受密码保护或不是 Excel 格式。"
-        ) from exc
-    return sheets
-
-
-def fill_merged(rows: list[list[object]], ranges) -> None:
-    """Every cell of a merged range gets the range's top-left value (rows padded as needed)."""
-    if not ranges:
-        return
-    width = max([c1 + 1 for _, (_, c1) in ranges] + [len(row) for row in rows])
-    last = max(r1 for _, (r1, _) in ranges)
-    while len(rows) <= last:
-        rows.append([])
-    for (r0, c0), (r1, c1) in ranges:
-        for r in range(r0, r1 + 1):
-            if len(rows[r]) < width:
-                rows[r].extend([""] * (width - len(rows[r])))
-        value = rows[r0][c0]
-        for r in range(r0, r1 + 1):
-            rows[r][c0 : c1 + 1] = [value] * (c1 - c0 + 1)
-
-
-# ---------------------------------------------------------------- .xlsx percent formats
-
-_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-_BUILTIN_PERCENT = {9, 10}  # "0%", "0.00%"
-_QUOTED = re.compile(r'"[^"]*"|\\.')
-
-
-def _xlsx_percent_loaders(data: bytes) -> dict[str, Callable[[], set[tuple[int, int]]]]:
-    """Sheet name -> a function giving its percent-formatted cells; {} when no style shows %."""
-    try:
-        package = zipfile.ZipFile(io.BytesIO(data))
-        styles = _percent_styles(package)
-        if not styles:
-            return {}
-        paths = _sheet_paths(package)
-    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, ValueError):
-        return {}
-    pattern = re.compile(
-        rb'<c\b(?=[^>]*\ss="(?:' + b"|".join(str(s).encode() for s in sorted(styles)) + rb')")'
-        rb'[^>]*?\br="([A-Z]{1,3})([0-9]+)"'
-    )
-    return {name: _cells_loader(package, path, pattern) for name, path in paths.items()}
-
-
-def _cells_loader(package: zipfile.ZipFile, path: str, pattern: re.Pattern[bytes]):
-    def load() -> set[tuple[int, int]]:
-        try:
-            xml = package.read(path)
-        except KeyError:
-            return set()
-        return {(int(r) - 1, _column_index(c)) for c, r in pattern.findall(xml)}
-
-    return load
-
-
-def _column_index(letters: bytes) -> int:
-    index = 0
-    for ch in letters:
-        index = index * 26 + ch - 64
-    return index - 1
-
-
-def _percent_styles(package: zipfile.ZipFile) -> set[int]:
-    """Indexes of the cell formats (cellXfs) whose number format shows a % sign."""
-    root = ElementTree.fromstring(package.read("xl/styles.xml"))
-    codes = {
-        int(f.get("numFmtId", "-1")): f.get("formatCode", "") for f in root.iter(f"{_MAIN}numFmt")
-    }
-    percent = set(_BUILTIN_PERCENT)
-    percent.update(i for i, code in codes.items() if "%" in _QUOTED.sub("", code))
-    xfs = root.find(f"{_MAIN}cellXfs")
-    if xfs is None:
-        return set()
-    return {i for i, xf in enumerate(xfs) if int(xf.get("numFmtId", "0")) in percent}
-
-
-def _sheet_paths(package: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> path of its XML part inside the package."""
-    rels = ElementTree.fromstring(package.read("xl/_rels/workbook.xml.rels"))
-    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(_PKG_REL)}
-    workbook = ElementTree.fromstring(package.read("xl/workbook.xml"))
-    paths = {}
-    for sheet in workbook.iter(f"{_MAIN}sheet"):
-        target = targets.get(sheet.get(_REL), "")
-        paths[sheet.get("name", "")] = (
-            target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-        )
-    return paths
-
+from loaders.progress_workbook import Sheet, fill_merged, read_sheets  # noqa: F401 (re-exported)
+from loaders.readers import _cell_str
 
 # ---------------------------------------------------------------- text
 
 _HALF_WIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
 _HALF_WIDTH.update({0x3000: " ", 0xA0: " ", 0xFEFF: None, 0x200B: None})
+# any character _HALF_WIDTH changes: most cells have none, and a search is faster than translate
+_WIDE_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _HALF_WIDTH) + "]")
 PLACEHOLDERS = frozenset({"—", "——", "-", "--", "–", "/", "\\", "无", "暂无", "不适用"})
 
 
@@ -187,13 +29,21 @@ def cell_text(value: object) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, str):
-        return value.translate(_HALF_WIDTH).strip()
+        return (value.translate(_HALF_WIDTH) if _WIDE_RE.search(value) else value).strip()
     return _cell_str(value)
+
+
+def cell_texts(values: list[object]) -> list[str]:
+    """cell_text of every value; a column of plain strings without full-width forms (the usual
+    case) is only stripped, in one pass."""
+    if set(map(type, values)) == {str} and not _WIDE_RE.search("".join(values)):  # type: ignore[arg-type]
+        return list(map(str.strip, values))  # type: ignore[arg-type]
+    return list(map(cell_text, values))
 
 
 def text_key(text: str) -> str:
     """Matching key for task and indicator names: no spaces or punctuation, half-width."""
-    return re.sub(r"[\W_]+", "", text.translate(_HALF_WIDTH))
+    return re.sub(r"[\W_]+", "", text.translate(_HALF_WIDTH) if _WIDE_RE.search(text) else text)
 
 
 # ---------------------------------------------------------------- status words (进展状态)
@@ -370,6 +220,10 @@ class Header:
     labels: dict[str, str]  # field -> header text as written, for messages
     raw: dict[int, set]  # column -> header cell values, to skip repeated header rows
     weak_number: bool = False  # 编号 column is 序号: possibly a running count, text first
+    header_values: frozenset = field(init=False, repr=False, compare=False)  # of every column
+
+    def __post_init__(self) -> None:
+        self.header_values = frozenset().union(*self.raw.values())
 
     @property
     def has_tasks(self) -> bool:
@@ -383,11 +237,14 @@ class Header:
     def is_data(self, row: list[object]) -> bool:
         """Not a repeated header row, nor a title/section row (one text merged across the row)."""
         width = len(row)
-        if sum(1 for col, values in self.raw.items() if col < width and row[col] in values) >= 2:
+        if not self.header_values.isdisjoint(row) and self._header_cells(row, width) >= 2:
             return False
         if width < 3 or row[0] == "" or not row[0] == row[1] == row[-1]:
             return True
         return any(v != "" and v != row[0] for v in row)
+
+    def _header_cells(self, row: list[object], width: int) -> int:
+        return sum(1 for col, values in self.raw.items() if col < width and row[col] in values)
 
     def identifies(self, row: list[object]) -> bool:
         """The row names a task or indicator (an unfilled template row, not a spacer)."""

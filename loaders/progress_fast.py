@@ -1,0 +1,150 @@
+"""The fast path of loaders.progress_sheet: on a sheet of task rows (任务进展), the rows the full
+checks would accept without a message, found and kept column by column.
+
+Thousands of rows repeat the same status words, units, numbers and periods: each distinct cell
+value is resolved once, then mapped over its column, and the records of a run of clean rows are
+made in one pass, so little Python work is left per row. A row is clean when its status word,
+unit, period and task are all recognised as read_row would recognise them; read_row still checks
+every other row (and a clean row repeating an earlier unit × task × quarter) and gives the
+messages. Runs of clean rows and the other rows are taken in row order, so the first of two
+repeated rows is the one kept, as with read_row alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import add, and_, attrgetter, eq, is_not, itemgetter, not_, or_
+from typing import Protocol
+
+from loaders.catalog import CatalogTask
+from loaders.progress_match import Lookup
+from loaders.progress_records import TaskReport, new_task_report
+from loaders.progress_values import Header, cell_text, cell_texts, parse_status
+
+NO_COLUMN = 1 << 30  # a column index past every row: its cells read as ""
+NOT_DATA, CHECK, CLEAN = 0, 1, 2  # kinds of rows
+
+
+class TaskSheet(Protocol):
+    """What the fast path needs from the sheet reader (progress_sheet._SheetReader)."""
+
+    header: Header
+    cols: dict[str, int]
+    period_fields: list[str]
+
+    def clean_unit(self, raw: object) -> str | None: ...
+
+    def clean_period(self, raws: tuple) -> tuple[int, int] | None: ...
+
+
+@dataclass
+class CleanRows:
+    """Per row of a sheet's body: its kind and, for clean rows, what read_row would find."""
+
+    kinds: list[int]  # NOT_DATA (Header.is_data), CHECK (read_row) or CLEAN
+    status: list[str | None]
+    unit: list[str | None]
+    period: list[tuple[int, int] | None]
+    task: list[CatalogTask | None]
+
+
+def clean_rows(sheet: TaskSheet, rows: list[list[object]], lookup: Lookup) -> CleanRows | None:
+    """The kinds of the rows and what clean rows hold; None when a column holds booleans (True
+    == 1, so they cannot share the caches of numbers)."""
+    narrowest = min(map(len, rows), default=0)
+
+    def col(field: str) -> list[object]:
+        return column(rows, sheet.cols.get(field, NO_COLUMN), narrowest)
+
+    statuses, units, numbers, idents = map(col, ("status", "unit", "number", "task_id"))
+    period_cols = [col(f) for f in sheet.period_fields]
+    if any(bool in set(map(type, values)) for values in (statuses, units, numbers, idents, *period_cols)):  # fmt: skip
+        return None
+    periods = list(zip(*period_cols, strict=True)) if period_cols else [()] * len(rows)
+    status = mapped(statuses, _status)
+    unit = mapped(units, sheet.clean_unit)
+    period = mapped(periods, sheet.clean_period)
+    weak = sheet.header.weak_number
+    singles = {raw: lookup.single_tasks(raw, weak) for raw in set(numbers)}
+    task = list(map(dict.get, map(singles.__getitem__, numbers), unit))  # type: ignore[arg-type]
+    for i in compress(range(len(rows)), map(is_not, idents, repeat(""))):  # a hidden 任务ID
+        found = unit[i]
+        task[i] = None if found is None else lookup.quick_task(found, numbers[i], idents[i], weak)
+    known = map(and_, map(is_not, status, repeat(None)), map(is_not, period, repeat(None)))
+    kinds = list(map(add, repeat(CHECK), map(and_, known, map(is_not, task, repeat(None)))))
+    for i in _suspects(rows, narrowest, sheet.header):
+        if not sheet.header.is_data(rows[i]):
+            kinds[i] = NOT_DATA
+    return CleanRows(kinds, status, unit, period, task)  # type: ignore[arg-type]
+
+
+def keep_run(
+    found: CleanRows, rows: list[list[object]], run: range, cols: dict, at: tuple[str, int, int],
+    seen: dict[tuple, int], tasks: list[TaskReport],
+) -> list[int]:  # fmt: skip
+    """Keep the clean rows of `run` as read_row would (at: the sheet's name, the Excel row of
+    rows[0] and its place for `seen`); return those repeating an earlier unit × task × quarter,
+    for read_row to report."""
+    a, b = run.start, run.stop
+    task, unit, period = found.task[a:b], found.unit[a:b], found.period[a:b]
+    ids, years, quarters = list(map(_TASK_ID, task)), list(map(_YEAR, period)), list(map(_QUARTER, period))  # fmt: skip
+    keys = list(zip(repeat(True), unit, ids, years, quarters))
+    sheet, first, places = at[0], at[1] + a, range(at[2] + a, at[2] + b)
+    repeats: list[int] = []
+    kept: list[bool] | None = None
+    if len(set(keys)) == len(keys) and seen.keys().isdisjoint(keys):
+        seen.update(zip(keys, places, strict=True))
+    else:  # a repeat: the first row stays, read_row reports the others
+        kept = []
+        for i, key in enumerate(keys):
+            kept.append(key not in seen)
+            if kept[-1]:
+                seen[key] = places[i]
+            else:
+                repeats.append(a + i)
+    notes, evidence = (_texts(rows, run, cols.get(f)) for f in ("note", "evidence"))
+    made = map(new_task_report, unit, ids, years, quarters, found.status[a:b], notes, evidence,
+               repeat(sheet), range(first, first + len(keys)), map(_PLAN_ID, task))  # fmt: skip
+    tasks.extend(made if kept is None else compress(made, kept))
+    return repeats
+
+
+def column(rows: list[list[object]], c: int, narrowest: int) -> list[object]:
+    """Cell c of every row ("" past the end of a row)."""
+    if c < narrowest:
+        return list(map(itemgetter(c), rows))
+    return [row[c] if c < len(row) else "" for row in rows]
+
+
+def mapped(values: list, resolve: Callable) -> list:
+    """resolve() of every value, computed once per distinct value (values equal as Python
+    values, such as 1 and 1.0, resolve alike here; booleans are kept out by the caller)."""
+    cache = {value: resolve(value) for value in set(values)}
+    return list(map(cache.__getitem__, values))
+
+
+_TASK_ID, _PLAN_ID = attrgetter("task_id"), attrgetter("plan_id")
+_YEAR, _QUARTER = itemgetter(0), itemgetter(1)
+
+
+def _texts(rows: list[list[object]], run: range, c: int | None) -> list[str | None]:
+    """cell_text of cell c of the rows, None when empty (说明/佐证 as read_row keeps them)."""
+    if c is None:
+        return [None] * len(run)
+    part = rows[run.start : run.stop]
+    return [text or None for text in cell_texts(column(part, c, min(map(len, part))))]
+
+
+def _status(raw: object) -> str | None:
+    text = cell_text(raw)
+    return parse_status(text) if text else None
+
+
+def _suspects(rows: list[list[object]], narrowest: int, header: Header) -> compress:
+    """Rows that may not be data (Header.is_data): holding a header cell's value, or with equal
+    first and second cells (a title or section row merged across the row)."""
+    holds_header = map(not_, map(header.header_values.isdisjoint, rows))
+    first, second = column(rows, 0, narrowest), column(rows, 1, narrowest)
+    return compress(range(len(rows)), map(or_, holds_header, map(eq, first, second)))
