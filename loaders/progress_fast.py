@@ -58,20 +58,26 @@ def clean_rows(sheet: TaskSheet, rows: list[list[object]], lookup: Lookup) -> Cl
     def col(field: str) -> list[object]:
         return column(rows, sheet.cols.get(field, NO_COLUMN), narrowest)
 
-    statuses, units, numbers, idents = map(col, ("status", "unit", "number", "task_id"))
-    period_cols = [col(f) for f in sheet.period_fields]
-    if any(bool in set(map(type, values)) for values in (statuses, units, numbers, idents, *period_cols)):  # fmt: skip
+    columns = [col(f) for f in ("status", "unit", "number", "task_id", *sheet.period_fields)]
+    distinct = list(map(set, columns))
+    if any(map(_has_bool, columns, distinct)):
         return None
-    periods = list(zip(*period_cols, strict=True)) if period_cols else [()] * len(rows)
-    status = mapped(statuses, _status)
-    unit = mapped(units, sheet.clean_unit)
-    period = mapped(periods, sheet.clean_period)
+    statuses, units, numbers, idents, *period_cols = columns
+    status = mapped(statuses, _status, distinct[0])
+    unit = mapped(units, sheet.clean_unit, distinct[1])
+    if period_cols:
+        period = mapped(list(zip(*period_cols, strict=True)), sheet.clean_period)
+    else:  # the sheet's period, from the arguments, _meta or the title
+        period = [sheet.clean_period(())] * len(rows)
     weak = sheet.header.weak_number
-    singles = {raw: lookup.single_tasks(raw, weak) for raw in set(numbers)}
+    singles = {raw: lookup.single_tasks(raw, weak) for raw in distinct[2]}
     task = list(map(dict.get, map(singles.__getitem__, numbers), unit))  # type: ignore[arg-type]
-    for i in compress(range(len(rows)), map(is_not, idents, repeat(""))):  # a hidden 任务ID
-        found = unit[i]
-        task[i] = None if found is None else lookup.quick_task(found, numbers[i], idents[i], weak)
+    if any(map(is_not, idents, repeat(""))):  # a hidden 任务ID decides first (Lookup.quick_task)
+        by_id, keys = mapped(idents, lookup.task_of_ident), mapped(numbers, lookup.number_key)
+        task = [
+            t if t is not None and u in t.roles and k in (None, lookup.keys[t.task_id]) else s
+            for t, u, k, s in zip(by_id, unit, keys, task, strict=True)
+        ]
     known = map(and_, map(is_not, status, repeat(None)), map(is_not, period, repeat(None)))
     kinds = list(map(add, repeat(CHECK), map(and_, known, map(is_not, task, repeat(None)))))
     for i in _suspects(rows, narrowest, sheet.header):
@@ -115,13 +121,15 @@ def column(rows: list[list[object]], c: int, narrowest: int) -> list[object]:
     """Cell c of every row ("" past the end of a row)."""
     if c < narrowest:
         return list(map(itemgetter(c), rows))
+    if c == NO_COLUMN:
+        return [""] * len(rows)
     return [row[c] if c < len(row) else "" for row in rows]
 
 
-def mapped(values: list, resolve: Callable) -> list:
+def mapped(values: list, resolve: Callable, distinct: set | None = None) -> list:
     """resolve() of every value, computed once per distinct value (values equal as Python
     values, such as 1 and 1.0, resolve alike here; booleans are kept out by the caller)."""
-    cache = {value: resolve(value) for value in set(values)}
+    cache = {value: resolve(value) for value in (set(values) if distinct is None else distinct)}
     return list(map(cache.__getitem__, values))
 
 
@@ -135,6 +143,11 @@ def _texts(rows: list[list[object]], run: range, c: int | None) -> list[str | No
         return [None] * len(run)
     part = rows[run.start : run.stop]
     return [text or None for text in cell_texts(column(part, c, min(map(len, part))))]
+
+
+def _has_bool(values: list[object], distinct: set) -> bool:
+    """A TRUE/FALSE cell among the values (the set of them may keep 1.0 for True)."""
+    return (True in distinct or False in distinct) and bool in set(map(type, values))
 
 
 def _status(raw: object) -> str | None:

@@ -104,13 +104,17 @@ class Lookup:
             return "任务", f"编号{self.tasks[ident].number}"
         return "指标", self.targets[ident].indicator
 
+    def task_of_ident(self, value: object) -> CatalogTask | None:
+        """The task of a hidden 任务ID cell, if any (whether the row's unit has it is not checked)."""
+        return self.tasks.get(self.ident(value))  # type: ignore[arg-type]
+
     def quick_task(
         self, unit: str, number: object, task_id: object, weak: bool
     ) -> CatalogTask | None:
         """The task a row names by its hidden 任务ID (with a matching or empty 编号), or by a 编号
         that only one of the unit's tasks has (not a 序号); None when the text must decide."""
         key = self.number_key(number)
-        by_id = self.tasks.get(self.ident(task_id))  # type: ignore[arg-type]
+        by_id = self.task_of_ident(task_id)
         if by_id is not None and unit in by_id.roles and key in (None, self.keys[by_id.task_id]):
             return by_id
         if weak or key is None:

@@ -1,5 +1,5 @@
 """Records of an uploaded quarterly progress workbook (季度填报), as loaders.progress_sheet reads
-them and loaders.progress_store stores them (both re-exported by loaders.progress_sheet).
+them and loaders.progress_store stores them; import them from loaders.progress_sheet.
 """
 
 from __future__ import annotations
@@ -51,7 +51,10 @@ class ParsedUpload:
     periods: set[tuple[str, int, int]]
 
 
-def new_task_report(unit, task_id, year, quarter, status, note, evidence, sheet, row, plan_id):  # type: ignore[no-untyped-def]  # noqa: ANN001
+def new_task_report(
+    unit: str, task_id: int, year: int, quarter: int, status: str, note: str | None,
+    evidence: str | None, sheet: str, row: int, plan_id: int | None,
+) -> TaskReport:  # fmt: skip
     """TaskReport(...) with every field given, built without the frozen dataclass's
     object.__setattr__ per field (a third of the time, for sheets of thousands of rows)."""
     report = object.__new__(TaskReport)

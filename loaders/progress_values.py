@@ -29,8 +29,13 @@ def cell_text(value: object) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, str):
-        return (value.translate(_HALF_WIDTH) if _WIDE_RE.search(value) else value).strip()
+        return half_width(value).strip()
     return _cell_str(value)
+
+
+def half_width(text: str) -> str:
+    """Full-width ASCII forms made half-width, U+3000 a space ("１００％" -> "100%")."""
+    return text.translate(_HALF_WIDTH) if _WIDE_RE.search(text) else text
 
 
 def cell_texts(values: list[object]) -> list[str]:
@@ -43,7 +48,7 @@ def cell_texts(values: list[object]) -> list[str]:
 
 def text_key(text: str) -> str:
     """Matching key for task and indicator names: no spaces or punctuation, half-width."""
-    return re.sub(r"[\W_]+", "", text.translate(_HALF_WIDTH) if _WIDE_RE.search(text) else text)
+    return re.sub(r"[\W_]+", "", half_width(text))
 
 
 # ---------------------------------------------------------------- status words (进展状态)
@@ -140,7 +145,7 @@ def parse_period(value: object, quarter_only: bool = False) -> tuple[int | None,
 
 def title_period(text: str) -> tuple[int, int] | None:
     """(year, quarter) written in a title: "青禾县… 2025年第1季度 任务进展"."""
-    m = _TITLE_PERIOD_RE.search(text.translate(_HALF_WIDTH))
+    m = _TITLE_PERIOD_RE.search(half_width(text))
     if not m:
         return None
     raw = next(g for g in m.groups()[1:] if g)
@@ -203,7 +208,7 @@ _IDENTITY = ("number", "task", "indicator", "task_id", "target_id")
 def header_field(text: str) -> tuple[str, int] | None:
     """(field, rank) of a header cell: "进展状态（下拉选择）" -> ("status", 0); rank orders
     spellings of one field (单位 before 责任单位)."""
-    clean = _HEADER_NOISE_RE.sub("", text.translate(_HALF_WIDTH)).upper()
+    clean = _HEADER_NOISE_RE.sub("", half_width(text)).upper()
     hit = _SPELLINGS.get(clean)
     if hit is None and re.search(r"[/、|]", clean):
         hit = next((_SPELLINGS[p] for p in re.split(r"[/、|]", clean) if p in _SPELLINGS), None)
