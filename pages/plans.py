@@ -68,7 +68,7 @@ def upload_box() -> None:
 
 
 def action_heading(code: str, title: str) -> str:
-    """"一" + "规范执法" -> "一、规范执法"; "(一)" + "…" -> "(一) …"; no code -> the title."""
+    """ "一" + "规范执法" -> "一、规范执法"; "(一)" + "…" -> "(一) …"; no code -> the title."""
     if not code:
         return title
     return f"{code}、{title}" if code[-1] not in ")）" and not code.isdigit() else f"{code} {title}"
