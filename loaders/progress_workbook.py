@@ -23,7 +23,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from loaders.errors import ReadError
-from loaders.readers import _sniff_delimiter, decode_text, file_format
+from loaders.readers import _sniff_delimiter, decode_text, file_format, fill_merged
 
 # ---------------------------------------------------------------- sheets
 
@@ -82,23 +82,6 @@ def _excel_sheets(name: str, data: bytes) -> list[Sheet]:
             f"无法读取 Excel 文件 {name}:文件已损坏、受密码保护或不是 Excel 格式。"
         ) from exc
     return sheets
-
-
-def fill_merged(rows: list[list[object]], ranges) -> None:
-    """Every cell of a merged range gets the range's top-left value (rows padded as needed)."""
-    if not ranges:
-        return
-    width = max([c1 + 1 for _, (_, c1) in ranges] + [len(row) for row in rows])
-    last = max(r1 for _, (r1, _) in ranges)
-    while len(rows) <= last:
-        rows.append([])
-    for (r0, c0), (r1, c1) in ranges:
-        for r in range(r0, r1 + 1):
-            if len(rows[r]) < width:
-                rows[r].extend([""] * (width - len(rows[r])))
-        value = rows[r0][c0]
-        for r in range(r0, r1 + 1):
-            rows[r][c0 : c1 + 1] = [value] * (c1 - c0 + 1)
 
 
 # ---------------------------------------------------------------- .xlsx percent formats

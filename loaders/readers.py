@@ -343,7 +343,7 @@ def _excel_sheets(data: bytes, name: str) -> list[tuple[str, list[list[str]]]]:
                 continue
             sheet = workbook.get_sheet_by_index(index)
             grid = [[_cell_str(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
-            _fill_merged(grid, sheet.merged_cell_ranges or [])
+            fill_merged(grid, sheet.merged_cell_ranges or [])
             sheets.append((meta.name, _rectangular(grid)))
     except ReadError:
         raise
@@ -354,18 +354,21 @@ def _excel_sheets(data: bytes, name: str) -> list[tuple[str, list[list[str]]]]:
     return sheets
 
 
-def _fill_merged(grid: list[list[str]], ranges) -> None:
-    """Every cell of a merged range (合并单元格) gets the range's top-left value."""
+def fill_merged(rows: list[list[object]], ranges) -> None:
+    """Every cell of a merged range (合并单元格) gets the range's top-left value (rows padded)."""
+    if not ranges:
+        return
+    width = max([c1 + 1 for _, (_, c1) in ranges] + [len(row) for row in rows])
+    last = max(r1 for _, (r1, _) in ranges)
+    while len(rows) <= last:
+        rows.append([])
     for (r0, c0), (r1, c1) in ranges:
-        width = max([c1 + 1] + [len(row) for row in grid])
-        while len(grid) <= r1:
-            grid.append([""] * width)
-        value = grid[r0][c0] if c0 < len(grid[r0]) else ""
         for r in range(r0, r1 + 1):
-            row = grid[r]
-            row.extend([""] * (c1 + 1 - len(row)))
-            for c in range(c0, c1 + 1):
-                row[c] = value
+            if len(rows[r]) < width:
+                rows[r].extend([""] * (width - len(rows[r])))
+        value = rows[r0][c0]
+        for r in range(r0, r1 + 1):
+            rows[r][c0 : c1 + 1] = [value] * (c1 - c0 + 1)
 
 
 def _rectangular(rows: list[list[str]]) -> list[list[str]]:
