@@ -12,8 +12,11 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from loaders.outline import cn_to_int
-from loaders.progress_workbook import Sheet, fill_merged, read_sheets  # noqa: F401 (re-exported)
-from loaders.readers import _cell_str
+from loaders.progress_workbook import Sheet, read_sheets  # noqa: F401 (re-exported)
+from loaders.readers import (
+    _cell_str,
+    fill_merged,  # noqa: F401 (re-exported)
+)
 
 # ---------------------------------------------------------------- text
 

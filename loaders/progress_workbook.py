@@ -23,7 +23,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from loaders.errors import ReadError
-from loaders.readers import _sniff_delimiter, decode_text, file_format, fill_merged
+from loaders.readers import _sniff_delimiter, decode_text, file_format, raw_excel_sheets
 
 # ---------------------------------------------------------------- sheets
 
@@ -65,23 +65,7 @@ def _csv_rows(text: str) -> list[list[object]]:
 
 
 def _excel_sheets(name: str, data: bytes) -> list[Sheet]:
-    from python_calamine import CalamineWorkbook, SheetTypeEnum
-
-    try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        sheets = []
-        for index, meta in enumerate(workbook.sheets_metadata):
-            if meta.typ != SheetTypeEnum.WorkSheet:
-                continue
-            sheet = workbook.get_sheet_by_index(index)
-            rows = sheet.to_python(skip_empty_area=False)
-            fill_merged(rows, sheet.merged_cell_ranges or [])
-            sheets.append(Sheet(meta.name, rows))
-    except Exception as exc:  # calamine raises its own errors and ValueError/OSError variants
-        raise ReadError(
-            f"无法读取 Excel 文件 {name}:文件已损坏、受密码保护或不是 Excel 格式。"
-        ) from exc
-    return sheets
+    return [Sheet(sheet, rows) for sheet, rows in raw_excel_sheets(name, data)]
 
 
 # ---------------------------------------------------------------- .xlsx percent formats

@@ -332,7 +332,8 @@ def _sniff_delimiter(lines: list[str]) -> str:
     return best
 
 
-def _excel_sheets(data: bytes, name: str) -> list[tuple[str, list[list[str]]]]:
+def raw_excel_sheets(name: str, data: bytes) -> list[tuple[str, list[list[object]]]]:
+    """Every worksheet as (name, rows of raw cell values), merged ranges filled, row 0 = Excel row 1."""
     from python_calamine import CalamineWorkbook, SheetTypeEnum
 
     try:
@@ -342,16 +343,21 @@ def _excel_sheets(data: bytes, name: str) -> list[tuple[str, list[list[str]]]]:
             if meta.typ != SheetTypeEnum.WorkSheet:
                 continue
             sheet = workbook.get_sheet_by_index(index)
-            grid = [[_cell_str(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
-            fill_merged(grid, sheet.merged_cell_ranges or [])
-            sheets.append((meta.name, _rectangular(grid)))
-    except ReadError:
-        raise
+            rows = sheet.to_python(skip_empty_area=False)
+            fill_merged(rows, sheet.merged_cell_ranges or [])
+            sheets.append((meta.name, rows))
     except Exception as exc:  # calamine raises its own errors and ValueError/OSError variants
         raise ReadError(
             f"无法读取 Excel 文件 {name}:文件已损坏、受密码保护或不是 Excel 格式。"
         ) from exc
     return sheets
+
+
+def _excel_sheets(data: bytes, name: str) -> list[tuple[str, list[list[str]]]]:
+    return [
+        (sheet, _rectangular([[_cell_str(v) for v in row] for row in rows]))
+        for sheet, rows in raw_excel_sheets(name, data)
+    ]
 
 
 def fill_merged(rows: list[list[object]], ranges) -> None:
