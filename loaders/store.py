@@ -64,16 +64,13 @@ def apply_sql(con: duckdb.DuckDBPyConnection) -> None:
 
 
 # Annual-report figures become actuals of their year for the plan targets they name
-# (same indicator, or one ending with the other when at least four characters long).
+# (the same_indicator macro of sql/05_macros.sql: equal, or one ending with the other).
 LINK_ACHIEVEMENTS = """
 insert into indicator_values (upload_id, target_id, unit_id, year, quarter, actual, source,
                               achievement_id)
 select 0, g.target_id, null, a.year, null, a.value, 'annual_report', a.achievement_id
 from achievements a
-join targets g on g.unit = a.unit and (
-        g.indicator = a.indicator
-        or (length(a.indicator) >= 4 and g.indicator like '%' || a.indicator)
-        or (length(g.indicator) >= 4 and a.indicator like '%' || g.indicator))
+join targets g on same_indicator(g.indicator, g.unit, a.indicator, a.unit)
 join documents d on d.doc_id = g.plan_id
 where a.year is not null
   and a.year between coalesce(d.year_from, a.year) and coalesce(d.year_to, a.year)

@@ -1,0 +1,21 @@
+-- macros: small formulas shared by the views: a rate with NULL on an empty denominator, and whether an actual meets its target
+create or replace macro rate_of(part, whole) as
+    case when whole > 0 then part / whole end;
+
+-- met: the actual satisfies the comparator against the target (rounded, so that 100 × 9 / 10
+-- meets 90); NULL without an actual
+create or replace macro meets(actual, comparator, target) as
+    case when actual is null then null
+         when comparator = '>=' then round(actual, 9) >= target
+         when comparator = '>' then round(actual, 9) > target
+         when comparator = '<=' then round(actual, 9) <= target
+         when comparator = '<' then round(actual, 9) < target
+         else round(actual, 9) = target end;
+
+-- the same indicator under two spellings: equal, or one ends with the other when that one is
+-- at least four characters long ("行政机关负责人出庭应诉率" and "出庭应诉率"); units must agree
+create or replace macro same_indicator(name_a, unit_a, name_b, unit_b) as
+    unit_a = unit_b and (
+        name_a = name_b
+        or (length(name_b) >= 4 and name_a like '%' || name_b)
+        or (length(name_a) >= 4 and name_b like '%' || name_a));

@@ -1,0 +1,11 @@
+-- v_active_progress: the task rows of each unit-period's active upload (superseded and rejected uploads left out)
+create or replace view v_active_progress as
+select p.task_id, p.unit_id, p.year, p.quarter,
+       (p.year * 4 + p.quarter - 1)::integer as period_index,
+       p.status, p.note, p.evidence, p.upload_id, p.sheet, p.row_no,
+       u.file_name, u.uploaded_by, u.uploaded_at
+from task_progress p
+join upload_periods up
+  on up.upload_id = p.upload_id and up.unit_id = p.unit_id
+ and up.year = p.year and up.quarter = p.quarter and up.superseded_by is null
+join uploads u on u.upload_id = p.upload_id and u.outcome = 'stored'
