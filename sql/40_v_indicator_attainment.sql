@@ -14,7 +14,7 @@ with reporters as (
     group by task_id, unit_id
     having bool_or(role in ('lead', 'responsible'))
 ), grid as (
-    select g.target_id, g.plan_id, g.action_id, g.task_id, g.seq as target_seq, g.indicator,
+    select g.target_id, g.plan_id, g.task_id, g.seq as target_seq, g.indicator,
            g.comparator, g.value as target, g.unit as measure_unit, g.per, g.text as target_text,
            r.unit_id, p.year, p.quarter, p.period_index,
            case when g.unit = '%' then 'rate'
@@ -35,8 +35,8 @@ with reporters as (
            arg_max(v.actual, v.quarter) filter (where v.actual is not null) as actual_latest,
            count(distinct v.quarter) as quarters_reported,
            coalesce(bool_or(v.quarter = g.quarter), false) as reported,
-           list_sort(list(distinct v.upload_id) filter (where v.upload_id is not null))
-               as upload_ids
+           coalesce(list_sort(list(distinct v.upload_id) filter (where v.upload_id is not null)),
+                    []) as upload_ids
     from grid g
     left join v_active_indicator_values v
       on v.target_id = g.target_id and v.unit_id = g.unit_id and v.year = g.year
@@ -55,7 +55,7 @@ with reporters as (
     from grid g
     join figures f using (target_id, unit_id, period_index)
 )
-select v.plan_id, v.action_id, a.code as action_code, v.task_id, t.number as task_number,
+select v.plan_id, t.action_id, a.code as action_code, v.task_id, t.number as task_number,
        v.target_id, v.target_seq, v.indicator, v.unit_id, u.name as unit,
        v.year, v.quarter, v.period_index,
        v.actual, v.measure_unit, v.measure, v.comparator, v.target, v.per, v.target_text,
@@ -63,5 +63,5 @@ select v.plan_id, v.action_id, a.code as action_code, v.task_id, t.number as tas
        v.numerator, v.denominator, v.quarters_reported, v.reported, v.upload_ids
 from valued v
 join tasks t on t.task_id = v.task_id
-join actions a on a.action_id = v.action_id
+join actions a on a.action_id = t.action_id
 join units u on u.unit_id = v.unit_id
