@@ -1,10 +1,12 @@
-"""The embedded demo database (演示数据库), built from the fictional inputs in data/demo/."""
+"""The embedded demo database (演示数据库): the fictional plans and report in data/demo/, and two
+years of quarterly uploads generated from them (analytics.demo_progress)."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+from analytics.demo_progress import generate_uploads
 from loaders import store
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "data" / "demo"
@@ -34,6 +36,7 @@ def ensure_demo_db(path: str | Path) -> None:
         con = store.connect(tmp)
         try:
             store.load_paths(con, demo_inputs(), loaded_by="demo")
+            generate_uploads(con)
             con.execute("checkpoint")
         finally:
             con.close()

@@ -178,12 +178,19 @@ def database_key(con: duckdb.DuckDBPyConnection) -> str:
 
 
 @st.cache_data(ttl=60, show_spinner=False)
-def _cached(db_key: str, name: str, params: tuple, _con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    return run(_con, _QUERIES[name], dict(params) or None)
+def _cached(
+    db_key: str, query: str, params: tuple, _con: duckdb.DuckDBPyConnection
+) -> pl.DataFrame:
+    return run(_con, query, dict(params) or None)
+
+
+def cached(con: duckdb.DuckDBPyConnection, query: str, **params: object) -> pl.DataFrame:
+    """The result of `query` with named parameters, cached per database file for 60 s."""
+    return _cached(database_key(con), query, tuple(sorted(params.items())), con)
 
 
 def _named(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pl.DataFrame:
-    return _cached(database_key(con), name, tuple(sorted(params.items())), con)
+    return cached(con, _QUERIES[name], **params)
 
 
 def clear_caches() -> None:

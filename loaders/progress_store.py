@@ -8,6 +8,7 @@ of a unit-period is always that of its one active upload.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from dataclasses import dataclass, field
 
@@ -92,8 +93,11 @@ def store_upload(
     year: int | None = None,
     quarter: int | None = None,
     parsed: ParsedUpload | None = None,
+    uploaded_at: datetime.datetime | None = None,
 ) -> UploadResult:
-    """Validate and store one workbook in one transaction; a rejected file is recorded, no data."""
+    """Validate and store one workbook in one transaction; a rejected file is recorded, no data.
+
+    uploaded_at (default: now) is for recording an upload received earlier, e.g. by the demo."""
     sha = hashlib.sha256(data).hexdigest()
     existing = find_stored(con, sha)
     if existing is not None:
@@ -110,12 +114,16 @@ def store_upload(
     run(cur, "begin transaction")
     try:
         result.upload_id = _insert_upload(cur, name, data, sha, uploaded_by, reporting_unit, parsed)
+        if uploaded_at is not None:
+            run(cur, "update uploads set uploaded_at = ? where upload_id = ?",
+                [uploaded_at, result.upload_id])  # fmt: skip
         if not parsed.errors:
             _store_rows(cur, result, parsed)
         run(
             cur,
-            "insert into upload_events (upload_id, action, actor) values (?, ?, ?)",
-            [result.upload_id, result.status, uploaded_by],
+            "insert into upload_events (upload_id, action, actor, happened_at) "
+            "values (?, ?, ?, coalesce(?, current_timestamp))",
+            [result.upload_id, result.status, uploaded_by, uploaded_at],
         )
         run(cur, "commit")
     except Exception as e:

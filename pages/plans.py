@@ -8,6 +8,7 @@ from analytics.db import get_connection
 from loaders.errors import LoadError, ReadError
 from loaders.registry import confirm_units, merge_unit
 from loaders.store import LoadResult, load_file
+from ui import filters
 
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "docx", "pdf", "xlsx", "xls", "csv"]
 TASK_COLUMNS = {
@@ -63,6 +64,8 @@ def upload_box() -> None:
         done = st.session_state.setdefault("plan_uploads_done", {})
         if upload.file_id not in done:
             done[upload.file_id] = load_upload(upload.name, upload.getvalue())
+            if done[upload.file_id][0] == "success":
+                st.rerun()  # the sidebar's plan list was drawn before the load
         kind, message = done[upload.file_id]
         {"error": st.error, "info": st.info, "success": st.success}[kind](message)
 
@@ -123,11 +126,8 @@ plans = queries.list_plans(con)
 if plans.is_empty():
     st.info("尚未载入任何计划。请在左侧上传计划文件（txt、docx、pdf、xlsx 等）。")
 else:
-    parts = ("title", "doc_number", "years_label")
-    labels = {
-        p["plan_id"]: "，".join(p[k] for k in parts if p[k]) for p in plans.iter_rows(named=True)
-    }
-    plan_id = st.selectbox("选择计划", list(labels), format_func=labels.get, key="plan_choice")
+    st.caption("在左侧“计划”中切换计划。")
+    plan_id = filters.current().plan_id
     plan_view(plans.filter(pl.col("plan_id") == plan_id).row(0, named=True))
 
 units = queries.unresolved_units(con)

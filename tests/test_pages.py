@@ -56,7 +56,10 @@ def rows(path: Path, sql: str, params: list | None = None) -> list[tuple]:
 
 
 def start() -> AppTest:
+    """The app, switched to the 计划与任务 page."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.switch_page("pages/plans.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -68,12 +71,15 @@ def shown_task_numbers(at: AppTest) -> list[str]:
 
 
 def demo_plan(path: Path) -> tuple[int, str]:
-    return rows(path, "select doc_id, title from documents where kind = 'plan'")[0]
+    """The newest demo plan (the one shown first)."""
+    return rows(
+        path, "select doc_id, title from documents where kind = 'plan' order by doc_id desc"
+    )[0]
 
 
 def test_demo_db_holds_the_demo_plan_and_report(demo_db: Path) -> None:
     kinds = rows(demo_db, "select kind, count(*) from documents group by kind order by kind")
-    assert kinds == [("annual_report", 1), ("plan", 1)]
+    assert kinds == [("annual_report", 1), ("plan", 2)]
     plan_id, _ = demo_plan(demo_db)
     assert rows(demo_db, "select count(*) from actions where plan_id = ?", [plan_id]) == [(6,)]
     assert rows(demo_db, "select count(*) from tasks where plan_id = ?", [plan_id]) == [(30,)]
@@ -88,10 +94,10 @@ def test_demo_build_leaves_only_the_finished_file(built_demo: Path) -> None:
 def test_page_shows_the_demo_plan_and_every_task(demo_db: Path) -> None:
     at = start()
     plan_id, title = demo_plan(demo_db)
-    assert title == "青禾县2025年法治政府建设实施方案"
+    assert title == "青禾县2026年法治政府建设实施方案"
     assert any(title in h.value for h in at.subheader)
-    assert at.selectbox(key="plan_choice").value == plan_id
-    assert any("青政办发〔2025〕7号" in o for o in at.selectbox(key="plan_choice").options)
+    assert at.session_state["plan_choice"] == plan_id  # the shared filter, drawn by the router
+    assert any("青政办发〔2026〕3号" in c.value for c in at.caption)
     expected = [
         n
         for (n,) in rows(
@@ -140,19 +146,21 @@ def test_upload_stores_a_new_plan_once(demo_db: Path) -> None:
     assert not at.error, [e.value for e in at.error]
     assert "2 项任务" in at.success[0].value
     plans = rows(demo_db, "select doc_id, title from documents where kind = 'plan' order by doc_id")
-    assert len(plans) == 2
+    assert len(plans) == 3
     new_id, new_title = plans[-1]
     assert new_title == "测试县2026年依法行政工作方案"
     assert rows(demo_db, "select count(*) from tasks where plan_id = ?", [new_id]) == [(2,)]
-    assert any(new_title in o for o in at.selectbox(key="plan_choice").options)
+    # AppTest shows the router's sidebar only on a session's first run: open a new session
+    fresh = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert any(new_title in o for o in fresh.sidebar.selectbox(key="plan_choice_widget").options)
 
     at.file_uploader(key="plan_upload").set_value(
         ("small_plan.txt", SMALL_PLAN, "text/plain")
     ).run()
     assert not at.exception
     assert any("该文件已载入过，未重复保存" in i.value for i in at.info)
-    assert rows(demo_db, "select count(*) from source_files") == [(3,)]
-    assert len(rows(demo_db, "select doc_id from documents where kind = 'plan'")) == 2
+    assert rows(demo_db, "select count(*) from source_files") == [(4,)]
+    assert len(rows(demo_db, "select doc_id from documents where kind = 'plan'")) == 3
 
 
 def test_upload_without_tasks_shows_a_chinese_error_and_stores_nothing(demo_db: Path) -> None:
@@ -161,7 +169,7 @@ def test_upload_without_tasks_shows_a_chinese_error_and_stores_nothing(demo_db: 
     at.file_uploader(key="plan_upload").set_value(("note.txt", data, "text/plain")).run()
     assert not at.exception
     assert at.error and "未保存" in at.error[0].value
-    assert rows(demo_db, "select count(*) from source_files") == [(2,)]
+    assert rows(demo_db, "select count(*) from source_files") == [(3,)]
 
 
 def test_merge_a_pending_unit_from_the_page(demo_db: Path) -> None:

@@ -87,20 +87,26 @@ def test_upload_preview_confirm_and_restore(demo_db):
     assert any("将保存任务进展 1 条" in i.value for i in at.info)
     at.button(key="confirm_upload").click().run()
     assert any("已保存任务进展 1 条" in s.value for s in at.success)
-    assert rows(demo_db, "select status, note from task_progress") == [("推进中", "第一次")]
-    assert rows(demo_db, "select uploaded_by from uploads") == [("司法局李四",)]
+    ((first_id,),) = rows(demo_db, "select max(upload_id) from uploads")  # after the demo's
+    assert rows(demo_db, "select status, note from task_progress where upload_id = ?",
+                [first_id]) == [("推进中", "第一次")]  # fmt: skip
+    assert rows(demo_db, "select uploaded_by from uploads where upload_id = ?", [first_id]) == [
+        ("司法局李四",)
+    ]
 
     second = fill(template, {numbers[0]: ("已完成", "第二次")}, {})
     at.file_uploader(key="progress_upload").set_value(("q1-v2.xlsx", second, XLSX)).run()
     at.button(key="confirm_upload").click().run()
-    assert any("替换了第 1 号上传" in s.value for s in at.success)
-    at.selectbox(key="restore_choice").set_value(1)
+    assert any(f"替换了第 {first_id} 号上传" in s.value for s in at.success)
+    at.selectbox(key="restore_choice").set_value(first_id)
     at.button(key="restore_button").click().run()
     assert not at.exception
     active = rows(
         demo_db,
-        "select p.note from task_progress p join upload_periods a using (upload_id) "
-        "where a.superseded_by is null",
+        "select p.note from task_progress p join upload_periods a using (upload_id, unit_id, year, "
+        "quarter) join units u using (unit_id) "
+        "where a.superseded_by is null and u.name = ? and p.year = 2025 and p.quarter = 1",
+        [unit],
     )
     assert active == [("第一次",)]
 
@@ -111,6 +117,7 @@ def test_a_bad_upload_shows_row_messages_and_stores_nothing(demo_db):
         "select u.name from task_units tu join units u using (unit_id) "
         "where tu.role = 'lead' group by u.name order by count(*) desc limit 1",
     )[0][0]
+    before = rows(demo_db, "select count(*) from task_progress")
     at = open_page(unit)
     bad = "单位,编号,进展状态\n" + f"{unit},1,快好了\n"
     at.file_uploader(key="progress_upload").set_value(
@@ -118,4 +125,4 @@ def test_a_bad_upload_shows_row_messages_and_stores_nothing(demo_db):
     ).run()
     assert not at.exception
     assert any("未通过校验" in e.value for e in at.error)
-    assert rows(demo_db, "select count(*) from task_progress") == [(0,)]
+    assert rows(demo_db, "select count(*) from task_progress") == before

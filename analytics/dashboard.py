@@ -1,0 +1,265 @@
+"""Named queries over the completion views (sql/ v_*) for the dashboard pages.
+
+Each returns a polars DataFrame, cached for 60 s per database file (analytics.queries.cached,
+cleared with queries.clear_caches). A period is given as its period_index (year × 4 + quarter − 1),
+as in the views.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import polars as pl
+
+from analytics.queries import cached
+
+_PLANS = """
+with reported as (
+    select plan_id, max(period_index) filter (where units_reported > 0) as last_reported,
+           max(period_index) as last_period
+    from v_plan_trend group by plan_id
+)
+select d.doc_id as plan_id, d.title, d.doc_number, d.year_from, d.year_to,
+       r.last_reported, r.last_period
+from documents d join reported r on r.plan_id = d.doc_id
+order by r.last_reported desc nulls last, d.doc_id desc
+"""
+
+_TREND = """
+select * from v_plan_trend where plan_id = $plan_id order by period_index
+"""
+
+_ACTIONS = """
+with prev as (
+    select action_id, completion_rate as prev_completion_rate
+    from v_action_scorecard where plan_id = $plan_id and period_index = $period - 1
+)
+select s.*, p.prev_completion_rate
+from v_action_scorecard s left join prev p using (action_id)
+where s.plan_id = $plan_id and s.period_index = $period
+order by s.action_seq
+"""
+
+_UNITS = """
+with prev as (
+    select unit_id, completion_rate as prev_completion_rate
+    from v_unit_plan_scorecard where plan_id = $plan_id and period_index = $period - 1
+)
+select s.*, p.prev_completion_rate,
+       coalesce(r.reported, false) as reported, coalesce(r.on_time, false) as on_time,
+       r.first_uploaded_at, r.report_due
+from v_unit_plan_scorecard s
+left join prev p using (unit_id)
+left join v_unit_reporting r on r.unit_id = s.unit_id and r.period_index = s.period_index
+where s.plan_id = $plan_id and s.period_index = $period and s.tasks_assigned > 0
+order by s.completion_rate nulls last, s.overdue_tasks desc, s.unit
+"""
+
+_UNIT_TREND = """
+select * from v_unit_plan_scorecard
+where plan_id = $plan_id and unit_id = $unit_id order by period_index
+"""
+
+_OVERDUE = """
+with waiting as (
+    select task_id, string_agg(unit, '、' order by role, unit) as units_behind
+    from v_task_status
+    where plan_id = $plan_id and period_index = $period and owner and not completed
+    group by task_id
+)
+select r.action_code, r.task_number, r.task_title, r.deadline, r.owner_units,
+       r.owner_units_completed, coalesce(w.units_behind, '（未明确责任单位）') as units_behind
+from v_task_rollup r left join waiting w using (task_id)
+where r.plan_id = $plan_id and r.period_index = $period and r.overdue
+order by r.deadline, r.task_seq
+"""
+
+_UNREPORTED = """
+select distinct r.unit, r.report_due
+from v_task_status s
+join v_unit_reporting r on r.unit_id = s.unit_id and r.period_index = s.period_index
+where s.plan_id = $plan_id and s.period_index = $period and s.role <> 'cooperating'
+  and not r.reported
+order by r.unit
+"""
+
+_UNIT_TASKS = """
+select s.action_code, s.task_number, s.task_title, s.role, s.deadline, s.ongoing,
+       coalesce(s.status, '未报送') as status, s.reported, s.due, s.completed, s.overdue,
+       s.status_year, s.status_quarter, p.note, u.upload_id, u.file_name, u.uploaded_by,
+       u.uploaded_at
+from v_task_status s
+left join task_progress p on p.upload_id = s.upload_id and p.task_id = s.task_id
+     and p.unit_id = s.unit_id and p.year = s.status_year and p.quarter = s.status_quarter
+left join uploads u on u.upload_id = s.upload_id
+where s.plan_id = $plan_id and s.unit_id = $unit_id and s.period_index = $period
+order by case s.role when 'lead' then 1 when 'responsible' then 2 else 3 end, s.task_seq
+"""
+
+_UNIT_INDICATORS = """
+select a.task_number, a.indicator, a.comparator, a.target, a.measure_unit, a.per, a.actual,
+       a.met, a.numerator, a.denominator, a.quarters_reported, a.upload_ids,
+       (select string_agg(u.file_name, '；' order by u.upload_id) from uploads u
+        where list_contains(a.upload_ids, u.upload_id)) as files
+from v_indicator_attainment a
+where a.plan_id = $plan_id and a.unit_id = $unit_id and a.period_index = $period
+order by a.target_seq
+"""
+
+_ACTION_TASKS = """
+with waiting as (
+    select task_id, string_agg(unit, '、' order by unit) as units_behind
+    from v_task_status
+    where action_id = $action_id and period_index = $period and owner and behind
+    group by task_id
+)
+select r.task_number, r.task_title, r.deadline, r.ongoing, r.due, r.completed, r.overdue,
+       r.owner_units, r.owner_units_completed, coalesce(w.units_behind, '') as units_behind
+from v_task_rollup r left join waiting w using (task_id)
+where r.action_id = $action_id and r.period_index = $period
+order by r.task_seq
+"""
+
+_LAGGING_UNITS = """
+select unit, count(*) filter (where behind) as behind_tasks,
+       count(*) filter (where overdue) as overdue_tasks,
+       count(*) filter (where due) as due_tasks
+from v_task_status
+where action_id = $action_id and period_index = $period and owner
+group by unit
+having count(*) filter (where behind) > 0
+order by behind_tasks desc, overdue_tasks desc, unit
+"""
+
+_INDICATORS = """
+select distinct target_id, target_seq, task_number, indicator, comparator, target, measure_unit,
+       per
+from v_indicator_attainment where plan_id = $plan_id
+order by target_seq
+"""
+
+_INDICATOR_UNITS = """
+select unit_id, unit, year, quarter, period_index, year || '年第' || quarter || '季度' as period_label,
+       actual, met, numerator, denominator, comparator, target, measure_unit
+from v_indicator_attainment where target_id = $target_id
+order by period_index, unit
+"""
+
+_INDICATOR_REGION = """
+select year, quarter, period_index, year || '年第' || quarter || '季度' as period_label, actual,
+       met, numerator, denominator, units_total, units_reported, units_met
+from v_indicator_region where target_id = $target_id
+order by period_index
+"""
+
+_YEARLY_PERIODS = """
+select year, quarter, min(period_index) as period_index,
+       sum(tasks_total)::integer as tasks_total, sum(tasks_completed)::integer as tasks_completed,
+       case when sum(tasks_total) > 0 then sum(tasks_completed) / sum(tasks_total) end
+           as completion_rate,
+       sum(indicators_total)::integer as indicators_total,
+       sum(indicators_met)::integer as indicators_met,
+       case when sum(indicators_total) > 0 then sum(indicators_met) / sum(indicators_total) end
+           as attainment_rate
+from v_plan_trend
+group by year, quarter
+having sum(units_reported) > 0
+order by year, quarter
+"""
+
+_YEARLY_INDICATOR_NAMES = """
+select indicator, any_value(measure_unit) as measure_unit, count(distinct year) as years
+from v_indicator_yearly
+group by indicator
+order by years desc, indicator
+"""
+
+_YEARLY_INDICATOR = """
+select indicator, indicator_written, measure_unit, year, quarter, source, actual, comparator,
+       target, met
+from v_indicator_yearly where indicator = $indicator
+order by year, source
+"""
+
+
+def plans(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Plans with periods, the one with the latest reported quarter first."""
+    return cached(con, _PLANS)
+
+
+def plan_trend(con: duckdb.DuckDBPyConnection, plan_id: int) -> pl.DataFrame:
+    """v_plan_trend of one plan, quarter by quarter."""
+    return cached(con, _TREND, plan_id=plan_id)
+
+
+def action_scores(con: duckdb.DuckDBPyConnection, plan_id: int, period: int) -> pl.DataFrame:
+    """v_action_scorecard of a plan for a period, with last quarter's completion rate."""
+    return cached(con, _ACTIONS, plan_id=plan_id, period=period)
+
+
+def unit_scores(con: duckdb.DuckDBPyConnection, plan_id: int, period: int) -> pl.DataFrame:
+    """Units owning tasks of a plan, furthest behind first, with reporting and last quarter."""
+    return cached(con, _UNITS, plan_id=plan_id, period=period)
+
+
+def unit_trend(con: duckdb.DuckDBPyConnection, plan_id: int, unit_id: int) -> pl.DataFrame:
+    return cached(con, _UNIT_TREND, plan_id=plan_id, unit_id=unit_id)
+
+
+def overdue_tasks(con: duckdb.DuckDBPyConnection, plan_id: int, period: int) -> pl.DataFrame:
+    """Overdue tasks (逾期任务) with the owning units that have not completed them."""
+    return cached(con, _OVERDUE, plan_id=plan_id, period=period)
+
+
+def unreported_units(con: duckdb.DuckDBPyConnection, plan_id: int, period: int) -> pl.DataFrame:
+    """Units owning tasks of the plan with no active upload for the period (未报送单位)."""
+    return cached(con, _UNREPORTED, plan_id=plan_id, period=period)
+
+
+def unit_tasks(con, plan_id: int, unit_id: int, period: int) -> pl.DataFrame:
+    """One unit's tasks (by role) with the status in force and the upload it comes from."""
+    return cached(con, _UNIT_TASKS, plan_id=plan_id, unit_id=unit_id, period=period)
+
+
+def unit_indicators(con, plan_id: int, unit_id: int, period: int) -> pl.DataFrame:
+    """One unit's indicators against their targets, with the files behind each figure."""
+    return cached(con, _UNIT_INDICATORS, plan_id=plan_id, unit_id=unit_id, period=period)
+
+
+def action_tasks(con, action_id: int, period: int) -> pl.DataFrame:
+    """An action's tasks as a whole, with the owning units behind on each."""
+    return cached(con, _ACTION_TASKS, action_id=action_id, period=period)
+
+
+def lagging_units(con, action_id: int, period: int) -> pl.DataFrame:
+    """Units behind on tasks of an action, most tasks behind first."""
+    return cached(con, _LAGGING_UNITS, action_id=action_id, period=period)
+
+
+def plan_indicators(con, plan_id: int) -> pl.DataFrame:
+    """Task indicators of a plan that units report on."""
+    return cached(con, _INDICATORS, plan_id=plan_id)
+
+
+def indicator_by_unit(con, target_id: int) -> pl.DataFrame:
+    """One indicator's year-to-date figure per unit and period."""
+    return cached(con, _INDICATOR_UNITS, target_id=target_id)
+
+
+def indicator_region(con, target_id: int) -> pl.DataFrame:
+    """One indicator for the whole region per period (units combined)."""
+    return cached(con, _INDICATOR_REGION, target_id=target_id)
+
+
+def yearly_periods(con) -> pl.DataFrame:
+    """Completion and attainment of all plans per quarter with reports, for comparing years."""
+    return cached(con, _YEARLY_PERIODS)
+
+
+def yearly_indicator_names(con) -> pl.DataFrame:
+    """Indicators with yearly figures, those spanning most years first."""
+    return cached(con, _YEARLY_INDICATOR_NAMES)
+
+
+def yearly_indicator(con, indicator: str) -> pl.DataFrame:
+    """One indicator's figure per year, from quarterly reports and annual reports."""
+    return cached(con, _YEARLY_INDICATOR, indicator=indicator)

@@ -1,0 +1,56 @@
+"""总览: the plan at a glance, for meetings: four tiles with the change since last quarter,
+completion by action, the units furthest behind, overdue tasks and units that have not reported."""
+
+import streamlit as st
+
+from analytics import charts, dashboard
+from analytics.db import get_connection
+from ui import filters, layout
+
+con = get_connection()
+f = filters.current()
+big = layout.meeting_mode()
+if big:
+    layout.meeting_style()
+    st.button("退出会议模式", key="leave_meeting", on_click=layout.set_meeting, args=(False,))
+if f.period is None:
+    st.title("总览")
+    st.info("尚无可统计的季度：请先在“计划与任务”载入计划，并在“数据填报”上传季度进展。")
+    st.stop()
+
+st.title(f"{f.plan_title} · {f.period_label}")
+now, before = layout.previous_row(f.trend, f.period)
+layout.tiles(now, before, big)
+if not big:
+    st.button("进入会议模式（投影用：大字、无侧栏）", key="enter_meeting", on_click=layout.set_meeting,
+              args=(True,))  # fmt: skip
+
+actions = dashboard.action_scores(con, f.plan_id, f.period)
+units = dashboard.unit_scores(con, f.plan_id, f.period)
+behind = units.filter(units["completion_rate"] < 1).head(8)  # furthest behind first
+left, right = st.columns(2)
+with left:
+    by_action = charts.rate_bars(actions.with_columns(name=actions["action_code"] + actions["action_title"]),
+                                 "name", "completion_rate", "各行动任务完成率", big=big)  # fmt: skip
+    layout.chart(by_action)
+with right:
+    worst = charts.rate_bars(behind, "unit", "completion_rate", "任务完成率未达100%的单位", big=big)
+    if behind.is_empty():
+        st.success("各单位已到期任务均已完成。")
+    else:
+        layout.chart(worst)
+
+overdue = dashboard.overdue_tasks(con, f.plan_id, f.period)
+missing = dashboard.unreported_units(con, f.plan_id, f.period)
+st.subheader(f"逾期任务（{overdue.height} 项）")
+if overdue.is_empty():
+    st.write("没有逾期任务。")
+else:
+    layout.table(overdue, {"action_code": "行动", "task_number": "编号", "task_title": "任务",
+                           "deadline": "完成时限", "units_behind": "未完成单位"}, key="overdue")  # fmt: skip
+st.subheader(f"未报送单位（{missing.height} 个）")
+st.write("、".join(missing["unit"]) if missing.height else "各单位均已报送。")
+if not big:
+    with st.expander("导出与计算口径"):
+        layout.downloads("各行动任务完成率", by_action, actions, "overview_actions")
+        st.markdown(layout.RULES)

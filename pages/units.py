@@ -1,0 +1,85 @@
+"""按单位: units ranked by completion, attainment, overdue tasks and on-time reporting; one unit's
+scorecard with its tasks by role and its indicators, each figure traced to the upload behind it."""
+
+import polars as pl
+import streamlit as st
+
+from analytics import charts, dashboard
+from analytics.db import get_connection
+from ui import filters, layout
+
+ROLES = {"lead": "牵头", "responsible": "责任", "cooperating": "配合"}
+con = get_connection()
+f = filters.current()
+st.title("按单位")
+if f.period is None:
+    st.info("尚无可统计的季度。")
+    st.stop()
+
+units = dashboard.unit_scores(con, f.plan_id, f.period)
+ranked = units.with_columns(
+    change=(pl.col("completion_rate") - pl.col("prev_completion_rate")) * 100,
+    reporting=pl.when(~pl.col("reported")).then(pl.lit("未报送"))
+    .when(pl.col("on_time")).then(pl.lit("按时")).otherwise(pl.lit("逾期报送")),
+    done=pl.col("tasks_completed").cast(pl.Utf8) + " / " + pl.col("tasks_total").cast(pl.Utf8),
+)  # fmt: skip
+st.caption(f"{f.plan_title} · {f.period_label} · 按任务完成率从低到高排列")
+layout.table(ranked, {"unit": "单位", "completion_rate": "任务完成率", "done": "已完成/已到期",
+                      "change": "较上季度（百分点）", "attainment_rate": "指标达标率",
+                      "overdue_tasks": "逾期任务", "reporting": "报送情况"},
+             rates=("completion_rate", "attainment_rate"), key="unit_ranking")  # fmt: skip
+chart = charts.rate_bars(ranked, "unit", "completion_rate", f"各单位任务完成率（{f.period_label}）")
+layout.chart(chart)
+layout.downloads("各单位任务完成率", chart, ranked.drop("prev_completion_rate"), "units")
+
+row = units.filter(pl.col("unit_id") == f.unit_id) if f.unit_id else units.head(1)
+if row.is_empty():
+    st.info("所选单位在本计划中没有牵头或负责的任务。")
+    st.stop()
+unit = row.row(0, named=True)
+st.header(f"{unit['unit']} 计分卡")
+if f.unit_id is None:
+    st.caption("未选择单位：显示完成率最低的单位。可在左侧“单位”中选择。")
+c = st.columns(4)
+c[0].metric("任务完成率", layout.pct(unit["completion_rate"]),
+            layout.points(unit["completion_rate"], unit["prev_completion_rate"]))  # fmt: skip
+c[1].metric("指标达标率", layout.pct(unit["attainment_rate"]))
+c[2].metric("逾期任务", f"{unit['overdue_tasks']} 项")
+when = unit["first_uploaded_at"]
+c[3].metric("报送", "未报送" if not unit["reported"] else ("按时" if unit["on_time"] else "逾期"),
+            help=f"首次报送：{when:%Y-%m-%d %H:%M}；截止：{unit['report_due']}" if when else None)  # fmt: skip
+
+tasks = dashboard.unit_tasks(con, f.plan_id, unit["unit_id"], f.period).with_columns(
+    source=pl.col("file_name") + "（" + pl.col("uploaded_by") + "，"
+    + pl.col("uploaded_at").dt.strftime("%Y-%m-%d") + "）",
+    state=pl.when(pl.col("overdue")).then(pl.lit("逾期"))
+    .when(pl.col("completed")).then(pl.lit("已完成/按进度"))
+    .when(pl.col("due")).then(pl.lit("滞后")).otherwise(pl.lit("未到期")),
+)  # fmt: skip
+for role, label in ROLES.items():
+    part = tasks.filter(pl.col("role") == role)
+    if part.height:
+        st.subheader(
+            f"{label}任务（{part.height} 项）"
+            + ("：单列，不计入完成率" if role == "cooperating" else "")
+        )
+        layout.table(part, {"task_number": "编号", "task_title": "任务", "deadline": "完成时限",
+                            "status": "报送状态", "state": "判定", "note": "进展说明",
+                            "source": "来源文件"}, key=f"tasks_{role}")  # fmt: skip
+
+indicators = dashboard.unit_indicators(con, f.plan_id, unit["unit_id"], f.period).with_columns(
+    goal=pl.col("comparator").replace(charts.SYMBOL) + " " + pl.col("target").round(2).cast(pl.Utf8)
+    + pl.col("measure_unit"),
+    result=pl.when(pl.col("met").is_null()).then(pl.lit("无数据"))
+    .when(pl.col("met")).then(pl.lit("达标")).otherwise(pl.lit("未达标")),
+    actual_shown=pl.col("actual").round(2),
+)  # fmt: skip
+st.subheader(f"指标（{indicators.height} 个，本年累计）")
+if indicators.height:
+    layout.table(indicators, {"task_number": "任务编号", "indicator": "指标", "goal": "目标",
+                              "actual_shown": "本年累计", "result": "是否达标", "numerator": "分子合计",
+                              "denominator": "分母合计", "files": "来源文件"}, key="unit_indicators")  # fmt: skip
+trend = dashboard.unit_trend(con, f.plan_id, unit["unit_id"]).with_columns(
+    period_label=pl.col("year").cast(pl.Utf8) + "年第" + pl.col("quarter").cast(pl.Utf8) + "季度"
+)
+layout.chart(charts.trend_lines(trend, f"{unit['unit']} 逐季度完成率与达标率"))

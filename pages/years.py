@@ -1,0 +1,53 @@
+"""按年度: quarter by quarter and year over year, for completion and for each indicator (annual
+report figures included)."""
+
+import polars as pl
+import streamlit as st
+
+from analytics import charts, dashboard
+from analytics.db import get_connection
+from ui import layout
+
+con = get_connection()
+st.title("按年度")
+periods = dashboard.yearly_periods(con)
+if periods.is_empty():
+    st.info("尚无可统计的季度。")
+    st.stop()
+st.caption("各年度计划合并计算：完成率 = 各计划已完成的到期任务之和 ÷ 到期任务之和。")
+left, right = st.columns(2)
+completion = charts.years_by_quarter(periods, "completion_rate", "任务完成率：逐季度、分年度",
+                                     "任务完成率（%）")  # fmt: skip
+with left:
+    layout.chart(completion)
+attainment = charts.years_by_quarter(periods, "attainment_rate", "指标达标率：逐季度、分年度",
+                                     "指标达标率（%）")  # fmt: skip
+with right:
+    layout.chart(attainment)
+layout.table(periods, {"year": "年度", "quarter": "季度", "completion_rate": "任务完成率",
+                       "tasks_completed": "已完成", "tasks_total": "已到期",
+                       "attainment_rate": "指标达标率", "indicators_met": "达标指标",
+                       "indicators_total": "有数据指标"},
+             rates=("completion_rate", "attainment_rate"), key="yearly_table")  # fmt: skip
+layout.downloads("逐季度完成率", completion, periods, "years")
+
+st.header("指标的年度比较")
+names = dashboard.yearly_indicator_names(con)
+labels = {
+    r["indicator"]: f"{r['indicator']}（{r['years']} 个年度）" for r in names.iter_rows(named=True)
+}
+indicator = st.selectbox("指标", list(labels), format_func=labels.get, key="yearly_indicator")
+rows = dashboard.yearly_indicator(con, indicator)
+with_target = rows.filter(pl.col("target").is_not_null()).sort("year")
+latest = with_target.row(-1, named=True) if with_target.height else None
+unit = rows["measure_unit"][0]
+chart = charts.yearly_bars(rows, f"{indicator}：各年度", unit,
+                           latest and latest["comparator"], latest and latest["target"])  # fmt: skip
+layout.chart(chart)
+st.caption(
+    "季度填报：当年最后一个季度的本年累计值（各单位合计）；年度报告：年度法治政府建设报告中的数字。"
+)
+layout.table(rows.with_columns(actual=pl.col("actual").round(2)),
+             {"year": "年度", "source": "来源", "actual": "实际值", "measure_unit": "单位",
+              "target": "目标", "met": "是否达标", "indicator_written": "报告原文指标"},
+             key="yearly_indicator_table")  # fmt: skip

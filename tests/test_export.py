@@ -1,0 +1,302 @@
+"""analytics.export: real rendering through vl-convert, real files read back with openpyxl and
+python-pptx. Nothing is mocked."""
+
+from __future__ import annotations
+
+import io
+import struct
+import xml.etree.ElementTree as ET
+from datetime import date
+
+import altair as alt
+import polars as pl
+import pytest
+import vl_convert as vlc
+from openpyxl import load_workbook
+from PIL import Image, ImageChops
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.oxml.ns import qn
+from pptx.util import Inches
+
+from analytics.export import (
+    CJK_FONT,
+    PPTX_EA_FONT,
+    FontMissingError,
+    chart_png,
+    chart_svg,
+    display_width,
+    find_cjk_font_dir,
+    frames_xlsx,
+    slides_pptx,
+)
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+LONG_NOTE = "按期推进行政执法三项制度全面落实情况良好"
+
+UNITS = pl.DataFrame(
+    {
+        "单位": ["区司法局", "区公安分局", "区教育局"],
+        "完成率": [0.8, 0.625, 1.0],
+        "增长率": [12.5, -3.0, 40.0],  # named …率 but not a fraction: stays a plain number
+        "任务数": [12, 8, 5],
+        "备注": [LONG_NOTE, None, ""],
+    }
+)
+
+
+def bar_chart(title: str = "各单位任务完成率", width: int = 300, height: int = 200) -> alt.Chart:
+    return (
+        alt.Chart(UNITS)
+        .mark_bar()
+        .encode(x="单位:N", y=alt.Y("完成率:Q", axis=alt.Axis(format="%")))
+        .properties(title=title, width=width, height=height)
+    )
+
+
+def title_only_chart(title: str) -> alt.Chart:
+    """Light grey bars, no axes, no frame: the only dark pixels are the title's."""
+    data = pl.DataFrame({"x": ["a", "b"], "y": [1, 2]})
+    return (
+        alt.Chart(data)
+        .mark_bar(color="#dddddd")
+        .encode(x=alt.X("x:N", axis=None), y=alt.Y("y:Q", axis=None))
+        .properties(title=title, width=200, height=100)
+        .configure_view(stroke=None)
+    )
+
+
+def ihdr_size(png: bytes) -> tuple[int, int]:
+    assert png[:8] == PNG_SIGNATURE
+    assert png[12:16] == b"IHDR"
+    return struct.unpack(">II", png[16:24])
+
+
+def dark_pixels(png: bytes) -> int:
+    histogram = Image.open(io.BytesIO(png)).convert("L").histogram()
+    return sum(histogram[:128])
+
+
+# ---------------------------------------------------------------------------------------- charts
+
+
+def test_cjk_font_is_found_and_a_missing_one_is_explained(tmp_path):
+    assert any(find_cjk_font_dir().glob("NotoSansCJK*"))
+    with pytest.raises(FontMissingError, match="fonts-noto-cjk"):
+        find_cjk_font_dir([tmp_path])
+
+
+def test_png_has_the_signature_and_scale_times_the_chart_size():
+    # No axes and no title: the image is the 400 × 300 plot plus Vega's 5 px padding per side.
+    data = pl.DataFrame({"x": ["a"], "y": [1]})
+    chart = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(x=alt.X("x:N", axis=None), y=alt.Y("y:Q", axis=None))
+        .properties(width=400, height=300)
+    )
+    for scale in (1.0, 2.0, 3.0):
+        png = chart_png(chart, scale=scale)
+        width, height = ihdr_size(png)
+        assert width == pytest.approx(400 * scale, rel=0.2)
+        assert height == pytest.approx(300 * scale, rel=0.2)
+        # dots per inch recorded so Office inserts it at its own size, just sharper
+        assert Image.open(io.BytesIO(png)).info["dpi"][0] == pytest.approx(96 * scale, rel=0.01)
+    one, three = ihdr_size(chart_png(chart, scale=1)), ihdr_size(chart_png(chart, scale=3))
+    assert three[0] == pytest.approx(3 * one[0], abs=2)
+
+
+def test_png_of_a_full_chart_keeps_its_proportions():
+    width, height = ihdr_size(chart_png(bar_chart(width=400, height=300), scale=2))
+    # axes, labels and title add a margin around the 800 × 600 plot
+    assert 800 <= width <= 800 * 1.4
+    assert 600 <= height <= 600 * 1.6
+
+
+def test_chinese_titles_render_as_real_glyphs():
+    # Two failure modes look alike: a family vl-convert lacks draws no text at all, and a font
+    # without CJK draws the same .notdef box (tofu) for every character. Either way "完成率" and
+    # "达标率" (same length) give identical images, so they must differ, and only in the title.
+    done, target = chart_png(title_only_chart("完成率")), chart_png(title_only_chart("达标率"))
+    assert done != target
+    a = Image.open(io.BytesIO(done)).convert("RGB")
+    b = Image.open(io.BytesIO(target)).convert("RGB")
+    diff = ImageChops.difference(a, b).getbbox()
+    assert diff is not None and diff[3] < a.height * 0.25  # the title band at the top
+    # Real ideographs carry far more ink than boxes: the same chart titled with three hollow
+    # squares (what tofu looks like) has well under two thirds of the dark pixels (here 926 and
+    # 888 against 354). A fallback to a regular-weight CJK font (seen with "DejaVu Sans": 393)
+    # fails this too, as the title is then not in the bold Noto Sans CJK the export promises.
+    boxes = dark_pixels(chart_png(title_only_chart("□□□")))
+    assert dark_pixels(done) > 1.5 * boxes
+    assert dark_pixels(target) > 1.5 * boxes
+
+
+def test_the_glyph_check_fails_when_the_font_is_missing():
+    # The control for the test above, rendered by vl-convert directly (chart_png would put the
+    # CJK font back): with a family that does not exist no text is drawn, the two titles give
+    # byte-identical images without ink, and both assertions above would fail.
+    def raw(title: str) -> bytes:
+        spec = title_only_chart(title).configure(font="NoSuchFont").to_dict()
+        return vlc.vegalite_to_png(spec, scale=2)
+
+    assert raw("完成率") == raw("达标率")
+    assert dark_pixels(raw("完成率")) == 0
+    # chart_png overrides the unknown family with the CJK font, so the text is there again
+    fixed = chart_png(title_only_chart("完成率").configure(font="NoSuchFont"))
+    assert dark_pixels(fixed) > 1.5 * dark_pixels(chart_png(title_only_chart("□□□")))
+
+
+def test_svg_is_xml_with_the_chinese_title_in_the_cjk_font():
+    svg = chart_svg(bar_chart(title="各单位任务完成率"))
+    root = ET.fromstring(svg)
+    texts = [el for el in root.iter("{http://www.w3.org/2000/svg}text")]
+    title = [el for el in texts if el.text == "各单位任务完成率"]
+    assert title and title[0].get("font-family") == CJK_FONT
+    assert {el.get("font-family") for el in texts} == {CJK_FONT}
+    assert "区公安分局" in svg.decode("utf-8")
+
+
+def test_the_chart_config_is_kept_and_every_font_overridden():
+    chart = (
+        bar_chart()
+        .configure_axis(labelFontSize=17, labelFont="Arial")
+        .configure_title(font="Times New Roman", fontSize=21)
+    )
+    root = ET.fromstring(chart_svg(chart))
+    texts = list(root.iter("{http://www.w3.org/2000/svg}text"))
+    assert {el.get("font-family") for el in texts} == {CJK_FONT}
+    sizes = {el.text: el.get("font-size") for el in texts}
+    assert sizes["区司法局"] == "17px"
+    assert sizes["各单位任务完成率"] == "21px"
+
+
+# ------------------------------------------------------------------------------------------ xlsx
+
+
+def test_xlsx_has_title_header_values_percent_and_widths():
+    sheets = {"单位完成情况": UNITS, "日期": pl.DataFrame({"日期": [date(2025, 3, 31)]})}
+    wb = load_workbook(io.BytesIO(frames_xlsx(sheets, title="2025年第一季度任务进度")))
+    assert wb.sheetnames == ["单位完成情况", "日期"]
+    ws = wb["单位完成情况"]
+    assert ws["A1"].value == "2025年第一季度任务进度"
+    assert ws["A1"].font.bold
+    assert "A1:E1" in {str(r) for r in ws.merged_cells.ranges}
+    assert [c.value for c in ws[2]] == UNITS.columns
+    assert all(c.font.bold for c in ws[2])
+    assert ws.freeze_panes == "A3"
+    assert [c.value for c in ws[3]] == ["区司法局", 0.8, 12.5, 12, LONG_NOTE]
+    assert [c.value for c in ws[4]][-1] is None
+    assert ws.max_row == 2 + UNITS.height
+    # 完成率 holds fractions: shown as percentages; 增长率 holds 12.5 etc.: left alone
+    assert {ws.cell(row, 2).number_format for row in (3, 4, 5)} == {"0.0%"}
+    assert ws.cell(3, 3).number_format == "General"
+    # widths: the long Chinese note counts double, wider than the 8.43 default and than 单位
+    note_width = ws.column_dimensions["E"].width
+    assert note_width >= display_width(LONG_NOTE) == 2 * len(LONG_NOTE)
+    assert ws.column_dimensions["A"].width > 8.43
+    assert note_width > ws.column_dimensions["A"].width
+    assert wb["日期"]["A2"].value == "日期"
+    assert wb["日期"]["A3"].value.date() == date(2025, 3, 31)  # openpyxl reads dates as datetime
+    assert wb["日期"]["A3"].number_format == "yyyy-mm-dd"
+
+
+def test_xlsx_without_title_starts_with_the_header():
+    ws = load_workbook(io.BytesIO(frames_xlsx({"表": UNITS})))["表"]
+    assert [c.value for c in ws[1]] == UNITS.columns
+    assert ws.freeze_panes == "A2"
+    assert not ws.merged_cells.ranges
+
+
+def test_xlsx_sheet_names_are_made_excel_safe_and_unique():
+    long_name = "法治政府建设实施方案任务分解表：牵头单位/配合单位*完成情况统计汇总"
+    frame = pl.DataFrame({"a": [1]})
+    wb = load_workbook(io.BytesIO(frames_xlsx({long_name: frame, long_name + "二": frame})))
+    first, second = wb.sheetnames
+    assert len(first) <= 31 and len(second) <= 31
+    assert first != second
+    assert not any(ch in name for name in (first, second) for ch in "[]:*?/\\")
+
+
+def test_xlsx_stores_lists_and_odd_values():
+    frame = pl.DataFrame(
+        {"牵头单位": [["区司法局", "区公安分局"]], "说明": ["含\x07控制符"], "值": [float("nan")]}
+    )
+    ws = load_workbook(io.BytesIO(frames_xlsx({"表": frame})))["表"]
+    assert [c.value for c in ws[2]] == ["区司法局、区公安分局", "含控制符", None]
+
+
+# ------------------------------------------------------------------------------------------ pptx
+
+
+def test_pptx_has_title_slide_charts_and_tables():
+    many = pl.concat([UNITS] * 5)  # 15 rows: only 12 shown
+    entries = [
+        ("各单位任务完成率", bar_chart(), many),
+        ("完成率图", bar_chart(), None),
+        ("任务清单", None, UNITS),
+    ]
+    prs = Presentation(io.BytesIO(slides_pptx(entries, title="法治政府建设进度汇报")))
+    assert prs.slide_width * 9 == prs.slide_height * 16
+    slides = list(prs.slides)
+    assert len(slides) == 1 + len(entries)
+    assert slides[0].shapes.title.text == "法治政府建设进度汇报"
+    assert [s.shapes.title.text for s in slides[1:]] == [title for title, _, _ in entries]
+
+    def pictures(slide):
+        return [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+
+    def tables(slide):
+        return [s.table for s in slide.shapes if s.has_table]
+
+    assert len(pictures(slides[1])) == len(pictures(slides[2])) == 1
+    assert not pictures(slides[3])
+    for picture in pictures(slides[1]) + pictures(slides[2]):
+        assert picture.image.content_type == "image/png"
+        assert picture.left >= 0 and picture.left + picture.width <= prs.slide_width
+        assert picture.top + picture.height <= prs.slide_height
+    assert not tables(slides[2])
+
+    table = tables(slides[1])[0]
+    assert len(table.rows) == 1 + 12
+    assert [c.text for c in table.rows[0].cells] == UNITS.columns
+    assert all(r.font.bold for c in table.rows[0].cells for r in c.text_frame.paragraphs[0].runs)
+    assert [c.text for c in table.rows[1].cells] == ["区司法局", "80.0%", "12.5", "12", LONG_NOTE]
+    texts = [s.text_frame.text for s in slides[1].shapes if s.has_text_frame]
+    assert "仅列出前 12 行，共 15 行" in texts
+
+    small = tables(slides[3])[0]
+    assert len(small.rows) == 1 + UNITS.height
+    assert [c.text for c in small.rows[2].cells] == ["区公安分局", "62.5%", "-3", "8", ""]
+
+
+def test_pptx_text_is_set_in_chinese_capable_fonts():
+    prs = Presentation(io.BytesIO(slides_pptx([("任务清单", None, UNITS)], title="汇报")))
+    runs = [
+        run
+        for slide in prs.slides
+        for shape in slide.shapes
+        for frame in (
+            [shape.text_frame]
+            if shape.has_text_frame
+            else [c.text_frame for c in shape.table.iter_cells()]
+            if shape.has_table
+            else []
+        )
+        for paragraph in frame.paragraphs
+        for run in paragraph.runs
+    ]
+    assert len(runs) > 10
+    for run in runs:
+        assert run.font.name == CJK_FONT
+        assert run.font._rPr.find(qn("a:ea")).get("typeface") == PPTX_EA_FONT
+
+
+def test_pptx_chart_is_fitted_inside_the_slide():
+    wide = bar_chart(width=1200, height=200)
+    prs = Presentation(io.BytesIO(slides_pptx([("宽图", wide, None)], title="汇报")))
+    (picture,) = [s for s in prs.slides[1].shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert picture.left >= Inches(0.5) - 1
+    assert picture.left + picture.width <= prs.slide_width - Inches(0.5) + 1
+    px_width, px_height = picture.image.size
+    assert picture.width / picture.height == pytest.approx(px_width / px_height, rel=0.01)

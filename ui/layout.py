@@ -1,0 +1,135 @@
+"""Tiles, tables, downloads and the meeting mode (会议模式) used by the dashboard pages."""
+
+from __future__ import annotations
+
+import datetime
+
+import altair as alt
+import polars as pl
+import streamlit as st
+
+RULES = """**计算口径**
+- 任务完成率 = 已到期任务中已完成的数量 ÷ 已到期任务数。截止日期在本季度末以前（含）的任务为已到期；
+  长期坚持的任务每季度都到期，本季度报送了进展（推进中、长期推进或已完成）即视为按进度完成，未报送或报“滞后”视为滞后。
+- 任务的状态取截至本季度最近一次报送的状态；“每年……”类任务只看当年的报送。一项任务须其全部牵头、责任单位均已完成才算完成。
+- 逾期任务：已过完成时限仍未完成（长期坚持的任务不计逾期）。
+- 指标按本年累计计算：比率为各季度分子之和 ÷ 分母之和（不是季度比率的平均）；次数等按季度累加；时限类取本年最差值。
+  指标达标率 = 达标的指标数 ÷ 已有数据的指标数；分母为 0 时显示“—”。
+- 单位计分只含其牵头或负责的任务，配合任务单列。报送截止为季度结束后次月10日。"""
+
+
+def pct(value: float | None, digits: int = 1) -> str:
+    """0.853 -> "85.3%"; None -> "—"."""
+    return "—" if value is None else f"{value * 100:.{digits}f}%"
+
+
+def points(now: float | None, before: float | None) -> str | None:
+    """Change of a rate in percentage points, for st.metric's delta ("+5.0个百分点")."""
+    if now is None or before is None:
+        return None
+    return f"{(now - before) * 100:+.1f}个百分点"
+
+
+def count_change(now: int | None, before: int | None, unit: str) -> str | None:
+    if now is None or before is None:
+        return None
+    return f"{now - before:+d}{unit}"
+
+
+def tiles(current: dict, previous: dict | None, big: bool = False) -> None:
+    """The four headline tiles with the change since last quarter (上季度)."""
+    prev = previous or {}
+    missing = current["units_expected"] - current["units_reported"]
+    prev_missing = (prev["units_expected"] - prev["units_reported"]) if prev else None
+    cols = st.columns(4)
+    cols[0].metric("任务完成率", pct(current["completion_rate"]),
+                   points(current["completion_rate"], prev.get("completion_rate")),
+                   help=f"已完成 {current['tasks_completed']} / 已到期 {current['tasks_total']} 项")  # fmt: skip
+    cols[1].metric("指标达标率", pct(current["attainment_rate"]),
+                   points(current["attainment_rate"], prev.get("attainment_rate")),
+                   help=f"达标 {current['indicators_met']} / 有数据 {current['indicators_total']} 个")  # fmt: skip
+    cols[2].metric("逾期任务", f"{current['overdue_tasks']} 项",
+                   count_change(current["overdue_tasks"], prev.get("overdue_tasks"), "项"),
+                   delta_color="inverse")  # fmt: skip
+    cols[3].metric("未报送单位", f"{missing} 个", count_change(missing, prev_missing, "个"),
+                   delta_color="inverse", help=f"应报送 {current['units_expected']} 个单位")  # fmt: skip
+    if not previous:
+        st.caption("上季度无可比数据（本计划的第一个季度）。")
+
+
+def previous_row(trend: pl.DataFrame, period: int) -> tuple[dict, dict | None]:
+    """The plan's figures for the period and the quarter before it (None when there is none)."""
+    now = trend.filter(pl.col("period_index") == period).row(0, named=True)
+    before = trend.filter(pl.col("period_index") == period - 1)
+    return now, before.row(0, named=True) if before.height else None
+
+
+def table(frame: pl.DataFrame, columns: dict[str, str], rates: tuple[str, ...] = (),
+          key: str | None = None) -> pl.DataFrame:  # fmt: skip
+    """Show the chosen columns under Chinese names; rate columns (0–1) as percentages."""
+    shown = frame.select(
+        [(pl.col(c) * 100).round(1).alias(c) if c in rates else pl.col(c) for c in columns]
+    ).rename(columns)
+    config = {columns[c]: st.column_config.NumberColumn(format="%.1f%%") for c in rates}
+    for c in columns:
+        if frame.schema[c] == pl.Date:
+            config[columns[c]] = st.column_config.DateColumn(format="YYYY-MM-DD")
+        elif isinstance(frame.schema[c], pl.Datetime):
+            config[columns[c]] = st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")
+    st.dataframe(shown, hide_index=True, column_config=config, key=key)
+    return shown
+
+
+def chart(spec: alt.TopLevelMixin) -> None:
+    """Draw a chart as it will be exported (its own font and colours, not the app theme)."""
+    st.altair_chart(spec, width="stretch", theme=None)
+
+
+def downloads(name: str, chart: alt.TopLevelMixin | None, frame: pl.DataFrame | None,
+              key: str) -> None:  # fmt: skip
+    """Buttons to take a chart (PNG, SVG) and its figures (XLSX) into briefing material; the
+    files are made only when a button is clicked."""
+    from analytics import export  # rendering libraries load on first use
+
+    stamp = datetime.date.today().strftime("%Y%m%d")
+    cols = st.columns(3)
+    if chart is not None:
+        fixed = chart.properties(width=900)
+        cols[0].download_button("下载图片（PNG）", lambda: export.chart_png(fixed),
+                                f"{name}_{stamp}.png", "image/png", key=f"{key}_png",
+                                on_click="ignore")  # fmt: skip
+        cols[1].download_button("下载矢量图（SVG）", lambda: export.chart_svg(fixed),
+                                f"{name}_{stamp}.svg", "image/svg+xml", key=f"{key}_svg",
+                                on_click="ignore")  # fmt: skip
+    if frame is not None:
+        xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        cols[2].download_button("下载表格（Excel）", lambda: export.frames_xlsx({name: frame}, name),
+                                f"{name}_{stamp}.xlsx", xlsx, key=f"{key}_xlsx",
+                                on_click="ignore")  # fmt: skip
+
+
+MEETING_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header {display: none;}
+.block-container {padding-top: 1rem; max-width: 100%;}
+[data-testid="stMetricValue"] {font-size: 4rem;}
+[data-testid="stMetricLabel"] p {font-size: 1.8rem;}
+[data-testid="stMetricDelta"] {font-size: 1.5rem;}
+h1 {font-size: 3rem !important;} h2, h3 {font-size: 2.2rem !important;}
+[data-testid="stDataFrame"] {font-size: 1.4rem;}
+</style>
+"""
+
+
+def meeting_mode() -> bool:
+    """Whether the meeting mode is on (large type, no sidebar)."""
+    return bool(st.session_state.get("meeting"))
+
+
+def set_meeting(on: bool) -> None:
+    st.session_state["meeting"] = on
+
+
+def meeting_style() -> None:
+    """Large type and no sidebar, for a projector; inline CSS (works offline)."""
+    st.html(MEETING_CSS)
