@@ -1,10 +1,9 @@
-"""法治进度: the router. Pages live in pages/; the shared filters (计划/季度/单位) are drawn here, in the
-sidebar, so that they carry across pages; the meeting mode hides the sidebar and navigation."""
+"""法治进度: the router. Pages live in pages/ and draw the shared filters (ui.filters) themselves;
+the meeting mode (会议模式) hides the navigation."""
 
 import streamlit as st
 
-from analytics.db import get_connection
-from ui import filters, layout
+from ui import layout, routing
 
 st.set_page_config(page_title="法治进度", layout="wide")
 
@@ -21,5 +20,6 @@ SECTIONS = {
 }
 
 pg = st.navigation(SECTIONS, position="hidden" if layout.meeting_mode() else "sidebar")
-st.session_state["_filters"] = filters.sidebar(get_connection())
+if wanted := routing.routed():  # a deep link that Streamlit first ran without the router
+    st.switch_page(wanted)
 pg.run()

@@ -30,8 +30,9 @@ def _finish(chart: alt.TopLevelMixin, title: str, subtitle: str | None = None, b
         chart.properties(title=alt.TitleParams(**params))
         .configure(font=CJK_FONT)
         .configure_axis(labelFontSize=size * 0.8, titleFontSize=size * 0.85, labelLimit=320)
-        .configure_legend(labelFontSize=size * 0.8, titleFontSize=size * 0.85, orient="bottom")
+        .configure_legend(labelFontSize=size * 0.8, titleFontSize=size * 0.85, orient="top")
         .configure_view(stroke=None)
+        .properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
     )
 
 
@@ -92,7 +93,7 @@ def trend_lines(frame: pl.DataFrame, title: str, big: bool = False) -> alt.TopLe
     )
     lines = base.mark_line(strokeWidth=4 if big else 2.5) + base.mark_point(
         size=140 if big else 60, filled=True
-    ).encode(shape=alt.Shape("指标:N", legend=None))
+    ).encode(shape=alt.Shape("指标:N", title=None))
     rule = alt.Chart().mark_rule(strokeDash=[6, 4], color="#333333").encode(y=alt.datum(100))
     chart = alt.layer(lines, rule).properties(height=380 if big else 300, width="container")
     return _finish(chart, title, "虚线：目标100%", big)
@@ -117,7 +118,7 @@ def years_by_quarter(frame: pl.DataFrame, rate: str, title: str, axis_title: str
         tooltip=["年度", "季度", "比率"],
     )
     lines = base.mark_line(strokeWidth=2.5) + base.mark_point(size=70, filled=True).encode(
-        shape=alt.Shape("年度:N", legend=None)
+        shape=alt.Shape("年度:N", title="年度")
     )
     rule = alt.Chart().mark_rule(strokeDash=[6, 4], color="#333333").encode(y=alt.datum(100))
     return _finish(alt.layer(lines, rule).properties(height=300, width="container"), title,
@@ -140,7 +141,7 @@ def indicator_lines(frame: pl.DataFrame, series: str, title: str, comparator: st
         tooltip=["对象", "季度", "实际值"],
     )
     lines = base.mark_line(strokeWidth=2.5) + base.mark_point(size=60, filled=True).encode(
-        shape=alt.Shape("对象:N", legend=None)
+        shape=alt.Shape("对象:N", title=None)
     )
     rule = (
         alt.Chart()

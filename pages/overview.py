@@ -6,9 +6,12 @@ import streamlit as st
 from analytics import charts, dashboard
 from analytics.db import get_connection
 from ui import filters, layout
+from ui.routing import through_router
+
+through_router(__file__)
 
 con = get_connection()
-f = filters.current()
+f = filters.sidebar(con)
 big = layout.meeting_mode()
 if big:
     layout.meeting_style()

@@ -9,6 +9,9 @@ from loaders.errors import LoadError, ReadError
 from loaders.registry import confirm_units, merge_unit
 from loaders.store import LoadResult, load_file
 from ui import filters
+from ui.routing import through_router
+
+through_router(__file__)
 
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "docx", "pdf", "xlsx", "xls", "csv"]
 TASK_COLUMNS = {
@@ -120,6 +123,7 @@ def unit_review(pending: list[str]) -> None:
             queries.clear_caches()
 
 
+chosen = filters.sidebar(con)
 upload_box()
 st.title("计划与任务")
 plans = queries.list_plans(con)
@@ -127,7 +131,7 @@ if plans.is_empty():
     st.info("尚未载入任何计划。请在左侧上传计划文件（txt、docx、pdf、xlsx 等）。")
 else:
     st.caption("在左侧“计划”中切换计划。")
-    plan_id = filters.current().plan_id
+    plan_id = chosen.plan_id
     plan_view(plans.filter(pl.col("plan_id") == plan_id).row(0, named=True))
 
 units = queries.unresolved_units(con)

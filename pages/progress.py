@@ -11,21 +11,29 @@ from loaders.catalog import load_catalog
 from loaders.errors import LoadError
 from loaders.progress_store import previous_answers, restore_upload, store_upload, validate_upload
 from loaders.template import build_template
+from ui.routing import through_router
+
+through_router(__file__)
 
 ALL = "全部单位（协调员）"
 con = get_connection()
 
 
+def last_ended_quarter(today: datetime.date) -> tuple[int, int]:
+    """The quarter being reported on: the last one that has ended (in November: the third)."""
+    quarter = (today.month - 1) // 3
+    return (today.year, quarter) if quarter else (today.year - 1, 4)
+
+
 def period_picker() -> tuple[int, int, str]:
     """Year, quarter and reporting unit, kept across reruns."""
-    years = queries.plan_years(con) or [datetime.date.today().year]
-    today = datetime.date.today()
-    default_year = today.year if today.year in years else years[-1]
+    last_year, last_quarter = last_ended_quarter(datetime.date.today())
+    years = queries.plan_years(con) or [last_year]
+    default_year = last_year if last_year in years else years[-1]
     c1, c2, c3 = st.columns([1, 1, 2])
     year = c1.selectbox("年度", years, index=years.index(default_year), key="fill_year")
-    quarter = c2.selectbox(
-        "季度", [1, 2, 3, 4], format_func=lambda q: f"第{q}季度", key="fill_quarter"
-    )
+    quarter = c2.selectbox("季度", [1, 2, 3, 4], index=last_quarter - 1,
+                           format_func=lambda q: f"第{q}季度", key="fill_quarter")  # fmt: skip
     units = [ALL, *load_catalog(con, year).reporting_units()]
     unit = c3.selectbox("填报单位", units, key="fill_unit")
     return year, quarter, unit

@@ -7,6 +7,9 @@ import streamlit as st
 from analytics import charts, dashboard
 from analytics.db import get_connection
 from ui import layout
+from ui.routing import through_router
+
+through_router(__file__)
 
 con = get_connection()
 st.title("按年度")

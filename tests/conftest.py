@@ -22,3 +22,24 @@ def seed_path(prefix: str) -> Path:
 @pytest.fixture
 def seed():
     return seed_path
+
+
+@pytest.fixture(scope="session")
+def built_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database, built once per test run by the app's own builder."""
+    from analytics.demo import ensure_demo_db
+
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    ensure_demo_db(path)
+    return path
+
+
+@pytest.fixture
+def demo_db(built_demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of the demo database for one test, used by the app through FAZHI_DB."""
+    import shutil
+
+    path = tmp_path / "demo.duckdb"
+    shutil.copyfile(built_demo, path)
+    monkeypatch.setenv("FAZHI_DB", str(path))
+    return path

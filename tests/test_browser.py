@@ -1,21 +1,29 @@
 """What a person sees: the real app in headless Chromium (Debian chromium + playwright).
 
-Starts `streamlit run app.py` on a free local port with a fresh demo database, opens the
-page, uploads a plan through the real file input and checks that the new plan is listed.
+Starts `streamlit run app.py` on a free local port with a fresh demo database, opens every page
+and waits for its charts, checks the overview's tiles against the views, carries a filter across
+pages, enters and leaves the meeting mode, uploads a unit's quarterly workbook through the real
+file input and sees the overview's numbers change to what the views give for that upload.
 Screenshots are saved in tests/out/ for a person to look at.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import duckdb
 import pytest
+
+from analytics.demo import ensure_demo_db
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "out"
@@ -28,11 +36,26 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
+PAGES = [  # navigation title, heading, charts drawn on it
+    ("总览", None, 2),
+    ("按单位", "按单位", 2),
+    ("按行动", "按行动", 1),
+    ("按年度", "按年度", 3),
+    ("指标", "指标", 1),
+    ("计划与任务", "计划与任务", 0),
+    ("数据填报", "数据填报", 0),
+]
 PLAN = """浏览器测试县2026年依法行政工作要点
 一、规范执法
 (一)推行执法公示。行政执法公示率达到100%。(县司法局牵头,各乡镇配合)
 (二)开展案卷评查。每年至少开展2次案卷评查。(县司法局负责)
+"""
+LATEST = """
+select t.plan_id, t.period_index, t.period_label, t.year, t.quarter, t.completion_rate,
+       t.units_expected - t.units_reported as missing
+from v_plan_trend t
+where t.plan_id = (select max(doc_id) from documents where kind = 'plan') and t.units_reported > 0
+order by t.period_index desc limit 1
 """
 
 pytestmark = pytest.mark.browser
@@ -44,46 +67,71 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def query(path: Path, sql: str, params: list | None = None) -> list[tuple]:
+    con = duckdb.connect(str(path))
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def pct(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def demo(tmp_path_factory) -> dict:
+    """The demo database the server will use, and a copy of it as it was before any test."""
+    folder = tmp_path_factory.mktemp("browser")
+    db = folder / "demo.duckdb"
+    ensure_demo_db(db)
+    before = folder / "before.duckdb"
+    shutil.copyfile(db, before)
+    plan_id, period, label, year, quarter, rate, missing = query(db, LATEST)[0]
+    unreported = query(
+        db,
+        "select distinct r.unit from v_task_status s join v_unit_reporting r "
+        "using (unit_id, period_index) where s.plan_id = ? and s.period_index = ? "
+        "and s.role <> 'cooperating' and not r.reported order by r.unit",
+        [plan_id, period],
+    )
+    return {"db": db, "before": before, "plan_id": plan_id, "period": period, "label": label,
+            "year": year, "quarter": quarter, "rate": rate, "missing": missing,
+            "unreported": [u for (u,) in unreported]}  # fmt: skip
+
+
+@contextmanager
+def running_app(db: Path) -> Iterator[str]:
+    """`streamlit run app.py` on a free port with this database; yields its address."""
     if not Path(CHROMIUM).exists():
         pytest.fail("headless Chromium is missing: run scripts/setup.sh (it installs chromium)")
     port = free_port()
-    db = tmp_path_factory.mktemp("browser") / "demo.duckdb"
     env = {**os.environ, "FAZHI_DB": str(db)}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--server.address",
-            "127.0.0.1",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+               "--server.headless", "true", "--server.address", "127.0.0.1"]  # fmt: skip
+    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)  # fmt: skip
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("streamlit did not start")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
+                    break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            pytest.fail("streamlit did not start")
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(demo):
+    with running_app(demo["db"]) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -99,46 +147,154 @@ def page(server):
         browser.close()
 
 
-def test_plans_page_shows_the_demo_plan(page):
-    page.get_by_role("heading", name="计划与任务").wait_for()
-    page.get_by_text("共 30 项任务").wait_for()
-    page.get_by_text("(一) 政府职能依法履行提升行动").click()
-    page.locator("[data-testid=stDataFrame]").first.wait_for()
+def shoot(page, name: str) -> None:
     OUT.mkdir(exist_ok=True)
-    page.screenshot(path=str(OUT / "plans.png"), full_page=True)
+    page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
 
 
-def test_upload_through_the_real_file_input(page, tmp_path):
-    plan = tmp_path / "浏览器测试计划.txt"
-    plan.write_text(PLAN, encoding="utf-8")
-    page.locator("input[type=file]").set_input_files(str(plan))
-    page.get_by_text("已载入：1 个文件，1 个行动，2 项任务").wait_for(timeout=60_000)
-    page.locator("[data-testid=stSelectbox]").first.click()
-    page.get_by_role("option", name="浏览器测试县2026年依法行政工作要点").click()
-    page.get_by_text("共 2 项任务").wait_for()
-    OUT.mkdir(exist_ok=True)
-    page.screenshot(path=str(OUT / "plans_after_upload.png"), full_page=True)
+def go(page, title: str) -> None:
+    """Click a page in the sidebar navigation."""
+    page.locator("[data-testid=stSidebarNav] a").filter(has_text=title).first.click()
 
 
-def test_fill_in_round_trip_through_the_browser(page, server, tmp_path):
-    """Download the pre-filled sheet, fill it as an analyst would, upload, preview, confirm."""
+def wait_for_charts(page, count: int) -> None:
+    """Wait until `count` charts have drawn (a canvas or svg inside each chart element)."""
+    if count:
+        drawn = page.locator("[data-testid=stVegaLiteChart]").locator("canvas, svg")
+        drawn.nth(count - 1).wait_for(state="attached")
+    page.wait_for_function("!document.querySelector('[data-testid=stSkeleton]')")
+
+
+def metric(page, label: str) -> str:
+    box = page.locator("[data-testid=stMetric]").filter(has_text=label).first
+    return box.locator("[data-testid=stMetricValue]").inner_text().strip()
+
+
+def choose(page, label: str, option: str, where: str = "body") -> None:
+    """Pick an option of the Streamlit selectbox with this label."""
+    page.locator(where).locator("[data-testid=stSelectbox]").filter(has_text=label).first.click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def test_every_page_draws_its_charts(page, demo):
+    for title, heading, charts in PAGES:
+        go(page, title)
+        page.get_by_role("heading", name=heading or demo["label"]).first.wait_for()
+        wait_for_charts(page, charts)
+        assert page.locator("[data-testid=stException]").count() == 0, title
+        shoot(page, f"page_{title}")
+
+
+def test_overview_tiles_show_the_views_numbers(page, demo):
+    go(page, "总览")
+    page.get_by_role("heading", name=demo["label"]).first.wait_for()
+    assert metric(page, "任务完成率") == pct(demo["rate"])
+    assert metric(page, "未报送单位") == f"{demo['missing']} 个"
+
+
+def test_a_chosen_quarter_carries_to_the_next_page(page, demo):
+    go(page, "总览")
+    earlier = query(demo["before"], "select period_label from v_periods where plan_id = ? "
+                    "and period_index = ?", [demo["plan_id"], demo["period"] - 1])[0][0]  # fmt: skip
+    choose(page, "季度", earlier, "[data-testid=stSidebar]")
+    page.get_by_role("heading", name=earlier).first.wait_for()
+    go(page, "按单位")
+    page.get_by_text(f"{earlier} · 按任务完成率从低到高排列").wait_for()
+    choose(page, "季度", demo["label"], "[data-testid=stSidebar]")
+    page.get_by_text(f"{demo['label']} · 按任务完成率从低到高排列").wait_for()
+
+
+def test_meeting_mode_and_back(page, demo):
+    go(page, "总览")
+    page.get_by_role("button", name="进入会议模式（投影用：大字、无侧栏）").click()
+    page.get_by_role("button", name="退出会议模式").wait_for()
+    page.locator("[data-testid=stSidebar]").wait_for(state="hidden")
+    wait_for_charts(page, 2)
+    shoot(page, "meeting_mode")
+    page.get_by_role("button", name="退出会议模式").click()
+    page.locator("[data-testid=stSidebar]").wait_for(state="visible")
+
+
+def test_a_units_upload_changes_the_overview(page, demo, tmp_path):
+    """A unit that has not reported downloads its sheet, fills it, uploads it; the overview's
+    未报送单位 and 任务完成率 then show what the views give for the same file."""
     import openpyxl
 
-    page.goto(f"{server}/progress")
+    from loaders.progress_store import store_upload
+
+    unit = demo["unreported"][0]
+    go(page, "数据填报")
     page.get_by_role("heading", name="数据填报").wait_for()
+    choose(page, "年度", str(demo["year"]))
+    choose(page, "季度", f"第{demo['quarter']}季度", "[data-testid=stMain]")
+    choose(page, "填报单位", unit)
     with page.expect_download() as download:
-        page.get_by_text("下载 全部单位").click()
+        page.get_by_text(f"下载 {unit} {demo['year']}年第{demo['quarter']}季度填报表").click()
     template = tmp_path / "template.xlsx"
     download.value.save_as(template)
-    wb = openpyxl.load_workbook(template)
-    ws = wb["任务进展"]
-    ws.cell(3, 6).value = "已完成"
-    ws.cell(3, 7).value = "浏览器填报"
-    filled = tmp_path / "filled.xlsx"
-    wb.save(filled)
+    book = openpyxl.load_workbook(template)
+    sheet = book["任务进展"]
+    for row in range(3, sheet.max_row + 1):
+        if sheet.cell(row, 10).value is not None:  # 任务ID: a task row
+            sheet.cell(row, 6).value, sheet.cell(row, 7).value = "已完成", "浏览器填报"
+    filled = tmp_path / f"{unit}.xlsx"
+    book.save(filled)
+
+    expected = tmp_path / "expected.duckdb"  # the same file stored on a copy: what to expect
+    shutil.copyfile(demo["before"], expected)
+    con = duckdb.connect(str(expected))
+    try:
+        stored = store_upload(con, filled.name, filled.read_bytes(), "测试", unit,
+                              demo["year"], demo["quarter"])  # fmt: skip
+        assert stored.status == "stored", stored.errors
+    finally:
+        con.close()
+    rate, missing = query(expected, "select completion_rate, units_expected - units_reported "
+                          "from v_plan_trend where plan_id = ? and period_index = ?",
+                          [demo["plan_id"], demo["period"]])[0]  # fmt: skip
+    assert missing == demo["missing"] - 1 and rate != demo["rate"]
+
     page.locator("input[type=file]").set_input_files(str(filled))
-    page.get_by_text("将保存任务进展 1 条").wait_for(timeout=60_000)
+    page.get_by_text("将保存任务进展").first.wait_for(timeout=60_000)
     page.get_by_role("button", name="确认保存").click()
-    page.get_by_text("已保存任务进展 1 条").wait_for(timeout=60_000)
-    OUT.mkdir(exist_ok=True)
-    page.screenshot(path=str(OUT / "progress_after_upload.png"), full_page=True)
+    page.get_by_text("已保存任务进展").first.wait_for(timeout=60_000)
+    shoot(page, "progress_after_upload")
+    go(page, "总览")
+    page.get_by_role("heading", name=demo["label"]).first.wait_for()
+    page.wait_for_function(
+        "t => [...document.querySelectorAll('[data-testid=stMetric]')].some("
+        "m => m.innerText.includes('未报送单位') && m.innerText.includes(t))",
+        arg=f"{missing} 个",
+    )
+    assert metric(page, "任务完成率") == pct(rate)
+    shoot(page, "overview_after_upload")
+
+
+def test_a_plan_uploaded_through_the_real_file_input_is_listed(page, tmp_path):
+    go(page, "计划与任务")
+    page.get_by_role("heading", name="计划与任务").wait_for()
+    plan = tmp_path / "浏览器测试计划.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    page.locator("[data-testid=stSidebar] input[type=file]").set_input_files(str(plan))
+    page.get_by_text("已载入：1 个文件，1 个行动，2 项任务").wait_for(timeout=60_000)
+    choose(page, "计划", "浏览器测试县2026年依法行政工作要点", "[data-testid=stSidebar]")
+    page.get_by_text("共 2 项任务").wait_for()
+    shoot(page, "plans_after_upload")
+
+
+def test_a_deep_link_as_first_request_opens_through_the_router(page, demo, tmp_path):
+    """…/units as the very first request to a fresh server shows the app's navigation and
+    filters, not the bare page file."""
+    db = tmp_path / "demo.duckdb"
+    shutil.copyfile(demo["before"], db)
+    context = page.context.browser.new_context(viewport={"width": 1400, "height": 1000})
+    with running_app(db) as url:
+        pg = context.new_page()
+        pg.set_default_timeout(30_000)
+        pg.goto(f"{url}/units")
+        pg.get_by_role("heading", name="按单位").first.wait_for()
+        nav = pg.locator("[data-testid=stSidebarNav]")
+        nav.get_by_text("看板").wait_for()
+        assert nav.locator("a").filter(has_text="总览").count() == 1
+        pg.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").nth(2).wait_for()
+        context.close()

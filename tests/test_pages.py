@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import duckdb
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics.demo import ensure_demo_db
@@ -27,23 +25,6 @@ SMALL_PLAN = """测试县2026年依法行政工作方案
 配合单位:市场监管局
 完成时限:长期坚持
 """.encode()
-
-
-@pytest.fixture(scope="module")
-def built_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo database, built once by the app's own builder."""
-    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    ensure_demo_db(path)
-    return path
-
-
-@pytest.fixture
-def demo_db(built_demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private copy of the demo database for one test, used by the app through FAZHI_DB."""
-    path = tmp_path / "demo.duckdb"
-    shutil.copyfile(built_demo, path)
-    monkeypatch.setenv("FAZHI_DB", str(path))
-    return path
 
 
 def rows(path: Path, sql: str, params: list | None = None) -> list[tuple]:
@@ -96,7 +77,7 @@ def test_page_shows_the_demo_plan_and_every_task(demo_db: Path) -> None:
     plan_id, title = demo_plan(demo_db)
     assert title == "青禾县2026年法治政府建设实施方案"
     assert any(title in h.value for h in at.subheader)
-    assert at.session_state["plan_choice"] == plan_id  # the shared filter, drawn by the router
+    assert at.sidebar.selectbox(key="plan_choice_widget").value == plan_id  # the shared filter
     assert any("青政办发〔2026〕3号" in c.value for c in at.caption)
     expected = [
         n
@@ -150,9 +131,7 @@ def test_upload_stores_a_new_plan_once(demo_db: Path) -> None:
     new_id, new_title = plans[-1]
     assert new_title == "测试县2026年依法行政工作方案"
     assert rows(demo_db, "select count(*) from tasks where plan_id = ?", [new_id]) == [(2,)]
-    # AppTest shows the router's sidebar only on a session's first run: open a new session
-    fresh = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
-    assert any(new_title in o for o in fresh.sidebar.selectbox(key="plan_choice_widget").options)
+    assert any(new_title in o for o in at.sidebar.selectbox(key="plan_choice_widget").options)
 
     at.file_uploader(key="plan_upload").set_value(
         ("small_plan.txt", SMALL_PLAN, "text/plain")

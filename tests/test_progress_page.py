@@ -2,33 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import duckdb
-import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics.demo import ensure_demo_db
 from tests.test_progress import fill
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-@pytest.fixture(scope="module")
-def built_demo(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    ensure_demo_db(path)
-    return path
-
-
-@pytest.fixture
-def demo_db(built_demo, tmp_path, monkeypatch):
-    path = tmp_path / "demo.duckdb"
-    shutil.copyfile(built_demo, path)
-    monkeypatch.setenv("FAZHI_DB", str(path))
-    return path
 
 
 def rows(path: Path, sql: str, params=()) -> list[tuple]:

@@ -1,9 +1,8 @@
-"""The filters every page shares (计划, 季度, 单位), drawn in the sidebar by the router.
+"""The filters every page shares (计划, 季度, 单位), drawn in the sidebar by each page.
 
-The widgets are drawn by app.py before the page runs; pages read the choice with `current()`. The
-choice itself is kept under keys of its own (PLAN_KEY …), which Streamlit never clears, and each
-widget is seeded from it: a widget's own state is dropped on a page switch. The default plan is
-the newest; the default quarter the latest with uploads.
+The choice is kept under keys of its own (PLAN_KEY …), which Streamlit never clears, and each
+page's widget is seeded from it: Streamlit drops a widget's own state when the page changes.
+The default plan is the newest; the default quarter the latest with uploads.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ import streamlit as st
 from analytics import dashboard, queries
 
 PLAN_KEY, PERIOD_KEY, UNIT_KEY = "plan_choice", "period_choice", "unit_choice"
-ALL_UNITS = "（全部单位）"
+ALL_UNITS, ALL_UNITS_ID = "（全部单位）", 0
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,7 @@ class Filters:
 
 
 def sidebar(con: duckdb.DuckDBPyConnection) -> Filters:
-    """Draw the three filters in the sidebar and return the choice."""
+    """Draw the three filters in the sidebar and return the choice (call once per page)."""
     plans = queries.list_plans(con)
     empty = pl.DataFrame()
     if plans.is_empty():
@@ -63,9 +62,9 @@ def _period(trend: pl.DataFrame) -> tuple[int, str]:
 def _unit(con, plan_id: int, period: int) -> tuple[int | None, str | None]:
     units = dashboard.unit_scores(con, plan_id, period).sort("unit")
     names = dict(zip(units["unit_id"], units["unit"], strict=True))
-    options = [None, *names]
-    unit_id = choose("单位", options, None, lambda u: names.get(u, ALL_UNITS), UNIT_KEY)
-    return unit_id, names.get(unit_id)
+    options = [ALL_UNITS_ID, *names]  # ALL_UNITS_ID, not None: None would show as no choice
+    unit_id = choose("单位", options, ALL_UNITS_ID, lambda u: names.get(u, ALL_UNITS), UNIT_KEY)
+    return (unit_id or None), names.get(unit_id)
 
 
 def choose(label: str, options: list, default, format_func, key: str):
@@ -83,8 +82,3 @@ def choose(label: str, options: list, default, format_func, key: str):
 
 def _keep(widget: str, key: str) -> None:
     st.session_state[key] = st.session_state[widget]
-
-
-def current() -> Filters:
-    """The filters drawn by the router in this run."""
-    return st.session_state["_filters"]

@@ -1,0 +1,200 @@
+"""The dashboard pages (总览, 按单位, 按行动, 按年度, 指标) through the router with AppTest, on a copy of
+the demo database: no exception, and the numbers shown are the views' numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+TIMEOUT = 60
+
+
+def rows(path: Path, sql: str, params: list | None = None) -> list[tuple]:
+    con = duckdb.connect(str(path))
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def pct(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+def open_app(page: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception, [e.value for e in at.exception]
+    if page:
+        at.switch_page(page).run()
+        assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+@pytest.fixture
+def shown(demo_db: Path) -> dict:
+    """The plan and quarter the app opens on: the newest plan, its latest quarter with uploads."""
+    plan_id, title = rows(demo_db, "select doc_id, title from documents where kind = 'plan' "
+                          "order by doc_id desc limit 1")[0]  # fmt: skip
+    period, label = rows(
+        demo_db,
+        "select period_index, period_label from v_plan_trend where plan_id = ? "
+        "and units_reported > 0 order by period_index desc limit 1",
+        [plan_id],
+    )[0]
+    return {"db": demo_db, "plan_id": plan_id, "title": title, "period": period, "label": label}
+
+
+def test_overview_tiles_are_the_plan_trend(shown):
+    at = open_app()
+    completion, attainment, overdue, expected, reported = rows(
+        shown["db"],
+        "select completion_rate, attainment_rate, overdue_tasks, units_expected, units_reported "
+        "from v_plan_trend where plan_id = ? and period_index = ?",
+        [shown["plan_id"], shown["period"]],
+    )[0]
+    assert at.title[0].value == f"{shown['title']} · {shown['label']}"
+    assert metrics(at) == {
+        "任务完成率": pct(completion),
+        "指标达标率": pct(attainment),
+        "逾期任务": f"{overdue} 项",
+        "未报送单位": f"{expected - reported} 个",
+    }
+    prev = rows(shown["db"], "select completion_rate from v_plan_trend where plan_id = ? "
+                "and period_index = ?", [shown["plan_id"], shown["period"] - 1])[0][0]  # fmt: skip
+    tile = next(m for m in at.metric if m.label == "任务完成率")
+    assert tile.delta == f"{(completion - prev) * 100:+.1f}个百分点"
+    assert f"逾期任务（{overdue} 项）" in [h.value for h in at.subheader]
+    missing = rows(
+        shown["db"],
+        "select distinct r.unit from v_task_status s join v_unit_reporting r "
+        "using (unit_id, period_index) where s.plan_id = ? and s.period_index = ? "
+        "and s.role <> 'cooperating' and not r.reported order by r.unit",
+        [shown["plan_id"], shown["period"]],
+    )
+    assert f"未报送单位（{len(missing)} 个）" in [h.value for h in at.subheader]
+    assert len(missing) == expected - reported
+    overdue_table = next(d.value for d in at.dataframe if "未完成单位" in d.value.columns)
+    assert len(overdue_table) == overdue
+
+
+def test_meeting_mode_hides_the_sidebar_and_comes_back_in_one_click(shown):
+    at = open_app()
+    at.button(key="enter_meeting").click().run()
+    assert not at.exception
+    assert at.session_state["meeting"] is True
+    assert [b.key for b in at.button] == ["leave_meeting"]  # no other controls in the way
+    assert metrics(at)["逾期任务"]  # the tiles are still there
+    at.button(key="leave_meeting").click().run()
+    assert at.session_state["meeting"] is False
+    assert "enter_meeting" in [b.key for b in at.button]
+
+
+def test_units_page_ranks_units_and_shows_the_scorecard_of_the_worst(shown):
+    at = open_app("pages/units.py")
+    expected = rows(
+        shown["db"],
+        "select unit, completion_rate, overdue_tasks from v_unit_plan_scorecard "
+        "where plan_id = ? and period_index = ? and tasks_assigned > 0 "
+        "order by completion_rate nulls last, overdue_tasks desc, unit",
+        [shown["plan_id"], shown["period"]],
+    )
+    ranking = at.dataframe[0].value
+    assert list(ranking["单位"]) == [r[0] for r in expected]
+    assert list(ranking["逾期任务"]) == [r[2] for r in expected]
+    worst, rate, overdue = expected[0]
+    assert at.header[0].value == f"{worst} 计分卡"
+    assert metrics(at)["任务完成率"] == pct(rate)
+    assert metrics(at)["逾期任务"] == f"{overdue} 项"
+    lead = rows(
+        shown["db"],
+        "select count(*) from v_task_status where plan_id = ? and period_index = ? and unit = ? "
+        "and role = 'lead'",
+        [shown["plan_id"], shown["period"], worst],
+    )[0][0]
+    assert f"牵头任务（{lead} 项）" in [s.value for s in at.subheader]
+
+
+def test_chosen_unit_and_quarter_carry_across_pages(shown):
+    at = open_app()
+    earlier = shown["period"] - 1
+    label = rows(shown["db"], "select period_label from v_periods where plan_id = ? "
+                 "and period_index = ?", [shown["plan_id"], earlier])[0][0]  # fmt: skip
+    unit_id, unit = rows(shown["db"], "select unit_id, unit from v_unit_plan_scorecard "
+                         "where plan_id = ? and period_index = ? and tasks_assigned > 0 "
+                         "order by unit desc limit 1", [shown["plan_id"], earlier])[0]  # fmt: skip
+    at.sidebar.selectbox(key="period_choice_widget").set_value(earlier).run()
+    at.sidebar.selectbox(key="unit_choice_widget").set_value(unit_id).run()
+    assert at.title[0].value.endswith(label)
+    at.switch_page("pages/units.py").run()
+    assert not at.exception
+    assert at.header[0].value == f"{unit} 计分卡"
+    assert label in at.caption[0].value
+    rate = rows(shown["db"], "select completion_rate from v_unit_plan_scorecard where plan_id = ? "
+                "and period_index = ? and unit_id = ?", [shown["plan_id"], earlier, unit_id])[0][0]  # fmt: skip
+    assert metrics(at)["任务完成率"] == pct(rate)
+
+
+def test_actions_page_lists_each_action_with_its_rates(shown):
+    at = open_app("pages/actions.py")
+    expected = rows(
+        shown["db"],
+        "select action_code || action_title, completion_rate, overdue_tasks "
+        "from v_action_scorecard where plan_id = ? and period_index = ? order by action_seq",
+        [shown["plan_id"], shown["period"]],
+    )
+    table = at.dataframe[0].value
+    assert list(table["行动"]) == [r[0] for r in expected]
+    shown_rates = [None if v != v else round(v, 1) for v in table["任务完成率"]]  # NaN: no rate
+    assert shown_rates == [None if r[1] is None else round(r[1] * 100, 1) for r in expected]
+    assert list(table["逾期任务"]) == [r[2] for r in expected]
+    labels = [e.label for e in at.expander]
+    for name, rate, overdue in expected:
+        assert any(lbl.startswith(name) and f"完成率 {pct(rate)}" in lbl
+                   and f"逾期 {overdue} 项" in lbl for lbl in labels)  # fmt: skip
+
+
+def test_years_page_sums_plans_quarter_by_quarter(shown):
+    at = open_app("pages/years.py")
+    expected = rows(
+        shown["db"],
+        "select year, quarter, sum(tasks_completed), sum(tasks_total) from v_plan_trend "
+        "group by year, quarter having sum(units_reported) > 0 order by year, quarter",
+    )
+    table = at.dataframe[0].value
+    assert [
+        tuple(r) for r in table[["年度", "季度", "已完成", "已到期"]].itertuples(index=False)
+    ] == [tuple(int(v) for v in r) for r in expected]
+    indicator = at.selectbox(key="yearly_indicator").value
+    years = rows(shown["db"], "select year, source, actual from v_indicator_yearly "
+                 "where indicator = ? order by year, source", [indicator])  # fmt: skip
+    shown_years = at.dataframe[1].value
+    assert list(shown_years["年度"]) == [y for y, _, _ in years]
+    assert list(shown_years["来源"]) == [s for _, s, _ in years]
+
+
+def test_indicator_page_total_is_the_region_view(shown):
+    at = open_app("pages/indicators.py")
+    target_id = at.selectbox(key="indicator_choice").value
+    actual, unit, reported, total = rows(
+        shown["db"],
+        "select r.actual, r.measure_unit, r.units_reported, r.units_total "
+        "from v_indicator_region r where r.target_id = ? and r.period_index = ?",
+        [target_id, shown["period"]],
+    )[0]
+    total_metric = next(m for m in at.metric if m.label == "全县合计")
+    assert total_metric.value == ("—" if actual is None else f"{actual:.2f}{unit}")
+    per_unit = rows(
+        shown["db"],
+        "select count(*) from v_indicator_attainment where target_id = ? and period_index = ?",
+        [target_id, shown["period"]],
+    )[0][0]
+    assert len(at.dataframe[0].value) == per_unit == total
+    assert reported <= total
