@@ -23,7 +23,7 @@ actions = dashboard.action_scores(con, f.plan_id, f.period).with_columns(
     done=pl.col("tasks_completed").cast(pl.Utf8) + " / " + pl.col("tasks_total").cast(pl.Utf8),
 )
 st.caption(f"{f.plan_title} · {f.period_label}")
-layout.table(actions, {"name": "行动", "completion_rate": "任务完成率", "done": "已完成/已到期",
+action_table = layout.table(actions, {"name": "行动", "completion_rate": "任务完成率", "done": "已完成/已到期",
                        "change": "较上季度（百分点）", "attainment_rate": "指标达标率",
                        "overdue_tasks": "逾期任务", "tasks_all": "任务总数"},
              rates=("completion_rate", "attainment_rate"), key="action_table")  # fmt: skip
@@ -31,7 +31,7 @@ chart = charts.rate_bars(
     actions, "name", "completion_rate", f"各行动任务完成率（{f.period_label}）"
 )
 layout.chart(chart)
-layout.downloads("各行动任务完成率", chart, actions.drop("prev_completion_rate"), "actions")
+layout.downloads("各行动任务完成率", chart, action_table, "actions")
 
 for action in actions.iter_rows(named=True):
     label = (f"{action['name']}　完成率 {layout.pct(action['completion_rate'])}　"

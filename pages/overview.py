@@ -10,6 +10,8 @@ from ui.routing import through_router
 
 through_router(__file__)
 
+OVERDUE_COLUMNS = {"action_code": "行动", "task_number": "编号", "task_title": "任务",
+                   "deadline": "完成时限", "units_behind": "未完成单位"}  # fmt: skip
 con = get_connection()
 f = filters.sidebar(con)
 big = layout.meeting_mode()
@@ -46,14 +48,27 @@ with right:
 overdue = dashboard.overdue_tasks(con, f.plan_id, f.period)
 missing = dashboard.unreported_units(con, f.plan_id, f.period)
 st.subheader(f"逾期任务（{overdue.height} 项）")
+overdue_shown = layout.chinese(overdue, OVERDUE_COLUMNS)
 if overdue.is_empty():
     st.write("没有逾期任务。")
 else:
-    layout.table(overdue, {"action_code": "行动", "task_number": "编号", "task_title": "任务",
-                           "deadline": "完成时限", "units_behind": "未完成单位"}, key="overdue")  # fmt: skip
+    layout.table(overdue, OVERDUE_COLUMNS, key="overdue")
 st.subheader(f"未报送单位（{missing.height} 个）")
 st.write("、".join(missing["unit"]) if missing.height else "各单位均已报送。")
 if not big:
-    with st.expander("导出与计算口径"):
-        layout.downloads("各行动任务完成率", by_action, actions, "overview_actions")
+    with st.expander("导出（汇报材料）与计算口径"):
+        action_cols = {"action_code": "行动", "action_title": "名称", "completion_rate": "任务完成率",
+                       "tasks_completed": "已完成", "tasks_total": "已到期",
+                       "attainment_rate": "指标达标率", "overdue_tasks": "逾期任务"}  # fmt: skip
+        unit_cols = {"unit": "单位", "completion_rate": "任务完成率", "tasks_completed": "已完成",
+                     "tasks_total": "已到期", "overdue_tasks": "逾期任务"}  # fmt: skip
+        summary = layout.summary_frame(now, before)
+        layout.downloads("各行动任务完成率", by_action, layout.chinese(actions, action_cols),
+                         "overview_actions")  # fmt: skip
+        layout.deck_button(f"{f.plan_title}{f.period_label}进展", [
+            ("总体情况", None, summary),
+            ("各行动任务完成率", by_action, layout.chinese(actions, action_cols)),
+            ("任务完成率未达100%的单位", worst if behind.height else None, layout.chinese(behind, unit_cols)),
+            (f"逾期任务（{overdue.height} 项）", None, overdue_shown),
+        ], "overview_deck")  # fmt: skip
         st.markdown(layout.RULES)

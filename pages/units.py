@@ -27,13 +27,13 @@ ranked = units.with_columns(
     done=pl.col("tasks_completed").cast(pl.Utf8) + " / " + pl.col("tasks_total").cast(pl.Utf8),
 )  # fmt: skip
 st.caption(f"{f.plan_title} · {f.period_label} · 按任务完成率从低到高排列")
-layout.table(ranked, {"unit": "单位", "completion_rate": "任务完成率", "done": "已完成/已到期",
+ranking = layout.table(ranked, {"unit": "单位", "completion_rate": "任务完成率", "done": "已完成/已到期",
                       "change": "较上季度（百分点）", "attainment_rate": "指标达标率",
                       "overdue_tasks": "逾期任务", "reporting": "报送情况"},
              rates=("completion_rate", "attainment_rate"), key="unit_ranking")  # fmt: skip
 chart = charts.rate_bars(ranked, "unit", "completion_rate", f"各单位任务完成率（{f.period_label}）")
 layout.chart(chart)
-layout.downloads("各单位任务完成率", chart, ranked.drop("prev_completion_rate"), "units")
+layout.downloads("各单位任务完成率", chart, ranking, "units")
 
 row = units.filter(pl.col("unit_id") == f.unit_id) if f.unit_id else units.head(1)
 if row.is_empty():

@@ -27,12 +27,12 @@ attainment = charts.years_by_quarter(periods, "attainment_rate", "指标达标�
                                      "指标达标率（%）")  # fmt: skip
 with right:
     layout.chart(attainment)
-layout.table(periods, {"year": "年度", "quarter": "季度", "completion_rate": "任务完成率",
+year_table = layout.table(periods, {"year": "年度", "quarter": "季度", "completion_rate": "任务完成率",
                        "tasks_completed": "已完成", "tasks_total": "已到期",
                        "attainment_rate": "指标达标率", "indicators_met": "达标指标",
                        "indicators_total": "有数据指标"},
              rates=("completion_rate", "attainment_rate"), key="yearly_table")  # fmt: skip
-layout.downloads("逐季度完成率", completion, periods, "years")
+layout.downloads("逐季度完成率", completion, year_table, "years")
 
 st.header("指标的年度比较")
 names = dashboard.yearly_indicator_names(con)

@@ -192,6 +192,26 @@ def test_overview_tiles_show_the_views_numbers(page, demo):
     assert metric(page, "未报送单位") == f"{demo['missing']} 个"
 
 
+def test_briefing_exports_from_the_overview(page, demo, tmp_path):
+    """The chart as PNG and the deck as PPTX, as a staff member takes them into 汇报材料."""
+    from pptx import Presentation
+
+    go(page, "总览")
+    page.get_by_text("导出（汇报材料）与计算口径").click()
+    with page.expect_download() as png:
+        page.get_by_role("button", name="下载图片（PNG）").click()
+    assert png.value.suggested_filename.startswith("各行动任务完成率")
+    assert Path(png.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    with page.expect_download() as deck:
+        page.get_by_role("button", name="导出汇报幻灯片（PPT）").click()
+    target = tmp_path / "deck.pptx"
+    deck.value.save_as(target)
+    slides = list(Presentation(str(target)).slides)
+    assert len(slides) == 5  # title, summary, actions, units behind, overdue
+    table = next(s.table for s in slides[1].shapes if s.has_table)
+    assert [c.text for c in table.rows[1].cells][:2] == ["任务完成率", pct(demo["rate"])]
+
+
 def test_a_chosen_quarter_carries_to_the_next_page(page, demo):
     go(page, "总览")
     earlier = query(demo["before"], "select period_label from v_periods where plan_id = ? "

@@ -57,6 +57,24 @@ def tiles(current: dict, previous: dict | None, big: bool = False) -> None:
         st.caption("上季度无可比数据（本计划的第一个季度）。")
 
 
+def summary_frame(current: dict, previous: dict | None) -> pl.DataFrame:
+    """The four headline figures, this quarter and last, as a table for export."""
+    prev = previous or {}
+
+    def missing(row: dict) -> int | None:
+        return row["units_expected"] - row["units_reported"] if row else None
+
+    return pl.DataFrame({
+        "指标": ["任务完成率", "指标达标率", "逾期任务（项）", "未报送单位（个）"],
+        "本季度": [pct(current["completion_rate"]), pct(current["attainment_rate"]),
+                str(current["overdue_tasks"]), str(missing(current))],
+        "上季度": [pct(prev.get("completion_rate")) if prev else "—",
+                pct(prev.get("attainment_rate")) if prev else "—",
+                str(prev["overdue_tasks"]) if prev else "—",
+                str(missing(prev)) if prev else "—"],
+    })  # fmt: skip
+
+
 def previous_row(trend: pl.DataFrame, period: int) -> tuple[dict, dict | None]:
     """The plan's figures for the period and the quarter before it (None when there is none)."""
     now = trend.filter(pl.col("period_index") == period).row(0, named=True)
@@ -64,9 +82,15 @@ def previous_row(trend: pl.DataFrame, period: int) -> tuple[dict, dict | None]:
     return now, before.row(0, named=True) if before.height else None
 
 
+def chinese(frame: pl.DataFrame, columns: dict[str, str]) -> pl.DataFrame:
+    """The chosen columns under their Chinese names (rates stay fractions: Excel shows them as %)."""
+    return frame.select(list(columns)).rename(columns)
+
+
 def table(frame: pl.DataFrame, columns: dict[str, str], rates: tuple[str, ...] = (),
           key: str | None = None) -> pl.DataFrame:  # fmt: skip
-    """Show the chosen columns under Chinese names; rate columns (0–1) as percentages."""
+    """Show the chosen columns under Chinese names, rate columns (0–1) as percentages; returns
+    the same columns for export (`chinese`)."""
     shown = frame.select(
         [(pl.col(c) * 100).round(1).alias(c) if c in rates else pl.col(c) for c in columns]
     ).rename(columns)
@@ -77,7 +101,7 @@ def table(frame: pl.DataFrame, columns: dict[str, str], rates: tuple[str, ...] =
         elif isinstance(frame.schema[c], pl.Datetime):
             config[columns[c]] = st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")
     st.dataframe(shown, hide_index=True, column_config=config, key=key)
-    return shown
+    return chinese(frame, columns)
 
 
 def chart(spec: alt.TopLevelMixin) -> None:
@@ -103,9 +127,20 @@ def downloads(name: str, chart: alt.TopLevelMixin | None, frame: pl.DataFrame | 
                                 on_click="ignore")  # fmt: skip
     if frame is not None:
         xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        cols[2].download_button("下载表格（Excel）", lambda: export.frames_xlsx({name: frame}, name),
+        cols[2].download_button("下载数据（Excel）", lambda: export.frames_xlsx({name: frame}, name),
                                 f"{name}_{stamp}.xlsx", xlsx, key=f"{key}_xlsx",
                                 on_click="ignore")  # fmt: skip
+
+
+def deck_button(title: str, slides: list, key: str) -> None:
+    """A button for a PowerPoint deck (汇报材料) of (slide title, chart, table) entries."""
+    from analytics import export
+
+    stamp = datetime.date.today().strftime("%Y%m%d")
+    fixed = [(t, c.properties(width=800) if c is not None else None, f) for t, c, f in slides]
+    pptx = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+    st.download_button("导出汇报幻灯片（PPT）", lambda: export.slides_pptx(fixed, title),
+                       f"{title}_{stamp}.pptx", pptx, key=key, on_click="ignore")  # fmt: skip
 
 
 MEETING_CSS = """
