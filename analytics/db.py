@@ -29,7 +29,7 @@ def get_connection() -> duckdb.DuckDBPyConnection:
     return _connect(str(db_path().resolve()))
 
 
-@st.cache_resource(show_spinner="正在打开数据库…")
+@st.cache_resource(show_spinner="正在打开数据库（首次启动时生成演示数据，约需十几秒）…")
 def _connect(path: str) -> duckdb.DuckDBPyConnection:
     if not Path(path).exists():
         ensure_demo_db(path)

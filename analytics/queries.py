@@ -177,7 +177,7 @@ def database_key(con: duckdb.DuckDBPyConnection) -> str:
     return str(path) if path else f"memory:{id(con)}"
 
 
-@st.cache_data(ttl=60, show_spinner=False)
+@st.cache_data(ttl=60, show_spinner="正在统计…")
 def _cached(
     db_key: str, query: str, params: tuple, _con: duckdb.DuckDBPyConnection
 ) -> pl.DataFrame:
