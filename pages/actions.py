@@ -13,9 +13,7 @@ through_router(__file__)
 con = get_connection()
 f = filters.sidebar(con)
 st.title("按行动")
-if f.period is None:
-    st.info("尚无可统计的季度。")
-    st.stop()
+filters.require_period(f)
 
 actions = dashboard.action_scores(con, f.plan_id, f.period).with_columns(
     name=pl.col("action_code") + pl.col("action_title"),

@@ -13,9 +13,7 @@ through_router(__file__)
 con = get_connection()
 f = filters.sidebar(con)
 st.title("指标")
-if f.period is None:
-    st.info("尚无可统计的季度。")
-    st.stop()
+filters.require_period(f)
 targets = dashboard.plan_indicators(con, f.plan_id)
 if targets.is_empty():
     st.info("本计划的任务没有量化指标。")

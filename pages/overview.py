@@ -20,8 +20,7 @@ if big:
     st.button("退出会议模式", key="leave_meeting", on_click=layout.set_meeting, args=(False,))
 if f.period is None:
     st.title("总览")
-    st.info("尚无可统计的季度：请先在“计划与任务”载入计划，并在“数据填报”上传季度进展。")
-    st.stop()
+filters.require_period(f)
 
 st.title(f"{f.plan_title} · {f.period_label}")
 now, before = layout.previous_row(f.trend, f.period)

@@ -15,9 +15,7 @@ ROLES = {"lead": "牵头", "responsible": "责任", "cooperating": "配合"}
 con = get_connection()
 f = filters.sidebar(con)
 st.title("按单位")
-if f.period is None:
-    st.info("尚无可统计的季度。")
-    st.stop()
+filters.require_period(f)
 
 units = dashboard.unit_scores(con, f.plan_id, f.period)
 ranked = units.with_columns(

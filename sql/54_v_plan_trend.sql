@@ -1,20 +1,16 @@
--- v_plan_trend: each plan × period: completion of its due tasks, attainment of its indicators, overdue tasks and reporting units
+-- v_plan_trend: each plan × period: completion of its due tasks, attainment of its indicators, overdue tasks and reporting units (the plan's actions summed)
 create or replace view v_plan_trend as
-with tasks_of_plan as (
+with actions_summed as (
     select plan_id, year, quarter, period_index,
-           count(*) as tasks_all,
-           count(*) filter (where due) as tasks_total,
-           count(*) filter (where due and completed) as tasks_completed,
-           count(*) filter (where overdue) as overdue_tasks,
-           count(*) filter (where behind) as behind_tasks
-    from v_task_rollup
-    group by all
-), indicators_of_plan as (
-    select plan_id, period_index,
-           count(*) as indicators_expected,
-           count(actual) as indicators_total,
-           count(*) filter (where met) as indicators_met
-    from v_indicator_attainment
+           sum(tasks_all)::integer as tasks_all,
+           sum(tasks_total)::integer as tasks_total,
+           sum(tasks_completed)::integer as tasks_completed,
+           sum(indicators_expected)::integer as indicators_expected,
+           sum(indicators_total)::integer as indicators_total,
+           sum(indicators_met)::integer as indicators_met,
+           sum(overdue_tasks)::integer as overdue_tasks,
+           sum(behind_tasks)::integer as behind_tasks
+    from v_action_scorecard
     group by all
 ), units_of_plan as (
     select s.plan_id, s.period_index,
@@ -30,14 +26,11 @@ select t.plan_id, t.year, t.quarter, t.period_index,
        t.year || '年第' || t.quarter || '季度' as period_label,
        t.tasks_all, t.tasks_total, t.tasks_completed,
        rate_of(t.tasks_completed, t.tasks_total) as completion_rate,
-       coalesce(i.indicators_expected, 0) as indicators_expected,
-       coalesce(i.indicators_total, 0) as indicators_total,
-       coalesce(i.indicators_met, 0) as indicators_met,
-       rate_of(i.indicators_met, i.indicators_total) as attainment_rate,
+       t.indicators_expected, t.indicators_total, t.indicators_met,
+       rate_of(t.indicators_met, t.indicators_total) as attainment_rate,
        t.overdue_tasks, t.behind_tasks,
        coalesce(u.units_expected, 0) as units_expected,
        coalesce(u.units_reported, 0) as units_reported,
        coalesce(u.units_on_time, 0) as units_on_time
-from tasks_of_plan t
-left join indicators_of_plan i using (plan_id, period_index)
+from actions_summed t
 left join units_of_plan u using (plan_id, period_index)

@@ -198,3 +198,26 @@ def test_indicator_page_total_is_the_region_view(shown):
     )[0][0]
     assert len(at.dataframe[0].value) == per_unit == total
     assert reported <= total
+
+
+@pytest.mark.parametrize(
+    "page", ["pages/overview.py", "pages/units.py", "pages/actions.py", "pages/indicators.py"]
+)
+def test_pages_on_an_empty_database_say_what_to_do(page, tmp_path, monkeypatch):
+    from loaders.store import connect
+
+    path = tmp_path / "empty.duckdb"
+    connect(path).close()
+    monkeypatch.setenv("FAZHI_DB", str(path))
+    at = open_app(page)
+    assert any("请先在“计划与任务”载入计划" in i.value for i in at.info)
+
+
+def test_years_page_on_an_empty_database(tmp_path, monkeypatch):
+    from loaders.store import connect
+
+    path = tmp_path / "empty.duckdb"
+    connect(path).close()
+    monkeypatch.setenv("FAZHI_DB", str(path))
+    at = open_app("pages/years.py")
+    assert [i.value for i in at.info] == ["尚无可统计的季度。"]

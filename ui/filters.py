@@ -82,3 +82,10 @@ def choose(label: str, options: list, default, format_func, key: str):
 
 def _keep(widget: str, key: str) -> None:
     st.session_state[key] = st.session_state[widget]
+
+
+def require_period(f: Filters) -> None:
+    """Stop the page with a hint when the chosen plan has no quarter to show yet."""
+    if f.period is None:
+        st.info("尚无可统计的季度：请先在“计划与任务”载入计划，并在“数据填报”上传季度进展。")
+        st.stop()
