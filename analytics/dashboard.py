@@ -49,7 +49,8 @@ select s.*, p.prev_completion_rate,
        r.first_uploaded_at, r.report_due
 from v_unit_plan_scorecard s
 left join prev p using (unit_id)
-left join v_unit_reporting r on r.unit_id = s.unit_id and r.period_index = s.period_index
+left join v_plan_reporting r
+  on r.plan_id = s.plan_id and r.unit_id = s.unit_id and r.period_index = s.period_index
 where s.plan_id = $plan_id and s.period_index = $period and s.tasks_assigned > 0
 order by s.completion_rate nulls last, s.overdue_tasks desc, s.unit
 """
@@ -74,12 +75,9 @@ order by r.deadline, r.task_seq
 """
 
 _UNREPORTED = """
-select distinct r.unit, r.report_due
-from v_task_status s
-join v_unit_reporting r on r.unit_id = s.unit_id and r.period_index = s.period_index
-where s.plan_id = $plan_id and s.period_index = $period and s.role <> 'cooperating'
-  and not r.reported
-order by r.unit
+select unit, report_due from v_plan_reporting
+where plan_id = $plan_id and period_index = $period and not reported
+order by unit
 """
 
 _UNIT_TASKS = """

@@ -1,16 +1,18 @@
 """View-query latency of the dashboard's page queries at county, city and province scale.
 
-    python3 bench/bench_views.py [--runs 30] [--national] [--rebuild] [--write-readme]
+    python3 bench/bench_views.py [--runs 30] [--national [--national-runs 10]] [--rebuild]
+                                 [--scales county city ...] [--write-readme]
 
 Builds (or reuses, when the recorded plans/seed/generator/schema match) synthetic databases with
 bench/synth.py in bench/out/: county (1 plan), city (10), province (200) and, with --national,
 national (2000). Each database is opened with duckdb, the current sql/ views are applied again
 (so a reused database measures today's views), and each page query runs 2 warm-ups then --runs
 times with bound parameters, a different plan/unit/period each run, the full result fetched as
-a polars frame. Reports the median and p95 in ms, the rows the query scanned read by table scans
-and intermediate rows (DuckDB profile of one extra run), and how p95 grows with the data: elasticity = log(p95 ratio) / log(data ratio)
-between the two largest scales; ~0 means the filter is pushed down to the plan's rows, ~1 means
-the query reads all the data whatever the filter. Target: p95 < 300 ms at province scale.
+a polars frame. Reports the median and p95 in ms; the rows read by table scans (after pushed-down
+filters) and the intermediate rows, from DuckDB's JSON profile of one extra run; and how p95
+grows with the data: elasticity = log(p95 ratio) / log(data ratio) between the two largest
+scales, ~0 when the filter reaches the plan's rows, ~1 when the query reads all the data
+whatever the filter. Target: p95 < 300 ms per page query at province scale.
 """
 
 from __future__ import annotations
@@ -106,6 +108,8 @@ class Dataset:
     path: Path
     build_s: float
     counts: dict[str, int] = field(default_factory=dict)
+    bench_s: float = 0.0
+    runs: int = 0
 
     @property
     def base_rows(self) -> int:
@@ -138,6 +142,7 @@ class Picker:
 
 
 def plan_period(k: Picker, i: int) -> list:
+    """Parameters plan, year, quarter."""
     return [k.plan(i), *k.period()]
 
 
@@ -190,6 +195,11 @@ def ensure_dataset(scale: str, seed: int, rebuild: bool) -> Dataset:
     return Dataset(scale, plans, path, build_s, counts)
 
 
+def column(con: duckdb.DuckDBPyConnection, sql: str) -> list:
+    """The first column of a query's rows."""
+    return [r[0] for r in con.execute(sql).fetchall()]
+
+
 def load_samples(con: duckdb.DuckDBPyConnection) -> Samples:
     """Plans, owning units, targets, indicators and periods present in the database."""
     owners = """select t.plan_id, list(distinct u.unit_id order by u.unit_id)
@@ -197,14 +207,11 @@ def load_samples(con: duckdb.DuckDBPyConnection) -> Samples:
                 where u.role in ('lead', 'responsible') {} group by all"""
     with_target = "and u.task_id in (select task_id from targets)"
     return Samples(
-        plans=[r[0] for r in con.execute("select doc_id from documents order by 1").fetchall()],
+        plans=column(con, "select doc_id from documents order by 1"),
         owners=dict(con.execute(owners.format("")).fetchall()),
         reporters=dict(con.execute(owners.format(with_target)).fetchall()),
-        targets=[r[0] for r in con.execute("select target_id from targets order by 1").fetchall()],
-        indicators=[
-            r[0]
-            for r in con.execute("select distinct indicator from targets order by 1").fetchall()
-        ],  # fmt: skip
+        targets=column(con, "select target_id from targets order by 1"),
+        indicators=column(con, "select distinct indicator from targets order by 1"),
         periods=con.execute("select distinct year, quarter from v_periods order by all").fetchall(),
     )
 
@@ -244,7 +251,9 @@ def scan_rows(operators: list[dict]) -> int:
     )
 
 
-def time_query(con: duckdb.DuckDBPyConnection, scale: str, name: str, k: Picker, runs: int):
+def time_query(
+    con: duckdb.DuckDBPyConnection, scale: str, name: str, k: Picker, runs: int
+) -> Result:
     """Warm-ups, then `runs` timed runs with fresh parameters, then one profiled run."""
     sql, params = QUERIES[name], PARAMS[name]
     for i in range(WARMUPS):
@@ -261,19 +270,24 @@ def time_query(con: duckdb.DuckDBPyConnection, scale: str, name: str, k: Picker,
 
 def bench_scale(dataset: Dataset, runs: int, seed: int) -> list[Result]:
     """All page queries on one database, after applying the current sql/ views to it."""
+    t0 = time.perf_counter()
     con = duckdb.connect(str(dataset.path))
     try:
+        con.execute("set enable_progress_bar = false")
         apply_sql(con)
         k = Picker(load_samples(con), seed)
         results = []
         for name in QUERIES:
-            results.append(time_query(con, dataset.scale, name, k, runs))
-            r = results[-1]
-            print(f"  {dataset.scale:9s}{name:18s} median {r.median:8.1f} ms  p95 {r.p95:8.1f} ms",
-                  flush=True)  # fmt: skip
-        return results
+            r = time_query(con, dataset.scale, name, k, runs)
+            print(
+                f"  {dataset.scale:9s}{name:18s} median {r.median:8.1f} ms  p95 {r.p95:8.1f} ms",
+                flush=True,
+            )
+            results.append(r)
     finally:
         con.close()
+    dataset.bench_s, dataset.runs = time.perf_counter() - t0, runs
+    return results
 
 
 GLOBAL = {"all_units_ranking", "reporting", "yearly"}  # read every plan by design
@@ -295,59 +309,71 @@ def verdict(name: str, scan_elasticity: float) -> str:
     return "partly pushed down"
 
 
-def md_table(header: list[str], rows: list[list[str]]) -> list[str]:
-    """A markdown table, numbers right-aligned."""
-    align = ["---" if i == 0 else "--:" for i in range(len(header))]
-    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
-    return lines + ["| " + " | ".join(r) + " |" for r in rows]
+def md_table(header: str, rows: list[list[str]]) -> list[str]:
+    """A markdown table from a '|'-separated header; columns after the first right-aligned."""
+    names = header.split("|")
+    align = ["---"] + ["--:"] * (len(names) - 1)
+    return ["| " + " | ".join(r) + " |" for r in [names, align, *rows]]
 
 
 def dataset_table(datasets: list[Dataset]) -> list[str]:
-    header = ["scale", "plans", "base-table rows", "task_progress rows", "build s", "DB MB"]
+    """One row per scale: size of the data, build time, runs and bench time."""
+    header = "scale|plans|base-table rows|task_progress rows|DB MB|build s|runs per query|bench s"
     rows = [
         [d.scale, f"{d.plans:,}", f"{d.base_rows:,}", f"{d.counts['task_progress']:,}",
-         f"{d.build_s:.1f}", f"{d.path.stat().st_size / 2**20:.0f}"]
+         f"{d.path.stat().st_size / 2**20:.0f}", f"{d.build_s:.1f}", str(d.runs),
+         f"{d.bench_s:.0f}"]
         for d in datasets
     ]  # fmt: skip
     return md_table(header, rows)
 
 
+def flagged(ms: float) -> str:
+    """A time in ms, marked ⚠ at or above the target."""
+    return f"{ms:.1f}" + (" ⚠" if ms >= TARGET_MS else "")
+
+
 def latency_table(datasets: list[Dataset], results: list[Result]) -> list[str]:
-    header = ["scale", "query", "base rows", "result rows", "rows read", "intermediate rows",
-              "median ms", "p95 ms"]  # fmt: skip
+    """One row per scale × query: data size, result size, rows read, median and p95."""
+    header = "scale|query|base rows|result rows|rows read|intermediate rows|median ms|p95 ms"
     base = {d.scale: d.base_rows for d in datasets}
-    rows = []
-    for r in results:
-        p95 = f"{r.p95:.1f}" + (" ⚠" if r.p95 >= TARGET_MS else "")
-        rows.append([r.scale, r.query, f"{base[r.scale]:,}", f"{r.result_rows:,}",
-                     f"{r.scanned:,}", f"{r.intermediate:,}", f"{r.median:.1f}", p95])  # fmt: skip
+    rows = [
+        [r.scale, r.query, f"{base[r.scale]:,}", f"{r.result_rows:,}", f"{r.scanned:,}",
+         f"{r.intermediate:,}", f"{r.median:.1f}", flagged(r.p95)]
+        for r in results
+    ]  # fmt: skip
     return md_table(header, rows)
 
 
 def growth_table(datasets: list[Dataset], results: list[Result]) -> list[str]:
     """Per query: p95 at each scale, ratios between successive scales, elasticities."""
-    scales = [d.scale for d in datasets]
-    base = {d.scale: d.base_rows for d in datasets}
+    scales, base = [d.scale for d in datasets], {d.scale: d.base_rows for d in datasets}
     by = {(r.scale, r.query): r for r in results}
     a, b = scales[-2], scales[-1]
-    header = ["query", *[f"p95 {s}" for s in scales]]
-    header += [f"{y}/{x}" for x, y in zip(scales, scales[1:], strict=False)]
-    header += [f"p95 elasticity {a}→{b}", "rows-read elasticity", "reads"]
+    pairs = list(zip(scales, scales[1:], strict=False))
+    header = "|".join(["query", *[f"p95 {s}" for s in scales], *[f"{y}/{x}" for x, y in pairs]])
+    header += f"|p95 elasticity {a}→{b}|rows-read elasticity|reads"
     rows = []
     for q in QUERIES:
         p95 = [by[s, q].p95 for s in scales]
-        ratios = [f"{y / x:.1f}×" for x, y in zip(p95, p95[1:], strict=False)]
+        ratios = [f"{by[y, q].p95 / by[x, q].p95:.1f}×" for x, y in pairs]
         e_time = elasticity(by[a, q].p95, by[b, q].p95, base[a], base[b])
-        e_scan = elasticity(by[a, q].scanned, by[b, q].scanned, base[a], base[b])
-        rows.append([q, *[f"{v:.1f}" for v in p95], *ratios, f"{e_time:.2f}", f"{e_scan:.2f}",
-                     verdict(q, e_scan)])  # fmt: skip
-    return md_table(header, rows)
+        e_read = elasticity(by[a, q].scanned, by[b, q].scanned, base[a], base[b])
+        cells = [f"{v:.1f}" for v in p95] + ratios + [f"{e_time:.2f}", f"{e_read:.2f}"]
+        rows.append([q, *cells, verdict(q, e_read)])
+    data = [f"{y}/{x} ×{base[y] / base[x]:.1f}" for x, y in pairs]
+    return [f"Base-table rows grow {', '.join(data)}.", "", *md_table(header, rows)]
 
 
-def report(datasets: list[Dataset], results: list[Result], runs: int) -> str:
+def report(datasets: list[Dataset], results: list[Result]) -> str:
     """The generated part of the README section."""
-    lines = [f"Latest ({date.today().isoformat()}, {runs} runs after {WARMUPS} warm-ups, "
-             f"DuckDB {duckdb.__version__}):", "", "Datasets:", ""]  # fmt: skip
+    lines = [
+        f"Latest ({date.today().isoformat()}, {WARMUPS} warm-ups then the runs below, "
+        f"DuckDB {duckdb.__version__}, Python {sys.version.split()[0]}):",
+        "",
+        "Datasets:",
+        "",
+    ]
     lines += dataset_table(datasets)
     lines += ["", "Latency per page query (⚠: p95 at or above the 300 ms target):", ""]
     lines += latency_table(datasets, results)
@@ -361,15 +387,17 @@ BEGIN, END = "<!-- bench_views: begin -->", "<!-- bench_views: end -->"
 INTRO = """
     python3 bench/bench_views.py [--runs 30] [--national] [--rebuild] [--write-readme]
 
-Synthetic databases from `bench/synth.py` (seed 7; per county plan: 8 actions, 100 tasks, 60
-units, ~30 targets, 8 quarters of uploads by every owning unit, 10 % missing, 5 % re-uploaded)
-at county (1 plan), city (10) and province (200) scale, national (2000) with `--national`.
-Each page query runs 2 warm-ups then 30 times with another plan / unit / period each run, the
-full result fetched as a polars frame. Rows read (table-scan output after pushed-down filters) and intermediate rows come from
-DuckDB's JSON profile of one more run.
-Elasticity = log(p95 ratio) / log(data ratio) between the two largest scales: ~0 when the
-filter reaches the plan's rows, ~1 when the query reads everything. Target: p95 < 300 ms per
-page query at province scale.
+Synthetic databases from `bench/synth.py` (`python3 -m bench.synth --plans N --out FILE`;
+seed 7; per county plan: 8 actions, 100 tasks, 60 units, ~30 targets, 8 quarters of uploads by
+every owning unit, 10 % of unit-quarters missing, 5 % uploaded twice) at county (1 plan), city
+(10) and province (200) scale, national (2000) with `--national`. Datasets are kept in
+`bench/out/` and reused while generator and schema are unchanged; the current `sql/` views are
+applied to them before timing. Each page query runs 2 warm-ups then 30 times (national: 10)
+with another plan / unit / period each run, the full result fetched as a polars frame. Rows
+read (table-scan output after pushed-down filters) and intermediate rows come from DuckDB's
+JSON profile of one more run. Elasticity = log(p95 ratio) / log(data ratio) between the two
+largest scales: ~0 when the filter reaches the plan's rows, ~1 when the query reads everything.
+Target: p95 < 300 ms per page query at province scale.
 """
 
 
@@ -386,8 +414,10 @@ def write_readme(text: str) -> None:
 
 
 def main() -> None:
+    """Command line: build or reuse the datasets, time every query, print (and write) it."""
     ap = argparse.ArgumentParser(description="View-query latency at county/city/province scale.")
     ap.add_argument("--runs", type=int, default=30)
+    ap.add_argument("--national-runs", type=int, default=10, help="runs per query, national")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--national", action="store_true", help="also 2000 plans")
     ap.add_argument("--scales", nargs="+", choices=list(SCALES), help="only these scales")
@@ -396,8 +426,14 @@ def main() -> None:
     args = ap.parse_args()
     scales = args.scales or [s for s in SCALES if s != "national" or args.national]
     datasets = [ensure_dataset(s, args.seed, args.rebuild) for s in scales]
-    results = [r for d in datasets for r in bench_scale(d, args.runs, args.seed)]
-    text = report(datasets, results, args.runs)
+    results = [
+        r
+        for d in datasets
+        for r in bench_scale(
+            d, args.national_runs if d.scale == "national" else args.runs, args.seed
+        )
+    ]
+    text = report(datasets, results)
     print("\n" + text)
     if args.write_readme:
         write_readme(text)

@@ -60,7 +60,8 @@ ONGOING_NEXT = [("长期推进", 0.70), ("推进中", 0.92), ("滞后", 1.0)]
 # table → columns inserted (the rest keep their defaults)
 COLUMNS = {
     "source_files": "file_id sha256 name size_bytes format content loaded_by loaded_at",
-    "documents": "doc_id file_id seq title doc_number issuer issued_on kind years year_from year_to",
+    "documents": "doc_id file_id seq title doc_number issuer issued_on kind years year_from "
+    "year_to",
     "actions": "action_id plan_id seq code title",
     "units": "unit_id name kind level reviewed created_at",
     "unit_aliases": "alias unit_id",
@@ -100,6 +101,16 @@ class Task:
     target: tuple[int, str] | None = None  # (target_id, measure unit '%' or '次')
 
 
+@dataclass(frozen=True)
+class Slot:
+    """A unit-period: the unit reporting and the quarter it reports for."""
+
+    unit_id: int
+    name: str
+    year: int
+    quarter: int
+
+
 @dataclass
 class Batch:
     """Rows of a batch of plans, per table, as tuples in COLUMNS order."""
@@ -118,46 +129,25 @@ def hex_digest(rng: random.Random) -> str:
 
 
 def county_name(p: int) -> str:
+    """The name of county p (0-based): 样本0001 …"""
     return f"样本{p + 1:04d}"
 
 
 def add_plan_header(b: Batch, rng: random.Random, p: int) -> None:
     """The source file, the plan document, its 8 actions and its 60 units."""
     county, pid = county_name(p), p + 1
-    b.add(
-        "source_files",
-        pid,
-        hex_digest(rng),
-        f"{county}县法治政府建设实施方案.docx",
-        0,
-        "docx",
-        b"",
-        "bench",
-        CREATED,
-    )
-    title = f"{county}县法治政府建设实施方案（2024—2025年）"
-    b.add(
-        "documents",
-        pid,
-        pid,
-        1,
-        title,
-        f"{county}政办发〔2024〕{rng.randint(1, 60)}号",
-        f"{county}县人民政府办公室",
-        date(2024, 3, rng.randint(1, 28)),
-        "plan",
-        list(YEARS),
-        YEARS[0],
-        YEARS[-1],
-    )
-    for a in range(ACTIONS):
-        b.add(
-            "actions", p * ACTIONS + a + 1, pid, a + 1, f"({NUMERALS[a]})", f"第{NUMERALS[a]}项行动"
-        )
+    name = f"{county}县法治政府建设实施方案"
+    b.add("source_files", pid, hex_digest(rng), name + ".docx", 0, "docx", b"", "bench", CREATED)
+    number = f"{county}政办发〔2024〕{rng.randint(1, 60)}号"
+    issued = (f"{county}县人民政府办公室", date(2024, 3, rng.randint(1, 28)))
+    title = f"{name}（2024—2025年）"
+    b.add("documents", pid, pid, 1, title, number, *issued, "plan", list(YEARS), *YEARS)
+    for a, numeral in enumerate(NUMERALS[:ACTIONS]):
+        b.add("actions", p * ACTIONS + a + 1, pid, a + 1, f"({numeral})", f"第{numeral}项行动")
     for n in range(UNITS):
-        name = f"{county}县单位{n + 1}"
-        b.add("units", p * UNITS + n + 1, name, "unit", "县", True, CREATED)
-        b.add("unit_aliases", name, p * UNITS + n + 1)
+        unit_id, unit = p * UNITS + n + 1, f"{county}县单位{n + 1}"
+        b.add("units", unit_id, unit, "unit", "县", True, CREATED)
+        b.add("unit_aliases", unit, unit_id)
 
 
 def draw_deadline(rng: random.Random) -> tuple[date | None, bool, str | None, str]:
@@ -188,7 +178,9 @@ def add_task_units(b: Batch, rng: random.Random, p: int, task_id: int) -> list[i
     return owners
 
 
-def add_target(b: Batch, rng: random.Random, pid: int, action_id: int, task_id: int, seq: int):
+def add_target(
+    b: Batch, rng: random.Random, pid: int, action_id: int, task_id: int, seq: int
+) -> tuple[int, str]:
     """A target on the task: a rate ≥ 90–100 % or a yearly count ≥ 1–4 次."""
     target_id = b.next_target
     b.next_target += 1
@@ -268,102 +260,71 @@ def quarter_end(year: int, quarter: int) -> datetime:
 def add_upload(
     b: Batch,
     rng: random.Random,
-    unit: tuple[int, str],
+    slot: Slot,
     owned: list[Task],
     statuses: list[str],
-    period: tuple[int, int],
     at: datetime,
     superseded: tuple[int, datetime] | None = None,
-) -> int:
+) -> None:
     """One stored upload of a unit-period: its task rows, indicator figures and log entry."""
-    upload_id, (unit_id, name), (year, quarter) = b.next_upload, unit, period
+    upload_id = b.next_upload
     b.next_upload += 1
+    add_task_rows(b, upload_id, slot, owned, statuses)
+    n_values = add_values(b, rng, upload_id, slot, owned)
+    uploader, file_name = (
+        f"{slot.name}填报员",
+        f"{slot.name}_{slot.year}年第{slot.quarter}季度.xlsx",
+    )
+    head = (upload_id, hex_digest(rng), file_name, b"", uploader, at, slot.name)
+    plan_ids = [(slot.unit_id - 1) // UNITS + 1]
+    b.add("uploads", *head, plan_ids, len(owned), n_values, slot.year, slot.quarter, "stored")
+    by, by_at = superseded or (None, None)
+    b.add("upload_periods", upload_id, slot.unit_id, slot.year, slot.quarter, by, by_at)
+    b.add("upload_events", upload_id, "stored", uploader, at, None)
+
+
+def add_task_rows(
+    b: Batch, upload_id: int, slot: Slot, owned: list[Task], statuses: list[str]
+) -> None:
+    """One task_progress row per owned task, numbered from row 3 as in the workbook."""
+    key = (slot.unit_id, slot.year, slot.quarter)
     for row_no, (task, status) in enumerate(zip(owned, statuses, strict=True), start=3):
-        b.add(
-            "task_progress",
-            upload_id,
-            task.task_id,
-            unit_id,
-            year,
-            quarter,
-            status,
-            f"{status}：第{task.task_id}项",
-            "任务进展",
-            row_no,
-        )
+        note = f"{status}：第{task.task_id}项"
+        b.add("task_progress", upload_id, task.task_id, *key, status, note, "任务进展", row_no)
+
+
+def add_values(b: Batch, rng: random.Random, upload_id: int, slot: Slot, owned: list[Task]) -> int:
+    """A figure per target of the owned tasks: 分子/分母 for a rate (分母 10–50, 分子 at least
+    3/4 of it), an actual 0–2 for a count. Returns how many."""
     targets = [task.target for task in owned if task.target]
     for row_no, (target_id, measure) in enumerate(targets, start=3):
-        add_value(b, rng, upload_id, target_id, measure, unit_id, period, row_no)
-    b.add(
-        "uploads",
-        upload_id,
-        hex_digest(rng),
-        f"{name}_{year}年第{quarter}季度.xlsx",
-        b"",
-        f"{name}填报员",
-        at,
-        name,
-        [(unit_id - 1) // UNITS + 1],
-        len(owned),
-        len(targets),
-        year,
-        quarter,
-        "stored",
-    )
-    by, by_at = superseded or (None, None)
-    b.add("upload_periods", upload_id, unit_id, year, quarter, by, by_at)
-    b.add("upload_events", upload_id, "stored", f"{name}填报员", at, None)
-    return upload_id
-
-
-def add_value(
-    b: Batch,
-    rng: random.Random,
-    upload_id: int,
-    target_id: int,
-    measure: str,
-    unit_id: int,
-    period: tuple[int, int],
-    row_no: int,
-) -> None:
-    """A figure for a target: 分子/分母 for a rate (分母 10–50), an actual 0–2 for a count."""
-    if measure == "%":
-        den = rng.randint(10, 50)
-        num, den, actual = float(den - rng.randint(0, den // 4)), float(den), None
-    else:
-        num, den, actual = None, None, float(rng.randint(0, 2))
-    b.add(
-        "indicator_values",
-        upload_id,
-        target_id,
-        unit_id,
-        period[0],
-        period[1],
-        num,
-        den,
-        actual,
-        "upload",
-        "指标数据",
-        row_no,
-    )
+        if measure == "%":
+            den = rng.randint(10, 50)
+            figures = (float(den - rng.randint(0, den // 4)), float(den), None)
+        else:
+            figures = (None, None, float(rng.randint(0, 2)))
+        key = (upload_id, target_id, slot.unit_id, slot.year, slot.quarter)
+        b.add("indicator_values", *key, *figures, "upload", "指标数据", row_no)
+    return len(targets)
 
 
 def add_progress(b: Batch, rng: random.Random, p: int, tasks: list[Task]) -> None:
     """8 quarters of uploads by every owning unit: ~10 % missing, ~5 % stored twice."""
     history = status_history(rng, tasks)
     for unit_id, owned in owned_by_unit(tasks).items():
-        unit = (unit_id, f"{county_name(p)}县单位{unit_id - p * UNITS}")
+        name = f"{county_name(p)}县单位{unit_id - p * UNITS}"
         for qi, period in enumerate(PERIODS):
             if rng.random() < 0.10:
                 continue
+            slot = Slot(unit_id, name, *period)
             statuses = [history[unit_id, task.task_id][qi] for task in owned]
             at = quarter_end(*period) + timedelta(seconds=rng.randrange(20 * 86400))
             if rng.random() < 0.05:
                 stale = [history[unit_id, t.task_id][qi - 1] if qi else "未启动" for t in owned]
                 later = at + timedelta(days=rng.randint(1, 5))
-                add_upload(b, rng, unit, owned, stale, period, at, (b.next_upload + 1, later))
+                add_upload(b, rng, slot, owned, stale, at, (b.next_upload + 1, later))
                 at = later
-            add_upload(b, rng, unit, owned, statuses, period, at)
+            add_upload(b, rng, slot, owned, statuses, at)
 
 
 def arrow_table(table: str, rows: list[tuple]) -> pa.Table:
@@ -420,6 +381,7 @@ def build(path: str | Path, plans: int, seed: int = 7) -> dict[str, int]:
         old.unlink(missing_ok=True)
     con = connect(path)
     try:
+        con.execute("set enable_progress_bar = false")
         con.execute("begin transaction")
         for b in generate(random.Random(seed), plans):
             last = b
@@ -438,6 +400,7 @@ def row_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 
 
 def main() -> None:
+    """Command line: build one database and print its row counts."""
     ap = argparse.ArgumentParser(description="Build a synthetic plan-tracker database.")
     ap.add_argument("--plans", type=int, default=200, help="number of county plans")
     ap.add_argument("--out", default="bench/out/province.duckdb", help="database file to write")

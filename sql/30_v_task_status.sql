@@ -10,34 +10,47 @@
 -- - owner: lead (牵头) and responsible (责任) units own a task; when it names neither, its
 --   cooperating (配合) units do. A unit named in two roles keeps the stronger one.
 create or replace view v_task_status as
-with assignments as (
-    select task_id, unit_id,
-           arg_min(role, case role when 'lead' then 1 when 'responsible' then 2 else 3 end) as role
-    from task_units
-    group by task_id, unit_id
+with assignments as (  -- with the plan, so that a plan filter reaches task_units
+    select t.plan_id, tu.task_id, tu.unit_id,
+           arg_min(tu.role, case tu.role when 'lead' then 1 when 'responsible' then 2 else 3 end)
+               as role
+    from task_units tu
+    join tasks t using (task_id)
+    group by all
 ), owned as (
     select *,
            role <> 'cooperating'
-           or not bool_or(role <> 'cooperating') over (partition by task_id) as owner
+           or not bool_or(role <> 'cooperating') over (partition by plan_id, task_id) as owner
     from assignments
 ), grid as (
     select t.plan_id, t.action_id, t.action_code, t.task_id, t.task_seq, t.task_number,
            t.task_title, t.ongoing, t.recurring, a.unit_id, a.role, a.owner,
            t.year, t.quarter, t.period_index, t.deadline, t.due
     from v_task_periods t
-    join owned a using (task_id)
-), latest as (
-    select g.*, r.status as reported_status, r.year as status_year, r.quarter as status_quarter,
-           r.period_index as status_index, r.upload_id
+    join owned a using (plan_id, task_id)
+), latest as (  -- the latest report up to each period (grouped by every grid column, so
+                 -- that filters on any of them reach the grid)
+    select g.*,
+           arg_max({'status': r.status, 'year': r.year, 'quarter': r.quarter,
+                    'period_index': r.period_index, 'upload_id': r.upload_id},
+                   r.period_index) as last_report
     from grid g
-    asof left join v_active_progress r
-      on r.task_id = g.task_id and r.unit_id = g.unit_id and g.period_index >= r.period_index
+    left join v_active_progress r
+      on r.plan_id = g.plan_id and r.task_id = g.task_id and r.unit_id = g.unit_id
+     and r.period_index <= g.period_index
+    group by all
+), carried as (
+    select * exclude (last_report),
+           last_report.status as reported_status, last_report.year as status_year,
+           last_report.quarter as status_quarter, last_report.period_index as status_index,
+           last_report.upload_id as upload_id
+    from latest
 ), judged as (
     select *,
            case when recurring = 'year' and status_year <> year then null
                 else reported_status end as status,
            coalesce(status_index = period_index, false) as reported
-    from latest
+    from carried
 ), completed as (
     select *,
            coalesce(case when ongoing then reported and status in ('推进中', '长期推进', '已完成')

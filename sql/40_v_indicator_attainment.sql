@@ -8,11 +8,12 @@
 -- - per-quarter targets ("每季度至少1次") use the period's own quarter only.
 -- A target set for one year (2024年达到90%) applies to that year's periods only.
 create or replace view v_indicator_attainment as
-with reporters as (
-    select task_id, unit_id
-    from task_units
-    group by task_id, unit_id
-    having bool_or(role in ('lead', 'responsible'))
+with reporters as (  -- with the plan, so that a plan filter reaches task_units
+    select t.plan_id, tu.task_id, tu.unit_id
+    from task_units tu
+    join tasks t using (task_id)
+    group by all
+    having bool_or(tu.role in ('lead', 'responsible'))
 ), grid as (
     select g.target_id, g.plan_id, g.task_id, g.seq as target_seq, g.indicator,
            g.comparator, g.value as target, g.unit as measure_unit, g.per, g.text as target_text,
@@ -22,11 +23,11 @@ with reporters as (
                     then 'limit'
                 else 'count' end as measure
     from targets g
-    join reporters r using (task_id)
+    join reporters r using (plan_id, task_id)
     join v_periods p on p.plan_id = g.plan_id
     where g.year is null or g.year = p.year
-), figures as (
-    select g.target_id, g.unit_id, g.period_index,
+), figures as (  -- grouped by every grid column, so that filters on any of them reach the grid
+    select g.*,
            sum(v.numerator) filter (where v.denominator is not null) as numerator,
            sum(v.denominator) filter (where v.numerator is not null) as denominator,
            sum(v.actual) as actual_sum,
@@ -39,21 +40,21 @@ with reporters as (
                     []) as upload_ids
     from grid g
     left join v_active_indicator_values v
-      on v.target_id = g.target_id and v.unit_id = g.unit_id and v.year = g.year
+      on v.plan_id = g.plan_id and v.target_id = g.target_id and v.unit_id = g.unit_id
+     and v.year = g.year
      and v.quarter <= g.quarter and (g.per is distinct from 'quarter' or v.quarter = g.quarter)
-    group by g.target_id, g.unit_id, g.period_index
+    group by all
 ), valued as (
-    select g.*, f.numerator, f.denominator, f.quarters_reported, f.reported, f.upload_ids,
-           case g.measure
+    select *,
+           case measure
                when 'rate' then
-                   case when f.denominator > 0 then 100.0 * f.numerator / f.denominator
-                        when f.denominator is null then f.actual_latest end
+                   case when denominator > 0 then 100.0 * numerator / denominator
+                        when denominator is null then actual_latest end
                when 'limit' then
-                   case when g.comparator in ('>=', '>') then f.actual_min else f.actual_max end
-               else f.actual_sum
+                   case when comparator in ('>=', '>') then actual_min else actual_max end
+               else actual_sum
            end as actual
-    from grid g
-    join figures f using (target_id, unit_id, period_index)
+    from figures
 )
 select v.plan_id, t.action_id, a.code as action_code, v.task_id, t.number as task_number,
        v.target_id, v.target_seq, v.indicator, v.unit_id, u.name as unit,

@@ -14,7 +14,7 @@ with tasks_of_unit as (
     from v_task_status
     group by all
 ), indicators_of_unit as (
-    select unit_id, plan_id, period_index,
+    select unit_id, plan_id, year, quarter, period_index,
            count(*) as indicators_expected,
            count(actual) as indicators_total,
            count(*) filter (where met) as indicators_met
@@ -32,4 +32,4 @@ select t.unit_id, t.unit, t.unit_kind, t.plan_id, t.year, t.quarter, t.period_in
        t.cooperating_total, t.cooperating_completed,
        rate_of(t.cooperating_completed, t.cooperating_total) as cooperating_rate
 from tasks_of_unit t
-left join indicators_of_unit i using (unit_id, plan_id, period_index)
+left join indicators_of_unit i using (unit_id, plan_id, year, quarter, period_index)

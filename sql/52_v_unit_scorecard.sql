@@ -27,4 +27,4 @@ select s.unit_id, s.unit, s.unit_kind, s.year, s.quarter, s.period_index,
        r.report_due, coalesce(r.reported, false) as reported,
        r.first_uploaded_at, coalesce(r.on_time, false) as on_time
 from summed s
-left join v_unit_reporting r using (unit_id, period_index)
+left join v_unit_reporting r using (unit_id, year, quarter, period_index)

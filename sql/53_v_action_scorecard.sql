@@ -10,7 +10,7 @@ with tasks_of_action as (
     from v_task_rollup
     group by all
 ), indicators_of_action as (
-    select action_id, period_index,
+    select plan_id, action_id, period_index,
            count(*) as indicators_expected,
            count(actual) as indicators_total,
            count(*) filter (where met) as indicators_met
@@ -29,4 +29,4 @@ select t.plan_id, t.action_id, t.action_code, a.title as action_title, a.seq as 
 from tasks_of_action t
 join actions a on a.action_id = t.action_id
 left join indicators_of_action i
-  on i.action_id = t.action_id and i.period_index = t.period_index
+  on i.plan_id = t.plan_id and i.action_id = t.action_id and i.period_index = t.period_index

@@ -13,13 +13,11 @@ with actions_summed as (
     from v_action_scorecard
     group by all
 ), units_of_plan as (
-    select s.plan_id, s.period_index,
-           count(distinct s.unit_id) as units_expected,
-           count(distinct s.unit_id) filter (where r.reported) as units_reported,
-           count(distinct s.unit_id) filter (where r.on_time) as units_on_time
-    from v_task_status s
-    join v_unit_reporting r using (unit_id, period_index)
-    where s.role <> 'cooperating'
+    select plan_id, period_index,
+           count(*) as units_expected,
+           count(*) filter (where reported) as units_reported,
+           count(*) filter (where on_time) as units_on_time
+    from v_plan_reporting
     group by all
 )
 select t.plan_id, t.year, t.quarter, t.period_index,
