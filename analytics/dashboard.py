@@ -12,6 +12,8 @@ import polars as pl
 
 from analytics.queries import cached
 
+COUNTS = ("tasks_total", "tasks_completed", "indicators_total", "indicators_met")
+
 _PLANS = """
 with reported as (
     select plan_id, max(period_index) filter (where units_reported > 0) as last_reported,
@@ -149,33 +151,22 @@ from v_indicator_region where target_id = $target_id
 order by period_index
 """
 
-_YEARLY_PERIODS = """
-select year, quarter, min(period_index) as period_index,
-       sum(tasks_total)::integer as tasks_total, sum(tasks_completed)::integer as tasks_completed,
-       case when sum(tasks_total) > 0 then sum(tasks_completed) / sum(tasks_total) end
-           as completion_rate,
-       sum(indicators_total)::integer as indicators_total,
-       sum(indicators_met)::integer as indicators_met,
-       case when sum(indicators_total) > 0 then sum(indicators_met) / sum(indicators_total) end
-           as attainment_rate
-from v_plan_trend
-group by year, quarter
-having sum(units_reported) > 0
-order by year, quarter
+# The plans and reports of the same government as a plan (its series over the years): issuers
+# equal, or one the start of the other (青禾县人民政府 / 青禾县人民政府办公室); all documents when
+# the plan names no issuer.
+_SERIES = """
+select d.doc_id
+from documents p, documents d
+where p.doc_id = $plan_id and d.kind in ('plan', 'breakdown_table', 'annual_report')
+  and (p.issuer is null
+       or starts_with(d.issuer, p.issuer) or starts_with(p.issuer, d.issuer))
+order by d.doc_id
 """
 
-_YEARLY_INDICATOR_NAMES = """
-select indicator, any_value(measure_unit) as measure_unit, count(distinct year) as years
-from v_indicator_yearly
-group by indicator
-order by years desc, indicator
-"""
-
-_YEARLY_INDICATOR = """
+_YEARLY_OF_DOCUMENT = """
 select indicator, indicator_written, measure_unit, year, quarter, source, actual, comparator,
        target, met
-from v_indicator_yearly where indicator = $indicator
-order by year, source
+from v_indicator_yearly where doc_id = $doc_id
 """
 
 
@@ -248,16 +239,39 @@ def indicator_region(con, target_id: int) -> pl.DataFrame:
     return cached(con, _INDICATOR_REGION, target_id=target_id)
 
 
-def yearly_periods(con) -> pl.DataFrame:
-    """Completion and attainment of all plans per quarter with reports, for comparing years."""
-    return cached(con, _YEARLY_PERIODS)
+def series(con, plan_id: int) -> list[int]:
+    """The plans and annual reports of the plan's government, over the years (doc ids)."""
+    return cached(con, _SERIES, plan_id=plan_id)["doc_id"].to_list()
 
 
-def yearly_indicator_names(con) -> pl.DataFrame:
-    """Indicators with yearly figures, those spanning most years first."""
-    return cached(con, _YEARLY_INDICATOR_NAMES)
+def yearly_periods(con, docs: list[int]) -> pl.DataFrame:
+    """Completion and attainment per quarter with reports, these plans summed. One query per
+    plan: a filter on one plan_id reaches the base tables, a list of them does not."""
+    trends = [t for d in docs if not (t := plan_trend(con, d)).is_empty()]
+    if not trends:
+        return pl.DataFrame()
+    summed = (
+        pl.concat(trends)
+        .group_by("year", "quarter")
+        .agg(
+            pl.col("period_index").min(),
+            pl.col("units_reported").sum(),
+            *(pl.col(c).sum() for c in COUNTS),
+        )  # fmt: skip
+        .filter(pl.col("units_reported") > 0)
+        .sort("year", "quarter")
+    )
+    return summed.with_columns(
+        completion_rate=_rate("tasks_completed", "tasks_total"),
+        attainment_rate=_rate("indicators_met", "indicators_total"),
+    )
 
 
-def yearly_indicator(con, indicator: str) -> pl.DataFrame:
-    """One indicator's figure per year, from quarterly reports and annual reports."""
-    return cached(con, _YEARLY_INDICATOR, indicator=indicator)
+def _rate(part: str, whole: str) -> pl.Expr:
+    return pl.when(pl.col(whole) > 0).then(pl.col(part) / pl.col(whole))
+
+
+def yearly_figures(con, docs: list[int]) -> pl.DataFrame:
+    """v_indicator_yearly rows of these plans and reports, by year."""
+    parts = [f for d in docs if not (f := cached(con, _YEARLY_OF_DOCUMENT, doc_id=d)).is_empty()]
+    return pl.concat(parts).sort("indicator", "year", "source") if parts else pl.DataFrame()

@@ -57,17 +57,19 @@ def start_app(db: Path) -> tuple[subprocess.Popen, str]:
     raise SystemExit("streamlit did not start")
 
 
+DRAWN = """n => {
+    if (document.querySelector('[data-stale=true], [data-testid=stSkeleton], [data-testid=stSpinner]'))
+        return false;  // the previous page's elements, or something still loading
+    const charts = [...document.querySelectorAll('[data-testid=stVegaLiteChart]')];
+    return charts.length >= n && charts.every(c => c.querySelector('canvas, svg'));
+}"""
+
+
 def drawn(page, heading: str | None, charts: int) -> None:
-    """Wait until the page shows its heading, `charts` drawn charts, and nothing loading."""
+    """Wait until the page shows its heading, `charts` drawn charts, nothing stale or loading."""
     if heading:
         page.get_by_role("heading", name=heading).first.wait_for()
-    if charts:
-        page.locator("[data-testid=stVegaLiteChart]").locator("canvas, svg").nth(
-            charts - 1
-        ).wait_for(state="attached")
-    page.wait_for_function(
-        "!document.querySelector('[data-testid=stSkeleton], [data-testid=stSpinner]')"
-    )
+    page.wait_for_function(DRAWN, arg=charts)
 
 
 def visit(page, title: str, charts: int) -> float:

@@ -6,18 +6,21 @@ import streamlit as st
 
 from analytics import charts, dashboard
 from analytics.db import get_connection
-from ui import layout
+from ui import filters, layout
 from ui.routing import through_router
 
 through_router(__file__)
 
 con = get_connection()
+f = filters.sidebar(con)
 st.title("按年度")
-periods = dashboard.yearly_periods(con)
+docs = dashboard.series(con, f.plan_id) if f.plan_id else []
+periods = dashboard.yearly_periods(con, docs)
 if periods.is_empty():
     st.info("尚无可统计的季度。")
     st.stop()
-st.caption("各年度计划合并计算：完成率 = 各计划已完成的到期任务之和 ÷ 到期任务之和。")
+st.caption("与所选计划同一发文机关的各年度计划和年度报告；同一季度有多个计划时合并计算："
+           "完成率 = 已完成的到期任务之和 ÷ 到期任务之和。")  # fmt: skip
 left, right = st.columns(2)
 completion = charts.years_by_quarter(periods, "completion_rate", "任务完成率：逐季度、分年度",
                                      "任务完成率（%）")  # fmt: skip
@@ -35,12 +38,20 @@ year_table = layout.table(periods, {"year": "年度", "quarter": "季度", "comp
 layout.downloads("逐季度完成率", completion, year_table, "years")
 
 st.header("指标的年度比较")
-names = dashboard.yearly_indicator_names(con)
+figures = dashboard.yearly_figures(con, docs)
+if figures.is_empty():
+    st.info("这些计划和年度报告中没有可比较的指标。")
+    st.stop()
+names = (
+    figures.group_by("indicator")
+    .agg(pl.col("year").n_unique().alias("years"))
+    .sort(["years", "indicator"], descending=[True, False])
+)
 labels = {
     r["indicator"]: f"{r['indicator']}（{r['years']} 个年度）" for r in names.iter_rows(named=True)
 }
 indicator = st.selectbox("指标", list(labels), format_func=labels.get, key="yearly_indicator")
-rows = dashboard.yearly_indicator(con, indicator)
+rows = figures.filter(pl.col("indicator") == indicator)
 with_target = rows.filter(pl.col("target").is_not_null()).sort("year")
 latest = with_target.row(-1, named=True) if with_target.height else None
 unit = rows["measure_unit"][0]

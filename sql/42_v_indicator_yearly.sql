@@ -1,4 +1,4 @@
--- v_indicator_yearly: each indicator × year for the whole region: the year's figure from the quarterly reports (as of the year's last period) and from annual reports (年度报告), for comparing years
+-- v_indicator_yearly: each indicator × year for the whole region: the year's figure from the quarterly reports (as of the year's last period) and from annual reports (年度报告), for comparing years; doc_id: the plan or report it comes from
 create or replace view v_indicator_yearly as
 with last_period as (
     select plan_id, year, max(period_index) as period_index
@@ -6,7 +6,7 @@ with last_period as (
     group by all
 ), reported as (
     select r.indicator, r.measure_unit, r.year, r.quarter, '季度填报' as source,
-           r.actual, r.comparator, r.target, r.met, r.plan_id, r.target_id,
+           r.actual, r.comparator, r.target, r.met, r.plan_id, r.plan_id as doc_id, r.target_id,
            null::integer as achievement_id, null as indicator_written
     from v_indicator_region r
     join last_period l using (plan_id, year, period_index)
@@ -23,7 +23,7 @@ with last_period as (
 ), annual as (
     select coalesce(n.plan_indicator, a.indicator) as indicator, a.unit as measure_unit, a.year, null::integer as quarter,
            '年度报告' as source, a.value as actual, g.comparator, g.value as target,
-           meets(a.value, g.comparator, g.value) as met, g.plan_id, g.target_id,
+           meets(a.value, g.comparator, g.value) as met, g.plan_id, a.doc_id, g.target_id,
            a.achievement_id, a.indicator as indicator_written
     from achievements a
     left join named n using (achievement_id)

@@ -221,3 +221,25 @@ def test_years_page_on_an_empty_database(tmp_path, monkeypatch):
     monkeypatch.setenv("FAZHI_DB", str(path))
     at = open_app("pages/years.py")
     assert [i.value for i in at.info] == ["尚无可统计的季度。"]
+
+
+def test_years_compare_the_plans_and_reports_of_the_same_government(demo_db):
+    from analytics import dashboard, queries
+
+    con = duckdb.connect(str(demo_db))
+    try:
+        con.execute(
+            "insert into documents (doc_id, file_id, seq, title, issuer, kind) values "
+            "(90, 1, 9, '别县2026年工作要点', '别县人民政府', 'plan'), "
+            "(91, 1, 10, '未署名方案', null, 'plan')"
+        ).fetchall()
+        plans = dict(con.execute("select title, doc_id from documents").fetchall())
+        queries.clear_caches()
+        # 青禾县人民政府 (the report) starts 青禾县人民政府办公室 (the plans): one government
+        assert dashboard.series(con, plans["青禾县2026年法治政府建设实施方案"]) == sorted(
+            plans[t] for t in plans if t.startswith("青禾县")
+        )
+        assert dashboard.series(con, 90) == [90]
+        assert len(dashboard.series(con, 91)) == len(plans)  # no issuer: every document
+    finally:
+        con.close()
