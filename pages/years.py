@@ -33,7 +33,7 @@ with right:
 year_table = layout.table(periods, {"year": "年度", "quarter": "季度", "completion_rate": "任务完成率",
                        "tasks_completed": "已完成", "tasks_total": "已到期",
                        "attainment_rate": "指标达标率", "indicators_met": "达标指标",
-                       "indicators_total": "有数据指标"},
+                       "indicators_total": "参与考核指标"},
              rates=("completion_rate", "attainment_rate"), key="yearly_table")  # fmt: skip
 layout.downloads("逐季度完成率", completion, year_table, "years")
 

@@ -16,7 +16,11 @@ with tasks_of_unit as (
 ), indicators_of_unit as (
     select unit_id, plan_id, year, quarter, period_index,
            count(*) as indicators_expected,
-           count(actual) as indicators_total,
+           -- assessed: with a figure, or not reported at all this year (counted as not met);
+           -- a rate reported with no cases (0 of 0) is left out
+           count(*) filter (where actual is not null or quarters_reported = 0)
+               as indicators_total,
+           count(actual) as indicators_reported,
            count(*) filter (where met) as indicators_met
     from v_indicator_attainment
     group by all
@@ -26,6 +30,7 @@ select t.unit_id, t.unit, t.unit_kind, t.plan_id, t.year, t.quarter, t.period_in
        rate_of(t.tasks_completed, t.tasks_total) as completion_rate,
        coalesce(i.indicators_expected, 0) as indicators_expected,
        coalesce(i.indicators_total, 0) as indicators_total,
+       coalesce(i.indicators_reported, 0) as indicators_reported,
        coalesce(i.indicators_met, 0) as indicators_met,
        rate_of(i.indicators_met, i.indicators_total) as attainment_rate,
        t.overdue_tasks, t.behind_tasks, t.tasks_reported,

@@ -12,7 +12,11 @@ with tasks_of_action as (
 ), indicators_of_action as (
     select plan_id, action_id, period_index,
            count(*) as indicators_expected,
-           count(actual) as indicators_total,
+           -- assessed: with a figure, or not reported at all this year (counted as not met);
+           -- a rate reported with no cases (0 of 0) is left out
+           count(*) filter (where actual is not null or quarters_reported = 0)
+               as indicators_total,
+           count(actual) as indicators_reported,
            count(*) filter (where met) as indicators_met
     from v_indicator_attainment
     group by all
@@ -23,6 +27,7 @@ select t.plan_id, t.action_id, t.action_code, a.title as action_title, a.seq as 
        rate_of(t.tasks_completed, t.tasks_total) as completion_rate,
        coalesce(i.indicators_expected, 0) as indicators_expected,
        coalesce(i.indicators_total, 0) as indicators_total,
+       coalesce(i.indicators_reported, 0) as indicators_reported,
        coalesce(i.indicators_met, 0) as indicators_met,
        rate_of(i.indicators_met, i.indicators_total) as attainment_rate,
        t.overdue_tasks, t.behind_tasks

@@ -330,12 +330,17 @@ def test_unit_scorecard(plan2023):
         ("财政局", 2, 2, 1, 0.5, 2, 1, 0.5, 0, 0, True, True),  # u5 first, on 07-01
         ("财政局", 3, 2, 1, 0.5, 2, 1, 0.5, 0, 0, False, False),
         ("财政局", 4, 2, 1, 0.5, 2, 1, 0.5, 0, 0, False, False),
-        # U3: T4 due only in Q4 (NULL rates before); T2 cooperating counted apart. G3 ✓ then ✗
-        ("公安局", 1, 0, 0, None, 0, 0, None, 0, 0, False, False),
+        # U3: T4 due only in Q4 (NULL rates before); T2 cooperating counted apart. G3 not
+        # reported in Q1 (assessed: not met), then ✓, then ✗
+        ("公安局", 1, 0, 0, None, 1, 0, 0.0, 0, 0, False, False),
         ("公安局", 2, 0, 0, None, 1, 1, 1.0, 0, 1, True, False),  # u4 on 07-11, late
         ("公安局", 3, 0, 0, None, 1, 0, 0.0, 0, 1, True, True),
         ("公安局", 4, 1, 1, 1.0, 1, 0, 0.0, 0, 1, False, False),
     ]
+    # G3: applicable all year; assessed from Q1 (not reported yet); with a figure from Q2
+    assert rows(plan2023, "select quarter, indicators_expected, indicators_total, "
+                "indicators_reported from v_unit_scorecard where unit = '公安局' "
+                "order by quarter") == [(1, 1, 1, 0), (2, 1, 1, 1), (3, 1, 1, 1), (4, 1, 1, 1)]  # fmt: skip
 
 
 def test_action_scorecard(plan2023):
@@ -352,7 +357,7 @@ def test_action_scorecard(plan2023):
         ("(一)", 3, 2, 2, 1.0, 3, 1, 1 / 3, 0),
         ("(一)", 4, 2, 2, 1.0, 3, 1, 1 / 3, 0),
         # (二): T3 always due; T5 from Q3 (overdue); T4 in Q4. Indicators G2×U2, G3×U3
-        ("(二)", 1, 1, 1, 1.0, 1, 0, 0.0, 0),  # G3 not reported yet: not counted
+        ("(二)", 1, 1, 1, 1.0, 2, 0, 0.0, 0),  # G3 not reported yet: assessed, not met
         ("(二)", 2, 1, 0, 0.0, 2, 1, 0.5, 0),
         ("(二)", 3, 2, 0, 0.0, 2, 0, 0.0, 1),
         ("(二)", 4, 3, 1, 1 / 3, 2, 0, 0.0, 1),
@@ -367,7 +372,7 @@ def test_plan_trend(plan2023):
         "from v_plan_trend order by quarter",
     )
     assert got == [
-        (1, 2, 1, 0.5, 4, 2, 0.5, 1, 3, 2),  # T1 ✗ T3 ✓; G1U1 ✗ G1U2 ✓ G5 ✓ G2 ✗
+        (1, 2, 1, 0.5, 5, 2, 0.4, 1, 3, 2),  # T1 ✗ T3 ✓; G1U1 ✗ G1U2 ✓ G5 ✓ G2 ✗ G3 unreported
         (2, 3, 2, 2 / 3, 5, 2, 0.4, 0, 3, 3),  # T1 T2 ✓ T3 ✗; + G3 ✓, G5 ✗
         (3, 4, 2, 0.5, 5, 1, 0.2, 1, 3, 1),  # + T5 overdue; G3 ✗
         (4, 5, 3, 0.6, 5, 1, 0.2, 1, 3, 0),  # + T4 ✓
@@ -393,7 +398,7 @@ def test_recurring_tasks_start_again_each_year_and_empty_rates_are_null(con):
         (2024, 1, None, True, False, True),  # last year's 已完成 does not count in 2024
         (2024, 2, "推进中", True, False, True),
     ]
-    # 0 of 0 cases: no rate (NULL), neither met nor failed, and no attainment rate
+    # 0 of 0 cases: no rate (NULL), neither met nor failed, left out of the attainment rate
     assert rows(con, "select actual, met from v_indicator_attainment where period_index = ?",
                 [2023 * 4]) == [(None, None)]  # fmt: skip
     assert rows(con, "select attainment_rate from v_unit_scorecard where period_index = ?",

@@ -14,7 +14,7 @@ RULES = """**计算口径**
 - 任务的状态取截至本季度最近一次报送的状态；“每年……”类任务只看当年的报送。一项任务须其全部牵头、责任单位均已完成才算完成。
 - 逾期任务：已过完成时限仍未完成（长期坚持的任务不计逾期）。
 - 指标按本年累计计算：比率为各季度分子之和 ÷ 分母之和（不是季度比率的平均）；次数等按季度累加；时限类取本年最差值。
-  指标达标率 = 达标的指标数 ÷ 已有数据的指标数；分母为 0 时显示“—”。
+  指标达标率 = 达标的指标数 ÷ 参与考核的指标数：本年尚未报送的指标计为未达标，报送为“0件中0件”（无发生）的比率不计入；分母为 0 时显示“—”。
 - 单位计分只含其牵头或负责的任务，配合任务单列。报送截止为季度结束后次月10日。"""
 
 
@@ -47,7 +47,8 @@ def tiles(current: dict, previous: dict | None, big: bool = False) -> None:
                    help=f"已完成 {current['tasks_completed']} / 已到期 {current['tasks_total']} 项")  # fmt: skip
     cols[1].metric("指标达标率", pct(current["attainment_rate"]),
                    points(current["attainment_rate"], prev.get("attainment_rate")),
-                   help=f"达标 {current['indicators_met']} / 有数据 {current['indicators_total']} 个")  # fmt: skip
+                   help=f"达标 {current['indicators_met']} / 参与考核 {current['indicators_total']} 个"
+                   f"（其中有数据 {current['indicators_reported']} 个）")  # fmt: skip
     cols[2].metric("逾期任务", f"{current['overdue_tasks']} 项",
                    count_change(current["overdue_tasks"], prev.get("overdue_tasks"), "项"),
                    delta_color="inverse")  # fmt: skip
@@ -96,7 +97,9 @@ def table(frame: pl.DataFrame, columns: dict[str, str], rates: tuple[str, ...] =
     ).rename(columns)
     config = {columns[c]: st.column_config.NumberColumn(format="%.1f%%") for c in rates}
     for c in columns:
-        if frame.schema[c] == pl.Date:
+        if c == "change":  # 较上季度, in percentage points
+            config[columns[c]] = st.column_config.NumberColumn(format="%+.1f")
+        elif frame.schema[c] == pl.Date:
             config[columns[c]] = st.column_config.DateColumn(format="YYYY-MM-DD")
         elif isinstance(frame.schema[c], pl.Datetime):
             config[columns[c]] = st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")
