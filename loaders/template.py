@@ -137,6 +137,12 @@ def _special_meaning(stem: str) -> tuple[str, str] | None:
 # ---------------------------------------------------------------- rows
 
 
+def last_ended_quarter(today: datetime.date) -> tuple[int, int]:
+    """The quarter being reported on: the last one that has ended (in November: the third)."""
+    quarter = (today.month - 1) // 3
+    return (today.year, quarter) if quarter else (today.year - 1, 4)
+
+
 def default_due(year: int, quarter: int) -> datetime.date:
     """The 10th day of the month after the quarter ends (Q4 -> 10 January of the next year)."""
     if quarter == 4:

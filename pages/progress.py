@@ -10,19 +10,13 @@ from analytics.db import get_connection
 from loaders.catalog import load_catalog
 from loaders.errors import LoadError
 from loaders.progress_store import previous_answers, restore_upload, store_upload, validate_upload
-from loaders.template import build_template
+from loaders.template import build_template, last_ended_quarter
 from ui.routing import through_router
 
 through_router(__file__)
 
 ALL = "全部单位（协调员）"
 con = get_connection()
-
-
-def last_ended_quarter(today: datetime.date) -> tuple[int, int]:
-    """The quarter being reported on: the last one that has ended (in November: the third)."""
-    quarter = (today.month - 1) // 3
-    return (today.year, quarter) if quarter else (today.year - 1, 4)
 
 
 def period_picker() -> tuple[int, int, str]:

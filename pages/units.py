@@ -57,6 +57,7 @@ tasks = dashboard.unit_tasks(con, f.plan_id, unit["unit_id"], f.period).with_col
     .when(pl.col("completed")).then(pl.lit("已完成/按进度"))
     .when(pl.col("due")).then(pl.lit("滞后")).otherwise(pl.lit("未到期")),
 )  # fmt: skip
+shown_tasks: dict[str, pl.DataFrame] = {}
 for role, label in ROLES.items():
     part = tasks.filter(pl.col("role") == role)
     if part.height:
@@ -64,7 +65,7 @@ for role, label in ROLES.items():
             f"{label}任务（{part.height} 项）"
             + ("：单列，不计入完成率" if role == "cooperating" else "")
         )
-        layout.table(part, {"task_number": "编号", "task_title": "任务", "deadline": "完成时限",
+        shown_tasks[label] = layout.table(part, {"task_number": "编号", "task_title": "任务", "deadline": "完成时限",
                             "status": "报送状态", "state": "判定", "note": "进展说明",
                             "source": "来源文件"}, key=f"tasks_{role}")  # fmt: skip
 
@@ -76,11 +77,16 @@ indicators = dashboard.unit_indicators(con, f.plan_id, unit["unit_id"], f.period
     actual_shown=pl.col("actual").round(2),
 )  # fmt: skip
 st.subheader(f"指标（{indicators.height} 个，本年累计）")
+shown_indicators = None
 if indicators.height:
-    layout.table(indicators, {"task_number": "任务编号", "indicator": "指标", "goal": "目标",
+    shown_indicators = layout.table(indicators, {"task_number": "任务编号", "indicator": "指标", "goal": "目标",
                               "actual_shown": "本年累计", "result": "是否达标", "numerator": "分子合计",
                               "denominator": "分母合计", "files": "来源文件"}, key="unit_indicators")  # fmt: skip
 trend = dashboard.unit_trend(con, f.plan_id, unit["unit_id"]).with_columns(
     period_label=pl.col("year").cast(pl.Utf8) + "年第" + pl.col("quarter").cast(pl.Utf8) + "季度"
 )
 layout.chart(charts.trend_lines(trend, f"{unit['unit']} 逐季度完成率与达标率"))
+sheets = {f"{label}任务": frame for label, frame in shown_tasks.items()}
+if shown_indicators is not None:
+    sheets["指标"] = shown_indicators
+layout.workbook_button(f"{unit['unit']}计分卡（{f.period_label}）", sheets, "unit_scorecard")

@@ -120,6 +120,8 @@ def test_units_page_ranks_units_and_shows_the_scorecard_of_the_worst(shown):
         [shown["plan_id"], shown["period"], worst],
     )[0][0]
     assert f"牵头任务（{lead} 项）" in [s.value for s in at.subheader]
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert f"下载{worst}计分卡（{shown['label']}）（Excel）" in labels
 
 
 def test_chosen_unit_and_quarter_carry_across_pages(shown):
@@ -243,3 +245,13 @@ def test_years_compare_the_plans_and_reports_of_the_same_government(demo_db):
         assert len(dashboard.series(con, 91)) == len(plans)  # no issuer: every document
     finally:
         con.close()
+
+
+def test_the_fill_in_page_offers_the_quarter_that_has_just_ended():
+    import datetime as dt
+
+    from loaders.template import last_ended_quarter
+
+    assert last_ended_quarter(dt.date(2026, 11, 23)) == (2026, 3)
+    assert last_ended_quarter(dt.date(2026, 4, 1)) == (2026, 1)
+    assert last_ended_quarter(dt.date(2027, 2, 5)) == (2026, 4)

@@ -135,6 +135,16 @@ def downloads(name: str, chart: alt.TopLevelMixin | None, frame: pl.DataFrame | 
                                 on_click="ignore")  # fmt: skip
 
 
+def workbook_button(title: str, sheets: dict[str, pl.DataFrame], key: str) -> None:
+    """A button for one Excel workbook with a sheet per table."""
+    from analytics import export
+
+    stamp = datetime.date.today().strftime("%Y%m%d")
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    st.download_button(f"下载{title}（Excel）", lambda: export.frames_xlsx(sheets, title),
+                       f"{title}_{stamp}.xlsx", xlsx, key=key, on_click="ignore")  # fmt: skip
+
+
 def deck_button(title: str, slides: list, key: str) -> None:
     """A button for a PowerPoint deck (汇报材料) of (slide title, chart, table) entries."""
     from analytics import export
