@@ -24,7 +24,7 @@ filters.require_period(f)
 
 st.title(f"{f.plan_title} · {f.period_label}")
 now, before = layout.previous_row(f.trend, f.period)
-layout.tiles(now, before, big)
+layout.tiles(now, before, f.trend)
 if not big:
     st.button("进入会议模式（投影用：大字、无侧栏）", key="enter_meeting", on_click=layout.set_meeting,
               args=(True,))  # fmt: skip

@@ -287,6 +287,7 @@ def test_a_units_upload_changes_the_overview(page, demo, tmp_path):
         arg=f"{missing} 个",
     )
     assert metric(page, "任务完成率") == pct(rate)
+    wait_for_charts(page, 2)
     shoot(page, "overview_after_upload")
 
 

@@ -27,33 +27,55 @@ def points(now: float | None, before: float | None) -> str | None:
     """Change of a rate in percentage points, for st.metric's delta ("+5.0个百分点")."""
     if now is None or before is None:
         return None
-    return f"{(now - before) * 100:+.1f}个百分点"
+    change = round((now - before) * 100, 1)
+    return "持平" if change == 0 else f"{change:+.1f}个百分点"
 
 
 def count_change(now: int | None, before: int | None, unit: str) -> str | None:
     if now is None or before is None:
         return None
-    return f"{now - before:+d}{unit}"
+    return "持平" if now == before else f"{now - before:+d}{unit}"
 
 
-def tiles(current: dict, previous: dict | None, big: bool = False) -> None:
-    """The four headline tiles with the change since last quarter (上季度)."""
+def tile(where, label: str, value: str, delta: str | None, worse_when_up: bool = False,
+         help: str | None = None, series: list | None = None) -> None:  # fmt: skip
+    """One headline figure with its change since last quarter and a small line of the quarters
+    so far; no change shows as 持平, without arrow or colour."""
+    flat = delta == "持平"
+    where.metric(label, value, delta, help=help, delta_description="较上季度" if delta else None,
+                 delta_color="off" if flat else ("inverse" if worse_when_up else "normal"),
+                 delta_arrow="off" if flat else "auto", chart_data=series or None,
+                 chart_type="line")  # fmt: skip
+
+
+def tiles(current: dict, previous: dict | None, trend: pl.DataFrame | None = None) -> None:
+    """The four headline tiles with the change since last quarter (上季度) and, given the plan's
+    trend up to the quarter, a line of the quarters so far."""
     prev = previous or {}
     missing = current["units_expected"] - current["units_reported"]
     prev_missing = (prev["units_expected"] - prev["units_reported"]) if prev else None
+    so_far = trend if trend is not None else pl.DataFrame([current])
+    so_far = so_far.filter(pl.col("period_index") <= current["period_index"])
+
+    def series(expr: pl.Expr) -> list:
+        return [v for v in so_far.select(expr.alias("v"))["v"] if v is not None]
+
     cols = st.columns(4)
-    cols[0].metric("任务完成率", pct(current["completion_rate"]),
-                   points(current["completion_rate"], prev.get("completion_rate")),
-                   help=f"已完成 {current['tasks_completed']} / 已到期 {current['tasks_total']} 项")  # fmt: skip
-    cols[1].metric("指标达标率", pct(current["attainment_rate"]),
-                   points(current["attainment_rate"], prev.get("attainment_rate")),
-                   help=f"达标 {current['indicators_met']} / 参与考核 {current['indicators_total']} 个"
-                   f"（其中有数据 {current['indicators_reported']} 个）")  # fmt: skip
-    cols[2].metric("逾期任务", f"{current['overdue_tasks']} 项",
-                   count_change(current["overdue_tasks"], prev.get("overdue_tasks"), "项"),
-                   delta_color="inverse")  # fmt: skip
-    cols[3].metric("未报送单位", f"{missing} 个", count_change(missing, prev_missing, "个"),
-                   delta_color="inverse", help=f"应报送 {current['units_expected']} 个单位")  # fmt: skip
+    tile(cols[0], "任务完成率", pct(current["completion_rate"]),
+         points(current["completion_rate"], prev.get("completion_rate")),
+         help=f"已完成 {current['tasks_completed']} / 已到期 {current['tasks_total']} 项",
+         series=series((pl.col("completion_rate") * 100).round(1)))  # fmt: skip
+    tile(cols[1], "指标达标率", pct(current["attainment_rate"]),
+         points(current["attainment_rate"], prev.get("attainment_rate")),
+         help=f"达标 {current['indicators_met']} / 参与考核 {current['indicators_total']} 个"
+         f"（其中有数据 {current['indicators_reported']} 个）",
+         series=series((pl.col("attainment_rate") * 100).round(1)))  # fmt: skip
+    tile(cols[2], "逾期任务", f"{current['overdue_tasks']} 项",
+         count_change(current["overdue_tasks"], prev.get("overdue_tasks"), "项"),
+         worse_when_up=True, series=series(pl.col("overdue_tasks")))  # fmt: skip
+    tile(cols[3], "未报送单位", f"{missing} 个", count_change(missing, prev_missing, "个"),
+         worse_when_up=True, help=f"应报送 {current['units_expected']} 个单位",
+         series=series(pl.col("units_expected") - pl.col("units_reported")))  # fmt: skip
     if not previous:
         st.caption("上季度无可比数据（本计划的第一个季度）。")
 
