@@ -418,3 +418,37 @@ def test_yearly_lines_up_annual_reports_with_plan_indicators(plan2023):
         ("投诉办结率", 2022, None, "年度报告", 97.5, None),  # named after the plan's indicator
         ("投诉办结率", 2023, 4, "季度填报", round(100 * 26 / 30, 4), False),
     ]
+
+
+def test_per_quarter_counts_limits_and_zero_targets(con):
+    g = Given(con)
+    g.plan(1, (2023, 2023), [(1, "一、")])
+    g.units("司法局")
+    g.task(1, 1, 1, ongoing=True, lead=[1])
+    g.target(1, 1, 1, "督查", ">=", 1, "次", per="quarter")  # 每季度至少1次
+    g.target(2, 1, 1, "公示时限", ">=", 5, "个工作日")  # a floor: the smallest quarter so far
+    g.target(3, 1, 1, "被撤销案件", "=", 0, "件")  # 无…情形: the year's count stays 0
+    g.target(4, 1, 1, "满意度", ">", 95, "%")
+    g.upload(1, 1, 2023, 1, "2023-04-01", [(1, "长期推进")],
+             [(1, None, None, 2), (2, None, None, 6), (3, None, None, 0), (4, 96, 100, None)])  # fmt: skip
+    g.upload(2, 1, 2023, 2, "2023-07-01", [(1, "长期推进")],
+             [(1, None, None, 0), (2, None, None, 4), (3, None, None, 1), (4, 94, 100, None)])  # fmt: skip
+    got = rows(con, "select target_id, quarter, actual, met from v_indicator_attainment "
+               "where quarter <= 3 order by target_id, quarter")  # fmt: skip
+    assert got == [
+        (1, 1, 2.0, True),  # this quarter only: 2 ≥ 1
+        (1, 2, 0.0, False),  # Q2 alone: 0, not Q1's 2 carried
+        (1, 3, None, None),  # nothing reported in Q3
+        (2, 1, 6.0, True),
+        (2, 2, 4.0, False),  # the smallest so far: 4 < 5
+        (2, 3, 4.0, False),
+        (3, 1, 0.0, True),
+        (3, 2, 1.0, False),  # 0 + 1 = 1 ≠ 0
+        (3, 3, 1.0, False),
+        (4, 1, 96.0, True),
+        (4, 2, 95.0, False),  # (96 + 94) / 200 = 95, not > 95
+        (4, 3, 95.0, False),
+    ]
+    # the unit's attainment in Q3: 督查 not reported this quarter counts as not met
+    assert rows(con, "select indicators_total, indicators_met, attainment_rate "
+                "from v_unit_scorecard where quarter = 3") == [(4, 0, 0.0)]  # fmt: skip
