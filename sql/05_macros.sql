@@ -19,3 +19,17 @@ create or replace macro same_indicator(name_a, unit_a, name_b, unit_b) as
         name_a = name_b
         or (length(name_b) >= 4 and name_a like '%' || name_b)
         or (length(name_a) >= 4 and name_b like '%' || name_a));
+
+-- an indicator's combined figure from its parts, by measure: a rate from summed 分子/分母
+-- (NULL when the denominator is 0; `rate_given` when no 分子/分母 were given), a limit in time
+-- units its worst value (the smallest for ≥ targets, the largest otherwise), anything else summed
+create or replace macro combined_actual(measure, comparator, numerator, denominator, rate_given,
+                                        smallest, largest, total) as
+    case measure
+        when 'rate' then
+            case when denominator > 0 then 100.0 * numerator / denominator
+                 when denominator is null then rate_given end
+        when 'limit' then
+            case when comparator in ('>=', '>') then smallest else largest end
+        else total
+    end;

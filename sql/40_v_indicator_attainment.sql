@@ -46,14 +46,8 @@ with reporters as (  -- with the plan, so that a plan filter reaches task_units
     group by all
 ), valued as (
     select *,
-           case measure
-               when 'rate' then
-                   case when denominator > 0 then 100.0 * numerator / denominator
-                        when denominator is null then actual_latest end
-               when 'limit' then
-                   case when comparator in ('>=', '>') then actual_min else actual_max end
-               else actual_sum
-           end as actual
+           combined_actual(measure, comparator, numerator, denominator, actual_latest,
+                           actual_min, actual_max, actual_sum) as actual
     from figures
 )
 select v.plan_id, t.action_id, a.code as action_code, v.task_id, t.number as task_number,

@@ -17,14 +17,8 @@ with combined as (
     group by all
 ), valued as (
     select *,
-           case measure
-               when 'rate' then
-                   case when denominator > 0 then 100.0 * numerator / denominator
-                        when denominator is null then actual_mean end
-               when 'limit' then
-                   case when comparator in ('>=', '>') then actual_min else actual_max end
-               else actual_sum
-           end as actual
+           combined_actual(measure, comparator, numerator, denominator, actual_mean,
+                           actual_min, actual_max, actual_sum) as actual
     from combined
 )
 select plan_id, action_id, action_code, task_id, task_number, target_id, target_seq, indicator,

@@ -9,16 +9,10 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.dbfile import file_rows as rows
+
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TIMEOUT = 60
-
-
-def rows(path: Path, sql: str, params: list | None = None) -> list[tuple]:
-    con = duckdb.connect(str(path))
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
 
 
 def pct(value: float | None) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 from streamlit.testing.v1 import AppTest
 
 from analytics.demo import ensure_demo_db
+from tests.dbfile import file_rows as rows
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TIMEOUT = 30
@@ -25,15 +25,6 @@ SMALL_PLAN = """测试县2026年依法行政工作方案
 配合单位:市场监管局
 完成时限:长期坚持
 """.encode()
-
-
-def rows(path: Path, sql: str, params: list | None = None) -> list[tuple]:
-    """Read the test database (same process: shares the app's DuckDB instance)."""
-    con = duckdb.connect(str(path))
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
 
 
 def start() -> AppTest:

@@ -7,18 +7,11 @@ from pathlib import Path
 import duckdb
 from streamlit.testing.v1 import AppTest
 
+from tests.dbfile import file_rows as rows
 from tests.test_progress import fill
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def rows(path: Path, sql: str, params=()) -> list[tuple]:
-    con = duckdb.connect(str(path))
-    try:
-        return con.execute(sql, list(params)).fetchall()
-    finally:
-        con.close()
 
 
 def unit_template(path: Path, unit: str) -> tuple[bytes, list[str]]:
