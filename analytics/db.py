@@ -1,7 +1,8 @@
 """The app's one DuckDB connection (一个缓存的连接), opened once per process and per file.
 
-The file is given by the environment variable FAZHI_DB, else data/demo.duckdb. A missing file is
-first built from the demo inputs (analytics.demo), then the sql/ files are applied on opening.
+The file is given by the environment variable FAZHI_DB, else the demo database
+data/demo-<version>.duckdb (the version changes with the demo's inputs). A missing file is first
+built from the demo inputs (analytics.demo), then the sql/ files are applied on opening.
 """
 
 from __future__ import annotations
@@ -12,16 +13,20 @@ from pathlib import Path
 import duckdb
 import streamlit as st
 
-from analytics.demo import ensure_demo_db
+from analytics.demo import demo_version, ensure_demo_db
 from loaders import store
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DB = ROOT / "data" / "demo.duckdb"
+
+
+def default_db() -> Path:
+    """The demo database of the current demo inputs: data/demo-<version>.duckdb."""
+    return ROOT / "data" / f"demo-{demo_version()}.duckdb"
 
 
 def db_path() -> Path:
-    """The database file in use: $FAZHI_DB or data/demo.duckdb."""
-    return Path(os.environ.get("FAZHI_DB") or DEFAULT_DB)
+    """The database file in use: $FAZHI_DB or the demo database."""
+    return Path(os.environ.get("FAZHI_DB") or default_db())
 
 
 def get_connection() -> duckdb.DuckDBPyConnection:

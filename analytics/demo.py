@@ -3,9 +3,12 @@ years of quarterly uploads generated from them (analytics.demo_progress)."""
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 from pathlib import Path
 
+from analytics import demo_progress
 from analytics.demo_progress import generate_uploads
 from loaders import store
 
@@ -18,6 +21,16 @@ def demo_inputs() -> list[Path]:
     return sorted(
         p for p in DEMO_DIR.iterdir() if p.suffix.lower() in DEMO_SUFFIXES and p.name != "README.md"
     )
+
+
+@functools.cache
+def demo_version() -> str:
+    """A short hash of what the demo database is built from (its inputs and the generator), so
+    that a changed demo gets a new file instead of an old one being reused."""
+    digest = hashlib.sha256()
+    for source in [*demo_inputs(), Path(demo_progress.__file__)]:
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()[:8]
 
 
 def ensure_demo_db(path: str | Path) -> None:
