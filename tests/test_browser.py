@@ -145,17 +145,29 @@ def shoot(page, name: str) -> None:
     page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
 
 
+SETTLED = """n => {
+    if (document.querySelector('[data-stale=true], [data-testid=stSkeleton], [data-testid=stSpinner]'))
+        return false;  // the previous run's elements, or something still loading
+    const charts = [...document.querySelectorAll('[data-testid=stVegaLiteChart]')];
+    return charts.length >= n && charts.every(c => c.querySelector('canvas, svg'));
+}"""
+
+
+def settle(page, charts: int = 0) -> None:
+    """Wait until the app's run has finished: nothing stale or loading, `charts` charts drawn."""
+    page.wait_for_timeout(300)  # let a run triggered by the last action begin
+    page.wait_for_function(SETTLED, arg=charts)
+
+
 def go(page, title: str) -> None:
-    """Click a page in the sidebar navigation."""
+    """Click a page in the sidebar navigation and wait for its run to finish."""
     page.locator("[data-testid=stSidebarNav] a").filter(has_text=title).first.click()
+    settle(page)
 
 
 def wait_for_charts(page, count: int) -> None:
     """Wait until `count` charts have drawn (a canvas or svg inside each chart element)."""
-    if count:
-        drawn = page.locator("[data-testid=stVegaLiteChart]").locator("canvas, svg")
-        drawn.nth(count - 1).wait_for(state="attached")
-    page.wait_for_function("!document.querySelector('[data-testid=stSkeleton]')")
+    settle(page, count)
 
 
 def metric(page, label: str) -> str:
@@ -190,7 +202,9 @@ def test_briefing_exports_from_the_overview(page, demo, tmp_path):
     from pptx import Presentation
 
     go(page, "总览")
+    wait_for_charts(page, 2)
     page.get_by_text("导出（汇报材料）与计算口径").click()
+    page.get_by_role("button", name="下载图片（PNG）").wait_for(state="visible")
     with page.expect_download() as png:
         page.get_by_role("button", name="下载图片（PNG）").click()
     assert png.value.suggested_filename.startswith("各行动任务完成率")
