@@ -452,3 +452,18 @@ def test_per_quarter_counts_limits_and_zero_targets(con):
     # the unit's attainment in Q3: 督查 not reported this quarter counts as not met
     assert rows(con, "select indicators_total, indicators_met, attainment_rate "
                 "from v_unit_scorecard where quarter = 3") == [(4, 0, 0.0)]  # fmt: skip
+
+
+def test_the_quarter_under_way_counts_deadlines_up_to_today(con):
+    today = dt.date.today()
+    quarter = (today.month - 1) // 3 + 1
+    start = dt.date(today.year, quarter * 3 - 2, 1)
+    end = dt.date(today.year + (quarter == 4), quarter * 3 % 12 + 1, 1) - dt.timedelta(days=1)
+    g = Given(con)
+    g.plan(1, (today.year, today.year), [(1, "一、")])
+    g.units("司法局")
+    g.task(1, 1, 1, start, lead=[1])  # the quarter's first day: passed (or today)
+    g.task(2, 1, 1, end, lead=[1])  # the quarter's last day: not yet, unless it is today
+    got = rows(con, "select task_id, due, overdue from v_task_status where period_index = ? "
+               "order by task_id", [today.year * 4 + quarter - 1])  # fmt: skip
+    assert got == [(1, True, True), (2, end <= today, end <= today)]
