@@ -14,18 +14,6 @@ from analytics.queries import cached
 
 COUNTS = ("tasks_total", "tasks_completed", "indicators_total", "indicators_met")
 
-_PLANS = """
-with reported as (
-    select plan_id, max(period_index) filter (where units_reported > 0) as last_reported,
-           max(period_index) as last_period
-    from v_plan_trend group by plan_id
-)
-select d.doc_id as plan_id, d.title, d.doc_number, d.year_from, d.year_to,
-       r.last_reported, r.last_period
-from documents d join reported r on r.plan_id = d.doc_id
-order by r.last_reported desc nulls last, d.doc_id desc
-"""
-
 _TREND = """
 select * from v_plan_trend where plan_id = $plan_id order by period_index
 """
@@ -168,11 +156,6 @@ select indicator, indicator_written, measure_unit, year, quarter, source, actual
        target, met
 from v_indicator_yearly where doc_id = $doc_id
 """
-
-
-def plans(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """Plans with periods, the one with the latest reported quarter first."""
-    return cached(con, _PLANS)
 
 
 def plan_trend(con: duckdb.DuckDBPyConnection, plan_id: int) -> pl.DataFrame:

@@ -55,7 +55,10 @@ select v.plan_id, t.action_id, a.code as action_code, v.task_id, t.number as tas
        v.year, v.quarter, v.period_index,
        v.actual, v.measure_unit, v.measure, v.comparator, v.target, v.per, v.target_text,
        meets(v.actual, v.comparator, v.target) as met,
-       v.numerator, v.denominator, v.quarters_reported, v.reported, v.upload_ids
+       v.numerator, v.denominator, v.quarters_reported, v.reported, v.upload_ids,
+       -- counted in attainment rates: with a figure, or nothing reported this year (then not
+       -- met); a rate reported with no cases (0 of 0) is left out
+       v.actual is not null or v.quarters_reported = 0 as assessed
 from valued v
 join tasks t on t.task_id = v.task_id
 join actions a on a.action_id = t.action_id

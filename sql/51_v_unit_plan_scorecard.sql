@@ -16,10 +16,7 @@ with tasks_of_unit as (
 ), indicators_of_unit as (
     select unit_id, plan_id, year, quarter, period_index,
            count(*) as indicators_expected,
-           -- assessed: with a figure, or not reported at all this year (counted as not met);
-           -- a rate reported with no cases (0 of 0) is left out
-           count(*) filter (where actual is not null or quarters_reported = 0)
-               as indicators_total,
+           count(*) filter (where assessed) as indicators_total,
            count(actual) as indicators_reported,
            count(*) filter (where met) as indicators_met
     from v_indicator_attainment
