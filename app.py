@@ -3,7 +3,7 @@ the meeting mode (会议模式) hides the navigation."""
 
 import streamlit as st
 
-from ui import layout, routing
+from ui import meeting, routing
 
 st.set_page_config(page_title="法治进度", layout="wide")
 
@@ -19,7 +19,7 @@ SECTIONS = {
     "填报": [st.Page("pages/progress.py", title="数据填报", icon=":material/upload_file:")],
 }
 
-pg = st.navigation(SECTIONS, position="hidden" if layout.meeting_mode() else "sidebar")
+pg = st.navigation(SECTIONS, position="hidden" if meeting.meeting_mode() else "sidebar")
 if wanted := routing.routed():  # a deep link that Streamlit first ran without the router
     st.switch_page(wanted)
 pg.run()

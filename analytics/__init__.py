@@ -1,1 +1,2 @@
-"""Analytics: the cached database connection, the named queries and the embedded demo."""
+"""Analytics: the cached connection (db), queries over the stored plans (plan_data) and over the
+views (scorecards), charts and exports."""

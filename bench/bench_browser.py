@@ -122,7 +122,7 @@ def main() -> None:
             shutil.copyfile(args.db, db)
         else:
             sys.path.insert(0, str(ROOT))
-            from analytics.demo import ensure_demo_db
+            from demo.database import ensure_demo_db
 
             ensure_demo_db(db)
         print(report(run(db, args.rounds)))

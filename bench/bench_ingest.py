@@ -5,7 +5,7 @@
 Builds a synthetic plan (N tasks, each owned by M units) and a flat sheet with one row per
 unit × task (单位 | 编号 | 任务 | 进展状态 | 进展说明), then times
   1. python-calamine reading the workbook (the floor), and
-  2. loaders.progress_store.store_upload: read + validate + store in one transaction.
+  2. loaders.progress.store.store_upload: read + validate + store in one transaction.
 Target: (2) within 2x of (1). The breakdown times the two halves of (2) apart, each on a fresh
 database: validate_upload (load_catalog + read_progress) and store_upload given the parsed upload.
 """
@@ -25,8 +25,9 @@ sys.path.insert(0, str(ROOT))
 import openpyxl  # noqa: E402
 from python_calamine import CalamineWorkbook  # noqa: E402
 
-from loaders.progress_store import store_upload, validate_upload  # noqa: E402
-from loaders.store import connect, load_file  # noqa: E402
+from loaders.db import connect  # noqa: E402
+from loaders.progress.store import store_upload, validate_upload  # noqa: E402
+from loaders.storage.plans import load_file  # noqa: E402
 
 STATUSES = ["未启动", "推进中", "已完成", "长期推进", "滞后"]
 

@@ -16,7 +16,8 @@ sys.path.insert(0, str(ROOT))
 
 import pyarrow  # noqa: E402,F401  (imported up front so its import time is not counted)
 
-from loaders.store import connect, load_file  # noqa: E402
+from loaders.db import connect  # noqa: E402
+from loaders.storage.plans import load_file  # noqa: E402
 
 
 def main() -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from loaders.parse import parse_bytes  # noqa: E402
+from loaders.plans.parse import parse_bytes  # noqa: E402
 
 
 def time_file(path: Path, runs: int) -> tuple[float, float, dict]:

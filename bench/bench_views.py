@@ -38,7 +38,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench import synth  # noqa: E402
-from loaders.store import SQL_DIR, apply_sql  # noqa: E402
+from loaders.db import SQL_DIR, apply_sql  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 README = ROOT / "bench" / "README.md"

@@ -10,7 +10,7 @@ one upload with a status per owned task and a figure per target of those tasks; 
 unit-quarters are missing and ~5 % have a second upload superseding the first.
 
 Rows are generated with one `random.Random(seed)` and inserted through one Arrow table per table
-per batch of plans, into a database created with `loaders.store.connect` (schema and views of
+per batch of plans, into a database created with `loaders.storage.plans.connect` (schema and views of
 sql/ applied). Ids are explicit: plan p (0-based) owns doc/file id p+1, actions p*8+1…,
 tasks p*100+1…, units p*60+1…; targets and uploads are numbered in generation order.
 """
@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from loaders.store import connect  # noqa: E402
+from loaders.db import connect  # noqa: E402
 
 VERSION = 1  # bump when the generated data changes shape, so cached datasets are rebuilt
 ACTIONS, TASKS, UNITS = 8, 100, 60

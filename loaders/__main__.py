@@ -91,8 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_units(args: argparse.Namespace) -> int:
-    from loaders.registry import confirm_units, merge_unit, units_for_review
-    from loaders.store import connect
+    from loaders.db import connect
+    from loaders.storage.registry import confirm_units, merge_unit, units_for_review
 
     con = connect(args.db)
     try:
@@ -115,10 +115,10 @@ def cmd_units(args: argparse.Namespace) -> int:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    from loaders.catalog import load_catalog
-    from loaders.progress_store import previous_answers
-    from loaders.store import connect
-    from loaders.template import build_template
+    from loaders.db import connect
+    from loaders.progress.catalog import load_catalog
+    from loaders.progress.store import previous_answers
+    from loaders.progress.template import build_template
 
     con = connect(args.db)
     try:
@@ -138,8 +138,8 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_progress(args: argparse.Namespace) -> int:
-    from loaders.progress_store import restore_upload, store_upload
-    from loaders.store import connect, default_user
+    from loaders.db import connect, default_user
+    from loaders.progress.store import restore_upload, store_upload
 
     con = connect(args.db)
     try:
@@ -172,7 +172,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from loaders.parse import parse_path
+    from loaders.plans.parse import parse_path
 
     files, status = [], 0
     for f in args.files:
@@ -187,7 +187,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    from loaders.store import connect, load_file
+    from loaders.db import connect
+    from loaders.storage.plans import load_file
 
     con = connect(args.db)
     status = 0

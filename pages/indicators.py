@@ -3,9 +3,9 @@
 import polars as pl
 import streamlit as st
 
-from analytics import charts, dashboard
+from analytics import charts, scorecards
 from analytics.db import get_connection
-from ui import filters, layout
+from ui import downloads, filters, tables
 from ui.routing import through_router
 
 through_router(__file__)
@@ -14,7 +14,7 @@ con = get_connection()
 f = filters.sidebar(con)
 st.title("指标")
 filters.require_period(f)
-targets = dashboard.plan_indicators(con, f.plan_id)
+targets = scorecards.plan_indicators(con, f.plan_id)
 if targets.is_empty():
     st.info("本计划的任务没有量化指标。")
     st.stop()
@@ -24,15 +24,15 @@ labels = {
 }  # fmt: skip
 target_id = st.selectbox("指标", list(labels), format_func=labels.get, key="indicator_choice")
 target = targets.filter(pl.col("target_id") == target_id).row(0, named=True)
-by_unit = dashboard.indicator_by_unit(con, target_id)
-region = dashboard.indicator_region(con, target_id).with_columns(unit=pl.lit("全县（合计）"))
+by_unit = scorecards.indicator_by_unit(con, target_id)
+region = scorecards.indicator_region(con, target_id).with_columns(unit=pl.lit("全县（合计）"))
 if f.unit_id is not None:
     by_unit = by_unit.filter(pl.col("unit_id") == f.unit_id)
 lines = pl.concat([by_unit.select("unit", "period_label", "period_index", "actual"),
                    region.select("unit", "period_label", "period_index", "actual")]).sort("period_index")  # fmt: skip
 chart = charts.indicator_lines(lines, "unit", f"{target['indicator']}：各单位本年累计",
                                target["comparator"], target["target"], target["measure_unit"])  # fmt: skip
-layout.chart(chart)
+tables.chart(chart)
 st.caption("本年累计：比率为各季度分子之和 ÷ 分母之和；次数等按季度累加；每年重新累计。")
 
 now = by_unit.filter(pl.col("period_index") == f.period).with_columns(
@@ -41,7 +41,7 @@ now = by_unit.filter(pl.col("period_index") == f.period).with_columns(
     actual=pl.col("actual").round(2),
 )  # fmt: skip
 st.subheader(f"{f.period_label} 各单位")
-shown = layout.table(now, {"unit": "单位", "actual": f"本年累计（{target['measure_unit']}）",
+shown = tables.table(now, {"unit": "单位", "actual": f"本年累计（{target['measure_unit']}）",
                            "result": "是否达标", "numerator": "分子合计", "denominator": "分母合计"},
                      key="indicator_units")  # fmt: skip
 total = region.filter(pl.col("period_index") == f.period)
@@ -49,4 +49,4 @@ if total.height:
     r = total.row(0, named=True)
     value = "—" if r["actual"] is None else f"{r['actual']:.2f}{target['measure_unit']}"
     st.metric("全县合计", value, help=f"{r['units_reported']}/{r['units_total']} 个单位有数据，{r['units_met']} 个达标")  # fmt: skip
-layout.downloads(target["indicator"], chart, shown, "indicator")
+downloads.downloads(target["indicator"], chart, shown, "indicator")

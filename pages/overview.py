@@ -3,9 +3,9 @@ completion by action, the units furthest behind, overdue tasks and units that ha
 
 import streamlit as st
 
-from analytics import charts, dashboard
+from analytics import charts, scorecards
 from analytics.db import get_connection
-from ui import filters, layout
+from ui import downloads, filters, meeting, tables, tiles
 from ui.routing import through_router
 
 through_router(__file__)
@@ -14,44 +14,44 @@ OVERDUE_COLUMNS = {"action_code": "行动", "task_number": "编号", "task_title
                    "deadline": "完成时限", "units_behind": "未完成单位"}  # fmt: skip
 con = get_connection()
 f = filters.sidebar(con)
-big = layout.meeting_mode()
+big = meeting.meeting_mode()
 if big:
-    layout.meeting_style()
-    st.button("退出会议模式", key="leave_meeting", on_click=layout.set_meeting, args=(False,))
+    meeting.meeting_style()
+    st.button("退出会议模式", key="leave_meeting", on_click=meeting.set_meeting, args=(False,))
 if f.period is None:
     st.title("总览")
 filters.require_period(f)
 
 st.title(f"{f.plan_title} · {f.period_label}")
-now, before = layout.previous_row(f.trend, f.period)
-layout.tiles(now, before, f.trend)
+now, before = tiles.previous_row(f.trend, f.period)
+tiles.tiles(now, before, f.trend)
 if not big:
-    st.button("进入会议模式（投影用：大字、无侧栏）", key="enter_meeting", on_click=layout.set_meeting,
+    st.button("进入会议模式（投影用：大字、无侧栏）", key="enter_meeting", on_click=meeting.set_meeting,
               args=(True,))  # fmt: skip
 
-actions = dashboard.action_scores(con, f.plan_id, f.period)
-units = dashboard.unit_scores(con, f.plan_id, f.period)
+actions = scorecards.action_scores(con, f.plan_id, f.period)
+units = scorecards.unit_scores(con, f.plan_id, f.period)
 behind = units.filter(units["completion_rate"] < 1).head(8)  # furthest behind first
 left, right = st.columns(2)
 with left:
     by_action = charts.rate_bars(actions.with_columns(name=actions["action_code"] + actions["action_title"]),
                                  "name", "completion_rate", "各行动任务完成率", big=big)  # fmt: skip
-    layout.chart(by_action)
+    tables.chart(by_action)
 with right:
     worst = charts.rate_bars(behind, "unit", "completion_rate", "任务完成率未达100%的单位", big=big)
     if behind.is_empty():
         st.success("各单位已到期任务均已完成。")
     else:
-        layout.chart(worst)
+        tables.chart(worst)
 
-overdue = dashboard.overdue_tasks(con, f.plan_id, f.period)
-missing = dashboard.unreported_units(con, f.plan_id, f.period)
+overdue = scorecards.overdue_tasks(con, f.plan_id, f.period)
+missing = scorecards.unreported_units(con, f.plan_id, f.period)
 st.subheader(f"逾期任务（{overdue.height} 项）")
-overdue_shown = layout.chinese(overdue, OVERDUE_COLUMNS)
+overdue_shown = tables.chinese(overdue, OVERDUE_COLUMNS)
 if overdue.is_empty():
     st.write("没有逾期任务。")
 else:
-    layout.table(overdue, OVERDUE_COLUMNS, key="overdue")
+    tables.table(overdue, OVERDUE_COLUMNS, key="overdue")
 st.subheader(f"未报送单位（{missing.height} 个）")
 st.write("、".join(missing["unit"]) if missing.height else "各单位均已报送。")
 if not big:
@@ -61,13 +61,13 @@ if not big:
                        "attainment_rate": "指标达标率", "overdue_tasks": "逾期任务"}  # fmt: skip
         unit_cols = {"unit": "单位", "completion_rate": "任务完成率", "tasks_completed": "已完成",
                      "tasks_total": "已到期", "overdue_tasks": "逾期任务"}  # fmt: skip
-        summary = layout.summary_frame(now, before)
-        layout.downloads("各行动任务完成率", by_action, layout.chinese(actions, action_cols),
+        summary = tiles.summary_frame(now, before)
+        downloads.downloads("各行动任务完成率", by_action, tables.chinese(actions, action_cols),
                          "overview_actions")  # fmt: skip
-        layout.deck_button(f"{f.plan_title}{f.period_label}进展", [
+        downloads.deck_button(f"{f.plan_title}{f.period_label}进展", [
             ("总体情况", None, summary),
-            ("各行动任务完成率", by_action, layout.chinese(actions, action_cols)),
-            ("任务完成率未达100%的单位", worst if behind.height else None, layout.chinese(behind, unit_cols)),
+            ("各行动任务完成率", by_action, tables.chinese(actions, action_cols)),
+            ("任务完成率未达100%的单位", worst if behind.height else None, tables.chinese(behind, unit_cols)),
             (f"逾期任务（{overdue.height} 项）", None, overdue_shown),
         ], "overview_deck")  # fmt: skip
-        st.markdown(layout.RULES)
+        st.markdown(tiles.RULES)

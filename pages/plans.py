@@ -3,11 +3,11 @@
 import polars as pl
 import streamlit as st
 
-from analytics import queries
+from analytics import db, plan_data
 from analytics.db import get_connection
 from loaders.errors import LoadError, ReadError
-from loaders.registry import confirm_units, merge_unit
-from loaders.store import LoadResult, load_file
+from loaders.storage.plans import LoadResult, load_file
+from loaders.storage.registry import confirm_units, merge_unit
 from ui import filters
 from ui.routing import through_router
 
@@ -50,7 +50,7 @@ def load_upload(name: str, data: bytes) -> tuple[str, str]:
             status.update(label=f"{name} 载入失败", state="error")
             return "error", f"{name}: 载入失败，未保存（{e}）"
         status.update(label=f"{name} 载入完成", state="complete", expanded=False)
-    queries.clear_caches()
+    db.clear_caches()
     if r.status == "unchanged":
         return "info", f"{name}: 该文件已载入过，未重复保存"
     return "success", summary(r)
@@ -87,9 +87,9 @@ def plan_view(plan: dict) -> None:
     facts += [f"年度：{plan['years_label'] or '未注明'}", f"行动 {plan['actions']} 个"]
     st.caption("　".join(facts + [f"任务 {plan['tasks']} 项"]))
     search = st.text_input("搜索任务（任务内容或单位名称）", key="task_search").strip()
-    tasks = queries.tasks_frame(con, plan["plan_id"], search)
+    tasks = plan_data.tasks_frame(con, plan["plan_id"], search)
     st.caption(f"找到 {tasks.height} 项任务" if search else f"共 {tasks.height} 项任务")
-    for action in queries.plan_actions(con, plan["plan_id"]).iter_rows(named=True):
+    for action in plan_data.plan_actions(con, plan["plan_id"]).iter_rows(named=True):
         rows = tasks.filter(pl.col("action_id") == action["action_id"])
         if search and rows.is_empty():
             continue
@@ -98,7 +98,7 @@ def plan_view(plan: dict) -> None:
             st.dataframe(rows.select(list(TASK_COLUMNS)).rename(TASK_COLUMNS), hide_index=True)
             if action["section_targets"]:
                 st.caption(f"效果指标：{action['section_targets']}")
-    targets = queries.plan_targets(con, plan["plan_id"])
+    targets = plan_data.plan_targets(con, plan["plan_id"])
     with st.expander(f"指标一览（{targets.height} 个）"):
         st.dataframe(targets.select(list(TARGET_COLUMNS)).rename(TARGET_COLUMNS), hide_index=True)
 
@@ -110,23 +110,23 @@ def unit_review(pending: list[str]) -> None:
         chosen = st.multiselect("确认这些单位名称无误", pending, key="units_to_confirm")
         if st.form_submit_button("确认") and chosen:
             st.success(f"已确认 {confirm_units(con, chosen)} 个单位")
-            queries.clear_caches()
+            db.clear_caches()
     with right.form("unit_merge"):
         alias = st.selectbox("把单位", pending, key="merge_alias")
-        into = st.selectbox("合并到", queries.unit_names(con), key="merge_into")
+        into = st.selectbox("合并到", plan_data.unit_names(con), key="merge_into")
         if st.form_submit_button("合并"):
             try:
                 merge_unit(con, alias, into)
                 st.success(f"已将「{alias}」合并到「{into}」，以后载入的文件也按此识别")
             except LoadError as e:
                 st.error(str(e))
-            queries.clear_caches()
+            db.clear_caches()
 
 
 chosen = filters.sidebar(con)
 upload_box()
 st.title("计划与任务")
-plans = queries.list_plans(con)
+plans = plan_data.list_plans(con)
 if plans.is_empty():
     st.info("尚未载入任何计划。请在左侧上传计划文件（txt、docx、pdf、xlsx 等）。")
 else:
@@ -134,7 +134,7 @@ else:
     plan_id = chosen.plan_id
     plan_view(plans.filter(pl.col("plan_id") == plan_id).row(0, named=True))
 
-units = queries.unresolved_units(con)
+units = plan_data.unresolved_units(con)
 with st.expander(f"单位待确认（{units.height} 个）"):
     if units.is_empty():
         st.write("没有待确认的单位。")

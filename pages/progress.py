@@ -5,12 +5,12 @@ import datetime
 import polars as pl
 import streamlit as st
 
-from analytics import queries
+from analytics import db, plan_data
 from analytics.db import get_connection
-from loaders.catalog import load_catalog
 from loaders.errors import LoadError
-from loaders.progress_store import previous_answers, restore_upload, store_upload, validate_upload
-from loaders.template import build_template, last_ended_quarter
+from loaders.progress.catalog import load_catalog
+from loaders.progress.store import previous_answers, restore_upload, store_upload, validate_upload
+from loaders.progress.template import build_template, last_ended_quarter
 from ui.routing import through_router
 
 through_router(__file__)
@@ -22,7 +22,7 @@ con = get_connection()
 def period_picker() -> tuple[int, int, str]:
     """Year, quarter and reporting unit, kept across reruns."""
     last_year, last_quarter = last_ended_quarter(datetime.date.today())
-    years = queries.plan_years(con) or [last_year]
+    years = plan_data.plan_years(con) or [last_year]
     default_year = last_year if last_year in years else years[-1]
     c1, c2, c3 = st.columns([1, 1, 2])
     year = c1.selectbox("年度", years, index=years.index(default_year), key="fill_year")
@@ -114,17 +114,17 @@ def upload_box(year: int, quarter: int, unit: str) -> None:
         st.dataframe(pl.DataFrame({"问题": parsed.errors}), hide_index=True)
         if st.button("记录这次未通过的上传", key="record_rejected"):
             store_upload(con, upload.name, data, who, reporting, year, quarter, parsed)
-            queries.clear_caches()
+            db.clear_caches()
         return
     preview(parsed, catalog, year, quarter)
     if st.button("确认保存", type="primary", key="confirm_upload"):
         result = store_upload(con, upload.name, data, who, reporting, year, quarter, parsed)
-        queries.clear_caches()
+        db.clear_caches()
         (st.info if result.status == "duplicate" else st.success)(result.summary())
 
 
 def history(who: str) -> None:
-    uploads = queries.upload_history(con)
+    uploads = plan_data.upload_history(con)
     st.subheader("上传记录")
     if uploads.is_empty():
         st.caption("还没有上传记录。")
@@ -152,7 +152,7 @@ def history(who: str) -> None:
         )
         if c2.button("恢复", key="restore_button"):
             replaced = restore_upload(con, chosen, who)
-            queries.clear_caches()
+            db.clear_caches()
             st.success(
                 f"已恢复第 {chosen} 号上传，替换了第 {'、'.join(map(str, replaced)) or '—'} 号"
             )

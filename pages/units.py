@@ -4,9 +4,9 @@ scorecard with its tasks by role and its indicators, each figure traced to the u
 import polars as pl
 import streamlit as st
 
-from analytics import charts, dashboard
+from analytics import charts, scorecards
 from analytics.db import get_connection
-from ui import filters, layout
+from ui import downloads, filters, numbers, tables
 from ui.routing import through_router
 
 through_router(__file__)
@@ -17,7 +17,7 @@ f = filters.sidebar(con)
 st.title("按单位")
 filters.require_period(f)
 
-units = dashboard.unit_scores(con, f.plan_id, f.period)
+units = scorecards.unit_scores(con, f.plan_id, f.period)
 ranked = units.with_columns(
     change=(pl.col("completion_rate") - pl.col("prev_completion_rate")) * 100,
     reporting=pl.when(~pl.col("reported")).then(pl.lit("未报送"))
@@ -25,13 +25,13 @@ ranked = units.with_columns(
     done=pl.col("tasks_completed").cast(pl.Utf8) + " / " + pl.col("tasks_total").cast(pl.Utf8),
 )  # fmt: skip
 st.caption(f"{f.plan_title} · {f.period_label} · 按任务完成率从低到高排列")
-ranking = layout.table(ranked, {"unit": "单位", "completion_rate": "任务完成率", "done": "已完成/已到期",
+ranking = tables.table(ranked, {"unit": "单位", "completion_rate": "任务完成率", "done": "已完成/已到期",
                       "change": "较上季度（百分点）", "attainment_rate": "指标达标率",
                       "overdue_tasks": "逾期任务", "reporting": "报送情况"},
              rates=("completion_rate", "attainment_rate"), key="unit_ranking")  # fmt: skip
 chart = charts.rate_bars(ranked, "unit", "completion_rate", f"各单位任务完成率（{f.period_label}）")
-layout.chart(chart)
-layout.downloads("各单位任务完成率", chart, ranking, "units")
+tables.chart(chart)
+downloads.downloads("各单位任务完成率", chart, ranking, "units")
 
 row = units.filter(pl.col("unit_id") == f.unit_id) if f.unit_id else units.head(1)
 if row.is_empty():
@@ -42,15 +42,15 @@ st.header(f"{unit['unit']} 计分卡")
 if f.unit_id is None:
     st.caption("未选择单位：显示完成率最低的单位。可在左侧“单位”中选择。")
 c = st.columns(4)
-c[0].metric("任务完成率", layout.pct(unit["completion_rate"]),
-            layout.points(unit["completion_rate"], unit["prev_completion_rate"]))  # fmt: skip
-c[1].metric("指标达标率", layout.pct(unit["attainment_rate"]))
+c[0].metric("任务完成率", numbers.pct(unit["completion_rate"]),
+            numbers.points(unit["completion_rate"], unit["prev_completion_rate"]))  # fmt: skip
+c[1].metric("指标达标率", numbers.pct(unit["attainment_rate"]))
 c[2].metric("逾期任务", f"{unit['overdue_tasks']} 项")
 when = unit["first_uploaded_at"]
 c[3].metric("报送", "未报送" if not unit["reported"] else ("按时" if unit["on_time"] else "逾期"),
             help=f"首次报送：{when:%Y-%m-%d %H:%M}；截止：{unit['report_due']}" if when else None)  # fmt: skip
 
-tasks = dashboard.unit_tasks(con, f.plan_id, unit["unit_id"], f.period).with_columns(
+tasks = scorecards.unit_tasks(con, f.plan_id, unit["unit_id"], f.period).with_columns(
     source=pl.col("file_name") + "（" + pl.col("uploaded_by") + "，"
     + pl.col("uploaded_at").dt.strftime("%Y-%m-%d") + "）",
     state=pl.when(pl.col("overdue")).then(pl.lit("逾期"))
@@ -65,11 +65,11 @@ for role, label in ROLES.items():
             f"{label}任务（{part.height} 项）"
             + ("：单列，不计入完成率" if role == "cooperating" else "")
         )
-        shown_tasks[label] = layout.table(part, {"task_number": "编号", "task_title": "任务", "deadline": "完成时限",
+        shown_tasks[label] = tables.table(part, {"task_number": "编号", "task_title": "任务", "deadline": "完成时限",
                             "status": "报送状态", "state": "判定", "note": "进展说明",
                             "source": "来源文件"}, key=f"tasks_{role}")  # fmt: skip
 
-indicators = dashboard.unit_indicators(con, f.plan_id, unit["unit_id"], f.period).with_columns(
+indicators = scorecards.unit_indicators(con, f.plan_id, unit["unit_id"], f.period).with_columns(
     goal=pl.col("comparator").replace(charts.SYMBOL) + " " + pl.col("target").round(2).cast(pl.Utf8)
     + pl.col("measure_unit"),
     result=pl.when(pl.col("met").is_null()).then(pl.lit("无数据"))
@@ -79,14 +79,14 @@ indicators = dashboard.unit_indicators(con, f.plan_id, unit["unit_id"], f.period
 st.subheader(f"指标（{indicators.height} 个，本年累计）")
 shown_indicators = None
 if indicators.height:
-    shown_indicators = layout.table(indicators, {"task_number": "任务编号", "indicator": "指标", "goal": "目标",
+    shown_indicators = tables.table(indicators, {"task_number": "任务编号", "indicator": "指标", "goal": "目标",
                               "actual_shown": "本年累计", "result": "是否达标", "numerator": "分子合计",
                               "denominator": "分母合计", "files": "来源文件"}, key="unit_indicators")  # fmt: skip
-trend = dashboard.unit_trend(con, f.plan_id, unit["unit_id"]).with_columns(
+trend = scorecards.unit_trend(con, f.plan_id, unit["unit_id"]).with_columns(
     period_label=pl.col("year").cast(pl.Utf8) + "年第" + pl.col("quarter").cast(pl.Utf8) + "季度"
 )
-layout.chart(charts.trend_lines(trend, f"{unit['unit']} 逐季度完成率与达标率"))
+tables.chart(charts.trend_lines(trend, f"{unit['unit']} 逐季度完成率与达标率"))
 sheets = {f"{label}任务": frame for label, frame in shown_tasks.items()}
 if shown_indicators is not None:
     sheets["指标"] = shown_indicators
-layout.workbook_button(f"{unit['unit']}计分卡（{f.period_label}）", sheets, "unit_scorecard")
+downloads.workbook_button(f"{unit['unit']}计分卡（{f.period_label}）", sheets, "unit_scorecard")

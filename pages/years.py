@@ -4,9 +4,9 @@ report figures included)."""
 import polars as pl
 import streamlit as st
 
-from analytics import charts, dashboard
+from analytics import charts, scorecards
 from analytics.db import get_connection
-from ui import filters, layout
+from ui import downloads, filters, tables
 from ui.routing import through_router
 
 through_router(__file__)
@@ -14,8 +14,8 @@ through_router(__file__)
 con = get_connection()
 f = filters.sidebar(con)
 st.title("按年度")
-docs = dashboard.series(con, f.plan_id) if f.plan_id else []
-periods = dashboard.yearly_periods(con, docs)
+docs = scorecards.series(con, f.plan_id) if f.plan_id else []
+periods = scorecards.yearly_periods(con, docs)
 if periods.is_empty():
     st.info("尚无可统计的季度。")
     st.stop()
@@ -25,20 +25,20 @@ left, right = st.columns(2)
 completion = charts.years_by_quarter(periods, "completion_rate", "任务完成率：逐季度、分年度",
                                      "任务完成率（%）")  # fmt: skip
 with left:
-    layout.chart(completion)
+    tables.chart(completion)
 attainment = charts.years_by_quarter(periods, "attainment_rate", "指标达标率：逐季度、分年度",
                                      "指标达标率（%）")  # fmt: skip
 with right:
-    layout.chart(attainment)
-year_table = layout.table(periods, {"year": "年度", "quarter": "季度", "completion_rate": "任务完成率",
+    tables.chart(attainment)
+year_table = tables.table(periods, {"year": "年度", "quarter": "季度", "completion_rate": "任务完成率",
                        "tasks_completed": "已完成", "tasks_total": "已到期",
                        "attainment_rate": "指标达标率", "indicators_met": "达标指标",
                        "indicators_total": "参与考核指标"},
              rates=("completion_rate", "attainment_rate"), key="yearly_table")  # fmt: skip
-layout.downloads("逐季度完成率", completion, year_table, "years")
+downloads.downloads("逐季度完成率", completion, year_table, "years")
 
 st.header("指标的年度比较")
-figures = dashboard.yearly_figures(con, docs)
+figures = scorecards.yearly_figures(con, docs)
 if figures.is_empty():
     st.info("这些计划和年度报告中没有可比较的指标。")
     st.stop()
@@ -57,11 +57,11 @@ latest = with_target.row(-1, named=True) if with_target.height else None
 unit = rows["measure_unit"][0]
 chart = charts.yearly_bars(rows, f"{indicator}：各年度", unit,
                            latest and latest["comparator"], latest and latest["target"])  # fmt: skip
-layout.chart(chart)
+tables.chart(chart)
 st.caption(
     "季度填报：当年最后一个季度的本年累计值（各单位合计）；年度报告：年度法治政府建设报告中的数字。"
 )
-layout.table(rows.with_columns(actual=pl.col("actual").round(2)),
+tables.table(rows.with_columns(actual=pl.col("actual").round(2)),
              {"year": "年度", "source": "来源", "actual": "实际值", "measure_unit": "单位",
               "target": "目标", "met": "是否达标", "indicator_written": "报告原文指标"},
              key="yearly_indicator_table")  # fmt: skip

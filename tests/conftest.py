@@ -27,7 +27,7 @@ def seed():
 @pytest.fixture(scope="session")
 def built_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo database, built once per test run by the app's own builder."""
-    from analytics.demo import ensure_demo_db
+    from demo.database import ensure_demo_db
 
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
     ensure_demo_db(path)

@@ -23,7 +23,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from analytics.demo import ensure_demo_db
+from demo.database import ensure_demo_db
 from tests.dbfile import file_rows as query
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -247,7 +247,7 @@ def test_a_units_upload_changes_the_overview(page, demo, tmp_path):
     未报送单位 and 任务完成率 then show what the views give for the same file."""
     import openpyxl
 
-    from loaders.progress_store import store_upload
+    from loaders.progress.store import store_upload
 
     unit = demo["unreported"][0]
     go(page, "数据填报")

@@ -200,7 +200,7 @@ def test_indicator_page_total_is_the_region_view(shown):
     "page", ["pages/overview.py", "pages/units.py", "pages/actions.py", "pages/indicators.py"]
 )
 def test_pages_on_an_empty_database_say_what_to_do(page, tmp_path, monkeypatch):
-    from loaders.store import connect
+    from loaders.db import connect
 
     path = tmp_path / "empty.duckdb"
     connect(path).close()
@@ -210,7 +210,7 @@ def test_pages_on_an_empty_database_say_what_to_do(page, tmp_path, monkeypatch):
 
 
 def test_years_page_on_an_empty_database(tmp_path, monkeypatch):
-    from loaders.store import connect
+    from loaders.db import connect
 
     path = tmp_path / "empty.duckdb"
     connect(path).close()
@@ -220,7 +220,7 @@ def test_years_page_on_an_empty_database(tmp_path, monkeypatch):
 
 
 def test_years_compare_the_plans_and_reports_of_the_same_government(demo_db):
-    from analytics import dashboard, queries
+    from analytics import db, scorecards
 
     con = duckdb.connect(str(demo_db))
     try:
@@ -230,13 +230,13 @@ def test_years_compare_the_plans_and_reports_of_the_same_government(demo_db):
             "(91, 1, 10, '未署名方案', null, 'plan')"
         ).fetchall()
         plans = dict(con.execute("select title, doc_id from documents").fetchall())
-        queries.clear_caches()
+        db.clear_caches()
         # 青禾县人民政府 (the report) starts 青禾县人民政府办公室 (the plans): one government
-        assert dashboard.series(con, plans["青禾县2026年法治政府建设实施方案"]) == sorted(
+        assert scorecards.series(con, plans["青禾县2026年法治政府建设实施方案"]) == sorted(
             plans[t] for t in plans if t.startswith("青禾县")
         )
-        assert dashboard.series(con, 90) == [90]
-        assert len(dashboard.series(con, 91)) == len(plans)  # no issuer: every document
+        assert scorecards.series(con, 90) == [90]
+        assert len(scorecards.series(con, 91)) == len(plans)  # no issuer: every document
     finally:
         con.close()
 
@@ -244,7 +244,7 @@ def test_years_compare_the_plans_and_reports_of_the_same_government(demo_db):
 def test_the_fill_in_page_offers_the_quarter_that_has_just_ended():
     import datetime as dt
 
-    from loaders.template import last_ended_quarter
+    from loaders.progress.template import last_ended_quarter
 
     assert last_ended_quarter(dt.date(2026, 11, 23)) == (2026, 3)
     assert last_ended_quarter(dt.date(2026, 4, 1)) == (2026, 1)

@@ -4,8 +4,13 @@ from datetime import date
 
 import pytest
 
-from loaders.deadlines import Deadline, deadline_from_cells, find_deadline_in_text, parse_deadline
-from loaders.normalize import normalize_text
+from loaders.files.normalize import normalize_text
+from loaders.plans.deadlines import (
+    Deadline,
+    deadline_from_cells,
+    find_deadline_in_text,
+    parse_deadline,
+)
 
 # ---------------------------------------------------------------- parse_deadline
 
@@ -163,7 +168,7 @@ def test_seed_task_deadlines(seed):
 def test_dates_typed_as_numbers_as_excel_cells_arrive():
     import datetime as dt
 
-    from loaders.deadlines import parse_deadline as pd
+    from loaders.plans.deadlines import parse_deadline as pd
 
     assert pd("2024-06-30", None).date == dt.date(2024, 6, 30)
     assert pd("2024/6/30", 2020).date == dt.date(2024, 6, 30)

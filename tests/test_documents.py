@@ -1,6 +1,6 @@
 """Splitting files into documents and reading their metadata (标题、文号、发文机关、日期、年度)."""
 
-from loaders.documents import split_documents, title_from_heading, years_of
+from loaders.plans.documents import split_documents, title_from_heading, years_of
 
 GAZETTE = """某某县人民政府公报
 目录

@@ -24,7 +24,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
-from loaders.parse import parse_path
+from loaders.plans.parse import parse_path
 from tests.conftest import ROOT, SHARED
 
 TITLE = "青禾县2024年法治政府建设工作方案"

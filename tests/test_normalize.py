@@ -1,4 +1,4 @@
-"""Text conventions of loaders.normalize: half-width forms, spacing, 繁转简, page furniture."""
+"""Text conventions of loaders.files.normalize: half-width forms, spacing, 繁转简, page furniture."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.normalize import (
+from loaders.files.normalize import (
     YEAR_RANGE_RE,
     clean_document_text,
     is_traditional,

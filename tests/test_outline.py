@@ -2,7 +2,7 @@
 
 import pytest
 
-from loaders.outline import cn_to_int, first_clause, match_marker
+from loaders.plans.outline import cn_to_int, first_clause, match_marker
 
 
 @pytest.mark.parametrize(

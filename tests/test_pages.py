@@ -6,7 +6,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from analytics.demo import ensure_demo_db
+from demo.database import ensure_demo_db
 from tests.dbfile import file_rows as rows
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from loaders.plan_text import parse_plan_lines
+from loaders.plans.prose import parse_plan_lines
 
 
 def parse(text: str, years: list[int] | None = None) -> list[dict]:

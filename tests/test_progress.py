@@ -13,10 +13,11 @@ import sys
 import openpyxl
 import pytest
 
-from loaders.catalog import load_catalog
-from loaders.progress_store import previous_answers, restore_upload, store_upload
-from loaders.store import connect, load_file
-from loaders.template import build_template
+from loaders.db import connect
+from loaders.progress.catalog import load_catalog
+from loaders.progress.store import previous_answers, restore_upload, store_upload
+from loaders.progress.template import build_template
+from loaders.storage.plans import load_file
 from tests.conftest import ROOT
 
 PLAN = """某某县2025年法治政府建设工作要点

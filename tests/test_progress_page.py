@@ -16,8 +16,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def unit_template(path: Path, unit: str) -> tuple[bytes, list[str]]:
     """The unit's 2025 Q1 template and the numbers of the tasks it leads or is responsible for."""
-    from loaders.catalog import load_catalog
-    from loaders.template import build_template
+    from loaders.progress.catalog import load_catalog
+    from loaders.progress.template import build_template
 
     con = duckdb.connect(str(path))
     try:

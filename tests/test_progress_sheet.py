@@ -1,4 +1,4 @@
-"""Reading and validating uploaded quarterly progress workbooks (loaders.progress_sheet).
+"""Reading and validating uploaded quarterly progress workbooks (loaders.progress.sheet).
 
 Every workbook is built here: a small copy of the template layout (sheet names, headers, hidden ID
 columns, _meta), flat sheets made by hand (merged title, two-row header, spacer rows), .xls and
@@ -13,10 +13,10 @@ import openpyxl
 import pytest
 import xlwt
 
-from loaders.catalog import Catalog, CatalogIndicator, CatalogTask
 from loaders.errors import ReadError
-from loaders.progress_sheet import IndicatorReport, TaskReport, read_progress
-from loaders.progress_values import (
+from loaders.progress.catalog import Catalog, CatalogIndicator, CatalogTask
+from loaders.progress.sheet import IndicatorReport, TaskReport, read_progress
+from loaders.progress.values import (
     Number,
     header_field,
     number_key,

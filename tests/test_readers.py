@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from loaders.docx_reader import format_number
 from loaders.errors import ReadError
-from loaders.readers import (
+from loaders.files.readers import (
     file_format,
     read_table,
     read_table_bytes,
@@ -17,6 +16,7 @@ from loaders.readers import (
     read_text,
     read_text_bytes,
 )
+from loaders.files.word import format_number
 
 # --- file_format ------------------------------------------------------------------------------
 

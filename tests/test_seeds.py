@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.parse import parse_path
+from loaders.plans.parse import parse_path
 from tests.conftest import seed_path
 
 CN = "一二三四五六七八九十"

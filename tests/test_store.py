@@ -5,9 +5,10 @@ from __future__ import annotations
 import duckdb
 import pytest
 
+from loaders.db import connect, sql_files
 from loaders.errors import LoadError
-from loaders.registry import confirm_units, merge_unit, units_for_review
-from loaders.store import connect, load_file, sql_files
+from loaders.storage.plans import load_file
+from loaders.storage.registry import confirm_units, merge_unit, units_for_review
 
 PLAN_A = """某某县2024年法治政府建设工作要点
 一、依法全面履行政府职能
@@ -122,7 +123,7 @@ def test_merge_moves_tasks_and_makes_an_alias(con):
 
 
 def test_a_failing_insert_leaves_nothing_behind(con, monkeypatch):
-    import loaders.rows as rows_module
+    import loaders.storage.rows as rows_module
 
     def boom(*args, **kwargs):
         raise RuntimeError("disk full")

@@ -2,8 +2,8 @@
 
 import pytest
 
-from loaders.normalize import normalize_text
-from loaders.targets import extract_achievements, extract_targets
+from loaders.files.normalize import normalize_text
+from loaders.plans.targets import extract_achievements, extract_targets
 
 
 def T(indicator, cmp, value, unit, text, per=None, year=None):  # noqa: N802 - reads like a row

@@ -9,9 +9,9 @@ import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
-from loaders.catalog import Catalog, CatalogIndicator, CatalogTask
 from loaders.errors import LoadError
-from loaders.template import (
+from loaders.progress.catalog import Catalog, CatalogIndicator, CatalogTask
+from loaders.progress.template import (
     INDICATOR_HEADERS,
     STATUSES,
     TASK_HEADERS,

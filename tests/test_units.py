@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.units import (
+from loaders.plans.units import (
     BUILTIN_ALIASES,
     build_registry,
     canonical_key,

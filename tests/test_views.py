@@ -32,7 +32,7 @@ import datetime as dt
 import duckdb
 import pytest
 
-from loaders.store import connect, sql_files
+from loaders.db import connect, sql_files
 
 Q_END = {1: "03-31", 2: "06-30", 3: "09-30", 4: "12-31"}
 

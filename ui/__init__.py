@@ -1,1 +1,2 @@
-"""Streamlit building blocks shared by the pages: the filters, tiles, tables and exports."""
+"""Shared pieces of the Streamlit pages: filters, tiles, tables, download buttons, meeting mode,
+number formats and the deep-link router."""

@@ -13,7 +13,7 @@ import duckdb
 import polars as pl
 import streamlit as st
 
-from analytics import dashboard, queries
+from analytics import plan_data, scorecards
 
 PLAN_KEY, PERIOD_KEY, UNIT_KEY = "plan_choice", "period_choice", "unit_choice"
 ALL_UNITS, ALL_UNITS_ID = "（全部单位）", 0
@@ -34,7 +34,7 @@ class Filters:
 
 def sidebar(con: duckdb.DuckDBPyConnection) -> Filters:
     """Draw the three filters in the sidebar and return the choice (call once per page)."""
-    plans = queries.list_plans(con)
+    plans = plan_data.list_plans(con)
     empty = pl.DataFrame()
     if plans.is_empty():
         return Filters(None, None, None, None, None, None, empty)
@@ -42,7 +42,7 @@ def sidebar(con: duckdb.DuckDBPyConnection) -> Filters:
     with st.sidebar:
         st.markdown("**筛选**（各页面通用）")
         plan_id = choose("计划", list(titles), list(titles)[0], titles.get, PLAN_KEY)
-        trend = dashboard.plan_trend(con, plan_id)
+        trend = scorecards.plan_trend(con, plan_id)
         if trend.is_empty():
             st.caption("该计划尚无季度（未注明年度，也没有填报）。")
             return Filters(plan_id, titles[plan_id], None, None, None, None, trend)
@@ -60,7 +60,7 @@ def _period(trend: pl.DataFrame) -> tuple[int, str]:
 
 
 def _unit(con, plan_id: int, period: int) -> tuple[int | None, str | None]:
-    units = dashboard.unit_scores(con, plan_id, period).sort("unit")
+    units = scorecards.unit_scores(con, plan_id, period).sort("unit")
     names = dict(zip(units["unit_id"], units["unit"], strict=True))
     options = [ALL_UNITS_ID, *names]  # ALL_UNITS_ID, not None: None would show as no choice
     unit_id = choose("单位", options, ALL_UNITS_ID, lambda u: names.get(u, ALL_UNITS), UNIT_KEY)

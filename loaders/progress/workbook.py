@@ -1,9 +1,9 @@
 """Sheets of an uploaded progress workbook (季度填报): cells as read, and .xlsx percent formats.
 
 Sheets are read cell by cell with python-calamine (Excel) or the csv module (CSV in UTF-8 or
-GBK/GB18030, decoded by loaders.readers.decode_text). Unlike loaders.readers.read_table_sheets_bytes,
+GBK/GB18030, decoded by loaders.files.readers.decode_text). Unlike loaders.files.readers.read_table_sheets_bytes,
 rows are not trimmed: row index 0 is the sheet's first row, so messages can name the row number the
-user sees in Excel. Merged cells (合并单元格) get their top-left value, as in loaders.readers.
+user sees in Excel. Merged cells (合并单元格) get their top-left value, as in loaders.files.readers.
 
 Percent-formatted cells (百分比格式): Excel stores "98.5%" as the number 0.985 and python-calamine
 returns only the number. For .xlsx files the cell formats are read from the package itself
@@ -23,7 +23,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from loaders.errors import ReadError
-from loaders.readers import _sniff_delimiter, decode_text, file_format, raw_excel_sheets
+from loaders.files.readers import _sniff_delimiter, decode_text, file_format, raw_excel_sheets
 
 # ---------------------------------------------------------------- sheets
 

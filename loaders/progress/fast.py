@@ -1,4 +1,4 @@
-"""The fast path of loaders.progress_sheet: on a sheet of task rows (任务进展), the rows the full
+"""The fast path of loaders.progress.sheet: on a sheet of task rows (任务进展), the rows the full
 checks would accept without a message, found and kept column by column.
 
 Thousands of rows repeat the same status words, units, numbers and periods: each distinct cell
@@ -18,10 +18,10 @@ from itertools import compress, repeat
 from operator import add, and_, attrgetter, eq, is_not, itemgetter, not_, or_
 from typing import Protocol
 
-from loaders.catalog import CatalogTask
-from loaders.progress_match import Lookup
-from loaders.progress_records import TaskReport, new_task_report
-from loaders.progress_values import Header, cell_text, cell_texts, parse_status
+from loaders.progress.catalog import CatalogTask
+from loaders.progress.match import Lookup
+from loaders.progress.records import TaskReport, new_task_report
+from loaders.progress.values import Header, cell_text, cell_texts, parse_status
 
 NO_COLUMN = 1 << 30  # a column index past every row: its cells read as ""
 NOT_DATA, CHECK, CLEAN = 0, 1, 2  # kinds of rows

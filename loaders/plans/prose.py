@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.deadlines import find_deadline_in_text, parse_deadline
-from loaders.outline import (
+from loaders.plans.deadlines import find_deadline_in_text, parse_deadline
+from loaders.plans.outline import (
     LABEL_RE,
     Marker,
     first_clause,
@@ -20,8 +20,8 @@ from loaders.outline import (
     match_marker,
     starts_paragraph,
 )
-from loaders.targets import extract_targets
-from loaders.units import extract_inline_units, parse_role_line, split_unit_names
+from loaders.plans.targets import extract_targets
+from loaders.plans.units import extract_inline_units, parse_role_line, split_unit_names
 
 # GB/T 9704 order of numbering levels in official documents: 一、 > (一) > 1. > (1) > ①
 STYLE_RANK = {"cn_comma": 0, "cn_paren": 1, "article": 2, "arabic": 3, "ar_paren": 4, "circled": 5}

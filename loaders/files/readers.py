@@ -1,9 +1,9 @@
 """File readers (文件读取): the raw text of a plan document, or the rows of a table file.
 
-Text formats: .txt .md .html/.htm .docx .pdf (Word in loaders.docx_reader, with its automatic
+Text formats: .txt .md .html/.htm .docx .pdf (Word in loaders.files.word, with its automatic
 list numbering). Table formats: .xlsx .xls .csv. Every reader works on bytes (the Streamlit
 uploader gives bytes); the path functions read the file and delegate. Text is returned as read,
-not yet normalised (see loaders.normalize). Table rows in text are TAB-separated cells, one row
+not yet normalised (see loaders.files.normalize). Table rows in text are TAB-separated cells, one row
 per line.
 """
 
@@ -16,8 +16,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from loaders.docx_reader import docx_text
 from loaders.errors import ReadError
+from loaders.files.word import docx_text
 
 _FORMATS = {
     ".txt": "txt",

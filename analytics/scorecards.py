@@ -1,7 +1,7 @@
 """Named queries over the completion views (sql/ v_*) for the dashboard pages.
 
-Each returns a polars DataFrame, cached for 60 s per database file (analytics.queries.cached,
-cleared with queries.clear_caches). A period is given as its period_index (year × 4 + quarter − 1),
+Each returns a polars DataFrame, cached for 60 s per database file (analytics.plan_data.cached,
+cleared with analytics.db.clear_caches). A period is given as its period_index (year × 4 + quarter − 1),
 as in the views.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
-from analytics.queries import cached
+from analytics.db import cached
 
 COUNTS = ("tasks_total", "tasks_completed", "indicators_total", "indicators_met")
 

@@ -1,20 +1,20 @@
 """Reading and validating an uploaded quarterly progress workbook (季度填报): bytes -> records.
 
 Pure: a file's bytes and a Catalog in, TaskReport/IndicatorReport records and Chinese messages out;
-nothing is stored (loaders.progress_store does that, and only when `errors` is empty). Every
+nothing is stored (loaders.progress.store does that, and only when `errors` is empty). Every
 problem of the file is reported (up to MAX_ERRORS), each naming sheet, row (as numbered in Excel)
 and column.
 
 Accepted: the project's template (its "_meta" sheet gives year, quarter and unit; its hidden
 任务ID/指标ID columns match rows, 编号/text being the fallback) and flat sheets made by hand (any
 sheet whose header, among its first rows, names task or indicator columns; docs/PROGRESS_SPEC.md).
-Cells, values and header detection are in loaders.progress_values (sheets in
-loaders.progress_workbook), matching rows to the catalog in loaders.progress_match (Lookup), the
-checks of 分子/分母/实际值 in loaders.progress_figures; the checks of each row are here.
+Cells, values and header detection are in loaders.progress.values (sheets in
+loaders.progress.workbook), matching rows to the catalog in loaders.progress.match (Lookup), the
+checks of 分子/分母/实际值 in loaders.progress.figures; the checks of each row are here.
 
 Speed (a 5,000-row sheet is read in about the time python-calamine takes to parse it): on a sheet
 of task rows (no indicator columns) the rows the checks would accept without a message are found
-column by column and kept in bulk (loaders.progress_fast); every other row gets the full checks
+column by column and kept in bulk (loaders.progress.fast); every other row gets the full checks
 here, in row order. What is derived from a cell is cached per distinct cell value (Lookup).
 
 Period of a row: its 年度/季度 cells, else the year/quarter arguments, else _meta or a title such
@@ -36,12 +36,12 @@ from contextlib import contextmanager
 from itertools import compress, repeat
 from operator import attrgetter, ne
 
-from loaders.catalog import Catalog
-from loaders.progress_fast import CHECK, CLEAN, NOT_DATA, CleanRows, clean_rows, keep_run
-from loaders.progress_figures import Figures, blank
-from loaders.progress_match import Lookup
-from loaders.progress_records import IndicatorReport, ParsedUpload, TaskReport
-from loaders.progress_values import (
+from loaders.progress.catalog import Catalog
+from loaders.progress.fast import CHECK, CLEAN, NOT_DATA, CleanRows, clean_rows, keep_run
+from loaders.progress.figures import Figures, blank
+from loaders.progress.match import Lookup
+from loaders.progress.records import IndicatorReport, ParsedUpload, TaskReport
+from loaders.progress.values import (
     STATUSES,
     Header,
     Sheet,

@@ -1,13 +1,13 @@
 """Checks of the figures of one indicator row (指标数据): 分子、分母 and 实际值 against the
-indicator (rate, count or value); see loaders.progress_sheet for how rates are read.
+indicator (rate, count or value); see loaders.progress.sheet for how rates are read.
 """
 
 from __future__ import annotations
 
 from typing import Protocol
 
-from loaders.catalog import CatalogIndicator
-from loaders.progress_values import PLACEHOLDERS, Sheet, cell_text, format_number, parse_number
+from loaders.progress.catalog import CatalogIndicator
+from loaders.progress.values import PLACEHOLDERS, Sheet, cell_text, format_number, parse_number
 
 COUNT_UNITS = frozenset("次 件 个 名 人 期 家 场 项 篇 条 份 起 人次 批 场次 所 户 部".split())
 

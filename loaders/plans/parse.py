@@ -6,12 +6,12 @@ import hashlib
 import re
 from pathlib import Path
 
-from loaders.breakdown import MEASURE_RE, parse_table_rows
-from loaders.documents import RawDocument, guess_title, split_documents, years_of
-from loaders.normalize import clean_document_text, normalize_text
-from loaders.plan_text import parse_plan_lines
-from loaders.readers import file_format, read_table_bytes, read_text_bytes
-from loaders.targets import extract_achievements
+from loaders.files.normalize import clean_document_text, normalize_text
+from loaders.files.readers import file_format, read_table_bytes, read_text_bytes
+from loaders.plans.breakdown import MEASURE_RE, parse_table_rows
+from loaders.plans.documents import RawDocument, guess_title, split_documents, years_of
+from loaders.plans.prose import parse_plan_lines
+from loaders.plans.targets import extract_achievements
 
 TABLE_FORMATS = ("xlsx", "xls", "csv")
 ALIGNED_FORMATS = ("xlsx", "xls", "csv", "docx", "html")

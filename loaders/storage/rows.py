@@ -4,23 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pyarrow as pa
-
-from loaders.units import canonical_key, is_group, resolve, unit_level
+from loaders.db import insert_rows, run
+from loaders.plans.units import canonical_key, is_group, resolve, unit_level
 
 if TYPE_CHECKING:
-    from loaders.store import LoadResult
+    from loaders.storage.plans import LoadResult
 
 ROLES = (
     ("lead_units", "lead"),
     ("responsible_units", "responsible"),
     ("cooperating_units", "cooperating"),
 )
-
-
-def run(cur, sql: str, params: list | tuple = ()) -> list[tuple]:
-    """Execute and fetch everything (DuckDB 2.0: an unread result blocks the connection)."""
-    return cur.execute(sql, list(params)).fetchall()
 
 
 COLUMNS = {
@@ -107,7 +101,8 @@ class _Rows:
     def flush(self, cur) -> None:
         for table, rows in self.tables.items():
             if rows:
-                _bulk_insert(cur, table, COLUMNS[table], rows)
+                columns = COLUMNS[table]
+                insert_rows(cur, table, {c: [r[k] for r in rows] for k, c in enumerate(columns)})
 
 
 def _count(documents: list[dict], table: str) -> int:
@@ -130,17 +125,6 @@ def _next_ids(cur, sequence: str, n: int) -> list[int]:
     return [
         r[0] for r in cur.execute(f"select nextval('{sequence}') from range(?)", [n]).fetchall()
     ]
-
-
-def _bulk_insert(cur, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
-    """One INSERT … SELECT over an Arrow table of all rows (far faster than row by row)."""
-    data = pa.table({c: [r[k] for r in rows] for k, c in enumerate(columns)})
-    cur.register("_incoming", data)
-    try:
-        names = ", ".join(columns)
-        run(cur, f"insert into {table} ({names}) select {names} from _incoming")
-    finally:
-        cur.unregister("_incoming")
 
 
 def store_documents(

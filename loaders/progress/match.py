@@ -1,5 +1,5 @@
 """Matching the rows of an uploaded progress workbook (季度填报) to the catalog: units, tasks by
-ID, number (编号) or text, indicators by ID or name (loaders.progress_sheet reads the rows).
+ID, number (编号) or text, indicators by ID or name (loaders.progress.sheet reads the rows).
 
 Lookup is built once per upload; what it derives from a cell (a unit's canonical name, a number
 key, a text key) is cached per distinct cell value, since a sheet repeats the same units, numbers
@@ -8,8 +8,8 @@ and words on thousands of rows.
 
 from __future__ import annotations
 
-from loaders.catalog import Catalog, CatalogIndicator, CatalogTask
-from loaders.progress_values import cell_text, number_key, parse_number, text_key
+from loaders.progress.catalog import Catalog, CatalogIndicator, CatalogTask
+from loaders.progress.values import cell_text, number_key, parse_number, text_key
 
 _UNSET = object()
 

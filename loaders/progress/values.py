@@ -2,7 +2,7 @@
 periods, task numbers and the header (表头) of a sheet.
 
 Sheets themselves (cells as read, merged cells, .xlsx percent formats) are in
-loaders.progress_workbook; Sheet and read_sheets are re-exported here.
+loaders.progress.workbook; Sheet and read_sheets are re-exported here.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from loaders.outline import cn_to_int
-from loaders.progress_workbook import Sheet, read_sheets  # noqa: F401 (re-exported)
-from loaders.readers import (
+from loaders.files.readers import (
     _cell_str,
     fill_merged,  # noqa: F401 (re-exported)
 )
+from loaders.plans.outline import cn_to_int
+from loaders.progress.workbook import Sheet, read_sheets  # noqa: F401 (re-exported)
 
 # ---------------------------------------------------------------- text
 

@@ -165,7 +165,7 @@ def years_of(title: str) -> list[int]:
 
 
 def _cn_year_date(m: re.Match[str]) -> str | None:
-    from loaders.outline import cn_to_int
+    from loaders.plans.outline import cn_to_int
 
     digits = "".join(str(cn_to_int(c)) for c in m.group(1))
     month, day = cn_to_int(m.group(2)), cn_to_int(m.group(3))
@@ -241,7 +241,7 @@ _TITLE_WORDS = (
 
 def _wrapped_title_head(prev: str) -> bool:
     """Whether the line just above a title is its first half, wrapped by a PDF or a narrow page."""
-    from loaders.outline import match_marker
+    from loaders.plans.outline import match_marker
 
     prev = prev.strip()
     return (

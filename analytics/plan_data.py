@@ -1,14 +1,16 @@
-"""Named queries: the only place that sends SQL. Each returns a polars DataFrame.
-
-Results are cached for 60 s per database file (st.cache_data); call clear_caches() after a load.
-Parameters are always bound, never formatted into the SQL text.
+"""Queries over the stored plans, tasks, units and uploads (the tables of sql/00_schema.sql), for the
+计划与任务 and 数据填报 pages. Each returns a polars DataFrame, cached for 60 s per database file
+(analytics.db.cached; call analytics.db.clear_caches() after a write). Parameters are always bound,
+never formatted into the SQL text. The dashboard's queries over the views are in
+analytics.scorecards.
 """
 
 from __future__ import annotations
 
 import duckdb
 import polars as pl
-import streamlit as st
+
+from analytics.db import cached
 
 # A target as read in the UI: "投诉举报办结率 ≥ 90%", "行政执法案卷评查 ≥ 1次/年".
 _TARGET_LABEL = """
@@ -155,47 +157,8 @@ _QUERIES = {
 }
 
 
-def run(con: duckdb.DuckDBPyConnection, query: str, params: dict | None = None) -> pl.DataFrame:
-    """Run one query on its own cursor (thread-safe on a shared connection)."""
-    cur = con.cursor()
-    try:
-        return cur.sql(query, params=params).pl()
-    finally:
-        cur.close()
-
-
-def database_key(con: duckdb.DuckDBPyConnection) -> str:
-    """The file behind a connection, so cached results of two databases never mix."""
-    cur = con.cursor()
-    try:
-        found = cur.sql(
-            "select path from duckdb_databases() where database_name = current_database()"
-        ).fetchall()
-    finally:
-        cur.close()
-    path = found[0][0] if found else None
-    return str(path) if path else f"memory:{id(con)}"
-
-
-@st.cache_data(ttl=60, show_spinner="正在统计…")
-def _cached(
-    db_key: str, query: str, params: tuple, _con: duckdb.DuckDBPyConnection
-) -> pl.DataFrame:
-    return run(_con, query, dict(params) or None)
-
-
-def cached(con: duckdb.DuckDBPyConnection, query: str, **params: object) -> pl.DataFrame:
-    """The result of `query` with named parameters, cached per database file for 60 s."""
-    return _cached(database_key(con), query, tuple(sorted(params.items())), con)
-
-
 def _named(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pl.DataFrame:
     return cached(con, _QUERIES[name], **params)
-
-
-def clear_caches() -> None:
-    """Forget every cached query result (call after a file was loaded)."""
-    _cached.clear()
 
 
 def list_plans(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:

@@ -1,5 +1,5 @@
 """The embedded demo database (演示数据库): the fictional plans and report in data/demo/, and two
-years of quarterly uploads generated from them (analytics.demo_progress)."""
+years of quarterly uploads generated from them (demo.uploads)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ import hashlib
 import os
 from pathlib import Path
 
-from analytics import demo_progress
-from analytics.demo_progress import generate_uploads
-from loaders import store
+from demo import uploads
+from demo.uploads import generate_uploads
+from loaders.db import connect
+from loaders.storage.plans import load_paths
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "data" / "demo"
 DEMO_SUFFIXES = (".txt", ".md", ".html", ".docx", ".pdf", ".xlsx", ".xls", ".csv")
@@ -28,7 +29,7 @@ def demo_version() -> str:
     """A short hash of what the demo database is built from (its inputs and the generator), so
     that a changed demo gets a new file instead of an old one being reused."""
     digest = hashlib.sha256()
-    for source in [*demo_inputs(), Path(demo_progress.__file__)]:
+    for source in [*demo_inputs(), Path(uploads.__file__)]:
         digest.update(source.name.encode() + b"\0" + source.read_bytes())
     return digest.hexdigest()[:8]
 
@@ -46,9 +47,9 @@ def ensure_demo_db(path: str | Path) -> None:
     tmp = target.with_name(f".{target.name}.{os.getpid()}.building")
     _remove(tmp)
     try:
-        con = store.connect(tmp)
+        con = connect(tmp)
         try:
-            store.load_paths(con, demo_inputs(), loaded_by="demo")
+            load_paths(con, demo_inputs(), loaded_by="demo")
             generate_uploads(con)
             con.execute("checkpoint")
         finally:

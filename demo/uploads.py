@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 import duckdb
 from openpyxl import load_workbook
 
-from loaders.catalog import Catalog, CatalogIndicator, CatalogTask, load_catalog
-from loaders.progress_store import store_upload
-from loaders.template import INDICATOR_SHEET, TASK_SHEET, build_template, default_due
+from loaders.progress.catalog import Catalog, CatalogIndicator, CatalogTask, load_catalog
+from loaders.progress.store import store_upload
+from loaders.progress.template import INDICATOR_SHEET, TASK_SHEET, build_template, default_due
 
 SEED = 20250101
 PERIODS = [(2025, q) for q in (1, 2, 3, 4)] + [(2026, q) for q in (1, 2, 3)]

@@ -1,5 +1,5 @@
-"""Records of an uploaded quarterly progress workbook (季度填报), as loaders.progress_sheet reads
-them and loaders.progress_store stores them; import them from loaders.progress_sheet.
+"""Records of an uploaded quarterly progress workbook (季度填报), as loaders.progress.sheet reads
+them and loaders.progress.store stores them; import them from loaders.progress.sheet.
 """
 
 from __future__ import annotations

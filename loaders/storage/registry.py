@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import duckdb
 
+from loaders.db import run
 from loaders.errors import LoadError
-from loaders.rows import run
-from loaders.units import canonical_key, levels_conflict, unit_level
+from loaders.plans.units import canonical_key, levels_conflict, unit_level
 
 
 def units_for_review(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, int]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -10,12 +9,12 @@ from pathlib import Path
 
 import duckdb
 
+from loaders.db import default_user, run
 from loaders.errors import LoadError, ReadError
-from loaders.parse import parse_bytes
-from loaders.readers import file_format
-from loaders.rows import run, store_documents
+from loaders.files.readers import file_format
+from loaders.plans.parse import parse_bytes
+from loaders.storage.rows import store_documents
 
-SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 Progress = Callable[[float, str], None]
 
 
@@ -43,24 +42,6 @@ class LoadResult:
         if self.unresolved_units:
             text += f", 待确认单位 {len(self.unresolved_units)} 个"
         return text
-
-
-def sql_files() -> list[Path]:
-    return sorted(SQL_DIR.glob("*.sql"))
-
-
-def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
-    """Open (or create) the database and apply the schema and views in sql/ in name order."""
-    if str(path) != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path))
-    apply_sql(con)
-    return con
-
-
-def apply_sql(con: duckdb.DuckDBPyConnection) -> None:
-    for f in sql_files():
-        con.execute(f.read_text(encoding="utf-8")).fetchall()
 
 
 # Annual-report figures become actuals of their year for the plan targets they name
@@ -132,13 +113,6 @@ def _insert_file(cur, name: str, data: bytes, sha: str, loaded_by: str | None) -
         [sha, name, len(data), file_format(name), data, loaded_by or default_user()],
     )
     return file_id
-
-
-def default_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:
-        return "unknown"
 
 
 def _registry(cur) -> dict[str, str]:

@@ -23,8 +23,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from loaders.catalog import ROLE_NAMES, Catalog, CatalogIndicator, CatalogTask
 from loaders.errors import LoadError
+from loaders.progress.catalog import ROLE_NAMES, Catalog, CatalogIndicator, CatalogTask
 
 TEMPLATE_VERSION = 1
 STATUSES = ("未启动", "推进中", "已完成", "长期推进", "滞后")

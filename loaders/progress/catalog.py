@@ -13,8 +13,8 @@ from itertools import groupby
 
 import duckdb
 
-from loaders.rows import run
-from loaders.units import canonical_key, resolve
+from loaders.db import run
+from loaders.plans.units import canonical_key, resolve
 
 ROLE_NAMES = {"lead": "牵头", "responsible": "责任", "cooperating": "配合"}
 REPORTING_ROLES = ("lead", "responsible")  # a unit's scorecard and indicators: 牵头 and 责任

@@ -13,13 +13,12 @@ import hashlib
 from dataclasses import dataclass, field
 
 import duckdb
-import pyarrow as pa
 
-from loaders.catalog import Catalog, load_catalog
+from loaders.db import insert_rows, run
 from loaders.errors import LoadError, ReadError
-from loaders.progress_sheet import ParsedUpload, read_progress
-from loaders.rows import run
-from loaders.template import Previous
+from loaders.progress.catalog import Catalog, load_catalog
+from loaders.progress.sheet import ParsedUpload, read_progress
+from loaders.progress.template import Previous
 
 # the upload given (as all three parameters) becomes the active one for each of its
 # unit-periods: whichever other upload was active there is marked superseded by it
@@ -181,7 +180,7 @@ def _store_rows(cur, result: UploadResult, parsed: ParsedUpload) -> None:
     replaced = run(cur, SUPERSEDE_OTHERS, [upload_id, upload_id, upload_id])
     result.superseded = sorted({r[0] for r in replaced})
     result.periods = periods
-    _bulk(
+    insert_rows(
         cur,
         "task_progress",
         {
@@ -197,7 +196,7 @@ def _store_rows(cur, result: UploadResult, parsed: ParsedUpload) -> None:
             "row_no": [r.row for r in parsed.tasks],
         },
     )
-    _bulk(
+    insert_rows(
         cur,
         "indicator_values",
         {
@@ -214,16 +213,6 @@ def _store_rows(cur, result: UploadResult, parsed: ParsedUpload) -> None:
         },
     )
     result.task_rows, result.indicator_rows = len(parsed.tasks), len(parsed.indicators)
-
-
-def _bulk(cur, table: str, columns: dict[str, list]) -> None:
-    """Insert the columns (thousands of rows) as one Arrow table, which DuckDB reads from the
-    local variable (a replacement scan: no register/unregister round trips)."""
-    if not next(iter(columns.values())):
-        return
-    _incoming = pa.table(columns)  # noqa: F841 (read by name in the query below)
-    names = ", ".join(columns)
-    cur.execute(f"insert into {table} ({names}) select {names} from _incoming").fetchall()
 
 
 def restore_upload(con: duckdb.DuckDBPyConnection, upload_id: int, actor: str) -> list[int]:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.deadlines import parse_deadline
-from loaders.outline import cn_to_int, first_clause
-from loaders.targets import extract_targets
-from loaders.units import extract_inline_units, split_unit_names
+from loaders.plans.deadlines import parse_deadline
+from loaders.plans.outline import cn_to_int, first_clause
+from loaders.plans.targets import extract_targets
+from loaders.plans.units import extract_inline_units, split_unit_names
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "number": ("序号", "编号", "任务编号"),
