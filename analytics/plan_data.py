@@ -121,7 +121,7 @@ _UPLOADS = """
 with periods as (
     select p.upload_id,
            string_agg(distinct u.name, '、') as units,
-           string_agg(distinct p.year || '年第' || p.quarter || '季度', '、') as periods,
+           string_agg(distinct period_label(p.year, p.quarter), '、') as periods,
            bool_or(p.superseded_by is null) as active,
            max(p.superseded_by) as superseded_by
     from upload_periods p join units u using (unit_id)

@@ -126,14 +126,14 @@ order by target_seq
 """
 
 _INDICATOR_UNITS = """
-select unit_id, unit, year, quarter, period_index, year || '年第' || quarter || '季度' as period_label,
+select unit_id, unit, year, quarter, period_index, period_label(year, quarter) as period_label,
        actual, met, numerator, denominator, comparator, target, measure_unit
 from v_indicator_attainment where target_id = $target_id
 order by period_index, unit
 """
 
 _INDICATOR_REGION = """
-select year, quarter, period_index, year || '年第' || quarter || '季度' as period_label, actual,
+select year, quarter, period_index, period_label(year, quarter) as period_label, actual,
        met, numerator, denominator, units_total, units_reported, units_met
 from v_indicator_region where target_id = $target_id
 order by period_index

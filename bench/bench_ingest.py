@@ -26,10 +26,11 @@ import openpyxl  # noqa: E402
 from python_calamine import CalamineWorkbook  # noqa: E402
 
 from loaders.db import connect  # noqa: E402
+from loaders.progress import layout  # noqa: E402
 from loaders.progress.store import store_upload, validate_upload  # noqa: E402
 from loaders.storage.plans import load_file  # noqa: E402
 
-STATUSES = ["未启动", "推进中", "已完成", "长期推进", "滞后"]
+STATUSES = list(layout.STATUSES)
 
 
 def synthetic_plan(units: list[str], tasks: int) -> str:

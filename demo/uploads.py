@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 import duckdb
 from openpyxl import load_workbook
 
+from loaders.periods import period_index, period_label, report_due
 from loaders.progress.catalog import Catalog, CatalogIndicator, CatalogTask, load_catalog
 from loaders.progress.store import store_upload
-from loaders.progress.template import INDICATOR_SHEET, TASK_SHEET, build_template, default_due
+from loaders.progress.template import INDICATOR_SHEET, TASK_SHEET, build_template
 
 SEED = 20250101
 PERIODS = [(2025, q) for q in (1, 2, 3, 4)] + [(2026, q) for q in (1, 2, 3)]
@@ -43,10 +44,6 @@ class UnitProfile:
     finish: dict[tuple[int, int], int] = field(default_factory=dict)  # (task, year) -> period
 
 
-def period_index(year: int, quarter: int) -> int:
-    return year * 4 + quarter - 1
-
-
 def generate_uploads(con: duckdb.DuckDBPyConnection, seed: int = SEED) -> int:
     """Store the demo's quarterly uploads; returns how many were stored."""
     rng = random.Random(seed)
@@ -66,16 +63,16 @@ def _upload(con, catalog: Catalog, unit: str, year: int, quarter: int, profile: 
             rng: random.Random) -> int:  # fmt: skip
     """One unit's upload for a quarter (sometimes a corrected second version); 1 when stored."""
     data = fill_template(catalog, unit, year, quarter, profile, rng)
-    due = default_due(year, quarter)
+    due = report_due(year, quarter)
     late = rng.random() > profile.diligence
     day = due + datetime.timedelta(days=rng.randint(1, 12) if late else -rng.randint(1, 9))
     when = datetime.datetime.combine(day, datetime.time(rng.randint(8, 17), rng.randint(0, 59)))
-    name = f"{unit}_{year}年第{quarter}季度.xlsx"
+    name = f"{unit}_{period_label(year, quarter)}.xlsx"
     result = store_upload(con, name, data, f"{unit}填报员", unit, year, quarter, uploaded_at=when)
     if rng.random() < 0.08:  # a corrected version a few days later supersedes the first
         data = fill_template(catalog, unit, year, quarter, profile, rng)
         later = when + datetime.timedelta(days=rng.randint(1, 4), hours=2)
-        name = f"{unit}_{year}年第{quarter}季度（更正）.xlsx"
+        name = f"{unit}_{period_label(year, quarter)}（更正）.xlsx"
         store_upload(con, name, data, f"{unit}填报员", unit, year, quarter, uploaded_at=later)
     return int(result.status == "stored")
 
@@ -112,9 +109,7 @@ def task_status(task: CatalogTask, year: int, quarter: int, profile: UnitProfile
         if rng.random() < profile.diligence:
             return "长期推进"
         return "推进中" if rng.random() < 0.5 else "滞后"
-    deadline_year = (
-        year if task.deadline_text and "每年" in task.deadline_text else task.deadline.year
-    )
+    deadline_year = year if task.recurring == "year" else task.deadline.year
     due = period_index(deadline_year, (task.deadline.month - 1) // 3 + 1)
     key = (task.task_id, deadline_year)
     if key not in profile.finish:

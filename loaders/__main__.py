@@ -116,6 +116,7 @@ def cmd_units(args: argparse.Namespace) -> int:
 
 def cmd_template(args: argparse.Namespace) -> int:
     from loaders.db import connect
+    from loaders.periods import period_label
     from loaders.progress.catalog import load_catalog
     from loaders.progress.store import previous_answers
     from loaders.progress.template import build_template
@@ -133,7 +134,7 @@ def cmd_template(args: argparse.Namespace) -> int:
     finally:
         con.close()
     Path(args.output).write_bytes(data)
-    print(f"已生成 {args.output}（{unit}，{args.year}年第{args.quarter}季度）")
+    print(f"已生成 {args.output}（{unit}，{period_label(args.year, args.quarter)}）")
     return 0
 
 

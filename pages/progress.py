@@ -8,9 +8,10 @@ import streamlit as st
 from analytics import db, plan_data
 from analytics.db import get_connection
 from loaders.errors import LoadError
+from loaders.periods import last_ended_quarter, period_label
 from loaders.progress.catalog import load_catalog
 from loaders.progress.store import previous_answers, restore_upload, store_upload, validate_upload
-from loaders.progress.template import build_template, last_ended_quarter
+from loaders.progress.template import build_template
 from ui.routing import through_router
 
 through_router(__file__)
@@ -43,9 +44,9 @@ def download_box(year: int, quarter: int, unit: str) -> None:
         return
     label = "全部单位" if unit == ALL else unit
     st.download_button(
-        f"下载 {label} {year}年第{quarter}季度填报表（Excel）",
+        f"下载 {label} {period_label(year, quarter)}填报表（Excel）",
         data,
-        file_name=f"{label}_{year}年第{quarter}季度填报表.xlsx",
+        file_name=f"{label}_{period_label(year, quarter)}填报表.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="template_download",
     )

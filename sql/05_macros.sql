@@ -33,3 +33,14 @@ create or replace macro combined_actual(measure, comparator, numerator, denomina
             case when comparator in ('>=', '>') then smallest else largest end
         else total
     end;
+
+-- periods (年度 × 季度), the same formulas as loaders/periods.py (tests/test_views.py checks that
+-- both agree): an index that orders quarters across years, the label shown everywhere, and the
+-- report due date (报送截止: the 10th of the month after the quarter)
+create or replace macro period_index(year, quarter) as (year * 4 + quarter - 1)::integer;
+
+create or replace macro period_label(year, quarter) as year || '年第' || quarter || '季度';
+
+create or replace macro report_due(year, quarter) as
+    case when quarter = 4 then make_date(year::integer + 1, 1, 10)
+         else make_date(year::integer, quarter * 3 + 1, 10) end;

@@ -22,11 +22,9 @@ with plan_years as (
 select plan_id,
        year::integer as year,
        quarter::integer as quarter,
-       (year * 4 + quarter - 1)::integer as period_index,      -- orders periods across years
+       period_index(year, quarter) as period_index,            -- orders periods across years
        make_date(year::integer, quarter * 3 - 2, 1) as period_start,
        last_day(make_date(year::integer, quarter * 3, 1)) as period_end,
-       -- 报送截止: the 10th of the month after the quarter (loaders.progress.template.default_due)
-       case when quarter = 4 then make_date(year::integer + 1, 1, 10)
-            else make_date(year::integer, quarter * 3 + 1, 10) end as report_due,
-       year || '年第' || quarter || '季度' as period_label
+       report_due(year, quarter) as report_due,                 -- 报送截止
+       period_label(year, quarter) as period_label
 from periods

@@ -22,7 +22,7 @@ with actions_summed as (
     group by all
 )
 select t.plan_id, t.year, t.quarter, t.period_index,
-       t.year || '年第' || t.quarter || '季度' as period_label,
+       period_label(t.year, t.quarter) as period_label,
        t.tasks_all, t.tasks_total, t.tasks_completed,
        rate_of(t.tasks_completed, t.tasks_total) as completion_rate,
        t.indicators_expected, t.indicators_total, t.indicators_reported, t.indicators_met,

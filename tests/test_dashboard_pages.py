@@ -244,7 +244,7 @@ def test_years_compare_the_plans_and_reports_of_the_same_government(demo_db):
 def test_the_fill_in_page_offers_the_quarter_that_has_just_ended():
     import datetime as dt
 
-    from loaders.progress.template import last_ended_quarter
+    from loaders.periods import last_ended_quarter
 
     assert last_ended_quarter(dt.date(2026, 11, 23)) == (2026, 3)
     assert last_ended_quarter(dt.date(2026, 4, 1)) == (2026, 1)

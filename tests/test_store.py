@@ -167,3 +167,33 @@ def test_annual_report_figures_become_actuals_of_their_year(con):
     ]
     load_file(con, "plan-copy.txt", PLAN_2024.replace("工作要点", "工作要点(修订)").encode())
     assert rows(con, "select count(*) from indicator_values where target_id <= 2") == [(2,)]
+
+
+PLAN_RECURRING = """某某县2024年法治政府建设实施方案
+一、严格规范公正文明执法
+1.开展执法案卷评查。
+牵头单位:县司法局
+完成时限:每年第一季度
+2.报送执法数据。
+牵头单位:县政府办
+完成时限:每季度
+3.推行说理式执法。
+牵头单位:县司法局
+完成时限:长期坚持,每年总结
+4.公布执法事项清单。
+牵头单位:县司法局
+完成时限:2024年6月底前
+"""
+
+
+def test_recurring_is_stored_as_the_deadline_parser_read_it(con):
+    load_file(con, "r.txt", PLAN_RECURRING.encode("utf-8"))
+    got = rows(con, "select number, deadline, ongoing, recurring from tasks order by seq")
+    # 每年第一季度: the first occurrence, yearly; 每季度: ongoing every quarter; "长期坚持,每年总结"
+    # is ongoing (长期), not a yearly deadline, although "每年" appears in it.
+    assert [(n, str(d) if d else None, o, r) for n, d, o, r in got] == [
+        ("1", "2024-03-31", False, "year"),
+        ("2", None, True, "quarter"),
+        ("3", None, True, None),
+        ("4", "2024-06-30", False, None),
+    ]

@@ -10,6 +10,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from loaders.errors import LoadError
+from loaders.periods import report_due as default_due
 from loaders.progress.catalog import Catalog, CatalogIndicator, CatalogTask
 from loaders.progress.template import (
     INDICATOR_HEADERS,
@@ -17,7 +18,6 @@ from loaders.progress.template import (
     TASK_HEADERS,
     Previous,
     build_template,
-    default_due,
     fraction_meaning,
 )
 

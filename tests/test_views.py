@@ -467,3 +467,25 @@ def test_the_quarter_under_way_counts_deadlines_up_to_today(con):
     got = rows(con, "select task_id, due, overdue from v_task_status where period_index = ? "
                "order by task_id", [today.year * 4 + quarter - 1])  # fmt: skip
     assert got == [(1, True, True), (2, end <= today, end <= today)]
+
+
+def test_period_macros_agree_with_the_python_formulas():
+    """The period index, label and report due date exist once in SQL (sql/05_macros.sql) and once
+    in Python (loaders/periods.py); both give the same values, written out here by hand."""
+    from loaders.periods import period_index, period_label, report_due
+
+    con = connect(":memory:")
+    expected = [
+        (2024, 1, 8096, "2024年第1季度", dt.date(2024, 4, 10)),
+        (2024, 3, 8098, "2024年第3季度", dt.date(2024, 10, 10)),
+        (2024, 4, 8099, "2024年第4季度", dt.date(2025, 1, 10)),
+        (2025, 1, 8100, "2025年第1季度", dt.date(2025, 4, 10)),
+    ]
+    for year, quarter, index, label, due in expected:
+        got = con.execute(
+            "select period_index(?, ?), period_label(?, ?), report_due(?, ?)",
+            [year, quarter] * 3,
+        ).fetchall()
+        assert got == [(index, label, due)]
+        assert (period_index(year, quarter), period_label(year, quarter)) == (index, label)
+        assert report_due(year, quarter) == due

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from loaders.numbering import CN_DATE
+
 # Full-width ASCII forms U+FF01–U+FF5E → ASCII; every kind of space → " "; invisible chars → "".
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u2060\ufeff"
@@ -115,7 +117,7 @@ _DEADLINE_RE = re.compile(r"底前|月前|日前|季度|长期坚持|持续推�
 _HEADING_END_RE = re.compile(r"(?:要求|目标|措施|指标|任务|原则|分工)$")
 _DATE_LINE_RE = re.compile(
     r"^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-    r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$"
+    rf"|{CN_DATE})$"
 )
 _NOTE_RE = re.compile(r"^[(（].*[)）]$")
 _MAX_HEADER_LEN = 30

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from loaders.numbering import CN_SMALL, cn_to_int
 from loaders.plans.deadlines import parse_deadline
-from loaders.plans.outline import cn_to_int, first_clause
+from loaders.plans.outline import first_clause
 from loaders.plans.targets import extract_targets
 from loaders.plans.units import extract_inline_units, split_unit_names
 
@@ -40,7 +41,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
 MEASURE_RE = re.compile(r"^\(\s*(\d{1,3})\s*\)")
 BARE_MEASURE_RE = re.compile(r"^(\d{1,3})\s+(?=[^\d\s.、])")
 GROUP_RE = re.compile(r"^(\d{1,3})\s*[.、．]\s*(.*)$")
-CATEGORY_RE = re.compile(r"^([一二三四五六七八九十]+)\s*[、.]\s*(.*)$")
+CATEGORY_RE = re.compile(rf"^({CN_SMALL}+)\s*[、.]\s*(.*)$")
 UNIT_WORDS = ("牵头", "负责", "配合", "无关", "协助", "参与")
 ENTRY_END_RE = re.compile(
     r"([。;；)）]|无关|负责|牵头|配合|坚持|推进|月底前|日前|年底前|季度)\s+(?=\S)"
@@ -326,6 +327,7 @@ def measure_task(m: Measure, default_year: int | None) -> dict:
         "deadline_text": deadline_text,
         "deadline": deadline.date.isoformat() if deadline and deadline.date else None,
         "ongoing": bool(deadline and deadline.ongoing),
+        "recurring": deadline.recurring if deadline else None,  # 每年… / 每季度
         "targets": extract_targets(text + ("。" + m.targets_text if m.targets_text else "")),
     }
 

@@ -30,7 +30,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from loaders.plans.outline import cn_to_int
+from loaders.numbering import cn_to_int
 
 _BEFORE = r"(?P<before>以前|之前|前(?![一二三四1-4](?:季度|个)|后))?"
 _DATE_RE = re.compile(

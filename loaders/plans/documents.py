@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from loaders.numbering import CN_DATE, cn_to_int
+
 DOC_NUMBER_RE = re.compile(
     r"(?:文号|发文字号|文件编号)?\s*[:：]?\s*([\u4e00-\u9fff]{1,12}[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*\d{1,4}\s*号)"
 )
@@ -22,9 +24,7 @@ NOTICE_RE = re.compile(
 )
 TOC_RE = re.compile(r"(\.{4,}|…{2,}|·{4,})\s*\d*\s*$")
 DATE_LINE_RE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-CN_DATE_LINE_RE = re.compile(
-    r"^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$"
-)
+CN_DATE_LINE_RE = re.compile(rf"^{CN_DATE}$")
 ISO_DATE_RE = re.compile(
     r"(?:发布日期|发文日期|成文日期|生成日期|发布时间)\s*[:：]?\s*((?:19|20)\d{2})-(\d{2})-(\d{2})"
 )
@@ -165,7 +165,6 @@ def years_of(title: str) -> list[int]:
 
 
 def _cn_year_date(m: re.Match[str]) -> str | None:
-    from loaders.plans.outline import cn_to_int
 
     digits = "".join(str(cn_to_int(c)) for c in m.group(1))
     month, day = cn_to_int(m.group(2)), cn_to_int(m.group(3))

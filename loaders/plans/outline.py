@@ -10,41 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-CN_UNITS = {"十": 10, "百": 100}
-CN_NUM = "[一二三四五六七八九十百零〇两]+"
-
-
-def cn_to_int(s: str) -> int | None:
-    """Chinese numeral to int: 三十一 -> 31, 十二 -> 12, 二十 -> 20, 一百 -> 100."""
-    if not s:
-        return None
-    if s.isdigit():
-        return int(s)
-    total, current = 0, 0
-    for ch in s:
-        if ch in CN_DIGITS:
-            current = CN_DIGITS[ch]
-        elif ch in CN_UNITS:
-            total += (current or 1) * CN_UNITS[ch]
-            current = 0
-        else:
-            return None
-    return total + current
-
+from loaders.numbering import CN_NUM, cn_to_int  # noqa: F401 (cn_to_int: also read from here)
 
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("article", re.compile(rf"^第({CN_NUM}|\d+)条\s*")),

@@ -355,5 +355,6 @@ def task_record(item: Item, default_year: int | None) -> dict:
         "deadline_text": deadline_text,
         "deadline": deadline.date.isoformat() if deadline and deadline.date else None,
         "ongoing": bool(deadline and deadline.ongoing),
+        "recurring": deadline.recurring if deadline else None,  # 每年… / 每季度
         "targets": extract_targets(text),
     }

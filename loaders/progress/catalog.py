@@ -34,6 +34,9 @@ class CatalogTask:
     deadline: datetime.date | None
     ongoing: bool
     roles: dict[str, str]  # canonical unit name -> "lead" / "responsible" / "cooperating"
+    recurring: str | None = (
+        None  # 'year' (每年…) / 'quarter' (每季度), as the deadline parser read it
+    )
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,7 @@ where kind in ('plan', 'breakdown_table')
   and ($2 is null or list_contains($2, doc_id))
 """
 _TASKS = """
-select task_id, plan_id, number, title, text, deadline_text, deadline, ongoing
+select task_id, plan_id, number, title, text, deadline_text, deadline, ongoing, recurring
 from tasks where list_contains($1, plan_id)
 order by plan_id, seq
 """
@@ -140,7 +143,7 @@ def load_catalog(
     names = dict(units)
     by_task = _roles(*roles, names)
     tasks = [
-        CatalogTask(r[0], r[1], plans[r[1]], *r[2:7], bool(r[7]), by_task.get(r[0], {}))
+        CatalogTask(r[0], r[1], plans[r[1]], *r[2:7], bool(r[7]), by_task.get(r[0], {}), r[8])
         for r in rows
     ]
     by_id = {t.task_id: t for t in tasks}

@@ -19,9 +19,10 @@ from operator import add, and_, attrgetter, eq, is_not, itemgetter, not_, or_
 from typing import Protocol
 
 from loaders.progress.catalog import CatalogTask
+from loaders.progress.layout import parse_status
 from loaders.progress.match import Lookup
 from loaders.progress.records import TaskReport, new_task_report
-from loaders.progress.values import Header, cell_text, cell_texts, parse_status
+from loaders.progress.values import Header, cell_text, cell_texts
 
 NO_COLUMN = 1 << 30  # a column index past every row: its cells read as ""
 NOT_DATA, CHECK, CLEAN = 0, 1, 2  # kinds of rows

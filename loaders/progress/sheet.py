@@ -36,27 +36,26 @@ from contextlib import contextmanager
 from itertools import compress, repeat
 from operator import attrgetter, ne
 
+from loaders.periods import period_label
 from loaders.progress.catalog import Catalog
 from loaders.progress.fast import CHECK, CLEAN, NOT_DATA, CleanRows, clean_rows, keep_run
 from loaders.progress.figures import Figures, blank
+from loaders.progress.layout import META_SHEET, STATUSES, parse_status
 from loaders.progress.match import Lookup
 from loaders.progress.records import IndicatorReport, ParsedUpload, TaskReport
 from loaders.progress.values import (
-    STATUSES,
     Header,
     Sheet,
     cell_text,
     find_header,
     parse_number,
     parse_period,
-    parse_status,
     read_sheets,
     sheet_titles,
     title_period,
 )
 
 MAX_ERRORS = 200
-META_SHEET = "_meta"
 WORDS = "、".join(STATUSES)
 NO_DATA = (
     "未找到可识别的数据行：请使用系统生成的填报表，或在表头中写明「单位」「编号」「任务」「进展状态」"
@@ -181,7 +180,7 @@ class _Reader:
         second = f"第{row}行" if first_sheet == sheet else f"「{sheet}」第{row}行"
         kind, name = self.lookup.describe(is_task, ident)
         text = (f"「{first_sheet}」第{first_row}行与{second}重复：同一单位、{kind}和季度只能填报一行"
-                f"（{report.unit}，{name}，{report.year}年第{report.quarter}季度）")  # fmt: skip
+                f"（{report.unit}，{name}，{period_label(report.year, report.quarter)}）")  # fmt: skip
         self.errors.append((where[1:], text))
 
     def result(self) -> ParsedUpload:
@@ -216,8 +215,8 @@ class _SheetReader:
         year = reader.year if reader.year is not None else own[0]
         quarter = reader.quarter if reader.quarter is not None else own[1]
         if None not in own and (year, quarter) != own:
-            reader.warnings.append(f"「{self.sheet.name}」注明的期间为{own[0]}年第{own[1]}季度，"
-                                   f"本次按所选的{year}年第{quarter}季度读取")  # fmt: skip
+            reader.warnings.append(f"「{self.sheet.name}」注明的期间为{period_label(*own)}，"
+                                   f"本次按所选的{period_label(year, quarter)}读取")  # fmt: skip
         return year, quarter
 
     def read(self) -> None:

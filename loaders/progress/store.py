@@ -16,6 +16,7 @@ import duckdb
 
 from loaders.db import insert_rows, run
 from loaders.errors import LoadError, ReadError
+from loaders.periods import period_label
 from loaders.progress.catalog import Catalog, load_catalog
 from loaders.progress.sheet import ParsedUpload, read_progress
 from loaders.progress.template import Previous
@@ -52,7 +53,7 @@ class UploadResult:
             return f"{self.name}: 该文件已上传过（第 {self.upload_id} 号上传），未重复保存"
         if self.status == "rejected":
             return f"{self.name}: 未通过校验，未保存任何数据（{len(self.errors)} 个问题）"
-        periods = "、".join(f"{u} {y}年第{q}季度" for u, y, q in self.periods)
+        periods = "、".join(f"{u} {period_label(y, q)}" for u, y, q in self.periods)
         text = f"{self.name}: 已保存任务进展 {self.task_rows} 条、指标数据 {self.indicator_rows} 条（{periods}）"
         if self.superseded:
             text += f"；替换了第 {'、'.join(map(str, self.superseded))} 号上传（可恢复）"

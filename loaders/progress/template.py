@@ -24,19 +24,25 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from loaders.errors import LoadError
+from loaders.periods import period_label, report_due
 from loaders.progress.catalog import ROLE_NAMES, Catalog, CatalogIndicator, CatalogTask
+from loaders.progress.layout import (  # noqa: F401 (the layout's names are also read from here)
+    GUIDE_SHEET,
+    INDICATOR_HEADERS,
+    INDICATOR_SHEET,
+    META_SHEET,
+    NOT_APPLICABLE,
+    STATUSES,
+    TASK_HEADERS,
+    TASK_SHEET,
+    TEMPLATE_VERSION,
+)
 
-TEMPLATE_VERSION = 1
-STATUSES = ("未启动", "推进中", "已完成", "长期推进", "滞后")
 ALL_UNITS = "all"
-TASK_SHEET, INDICATOR_SHEET, GUIDE_SHEET, META_SHEET = "任务进展", "指标数据", "填报说明", "_meta"
-TASK_HEADERS = ("单位", "编号", "任务", "本单位角色", "完成时限", "进展状态", "进展说明", "佐证材料", "计划", "任务ID")  # fmt: skip
-INDICATOR_HEADERS = ("单位", "编号", "指标", "目标", "分子含义", "分子", "分母含义", "分母", "实际值", "说明", "计划", "指标ID")  # fmt: skip
 TASK_WIDTHS = (16, 8, 60, 10, 14, 12, 40, 30, 28, 8)
 INDICATOR_WIDTHS = (16, 8, 30, 12, 18, 10, 18, 10, 10, 30, 28, 8)
 TASK_WRAP = {3, 7, 8, 9}  # 任务, 进展说明, 佐证材料, 计划 (1-based columns)
 INDICATOR_WRAP = {3, 5, 7, 10, 11}
-NOT_APPLICABLE = "—"
 GREY = PatternFill("solid", fgColor="FFD9D9D9")
 HEADER_FILL = PatternFill("solid", fgColor="FFBFBFBF")
 WHITE = PatternFill("solid", fgColor="FFFFFFFF")
@@ -137,19 +143,6 @@ def _special_meaning(stem: str) -> tuple[str, str] | None:
 # ---------------------------------------------------------------- rows
 
 
-def last_ended_quarter(today: datetime.date) -> tuple[int, int]:
-    """The quarter being reported on: the last one that has ended (in November: the third)."""
-    quarter = (today.month - 1) // 3
-    return (today.year, quarter) if quarter else (today.year - 1, 4)
-
-
-def default_due(year: int, quarter: int) -> datetime.date:
-    """The 10th day of the month after the quarter ends (Q4 -> 10 January of the next year)."""
-    if quarter == 4:
-        return datetime.date(year + 1, 1, 10)
-    return datetime.date(year, quarter * 3 + 1, 10)
-
-
 def deadline_cell(task: CatalogTask) -> str | None:
     """完成时限: "长期" for ongoing tasks, else the deadline as written (or the date)."""
     if task.ongoing:
@@ -243,13 +236,13 @@ def build_template(
     chosen = set(units)
     plan_ids = list(dict.fromkeys(t.plan_id for t in catalog.tasks if chosen & t.roles.keys()))
     plan_titles = {t.plan_id: t.plan_title for t in catalog.tasks}
-    heading = f"{_plan_label([plan_titles[p] for p in plan_ids])} {year}年第{quarter}季度"
+    heading = f"{_plan_label([plan_titles[p] for p in plan_ids])} {period_label(year, quarter)}"
     wb = Workbook()
     guide = wb.active
     guide.title = GUIDE_SHEET
     carried = bool(previous.tasks or previous.indicators)
     _write_guide(
-        guide, f"{heading} 填报说明（{unit_label}）", due or default_due(year, quarter), carried
+        guide, f"{heading} 填报说明（{unit_label}）", due or report_due(year, quarter), carried
     )
     sheet = wb.create_sheet(TASK_SHEET)
     _write_table(

@@ -15,7 +15,8 @@ from loaders.files.readers import (
     _cell_str,
     fill_merged,  # noqa: F401 (re-exported)
 )
-from loaders.plans.outline import cn_to_int
+from loaders.numbering import CN_NUMERAL_CHARS, cn_to_int
+from loaders.progress.layout import parse_status  # noqa: F401 (also read from here)
 from loaders.progress.workbook import Sheet, read_sheets  # noqa: F401 (re-exported)
 
 # ---------------------------------------------------------------- text
@@ -52,23 +53,6 @@ def cell_texts(values: list[object]) -> list[str]:
 def text_key(text: str) -> str:
     """Matching key for task and indicator names: no spaces or punctuation, half-width."""
     return re.sub(r"[\W_]+", "", half_width(text))
-
-
-# ---------------------------------------------------------------- status words (进展状态)
-
-STATUSES = ("未启动", "推进中", "已完成", "长期推进", "滞后")
-STATUS_WORDS = {
-    **dict.fromkeys(("完成", "已完成", "全部完成"), "已完成"),
-    **dict.fromkeys(("进行中", "正在推进", "推进中", "正在进行", "实施中"), "推进中"),
-    **dict.fromkeys(("未开始", "未启动", "尚未启动"), "未启动"),
-    **dict.fromkeys(("长期推进", "持续推进", "长期坚持", "常态化推进"), "长期推进"),
-    **dict.fromkeys(("滞后", "延期", "逾期", "未按期完成"), "滞后"),
-}
-
-
-def parse_status(text: str) -> str | None:
-    """The canonical status for an accepted spelling (" 已完成 ", "完成"), else None."""
-    return STATUS_WORDS.get(text) or STATUS_WORDS.get(re.sub(r"\s+", "", text))
 
 
 # ---------------------------------------------------------------- numbers
@@ -157,7 +141,7 @@ def title_period(text: str) -> tuple[int, int] | None:
 
 # ---------------------------------------------------------------- task numbers (编号)
 
-_CN = "一二三四五六七八九十百零〇两"
+_CN = CN_NUMERAL_CHARS
 _NUMBER_KEY_RE = re.compile(rf"^第?\(?([{_CN}]+|\d+)\)?[.、条]?$")
 _CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ① … ⑳
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -90,19 +91,19 @@ def load_file(
             f"{name}: 未识别出任何任务、指标或年度实绩，未保存。请确认这是规划/方案、任务分解表或年度报告。"
         )
     report(0.6, "正在保存")
-    result = LoadResult(name, sha, "loaded")
+
     run(cur, "begin transaction")
     try:
         file_id = _insert_file(cur, name, data, sha, loaded_by)
         registry = _registry(cur)
-        store_documents(cur, file_id, documents, registry, result)
+        counts = store_documents(cur, file_id, documents, registry)
         run(cur, LINK_ACHIEVEMENTS)
         run(cur, "commit")
     except Exception as e:
         run(cur, "rollback")
         raise LoadError(f"{name}: 保存失败，未写入任何内容（{e}）") from e
     report(1.0, "完成")
-    return result
+    return LoadResult(name, sha, "loaded", **dataclasses.asdict(counts))
 
 
 def _insert_file(cur, name: str, data: bytes, sha: str, loaded_by: str | None) -> int:

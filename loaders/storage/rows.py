@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
 from loaders.db import insert_rows, run
 from loaders.plans.units import canonical_key, is_group, resolve, unit_level
 
-if TYPE_CHECKING:
-    from loaders.storage.plans import LoadResult
+
+@dataclass
+class Counts:
+    """How many rows of each kind one file gave, and the unit names new to the registry."""
+
+    documents: int = 0
+    actions: int = 0
+    tasks: int = 0
+    targets: int = 0
+    achievements: int = 0
+    unresolved_units: list[str] = field(default_factory=list)
+
 
 ROLES = (
     ("lead_units", "lead"),
@@ -127,13 +137,14 @@ def _next_ids(cur, sequence: str, n: int) -> list[int]:
     ]
 
 
-def store_documents(
-    cur, file_id: int, documents: list[dict], registry: dict[str, str], result: LoadResult
-) -> None:
+def store_documents(cur, file_id: int, documents: list[dict], registry: dict[str, str]) -> Counts:
+    """Insert the rows of a file's documents; returns what was inserted."""
+    counts = Counts()
     rows = _Rows(cur, documents)
     for seq, doc in enumerate(documents, 1):
-        _add_document(cur, rows, file_id, seq, doc, registry, result)
+        _add_document(cur, rows, file_id, seq, doc, registry, counts)
     rows.flush(cur)
+    return counts
 
 
 def _add_document(
@@ -143,7 +154,7 @@ def _add_document(
     seq: int,
     doc: dict,
     registry: dict[str, str],
-    result: LoadResult,
+    counts: Counts,
 ) -> None:
     years = doc["years"] or None
     doc_id = rows.add(
@@ -159,21 +170,21 @@ def _add_document(
         min(years) if years else None,
         max(years) if years else None,
     )
-    result.documents += 1
+    counts.documents += 1
     counter = {"task": 0, "target": 0}
     for a_seq, action in enumerate(doc["actions"], 1):
         action_id = rows.add("actions", doc_id, a_seq, action["code"], action["title"])
-        result.actions += 1
+        counts.actions += 1
         for target in action["targets"]:
-            _add_target(rows, doc_id, action_id, None, target, counter, result)
+            _add_target(rows, doc_id, action_id, None, target, counter, counts)
         for task in action["tasks"]:
             task_id = _add_task(rows, doc_id, action_id, task, counter)
-            _add_task_units(cur, rows, task_id, task, registry, result)
+            _add_task_units(cur, rows, task_id, task, registry, counts)
             for target in task["targets"]:
-                _add_target(rows, doc_id, action_id, task_id, target, counter, result)
-            result.tasks += 1
+                _add_target(rows, doc_id, action_id, task_id, target, counter, counts)
+            counts.tasks += 1
     for target in doc.get("targets", []):
-        _add_target(rows, doc_id, None, None, target, counter, result)
+        _add_target(rows, doc_id, None, None, target, counter, counts)
     for k, ach in enumerate(doc["achievements"], 1):
         rows.add(
             "achievements",
@@ -185,13 +196,11 @@ def _add_document(
             ach["year"],
             ach["text"],
         )
-        result.achievements += 1
+        counts.achievements += 1
 
 
 def _add_task(rows: _Rows, doc_id: int, action_id: int, task: dict, counter: dict) -> int:
     counter["task"] += 1
-    text = task.get("deadline_text") or ""
-    recurring = "year" if "每年" in text else "quarter" if "每季度" in text else None
     return rows.add(
         "tasks",
         doc_id,
@@ -204,7 +213,7 @@ def _add_task(rows: _Rows, doc_id: int, action_id: int, task: dict, counter: dic
         task["deadline_text"],
         task["deadline"],
         task["ongoing"],
-        recurring,
+        task.get("recurring"),
     )
 
 
@@ -215,7 +224,7 @@ def _add_target(
     task_id: int | None,
     t: dict,
     counter: dict,
-    result: LoadResult,
+    counts: Counts,
 ) -> None:
     counter["target"] += 1
     rows.add(
@@ -232,18 +241,18 @@ def _add_target(
         t["year"],
         t["text"],
     )
-    result.targets += 1
+    counts.targets += 1
 
 
 def _add_task_units(
-    cur, rows: _Rows, task_id: int, task: dict, registry: dict[str, str], result: LoadResult
+    cur, rows: _Rows, task_id: int, task: dict, registry: dict[str, str], counts: Counts
 ) -> None:
     seq = 0
     for key, role in ROLES:
         for written in task[key]:
             unit_id = rows.unit_ids.get(written)
             if unit_id is None:
-                unit_id = rows.unit_ids[written] = unit_id_for(cur, written, registry, result)
+                unit_id = rows.unit_ids[written] = unit_id_for(cur, written, registry, counts)
             if (task_id, unit_id, role) in rows.seen_units:
                 continue
             rows.seen_units.add((task_id, unit_id, role))
@@ -251,9 +260,7 @@ def _add_task_units(
             rows.add("task_units", task_id, unit_id, role, seq, written)
 
 
-def unit_id_for(
-    cur, written: str, registry: dict[str, str], result: LoadResult | None = None
-) -> int:
+def unit_id_for(cur, written: str, registry: dict[str, str], counts: Counts | None = None) -> int:
     """The registry's unit for a written name; an unknown name becomes a unit awaiting review."""
     name, known = resolve(written, registry)
     row = next(iter(run(cur, "select unit_id from units where name = ?", [name])), None)
@@ -263,8 +270,8 @@ def unit_id_for(
             "insert into units (name, kind, level, reviewed) values (?, ?, ?, ?) returning unit_id",
             [name, "group" if is_group(name) else "unit", unit_level(name), known],
         )
-        if result is not None and not known and name not in result.unresolved_units:
-            result.unresolved_units.append(name)
+        if counts is not None and not known and name not in counts.unresolved_units:
+            counts.unresolved_units.append(name)
     key = canonical_key(written)
     if key not in registry:
         run(

@@ -1,0 +1,29 @@
+"""Reporting periods (年度 × 季度) in Python, the same formulas as the period macros of
+sql/05_macros.sql (tests/test_views.py checks that both agree)."""
+
+from __future__ import annotations
+
+import datetime
+
+
+def period_index(year: int, quarter: int) -> int:
+    """An index that orders quarters across years (year × 4 + quarter − 1)."""
+    return year * 4 + quarter - 1
+
+
+def period_label(year: int, quarter: int) -> str:
+    """The label shown everywhere: "2025年第1季度"."""
+    return f"{year}年第{quarter}季度"
+
+
+def report_due(year: int, quarter: int) -> datetime.date:
+    """报送截止: the 10th day of the month after the quarter ends (Q4 -> 10 January next year)."""
+    if quarter == 4:
+        return datetime.date(year + 1, 1, 10)
+    return datetime.date(year, quarter * 3 + 1, 10)
+
+
+def last_ended_quarter(today: datetime.date) -> tuple[int, int]:
+    """The quarter being reported on: the last one that has ended (in November: the third)."""
+    quarter = (today.month - 1) // 3
+    return (today.year, quarter) if quarter else (today.year - 1, 4)
