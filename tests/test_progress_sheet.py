@@ -545,3 +545,84 @@ def test_indicator_names_shared_by_years_and_tasks():
     assert got.errors == [
         "「y」第5行「指标」为「群众满意度」，对应「司法局」的多个指标（编号3、编号1），请填写「编号」以区分",
     ]
+
+
+# ---------------------------------------------------------------- fast path = full checks
+
+_UNITS = ["司法局", "县司法局", "政府办", "公安局", "财政局", "教育局", "", None, " 司法局 "]
+_NUMBERS = ["1", "2", "3", "4", "(一)", "1.", "３", "9", "", None, 1, 2.0]
+_TEXTS = ["", None, "严格规范公正文明执法", "加强法治宣传教育工作", "不存在的任务"]
+_STATUS = [
+    "已完成",
+    "推进中",
+    "完成",
+    "进行中",
+    "滞后",
+    "长期推进",
+    "未启动",
+    "好",
+    "",
+    None,
+    " 已完成 ",
+]
+_OWNED = [("司法局", "1"), ("县司法局", "1"), ("公安局", "2"), ("政府办", "3"), ("司法局", "3"),
+          ("公安局", "4"), ("政府办", "(一)"), ("司法局", "(一)")]  # fmt: skip
+_YEARS = [2025, "2025", "2025年", "2024", "二〇二五", "", None]
+_QUARTERS = [1, "1", "Q2", "第三季度", "5", "", None]
+
+
+def _random_task_sheet(rng) -> list[list]:
+    header = ["单位", "编号", "任务", "年度", "季度", "进展状态", "进展说明", "佐证材料"]
+    rows = [["各单位任务进展汇总"], header]
+    for _ in range(rng.randint(1, 60)):
+        kind = rng.random()
+        if kind < 0.05:
+            rows.append([])
+        elif kind < 0.08:
+            rows.append(list(header))  # a header repeated in the middle
+        elif kind < 0.6:  # a row of a unit and one of its tasks
+            rows.append([*rng.choice(_OWNED), None, 2025,
+                         rng.choice([1, 2]), rng.choice(_STATUS[:6]), rng.choice(["", "已落实"]),
+                         None])  # fmt: skip
+        else:  # anything
+            rows.append([rng.choice(_UNITS), rng.choice(_NUMBERS), rng.choice(_TEXTS),
+                         rng.choice(_YEARS), rng.choice(_QUARTERS), rng.choice(_STATUS),
+                         rng.choice(["", None, "说明", "=1+1"]), rng.choice([None, "台账"])])  # fmt: skip
+    return rows
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_fast_path_gives_the_same_records_and_messages_as_the_full_checks(seed, monkeypatch):
+    """The bulk path for clean task rows is an optimisation only: on the same sheet (clean rows,
+    repeats, unknown units and tasks, bad words and periods, blanks, repeated headers) both
+    paths give identical records, errors, warnings and periods."""
+    import random
+
+    from loaders.progress import sheet as sheet_module
+
+    rng = random.Random(seed)
+    data = xlsx(("汇总", _random_task_sheet(rng)))
+    unit = rng.choice([None, None, "司法局", "all"])
+    year, quarter = rng.choice([(None, None), (2025, 1)])
+    fast = read_progress("汇总.xlsx", data, CATALOG, unit, year, quarter)
+    monkeypatch.setattr(sheet_module, "FAST_PATH", False)
+    full = read_progress("汇总.xlsx", data, CATALOG, unit, year, quarter)
+    assert fast.tasks == full.tasks
+    assert [t.plan_id for t in fast.tasks] == [t.plan_id for t in full.tasks]
+    assert (fast.errors, fast.warnings, fast.periods) == (full.errors, full.warnings, full.periods)
+
+
+def test_fast_path_is_taken_on_clean_sheets(monkeypatch):
+    """The equivalence above means something only if the bulk path runs: on a clean sheet it
+    keeps the rows without calling the per-row checks."""
+    from loaders.progress import sheet as sheet_module
+
+    calls = []
+    original = sheet_module._SheetReader.read_row
+    monkeypatch.setattr(sheet_module._SheetReader, "read_row",
+                        lambda self, r, cells: calls.append(r) or original(self, r, cells))  # fmt: skip
+    rows = [["单位", "编号", "进展状态"], ["司法局", "1", "已完成"], ["公安局", "2", "推进中"]]
+    got = read_progress("a.xlsx", xlsx(("任务", rows)), CATALOG, None, 2025, 1)
+    assert [(t.unit, t.task_id, t.status) for t in got.tasks] == [
+        ("司法局", 11, "已完成"), ("公安局", 12, "推进中")]  # fmt: skip
+    assert calls == []

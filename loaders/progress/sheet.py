@@ -56,6 +56,9 @@ from loaders.progress.values import (
 )
 
 MAX_ERRORS = 200
+# Clean task rows are kept in bulk (loaders/progress/fast.py), for speed only: read_row alone gives
+# the same records and messages (tests/test_progress_sheet.py runs both on the same sheets).
+FAST_PATH = True
 WORDS = "、".join(STATUSES)
 NO_DATA = (
     "未找到可识别的数据行：请使用系统生成的填报表，或在表头中写明「单位」「编号」「任务」「进展状态」"
@@ -225,7 +228,7 @@ class _SheetReader:
         header, start = self.header, self.header.start
         body = self.sheet.rows[start:]
         found = None
-        if self.has_tasks and not self.has_indicators:
+        if FAST_PATH and self.has_tasks and not self.has_indicators:
             found = clean_rows(self, body, self.reader.lookup)
         kinds = found.kinds if found else [CHECK if header.is_data(row) else NOT_DATA for row in body]  # fmt: skip
         done = unfilled = 0
