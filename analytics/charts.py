@@ -13,8 +13,14 @@ import polars as pl
 
 BLUE, SKY, ORANGE, VERMILLION, GREY = "#0072B2", "#56B4E9", "#E69F00", "#D55E00", "#999999"
 CJK_FONT = "Noto Sans CJK SC"
-STATUS_COLOURS = {"已完成": BLUE, "推进中": SKY, "长期推进": SKY, "滞后": ORANGE, "未启动": GREY,
-                  "未报送": "#CCCCCC"}  # fmt: skip
+STATUS_COLOURS = {
+    "已完成": BLUE,
+    "推进中": SKY,
+    "长期推进": SKY,
+    "滞后": ORANGE,
+    "未启动": GREY,
+    "未报送": "#CCCCCC",
+}
 MET_COLOURS = {"达标": BLUE, "未达标": ORANGE, "无数据": GREY}
 SERIES = [BLUE, ORANGE, "#009E73", VERMILLION, SKY, "#CC79A7", "#F0E442", "#000000"]
 SYMBOL = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
@@ -41,18 +47,31 @@ def target_label(comparator: str, target: float, unit: str) -> str:
     return f"目标 {SYMBOL.get(comparator, comparator)} {target:g}{unit}"
 
 
-def rate_bars(frame: pl.DataFrame, label: str, rate: str, title: str, subtitle: str | None = None,
-              big: bool = False, height_per_bar: int = 34) -> alt.TopLevelMixin:  # fmt: skip
+def rate_bars(
+    frame: pl.DataFrame,
+    label: str,
+    rate: str,
+    title: str,
+    subtitle: str | None = None,
+    big: bool = False,
+    height_per_bar: int = 34,
+) -> alt.TopLevelMixin:
     """Horizontal bars of a rate (0–1) per row, in the frame's order, with the value as text and
     the 100 % target as a dashed rule. Rows with no rate (nothing due) show as 无到期任务."""
     data = frame.select(
         pl.col(label).alias("名称"),
         (pl.col(rate) * 100).round(1).alias("比率"),
-        pl.when(pl.col(rate).is_null()).then(pl.lit("无到期任务"))
-        .otherwise((pl.col(rate) * 100).round(1).cast(pl.Utf8) + "%").alias("标注"),
-        pl.when(pl.col(rate).is_null()).then(pl.lit("无数据"))
-        .when(pl.col(rate) >= 1).then(pl.lit("达标")).otherwise(pl.lit("未达标")).alias("状态"),
-    )  # fmt: skip
+        pl.when(pl.col(rate).is_null())
+        .then(pl.lit("无到期任务"))
+        .otherwise((pl.col(rate) * 100).round(1).cast(pl.Utf8) + "%")
+        .alias("标注"),
+        pl.when(pl.col(rate).is_null())
+        .then(pl.lit("无数据"))
+        .when(pl.col(rate) >= 1)
+        .then(pl.lit("达标"))
+        .otherwise(pl.lit("未达标"))
+        .alias("状态"),
+    )
     order = data["名称"].to_list()
     y = alt.Y("名称:N", sort=order, title=None)
     base = alt.Chart(data.to_pandas())
@@ -112,7 +131,7 @@ def years_by_quarter(frame: pl.DataFrame, rate: str, title: str, axis_title: str
             sort=[f"第{q}季度" for q in range(1, 5)],
             title="季度",
             axis=alt.Axis(labelAngle=0),
-        ),  # fmt: skip
+        ),
         y=alt.Y("比率:Q", title=axis_title, scale=alt.Scale(domain=[0, 100])),
         color=alt.Color("年度:N", scale=alt.Scale(range=SERIES), title="年度"),
         tooltip=["年度", "季度", "比率"],
@@ -121,18 +140,21 @@ def years_by_quarter(frame: pl.DataFrame, rate: str, title: str, axis_title: str
         shape=alt.Shape("年度:N", title="年度")
     )
     rule = alt.Chart().mark_rule(strokeDash=[6, 4], color="#333333").encode(y=alt.datum(100))
-    return _finish(alt.layer(lines, rule).properties(height=300, width="container"), title,
-                   "虚线：目标100%")  # fmt: skip
+    return _finish(
+        alt.layer(lines, rule).properties(height=300, width="container"), title, "虚线：目标100%"
+    )
 
 
-def indicator_lines(frame: pl.DataFrame, series: str, title: str, comparator: str,
-                    target: float, unit: str) -> alt.TopLevelMixin:  # fmt: skip
+def indicator_lines(
+    frame: pl.DataFrame, series: str, title: str, comparator: str, target: float, unit: str
+) -> alt.TopLevelMixin:
     """An indicator's year-to-date value per period (period_label, actual), one line per
     `series` value (a unit, or 全县), with the target as a dashed rule."""
     data = frame.select(
-        pl.col(series).alias("对象"), pl.col("period_label").alias("季度"),
+        pl.col(series).alias("对象"),
+        pl.col("period_label").alias("季度"),
         pl.col("actual").round(2).alias("实际值"),
-    )  # fmt: skip
+    )
     order = frame["period_label"].unique(maintain_order=True).to_list()
     base = alt.Chart(data.to_pandas()).encode(
         x=alt.X("季度:N", sort=order, title="季度", axis=alt.Axis(labelAngle=0)),
@@ -152,14 +174,16 @@ def indicator_lines(frame: pl.DataFrame, series: str, title: str, comparator: st
     return _finish(chart, title, f"虚线：{target_label(comparator, target, unit)}")
 
 
-def yearly_bars(frame: pl.DataFrame, title: str, unit: str, comparator: str | None,
-                target: float | None) -> alt.TopLevelMixin:  # fmt: skip
+def yearly_bars(
+    frame: pl.DataFrame, title: str, unit: str, comparator: str | None, target: float | None
+) -> alt.TopLevelMixin:
     """An indicator's figure per year (year, source, actual): quarterly reports and annual
     reports side by side, with the latest target as a dashed rule."""
     data = frame.select(
-        pl.col("year").cast(pl.Utf8).alias("年度"), pl.col("source").alias("来源"),
+        pl.col("year").cast(pl.Utf8).alias("年度"),
+        pl.col("source").alias("来源"),
         pl.col("actual").round(2).alias("实际值"),
-    )  # fmt: skip
+    )
     base = alt.Chart(data.to_pandas())
     bars = base.mark_bar().encode(
         x=alt.X("年度:N", title="年度", axis=alt.Axis(labelAngle=0)),
@@ -169,15 +193,18 @@ def yearly_bars(frame: pl.DataFrame, title: str, unit: str, comparator: str | No
             "来源:N",
             scale=alt.Scale(domain=["季度填报", "年度报告"], range=[BLUE, ORANGE]),
             title=None,
-        ),  # fmt: skip
+        ),
         tooltip=["年度", "来源", "实际值"],
     )
     text = base.mark_text(dy=-8).encode(x="年度:N", xOffset="来源:N", y="实际值:Q", text="实际值:Q")
     layers = [bars, text]
     subtitle = None
     if target is not None and comparator is not None:
-        layers.append(alt.Chart().mark_rule(strokeDash=[6, 4], color=VERMILLION, strokeWidth=2)
-                      .encode(y=alt.datum(target)))  # fmt: skip
+        layers.append(
+            alt.Chart()
+            .mark_rule(strokeDash=[6, 4], color=VERMILLION, strokeWidth=2)
+            .encode(y=alt.datum(target))
+        )
         subtitle = f"虚线：{target_label(comparator, target, unit)}"
     return _finish(alt.layer(*layers).properties(height=300, width="container"), title, subtitle)
 

@@ -240,7 +240,7 @@ def yearly_periods(con, docs: list[int]) -> pl.DataFrame:
             pl.col("period_index").min(),
             pl.col("units_reported").sum(),
             *(pl.col(c).sum() for c in COUNTS),
-        )  # fmt: skip
+        )
         .filter(pl.col("units_reported") > 0)
         .sort("year", "quarter")
     )

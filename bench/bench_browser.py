@@ -26,8 +26,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]  # fmt: skip
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 PAGES = [("按单位", 2), ("按行动", 1), ("按年度", 2), ("指标", 1), ("总览", 2)]  # title, charts
 
 
@@ -42,10 +48,24 @@ def start_app(db: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {**os.environ, "FAZHI_DB": str(db)}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.headless", "true", "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     for _ in range(200):
         try:
@@ -106,8 +126,9 @@ def report(times: dict[str, list[float]]) -> str:
     lines = ["| page | first visit (s) | later visits, median (s) | max (s) |", "|---|---|---|---|"]
     for title, values in times.items():
         later = values[1:] or values
-        lines.append(f"| {title} | {values[0]:.2f} | {statistics.median(later):.2f} | "
-                     f"{max(values):.2f} |")  # fmt: skip
+        lines.append(
+            f"| {title} | {values[0]:.2f} | {statistics.median(later):.2f} | {max(values):.2f} |"
+        )
     return "\n".join(lines)
 
 

@@ -320,11 +320,18 @@ def dataset_table(datasets: list[Dataset]) -> list[str]:
     """One row per scale: size of the data, build time, runs and bench time."""
     header = "scale|plans|base-table rows|task_progress rows|DB MB|build s|runs per query|bench s"
     rows = [
-        [d.scale, f"{d.plans:,}", f"{d.base_rows:,}", f"{d.counts['task_progress']:,}",
-         f"{d.path.stat().st_size / 2**20:.0f}", f"{d.build_s:.1f}", str(d.runs),
-         f"{d.bench_s:.0f}"]
+        [
+            d.scale,
+            f"{d.plans:,}",
+            f"{d.base_rows:,}",
+            f"{d.counts['task_progress']:,}",
+            f"{d.path.stat().st_size / 2**20:.0f}",
+            f"{d.build_s:.1f}",
+            str(d.runs),
+            f"{d.bench_s:.0f}",
+        ]
         for d in datasets
-    ]  # fmt: skip
+    ]
     return md_table(header, rows)
 
 
@@ -338,10 +345,18 @@ def latency_table(datasets: list[Dataset], results: list[Result]) -> list[str]:
     header = "scale|query|base rows|result rows|rows read|intermediate rows|median ms|p95 ms"
     base = {d.scale: d.base_rows for d in datasets}
     rows = [
-        [r.scale, r.query, f"{base[r.scale]:,}", f"{r.result_rows:,}", f"{r.scanned:,}",
-         f"{r.intermediate:,}", f"{r.median:.1f}", flagged(r.p95)]
+        [
+            r.scale,
+            r.query,
+            f"{base[r.scale]:,}",
+            f"{r.result_rows:,}",
+            f"{r.scanned:,}",
+            f"{r.intermediate:,}",
+            f"{r.median:.1f}",
+            flagged(r.p95),
+        ]
         for r in results
-    ]  # fmt: skip
+    ]
     return md_table(header, rows)
 
 

@@ -59,8 +59,15 @@ def generate_uploads(con: duckdb.DuckDBPyConnection, seed: int = SEED) -> int:
     return stored
 
 
-def _upload(con, catalog: Catalog, unit: str, year: int, quarter: int, profile: UnitProfile,
-            rng: random.Random) -> int:  # fmt: skip
+def _upload(
+    con,
+    catalog: Catalog,
+    unit: str,
+    year: int,
+    quarter: int,
+    profile: UnitProfile,
+    rng: random.Random,
+) -> int:
     """One unit's upload for a quarter (sometimes a corrected second version); 1 when stored."""
     data = fill_template(catalog, unit, year, quarter, profile, rng)
     due = report_due(year, quarter)
@@ -77,8 +84,9 @@ def _upload(con, catalog: Catalog, unit: str, year: int, quarter: int, profile: 
     return int(result.status == "stored")
 
 
-def fill_template(catalog: Catalog, unit: str, year: int, quarter: int, profile: UnitProfile,
-                  rng: random.Random) -> bytes:  # fmt: skip
+def fill_template(
+    catalog: Catalog, unit: str, year: int, quarter: int, profile: UnitProfile, rng: random.Random
+) -> bytes:
     """The unit's template for the quarter, filled in as the unit would."""
     book = load_workbook(io.BytesIO(build_template(catalog, unit, year, quarter)))
     tasks = {t.task_id: t for t in catalog.tasks}
@@ -101,8 +109,9 @@ def fill_template(catalog: Catalog, unit: str, year: int, quarter: int, profile:
     return out.getvalue()
 
 
-def task_status(task: CatalogTask, year: int, quarter: int, profile: UnitProfile,
-                rng: random.Random) -> str:  # fmt: skip
+def task_status(
+    task: CatalogTask, year: int, quarter: int, profile: UnitProfile, rng: random.Random
+) -> str:
     """The status a unit reports: ongoing tasks mostly 长期推进; dated tasks move from 未启动 to
     推进中 to 已完成 around their deadline, 滞后 once past it."""
     if task.ongoing or task.deadline is None:
@@ -125,8 +134,9 @@ def task_status(task: CatalogTask, year: int, quarter: int, profile: UnitProfile
     return "推进中" if now >= due - 2 else "未启动"
 
 
-def _fill_indicator(sheet, row: int, ind: CatalogIndicator, profile: UnitProfile,
-                    rng: random.Random) -> None:  # fmt: skip
+def _fill_indicator(
+    sheet, row: int, ind: CatalogIndicator, profile: UnitProfile, rng: random.Random
+) -> None:
     """分子/分母 for rates, 实际值 otherwise: mostly meeting the target, as diligent as the unit."""
     meets = rng.random() < profile.diligence
     high = ind.comparator in (">=", ">")

@@ -1,4 +1,4 @@
-"""Command line: python -m loaders parse|load … (see README and CONTRACTS)."""
+"""Command line: python -m loaders parse|load|template|progress|units (docs/cli.md)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "parse",
         help="解析文件并输出 JSON（不写入数据库）",
-        description="读取 .txt/.md/.html/.docx/.pdf/.xlsx/.xls/.csv，输出 CONTRACTS §1 的 JSON。",
+        description="读取 .txt/.md/.html/.docx/.pdf/.xlsx/.xls/.csv，输出 JSON（格式见 docs/parse-output.md）。",
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="要解析的文件")
     p.add_argument("--json", action="store_true", help="输出 JSON（默认即为 JSON）")

@@ -21,10 +21,20 @@ actions = scorecards.action_scores(con, f.plan_id, f.period).with_columns(
     done=pl.col("tasks_completed").cast(pl.Utf8) + " / " + pl.col("tasks_total").cast(pl.Utf8),
 )
 st.caption(f"{f.plan_title} · {f.period_label}")
-action_table = tables.table(actions, {"name": "行动", "completion_rate": "任务完成率", "done": "已完成/已到期",
-                       "change": "较上季度（百分点）", "attainment_rate": "指标达标率",
-                       "overdue_tasks": "逾期任务", "tasks_all": "任务总数"},
-             rates=("completion_rate", "attainment_rate"), key="action_table")  # fmt: skip
+action_table = tables.table(
+    actions,
+    {
+        "name": "行动",
+        "completion_rate": "任务完成率",
+        "done": "已完成/已到期",
+        "change": "较上季度（百分点）",
+        "attainment_rate": "指标达标率",
+        "overdue_tasks": "逾期任务",
+        "tasks_all": "任务总数",
+    },
+    rates=("completion_rate", "attainment_rate"),
+    key="action_table",
+)
 chart = charts.rate_bars(
     actions, "name", "completion_rate", f"各行动任务完成率（{f.period_label}）"
 )
@@ -32,23 +42,43 @@ tables.chart(chart)
 downloads.downloads("各行动任务完成率", chart, action_table, "actions")
 
 for action in actions.iter_rows(named=True):
-    label = (f"{action['name']}　完成率 {numbers.pct(action['completion_rate'])}　"
-             f"达标率 {numbers.pct(action['attainment_rate'])}　逾期 {action['overdue_tasks']} 项")  # fmt: skip
+    label = (
+        f"{action['name']}　完成率 {numbers.pct(action['completion_rate'])}　"
+        f"达标率 {numbers.pct(action['attainment_rate'])}　逾期 {action['overdue_tasks']} 项"
+    )
     with st.expander(label):
         tasks = scorecards.action_tasks(con, action["action_id"], f.period).with_columns(
-            state=pl.when(pl.col("overdue")).then(pl.lit("逾期"))
-            .when(pl.col("completed")).then(pl.lit("已完成/按进度"))
-            .when(pl.col("due")).then(pl.lit("滞后")).otherwise(pl.lit("未到期")),
-            owners=pl.col("owner_units_completed").cast(pl.Utf8) + " / "
+            state=pl.when(pl.col("overdue"))
+            .then(pl.lit("逾期"))
+            .when(pl.col("completed"))
+            .then(pl.lit("已完成/按进度"))
+            .when(pl.col("due"))
+            .then(pl.lit("滞后"))
+            .otherwise(pl.lit("未到期")),
+            owners=pl.col("owner_units_completed").cast(pl.Utf8)
+            + " / "
             + pl.col("owner_units").cast(pl.Utf8),
-        )  # fmt: skip
-        tables.table(tasks, {"task_number": "编号", "task_title": "任务", "deadline": "完成时限",
-                             "state": "判定", "owners": "已完成单位/责任单位",
-                             "units_behind": "滞后单位"}, key=f"action_tasks_{action['action_id']}")  # fmt: skip
+        )
+        tables.table(
+            tasks,
+            {
+                "task_number": "编号",
+                "task_title": "任务",
+                "deadline": "完成时限",
+                "state": "判定",
+                "owners": "已完成单位/责任单位",
+                "units_behind": "滞后单位",
+            },
+            key=f"action_tasks_{action['action_id']}",
+        )
         lagging = scorecards.lagging_units(con, action["action_id"], f.period)
         if lagging.height:
-            st.markdown("**滞后单位**：" + "、".join(
-                f"{r['unit']}（滞后 {r['behind_tasks']} 项，逾期 {r['overdue_tasks']} 项）"
-                for r in lagging.iter_rows(named=True)))  # fmt: skip
+            st.markdown(
+                "**滞后单位**："
+                + "、".join(
+                    f"{r['unit']}（滞后 {r['behind_tasks']} 项，逾期 {r['overdue_tasks']} 项）"
+                    for r in lagging.iter_rows(named=True)
+                )
+            )
         else:
             st.markdown("**滞后单位**：无")

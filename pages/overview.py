@@ -10,8 +10,13 @@ from ui.routing import through_router
 
 through_router(__file__)
 
-OVERDUE_COLUMNS = {"action_code": "行动", "task_number": "编号", "task_title": "任务",
-                   "deadline": "完成时限", "units_behind": "未完成单位"}  # fmt: skip
+OVERDUE_COLUMNS = {
+    "action_code": "行动",
+    "task_number": "编号",
+    "task_title": "任务",
+    "deadline": "完成时限",
+    "units_behind": "未完成单位",
+}
 con = get_connection()
 f = filters.sidebar(con)
 big = meeting.meeting_mode()
@@ -26,16 +31,25 @@ st.title(f"{f.plan_title} · {f.period_label}")
 now, before = tiles.previous_row(f.trend, f.period)
 tiles.tiles(now, before, f.trend)
 if not big:
-    st.button("进入会议模式（投影用：大字、无侧栏）", key="enter_meeting", on_click=meeting.set_meeting,
-              args=(True,))  # fmt: skip
+    st.button(
+        "进入会议模式（投影用：大字、无侧栏）",
+        key="enter_meeting",
+        on_click=meeting.set_meeting,
+        args=(True,),
+    )
 
 actions = scorecards.action_scores(con, f.plan_id, f.period)
 units = scorecards.unit_scores(con, f.plan_id, f.period)
 behind = units.filter(units["completion_rate"] < 1).head(8)  # furthest behind first
 left, right = st.columns(2)
 with left:
-    by_action = charts.rate_bars(actions.with_columns(name=actions["action_code"] + actions["action_title"]),
-                                 "name", "completion_rate", "各行动任务完成率", big=big)  # fmt: skip
+    by_action = charts.rate_bars(
+        actions.with_columns(name=actions["action_code"] + actions["action_title"]),
+        "name",
+        "completion_rate",
+        "各行动任务完成率",
+        big=big,
+    )
     tables.chart(by_action)
 with right:
     worst = charts.rate_bars(behind, "unit", "completion_rate", "任务完成率未达100%的单位", big=big)
@@ -56,18 +70,38 @@ st.subheader(f"未报送单位（{missing.height} 个）")
 st.write("、".join(missing["unit"]) if missing.height else "各单位均已报送。")
 if not big:
     with st.expander("导出（汇报材料）与计算口径"):
-        action_cols = {"action_code": "行动", "action_title": "名称", "completion_rate": "任务完成率",
-                       "tasks_completed": "已完成", "tasks_total": "已到期",
-                       "attainment_rate": "指标达标率", "overdue_tasks": "逾期任务"}  # fmt: skip
-        unit_cols = {"unit": "单位", "completion_rate": "任务完成率", "tasks_completed": "已完成",
-                     "tasks_total": "已到期", "overdue_tasks": "逾期任务"}  # fmt: skip
+        action_cols = {
+            "action_code": "行动",
+            "action_title": "名称",
+            "completion_rate": "任务完成率",
+            "tasks_completed": "已完成",
+            "tasks_total": "已到期",
+            "attainment_rate": "指标达标率",
+            "overdue_tasks": "逾期任务",
+        }
+        unit_cols = {
+            "unit": "单位",
+            "completion_rate": "任务完成率",
+            "tasks_completed": "已完成",
+            "tasks_total": "已到期",
+            "overdue_tasks": "逾期任务",
+        }
         summary = tiles.summary_frame(now, before)
-        downloads.downloads("各行动任务完成率", by_action, tables.chinese(actions, action_cols),
-                         "overview_actions")  # fmt: skip
-        downloads.deck_button(f"{f.plan_title}{f.period_label}进展", [
-            ("总体情况", None, summary),
-            ("各行动任务完成率", by_action, tables.chinese(actions, action_cols)),
-            ("任务完成率未达100%的单位", worst if behind.height else None, tables.chinese(behind, unit_cols)),
-            (f"逾期任务（{overdue.height} 项）", None, overdue_shown),
-        ], "overview_deck")  # fmt: skip
+        downloads.downloads(
+            "各行动任务完成率", by_action, tables.chinese(actions, action_cols), "overview_actions"
+        )
+        downloads.deck_button(
+            f"{f.plan_title}{f.period_label}进展",
+            [
+                ("总体情况", None, summary),
+                ("各行动任务完成率", by_action, tables.chinese(actions, action_cols)),
+                (
+                    "任务完成率未达100%的单位",
+                    worst if behind.height else None,
+                    tables.chinese(behind, unit_cols),
+                ),
+                (f"逾期任务（{overdue.height} 项）", None, overdue_shown),
+            ],
+            "overview_deck",
+        )
         st.markdown(tiles.RULES)

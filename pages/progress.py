@@ -27,8 +27,13 @@ def period_picker() -> tuple[int, int, str]:
     default_year = last_year if last_year in years else years[-1]
     c1, c2, c3 = st.columns([1, 1, 2])
     year = c1.selectbox("年度", years, index=years.index(default_year), key="fill_year")
-    quarter = c2.selectbox("季度", [1, 2, 3, 4], index=last_quarter - 1,
-                           format_func=lambda q: f"第{q}季度", key="fill_quarter")  # fmt: skip
+    quarter = c2.selectbox(
+        "季度",
+        [1, 2, 3, 4],
+        index=last_quarter - 1,
+        format_func=lambda q: f"第{q}季度",
+        key="fill_quarter",
+    )
     units = [ALL, *load_catalog(con, year).reporting_units()]
     unit = c3.selectbox("填报单位", units, key="fill_unit")
     return year, quarter, unit

@@ -20,15 +20,28 @@ filters.require_period(f)
 units = scorecards.unit_scores(con, f.plan_id, f.period)
 ranked = units.with_columns(
     change=(pl.col("completion_rate") - pl.col("prev_completion_rate")) * 100,
-    reporting=pl.when(~pl.col("reported")).then(pl.lit("未报送"))
-    .when(pl.col("on_time")).then(pl.lit("按时")).otherwise(pl.lit("逾期报送")),
+    reporting=pl.when(~pl.col("reported"))
+    .then(pl.lit("未报送"))
+    .when(pl.col("on_time"))
+    .then(pl.lit("按时"))
+    .otherwise(pl.lit("逾期报送")),
     done=pl.col("tasks_completed").cast(pl.Utf8) + " / " + pl.col("tasks_total").cast(pl.Utf8),
-)  # fmt: skip
+)
 st.caption(f"{f.plan_title} · {f.period_label} · 按任务完成率从低到高排列")
-ranking = tables.table(ranked, {"unit": "单位", "completion_rate": "任务完成率", "done": "已完成/已到期",
-                      "change": "较上季度（百分点）", "attainment_rate": "指标达标率",
-                      "overdue_tasks": "逾期任务", "reporting": "报送情况"},
-             rates=("completion_rate", "attainment_rate"), key="unit_ranking")  # fmt: skip
+ranking = tables.table(
+    ranked,
+    {
+        "unit": "单位",
+        "completion_rate": "任务完成率",
+        "done": "已完成/已到期",
+        "change": "较上季度（百分点）",
+        "attainment_rate": "指标达标率",
+        "overdue_tasks": "逾期任务",
+        "reporting": "报送情况",
+    },
+    rates=("completion_rate", "attainment_rate"),
+    key="unit_ranking",
+)
 chart = charts.rate_bars(ranked, "unit", "completion_rate", f"各单位任务完成率（{f.period_label}）")
 tables.chart(chart)
 downloads.downloads("各单位任务完成率", chart, ranking, "units")
@@ -42,21 +55,35 @@ st.header(f"{unit['unit']} 计分卡")
 if f.unit_id is None:
     st.caption("未选择单位：显示完成率最低的单位。可在左侧“单位”中选择。")
 c = st.columns(4)
-c[0].metric("任务完成率", numbers.pct(unit["completion_rate"]),
-            numbers.points(unit["completion_rate"], unit["prev_completion_rate"]))  # fmt: skip
+c[0].metric(
+    "任务完成率",
+    numbers.pct(unit["completion_rate"]),
+    numbers.points(unit["completion_rate"], unit["prev_completion_rate"]),
+)
 c[1].metric("指标达标率", numbers.pct(unit["attainment_rate"]))
 c[2].metric("逾期任务", f"{unit['overdue_tasks']} 项")
 when = unit["first_uploaded_at"]
-c[3].metric("报送", "未报送" if not unit["reported"] else ("按时" if unit["on_time"] else "逾期"),
-            help=f"首次报送：{when:%Y-%m-%d %H:%M}；截止：{unit['report_due']}" if when else None)  # fmt: skip
+c[3].metric(
+    "报送",
+    "未报送" if not unit["reported"] else ("按时" if unit["on_time"] else "逾期"),
+    help=f"首次报送：{when:%Y-%m-%d %H:%M}；截止：{unit['report_due']}" if when else None,
+)
 
 tasks = scorecards.unit_tasks(con, f.plan_id, unit["unit_id"], f.period).with_columns(
-    source=pl.col("file_name") + "（" + pl.col("uploaded_by") + "，"
-    + pl.col("uploaded_at").dt.strftime("%Y-%m-%d") + "）",
-    state=pl.when(pl.col("overdue")).then(pl.lit("逾期"))
-    .when(pl.col("completed")).then(pl.lit("已完成/按进度"))
-    .when(pl.col("due")).then(pl.lit("滞后")).otherwise(pl.lit("未到期")),
-)  # fmt: skip
+    source=pl.col("file_name")
+    + "（"
+    + pl.col("uploaded_by")
+    + "，"
+    + pl.col("uploaded_at").dt.strftime("%Y-%m-%d")
+    + "）",
+    state=pl.when(pl.col("overdue"))
+    .then(pl.lit("逾期"))
+    .when(pl.col("completed"))
+    .then(pl.lit("已完成/按进度"))
+    .when(pl.col("due"))
+    .then(pl.lit("滞后"))
+    .otherwise(pl.lit("未到期")),
+)
 shown_tasks: dict[str, pl.DataFrame] = {}
 for role, label in ROLES.items():
     part = tasks.filter(pl.col("role") == role)
@@ -65,23 +92,49 @@ for role, label in ROLES.items():
             f"{label}任务（{part.height} 项）"
             + ("：单列，不计入完成率" if role == "cooperating" else "")
         )
-        shown_tasks[label] = tables.table(part, {"task_number": "编号", "task_title": "任务", "deadline": "完成时限",
-                            "status": "报送状态", "state": "判定", "note": "进展说明",
-                            "source": "来源文件"}, key=f"tasks_{role}")  # fmt: skip
+        shown_tasks[label] = tables.table(
+            part,
+            {
+                "task_number": "编号",
+                "task_title": "任务",
+                "deadline": "完成时限",
+                "status": "报送状态",
+                "state": "判定",
+                "note": "进展说明",
+                "source": "来源文件",
+            },
+            key=f"tasks_{role}",
+        )
 
 indicators = scorecards.unit_indicators(con, f.plan_id, unit["unit_id"], f.period).with_columns(
-    goal=pl.col("comparator").replace(charts.SYMBOL) + " " + pl.col("target").round(2).cast(pl.Utf8)
+    goal=pl.col("comparator").replace(charts.SYMBOL)
+    + " "
+    + pl.col("target").round(2).cast(pl.Utf8)
     + pl.col("measure_unit"),
-    result=pl.when(pl.col("met").is_null()).then(pl.lit("无数据"))
-    .when(pl.col("met")).then(pl.lit("达标")).otherwise(pl.lit("未达标")),
+    result=pl.when(pl.col("met").is_null())
+    .then(pl.lit("无数据"))
+    .when(pl.col("met"))
+    .then(pl.lit("达标"))
+    .otherwise(pl.lit("未达标")),
     actual_shown=pl.col("actual").round(2),
-)  # fmt: skip
+)
 st.subheader(f"指标（{indicators.height} 个，本年累计）")
 shown_indicators = None
 if indicators.height:
-    shown_indicators = tables.table(indicators, {"task_number": "任务编号", "indicator": "指标", "goal": "目标",
-                              "actual_shown": "本年累计", "result": "是否达标", "numerator": "分子合计",
-                              "denominator": "分母合计", "files": "来源文件"}, key="unit_indicators")  # fmt: skip
+    shown_indicators = tables.table(
+        indicators,
+        {
+            "task_number": "任务编号",
+            "indicator": "指标",
+            "goal": "目标",
+            "actual_shown": "本年累计",
+            "result": "是否达标",
+            "numerator": "分子合计",
+            "denominator": "分母合计",
+            "files": "来源文件",
+        },
+        key="unit_indicators",
+    )
 trend = scorecards.unit_trend(con, f.plan_id, unit["unit_id"]).with_columns(
     period_label=pl.col("year").cast(pl.Utf8) + "年第" + pl.col("quarter").cast(pl.Utf8) + "季度"
 )

@@ -19,22 +19,36 @@ periods = scorecards.yearly_periods(con, docs)
 if periods.is_empty():
     st.info("尚无可统计的季度。")
     st.stop()
-st.caption("与所选计划同一发文机关的各年度计划和年度报告；同一季度有多个计划时合并计算："
-           "完成率 = 已完成的到期任务之和 ÷ 到期任务之和。")  # fmt: skip
+st.caption(
+    "与所选计划同一发文机关的各年度计划和年度报告；同一季度有多个计划时合并计算："
+    "完成率 = 已完成的到期任务之和 ÷ 到期任务之和。"
+)
 left, right = st.columns(2)
-completion = charts.years_by_quarter(periods, "completion_rate", "任务完成率：逐季度、分年度",
-                                     "任务完成率（%）")  # fmt: skip
+completion = charts.years_by_quarter(
+    periods, "completion_rate", "任务完成率：逐季度、分年度", "任务完成率（%）"
+)
 with left:
     tables.chart(completion)
-attainment = charts.years_by_quarter(periods, "attainment_rate", "指标达标率：逐季度、分年度",
-                                     "指标达标率（%）")  # fmt: skip
+attainment = charts.years_by_quarter(
+    periods, "attainment_rate", "指标达标率：逐季度、分年度", "指标达标率（%）"
+)
 with right:
     tables.chart(attainment)
-year_table = tables.table(periods, {"year": "年度", "quarter": "季度", "completion_rate": "任务完成率",
-                       "tasks_completed": "已完成", "tasks_total": "已到期",
-                       "attainment_rate": "指标达标率", "indicators_met": "达标指标",
-                       "indicators_total": "参与考核指标"},
-             rates=("completion_rate", "attainment_rate"), key="yearly_table")  # fmt: skip
+year_table = tables.table(
+    periods,
+    {
+        "year": "年度",
+        "quarter": "季度",
+        "completion_rate": "任务完成率",
+        "tasks_completed": "已完成",
+        "tasks_total": "已到期",
+        "attainment_rate": "指标达标率",
+        "indicators_met": "达标指标",
+        "indicators_total": "参与考核指标",
+    },
+    rates=("completion_rate", "attainment_rate"),
+    key="yearly_table",
+)
 downloads.downloads("逐季度完成率", completion, year_table, "years")
 
 st.header("指标的年度比较")
@@ -55,13 +69,23 @@ rows = figures.filter(pl.col("indicator") == indicator)
 with_target = rows.filter(pl.col("target").is_not_null()).sort("year")
 latest = with_target.row(-1, named=True) if with_target.height else None
 unit = rows["measure_unit"][0]
-chart = charts.yearly_bars(rows, f"{indicator}：各年度", unit,
-                           latest and latest["comparator"], latest and latest["target"])  # fmt: skip
+chart = charts.yearly_bars(
+    rows, f"{indicator}：各年度", unit, latest and latest["comparator"], latest and latest["target"]
+)
 tables.chart(chart)
 st.caption(
     "季度填报：当年最后一个季度的本年累计值（各单位合计）；年度报告：年度法治政府建设报告中的数字。"
 )
-tables.table(rows.with_columns(actual=pl.col("actual").round(2)),
-             {"year": "年度", "source": "来源", "actual": "实际值", "measure_unit": "单位",
-              "target": "目标", "met": "是否达标", "indicator_written": "报告原文指标"},
-             key="yearly_indicator_table")  # fmt: skip
+tables.table(
+    rows.with_columns(actual=pl.col("actual").round(2)),
+    {
+        "year": "年度",
+        "source": "来源",
+        "actual": "实际值",
+        "measure_unit": "单位",
+        "target": "目标",
+        "met": "是否达标",
+        "indicator_written": "报告原文指标",
+    },
+    key="yearly_indicator_table",
+)

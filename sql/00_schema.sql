@@ -1,6 +1,6 @@
 -- schema: tables for plans, tasks, units, targets, achievements and (later) quarterly progress
 -- Applied on every start; every statement is idempotent. No foreign keys: DuckDB rejects an
--- UPDATE of a referenced row (it rewrites the row), so integrity is kept by loaders/store.py,
+-- UPDATE of a referenced row (it rewrites the row), so integrity is kept by loaders/storage/plans.py,
 -- which writes each file in one transaction.
 
 create sequence if not exists seq_file_id start 1;

@@ -1,5 +1,5 @@
 -- v_task_status: each task × unit × period: the status in force (the latest reported up to the period), whether it is due, completed, overdue
--- Rules (DOMAIN "How completion is counted"):
+-- Rules (docs/views.md, "How completion is counted"):
 -- - status: the latest status the unit reported for the task up to the period (carried forward);
 --   for a task recurring every year (每年…) only this year's reports count.
 -- - due: the deadline (for 每年… tasks, this year's date; without a deadline, the end of the

@@ -12,10 +12,27 @@ SHARED = Path(os.environ.get("FAZHI_SHARED", ROOT.parent / "shared"))
 SEEDS = SHARED / "seeds"
 
 
+def missing_shared(what: str) -> None:
+    """A golden test without its shared files fails, so a broken layout cannot pass quietly; a
+    developer without ../shared may skip them instead with FAZHI_SHARED_OPTIONAL=1."""
+    message = f"{what} not found under {SHARED} (../shared beside the repository, or $FAZHI_SHARED)"
+    if os.environ.get("FAZHI_SHARED_OPTIONAL") == "1":
+        pytest.skip(message)
+    pytest.fail(message)
+
+
+def seed_files() -> list[Path]:
+    """The five seed documents; fails (see missing_shared) when they are not there."""
+    found = sorted(SEEDS.glob("*.txt"))
+    if not found:
+        missing_shared("seed documents")
+    return found
+
+
 def seed_path(prefix: str) -> Path:
     matches = sorted(SEEDS.glob(f"{prefix}_*.txt"))
     if not matches:
-        pytest.skip(f"seed {prefix} not found under {SEEDS}")
+        missing_shared(f"seed {prefix}")
     return matches[0]
 
 

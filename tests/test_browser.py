@@ -88,9 +88,18 @@ def demo(tmp_path_factory) -> dict:
         "and s.role <> 'cooperating' and not r.reported order by r.unit",
         [plan_id, period],
     )
-    return {"db": db, "before": before, "plan_id": plan_id, "period": period, "label": label,
-            "year": year, "quarter": quarter, "rate": rate, "missing": missing,
-            "unreported": [u for (u,) in unreported]}  # fmt: skip
+    return {
+        "db": db,
+        "before": before,
+        "plan_id": plan_id,
+        "period": period,
+        "label": label,
+        "year": year,
+        "quarter": quarter,
+        "rate": rate,
+        "missing": missing,
+        "unreported": [u for (u,) in unreported],
+    }
 
 
 @contextmanager
@@ -100,10 +109,22 @@ def running_app(db: Path) -> Iterator[str]:
         pytest.fail("headless Chromium is missing: run scripts/setup.sh (it installs chromium)")
     port = free_port()
     env = {**os.environ, "FAZHI_DB": str(db)}
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-               "--server.headless", "true", "--server.address", "127.0.0.1"]  # fmt: skip
-    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+    ]
+    proc = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + 60
@@ -221,8 +242,11 @@ def test_briefing_exports_from_the_overview(page, demo, tmp_path):
 
 def test_a_chosen_quarter_carries_to_the_next_page(page, demo):
     go(page, "总览")
-    earlier = query(demo["before"], "select period_label from v_periods where plan_id = ? "
-                    "and period_index = ?", [demo["plan_id"], demo["period"] - 1])[0][0]  # fmt: skip
+    earlier = query(
+        demo["before"],
+        "select period_label from v_periods where plan_id = ? and period_index = ?",
+        [demo["plan_id"], demo["period"] - 1],
+    )[0][0]
     choose(page, "季度", earlier, "[data-testid=stSidebar]")
     page.get_by_role("heading", name=earlier).first.wait_for()
     go(page, "按单位")
@@ -271,14 +295,18 @@ def test_a_units_upload_changes_the_overview(page, demo, tmp_path):
     shutil.copyfile(demo["before"], expected)
     con = duckdb.connect(str(expected))
     try:
-        stored = store_upload(con, filled.name, filled.read_bytes(), "测试", unit,
-                              demo["year"], demo["quarter"])  # fmt: skip
+        stored = store_upload(
+            con, filled.name, filled.read_bytes(), "测试", unit, demo["year"], demo["quarter"]
+        )
         assert stored.status == "stored", stored.errors
     finally:
         con.close()
-    rate, missing = query(expected, "select completion_rate, units_expected - units_reported "
-                          "from v_plan_trend where plan_id = ? and period_index = ?",
-                          [demo["plan_id"], demo["period"]])[0]  # fmt: skip
+    rate, missing = query(
+        expected,
+        "select completion_rate, units_expected - units_reported "
+        "from v_plan_trend where plan_id = ? and period_index = ?",
+        [demo["plan_id"], demo["period"]],
+    )[0]
     assert missing == demo["missing"] - 1 and rate != demo["rate"]
 
     page.locator("input[type=file]").set_input_files(str(filled))

@@ -8,9 +8,8 @@ import sys
 
 import duckdb
 import jsonschema
-import pytest
 
-from tests.conftest import ROOT, SEEDS, SHARED
+from tests.conftest import ROOT, SHARED, seed_files
 
 PLAN = """某某县2024年法治政府建设工作要点
 一、依法全面履行政府职能
@@ -35,9 +34,7 @@ def run(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_parse_all_seeds_validates_against_schema():
-    seeds = sorted(SEEDS.glob("*.txt"))
-    if not seeds:
-        pytest.skip("no seeds")
+    seeds = seed_files()
     out = run("parse", *map(str, seeds), "--json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)

@@ -35,8 +35,10 @@ def metrics(at: AppTest) -> dict[str, str]:
 @pytest.fixture
 def shown(demo_db: Path) -> dict:
     """The plan and quarter the app opens on: the newest plan, its latest quarter with uploads."""
-    plan_id, title = rows(demo_db, "select doc_id, title from documents where kind = 'plan' "
-                          "order by doc_id desc limit 1")[0]  # fmt: skip
+    plan_id, title = rows(
+        demo_db,
+        "select doc_id, title from documents where kind = 'plan' order by doc_id desc limit 1",
+    )[0]
     period, label = rows(
         demo_db,
         "select period_index, period_label from v_plan_trend where plan_id = ? "
@@ -61,8 +63,11 @@ def test_overview_tiles_are_the_plan_trend(shown):
         "逾期任务": f"{overdue} 项",
         "未报送单位": f"{expected - reported} 个",
     }
-    prev = rows(shown["db"], "select completion_rate from v_plan_trend where plan_id = ? "
-                "and period_index = ?", [shown["plan_id"], shown["period"] - 1])[0][0]  # fmt: skip
+    prev = rows(
+        shown["db"],
+        "select completion_rate from v_plan_trend where plan_id = ? and period_index = ?",
+        [shown["plan_id"], shown["period"] - 1],
+    )[0][0]
     tile = next(m for m in at.metric if m.label == "任务完成率")
     assert tile.delta == f"{(completion - prev) * 100:+.1f}个百分点"
     assert f"逾期任务（{overdue} 项）" in [h.value for h in at.subheader]
@@ -121,11 +126,18 @@ def test_units_page_ranks_units_and_shows_the_scorecard_of_the_worst(shown):
 def test_chosen_unit_and_quarter_carry_across_pages(shown):
     at = open_app()
     earlier = shown["period"] - 1
-    label = rows(shown["db"], "select period_label from v_periods where plan_id = ? "
-                 "and period_index = ?", [shown["plan_id"], earlier])[0][0]  # fmt: skip
-    unit_id, unit = rows(shown["db"], "select unit_id, unit from v_unit_plan_scorecard "
-                         "where plan_id = ? and period_index = ? and tasks_assigned > 0 "
-                         "order by unit desc limit 1", [shown["plan_id"], earlier])[0]  # fmt: skip
+    label = rows(
+        shown["db"],
+        "select period_label from v_periods where plan_id = ? and period_index = ?",
+        [shown["plan_id"], earlier],
+    )[0][0]
+    unit_id, unit = rows(
+        shown["db"],
+        "select unit_id, unit from v_unit_plan_scorecard "
+        "where plan_id = ? and period_index = ? and tasks_assigned > 0 "
+        "order by unit desc limit 1",
+        [shown["plan_id"], earlier],
+    )[0]
     at.sidebar.selectbox(key="period_choice_widget").set_value(earlier).run()
     at.sidebar.selectbox(key="unit_choice_widget").set_value(unit_id).run()
     assert at.title[0].value.endswith(label)
@@ -133,8 +145,12 @@ def test_chosen_unit_and_quarter_carry_across_pages(shown):
     assert not at.exception
     assert at.header[0].value == f"{unit} 计分卡"
     assert label in at.caption[0].value
-    rate = rows(shown["db"], "select completion_rate from v_unit_plan_scorecard where plan_id = ? "
-                "and period_index = ? and unit_id = ?", [shown["plan_id"], earlier, unit_id])[0][0]  # fmt: skip
+    rate = rows(
+        shown["db"],
+        "select completion_rate from v_unit_plan_scorecard where plan_id = ? "
+        "and period_index = ? and unit_id = ?",
+        [shown["plan_id"], earlier, unit_id],
+    )[0][0]
     assert metrics(at)["任务完成率"] == pct(rate)
 
 
@@ -153,8 +169,10 @@ def test_actions_page_lists_each_action_with_its_rates(shown):
     assert list(table["逾期任务"]) == [r[2] for r in expected]
     labels = [e.label for e in at.expander]
     for name, rate, overdue in expected:
-        assert any(lbl.startswith(name) and f"完成率 {pct(rate)}" in lbl
-                   and f"逾期 {overdue} 项" in lbl for lbl in labels)  # fmt: skip
+        assert any(
+            lbl.startswith(name) and f"完成率 {pct(rate)}" in lbl and f"逾期 {overdue} 项" in lbl
+            for lbl in labels
+        )
 
 
 def test_years_page_sums_plans_quarter_by_quarter(shown):
@@ -169,8 +187,12 @@ def test_years_page_sums_plans_quarter_by_quarter(shown):
         tuple(r) for r in table[["年度", "季度", "已完成", "已到期"]].itertuples(index=False)
     ] == [tuple(int(v) for v in r) for r in expected]
     indicator = at.selectbox(key="yearly_indicator").value
-    years = rows(shown["db"], "select year, source, actual from v_indicator_yearly "
-                 "where indicator = ? order by year, source", [indicator])  # fmt: skip
+    years = rows(
+        shown["db"],
+        "select year, source, actual from v_indicator_yearly "
+        "where indicator = ? order by year, source",
+        [indicator],
+    )
     shown_years = at.dataframe[1].value
     assert list(shown_years["年度"]) == [y for y, _, _ in years]
     assert list(shown_years["来源"]) == [s for _, s, _ in years]

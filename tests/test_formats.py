@@ -1,7 +1,7 @@
 """End to end: one fictional plan in every input format, parsed by parse_path and the CLI.
 
 Each file is built here (python-docx, reportlab, openpyxl, xlwt, csv); the expected actions and
-tasks are worked out by hand from the source lines below (CONTRACTS §1).
+tasks are worked out by hand from the source lines below (docs/parse-output.md).
 """
 
 from __future__ import annotations
@@ -56,18 +56,53 @@ TRAINING = ("组织执法人员培训", ">=", 40, "学时", "year")
 COURT = ("行政机关负责人出庭应诉率", ">=", 90, "%", None)
 # (number, title, group, lead, responsible, cooperating, deadline, ongoing, targets)
 PLAN_EXPECTED = [
-    ("(一)", "规范行政执法行为", [
-        ("1", "推行行政执法全过程记录", None, ["县司法局"], ["县市场监管局", "县交通运输局"], [],
-         "2024-06-30", False, [REVIEW]),
-        ("2", "加强执法人员培训", None, ["县司法局"], [], ["各乡镇"], None, False, [TRAINING]),
-    ]),
-    ("(二)", "提升复议应诉水平", [
-        ("3", "落实负责人出庭应诉制度", None, ["县司法局"], ["县政府各部门"], [], None, True,
-         [COURT]),
-        ("4", "畅通行政复议申请渠道", None, ["县司法局"], [], ["县政务服务中心", "各乡镇"],
-         "2024-09-30", False, []),
-    ]),
-]  # fmt: skip
+    (
+        "(一)",
+        "规范行政执法行为",
+        [
+            (
+                "1",
+                "推行行政执法全过程记录",
+                None,
+                ["县司法局"],
+                ["县市场监管局", "县交通运输局"],
+                [],
+                "2024-06-30",
+                False,
+                [REVIEW],
+            ),
+            ("2", "加强执法人员培训", None, ["县司法局"], [], ["各乡镇"], None, False, [TRAINING]),
+        ],
+    ),
+    (
+        "(二)",
+        "提升复议应诉水平",
+        [
+            (
+                "3",
+                "落实负责人出庭应诉制度",
+                None,
+                ["县司法局"],
+                ["县政府各部门"],
+                [],
+                None,
+                True,
+                [COURT],
+            ),
+            (
+                "4",
+                "畅通行政复议申请渠道",
+                None,
+                ["县司法局"],
+                [],
+                ["县政务服务中心", "各乡镇"],
+                "2024-09-30",
+                False,
+                [],
+            ),
+        ],
+    ),
+]
 
 M1 = "推行行政执法全过程记录。重大执法决定法制审核率达到100%。"
 M2 = "加强执法人员培训。每年组织执法人员培训不少于40学时。"
@@ -88,9 +123,16 @@ def task_tuple(t: dict) -> tuple:
         (g["indicator"], g["comparator"], g["value"], g["unit"], g["per"]) for g in t["targets"]
     ]
     return (
-        t["number"], t["title"], t["group"], t["lead_units"], t["responsible_units"],
-        t["cooperating_units"], t["deadline"], t["ongoing"], targets,
-    )  # fmt: skip
+        t["number"],
+        t["title"],
+        t["group"],
+        t["lead_units"],
+        t["responsible_units"],
+        t["cooperating_units"],
+        t["deadline"],
+        t["ongoing"],
+        targets,
+    )
 
 
 def only_doc(path: Path) -> dict:
@@ -249,20 +291,64 @@ XLSX_ROWS = [
     [5, None, M5, "县司法局", "县政务服务中心、各乡镇", "9月底前"],
 ]
 XLSX_EXPECTED = [
-    ("一", "规范行政执法行为", [
-        ("1", "推行行政执法全过程记录", None, ["县司法局"], [], ["县市场监管局", "县交通运输局"],
-         "2024-06-30", False, [REVIEW]),
-        ("2", "加强执法人员培训", None, ["县司法局"], [], ["各乡镇"], "2024-12-31", False,
-         [TRAINING]),
-        ("3", "规范执法文书格式", None, ["县市场监管局"], [], [], "2024-09-30", False, []),
-    ]),
-    ("二", "提升复议应诉水平", [
-        ("4", "落实负责人出庭应诉制度", None, ["县司法局"], [], ["县政府各部门"], None, True,
-         [COURT]),
-        ("5", "畅通行政复议申请渠道", None, ["县司法局"], [], ["县政务服务中心", "各乡镇"],
-         "2024-09-30", False, []),
-    ]),
-]  # fmt: skip
+    (
+        "一",
+        "规范行政执法行为",
+        [
+            (
+                "1",
+                "推行行政执法全过程记录",
+                None,
+                ["县司法局"],
+                [],
+                ["县市场监管局", "县交通运输局"],
+                "2024-06-30",
+                False,
+                [REVIEW],
+            ),
+            (
+                "2",
+                "加强执法人员培训",
+                None,
+                ["县司法局"],
+                [],
+                ["各乡镇"],
+                "2024-12-31",
+                False,
+                [TRAINING],
+            ),
+            ("3", "规范执法文书格式", None, ["县市场监管局"], [], [], "2024-09-30", False, []),
+        ],
+    ),
+    (
+        "二",
+        "提升复议应诉水平",
+        [
+            (
+                "4",
+                "落实负责人出庭应诉制度",
+                None,
+                ["县司法局"],
+                [],
+                ["县政府各部门"],
+                None,
+                True,
+                [COURT],
+            ),
+            (
+                "5",
+                "畅通行政复议申请渠道",
+                None,
+                ["县司法局"],
+                [],
+                ["县政务服务中心", "各乡镇"],
+                "2024-09-30",
+                False,
+                [],
+            ),
+        ],
+    ),
+]
 
 
 DATE_CELLS = {
@@ -295,15 +381,32 @@ SIMPLE_ROWS = [
 ]
 SIMPLE_HEADER = ["序号", "任务分类", "具体措施", "责任单位", "完成时限"]
 SIMPLE_EXPECTED = [
-    ("一", "规范行政执法行为", [
-        ("1", "推行行政执法全过程记录", None, [], ["县司法局", "县市场监管局"], [], "2024-06-30",
-         False, [REVIEW]),
-        ("2", "加强执法人员培训", None, [], ["县司法局"], [], "2024-12-31", False, [TRAINING]),
-    ]),
-    ("二", "提升复议应诉水平", [
-        ("3", "落实负责人出庭应诉制度", None, [], ["县司法局"], [], None, True, [COURT]),
-    ]),
-]  # fmt: skip
+    (
+        "一",
+        "规范行政执法行为",
+        [
+            (
+                "1",
+                "推行行政执法全过程记录",
+                None,
+                [],
+                ["县司法局", "县市场监管局"],
+                [],
+                "2024-06-30",
+                False,
+                [REVIEW],
+            ),
+            ("2", "加强执法人员培训", None, [], ["县司法局"], [], "2024-12-31", False, [TRAINING]),
+        ],
+    ),
+    (
+        "二",
+        "提升复议应诉水平",
+        [
+            ("3", "落实负责人出庭应诉制度", None, [], ["县司法局"], [], None, True, [COURT]),
+        ],
+    ),
+]
 
 
 def build_xls(path: Path) -> Path:
@@ -362,15 +465,46 @@ def test_docx_breakdown_table_with_vertically_merged_cell(files: dict[str, Path]
     heading = (doc["title"], doc["kind"], doc["years"])
     assert heading == ("青禾县2024年法治政府建设任务分解表", "breakdown_table", [2024])
     assert summary(doc) == [
-        ("", "未分类", [
-            ("1", "推行行政执法全过程记录", "规范行政执法", ["县司法局"],
-             ["县市场监管局", "县交通运输局"], [], "2024-06-30", False, [REVIEW]),
-            ("2", "加强执法人员培训", "规范行政执法", ["县司法局"], ["各乡镇"], [], "2024-12-31",
-             False, [TRAINING]),
-            ("3", "落实负责人出庭应诉制度", "提升复议应诉水平", ["县司法局"], ["县政府各部门"], [],
-             None, True, [COURT]),
-        ]),
-    ]  # fmt: skip
+        (
+            "",
+            "未分类",
+            [
+                (
+                    "1",
+                    "推行行政执法全过程记录",
+                    "规范行政执法",
+                    ["县司法局"],
+                    ["县市场监管局", "县交通运输局"],
+                    [],
+                    "2024-06-30",
+                    False,
+                    [REVIEW],
+                ),
+                (
+                    "2",
+                    "加强执法人员培训",
+                    "规范行政执法",
+                    ["县司法局"],
+                    ["各乡镇"],
+                    [],
+                    "2024-12-31",
+                    False,
+                    [TRAINING],
+                ),
+                (
+                    "3",
+                    "落实负责人出庭应诉制度",
+                    "提升复议应诉水平",
+                    ["县司法局"],
+                    ["县政府各部门"],
+                    [],
+                    None,
+                    True,
+                    [COURT],
+                ),
+            ],
+        ),
+    ]
 
 
 @pytest.mark.parametrize("pages", PDF_VARIANTS)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -16,14 +14,13 @@ from loaders.files.normalize import (
     normalize_text,
     strip_furniture,
 )
+from tests.conftest import SHARED, missing_shared, seed_path
 
-SHARED = Path(os.environ.get("FAZHI_SHARED", Path(__file__).resolve().parents[2] / "shared"))
-SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
-needs_shared = pytest.mark.skipif(not SEEDS, reason="shared seeds not available")
+SEED_PREFIXES = ("000", "001", "002", "003", "004")
 
 
 def _seed(prefix: str) -> str:
-    return next(p for p in SEEDS if p.name.startswith(prefix)).read_text(encoding="utf-8")
+    return seed_path(prefix).read_text(encoding="utf-8")
 
 
 # --- normalize_text ---------------------------------------------------------------------------
@@ -124,9 +121,8 @@ def test_simplified_text_with_a_few_traditional_characters_is_left_alone() -> No
     assert not is_traditional(mixed)
 
 
-@needs_shared
 def test_traditional_example_07() -> None:
-    path = next((SHARED / "examples").glob("07_*"))
+    path = next((SHARED / "examples").glob("07_*"), None) or missing_shared("example 07")
     raw = path.read_text(encoding="utf-8")
     assert is_traditional(raw)
     text = normalize_text(raw)
@@ -135,10 +131,9 @@ def test_traditional_example_07() -> None:
     assert "1.全面实施行政许可事项清单管理。" in text
 
 
-@needs_shared
-@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
-def test_simplified_seeds_keep_every_han_character(path: Path) -> None:
-    raw = path.read_text(encoding="utf-8")
+@pytest.mark.parametrize("prefix", SEED_PREFIXES)
+def test_simplified_seeds_keep_every_han_character(prefix: str) -> None:
+    raw = seed_path(prefix).read_text(encoding="utf-8")
     assert not is_traditional(raw)
     han = re.compile(r"[\u4e00-\u9fff]")
     assert han.findall(normalize_text(raw)) == han.findall(raw)
@@ -278,7 +273,6 @@ def _unit_line_count(lines: list[str]) -> int:
     return sum(1 for ln in lines if ln.startswith(("牵头", "责任单位")))
 
 
-@needs_shared
 def test_seed_000_keeps_unit_lines_and_loses_web_chrome() -> None:
     lines = normalize_text(_seed("000")).split("\n")
     kept = strip_furniture(lines)
@@ -294,7 +288,6 @@ def test_seed_000_keeps_unit_lines_and_loses_web_chrome() -> None:
     )
 
 
-@needs_shared
 def test_seed_004_gazette_running_header_is_removed() -> None:
     lines = normalize_text(_seed("004")).split("\n")
     kept = strip_furniture(lines)

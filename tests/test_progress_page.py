@@ -63,8 +63,9 @@ def test_upload_preview_confirm_and_restore(demo_db):
     at.button(key="confirm_upload").click().run()
     assert any("已保存任务进展 1 条" in s.value for s in at.success)
     ((first_id,),) = rows(demo_db, "select max(upload_id) from uploads")  # after the demo's
-    assert rows(demo_db, "select status, note from task_progress where upload_id = ?",
-                [first_id]) == [("推进中", "第一次")]  # fmt: skip
+    assert rows(
+        demo_db, "select status, note from task_progress where upload_id = ?", [first_id]
+    ) == [("推进中", "第一次")]
     assert rows(demo_db, "select uploaded_by from uploads where upload_id = ?", [first_id]) == [
         ("司法局李四",)
     ]

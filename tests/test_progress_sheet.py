@@ -28,8 +28,32 @@ from loaders.progress.values import (
 
 PLAN = "青禾县2025年法治政府建设实施方案"
 POINTS = "青禾县2025年法治政府建设工作要点"
-TASK_HEADERS = ["单位", "编号", "任务", "本单位角色", "完成时限", "进展状态", "进展说明", "佐证材料", "计划", "任务ID"]  # fmt: skip
-INDICATOR_HEADERS = ["单位", "编号", "指标", "目标", "分子含义", "分子", "分母含义", "分母", "实际值", "说明", "计划", "指标ID"]  # fmt: skip
+TASK_HEADERS = [
+    "单位",
+    "编号",
+    "任务",
+    "本单位角色",
+    "完成时限",
+    "进展状态",
+    "进展说明",
+    "佐证材料",
+    "计划",
+    "任务ID",
+]
+INDICATOR_HEADERS = [
+    "单位",
+    "编号",
+    "指标",
+    "目标",
+    "分子含义",
+    "分子",
+    "分母含义",
+    "分母",
+    "实际值",
+    "说明",
+    "计划",
+    "指标ID",
+]
 D = "—"
 
 
@@ -39,26 +63,35 @@ def _task(task_id, plan_id, number, text, roles):
 
 
 def _ind(target_id, task_id, number, name, comparator, value, unit, units, year=2025):
-    return CatalogIndicator(target_id, 1, task_id, number, name, comparator, value, unit, None,
-                            year, units)  # fmt: skip
+    return CatalogIndicator(
+        target_id, 1, task_id, number, name, comparator, value, unit, None, year, units
+    )
 
 
 def make_catalog(*extra: CatalogTask) -> Catalog:
     tasks = [
-        _task(11, 1, "1", "健全行政规范性文件备案审查制度", {"司法局": "lead", "政府办": "cooperating"}),
-        _task(12, 1, "2", "严格规范公正文明执法", {"公安局": "responsible", "司法局": "cooperating"}),
+        _task(
+            11,
+            1,
+            "1",
+            "健全行政规范性文件备案审查制度",
+            {"司法局": "lead", "政府办": "cooperating"},
+        ),
+        _task(
+            12, 1, "2", "严格规范公正文明执法", {"公安局": "responsible", "司法局": "cooperating"}
+        ),
         _task(13, 1, "3", "加强法治宣传教育工作", {"政府办": "lead", "司法局": "responsible"}),
         _task(14, 1, "4", "推进行政执法监督", {"公安局": "lead"}),
         _task(31, 2, "(一)", "完善重大行政决策程序", {"政府办": "lead", "司法局": "responsible"}),
         *extra,
-    ]  # fmt: skip
+    ]
     indicators = [
         _ind(21, 11, "1", "行政规范性文件报备率", ">=", 100.0, "%", ("司法局",)),
         _ind(22, 12, "2", "执法监督检查次数", ">=", 1.0, "次", ("公安局",)),
         _ind(23, 13, "3", "群众满意度", ">", 95.0, "%", ("政府办", "司法局")),
         _ind(24, 13, "3", "领导干部学法学时", ">=", 60.0, "学时", ("政府办", "司法局")),
         _ind(25, 11, "1", "行政复议纠错率", "<=", 5.0, "%", ("司法局",)),
-    ]  # fmt: skip
+    ]
     units = ["司法局", "政府办", "公安局", "财政局"]
     return Catalog(tasks, indicators, units, {"县司法局": "司法局", "县政府办": "政府办"})
 
@@ -80,13 +113,22 @@ def xlsx(*sheets: tuple[str, list[list]], merge: dict[str, list[str]] | None = N
     return out.getvalue()
 
 
-def template(tasks: list[list], indicators: list[list], year=2025, quarter=1, unit="司法局",
-             percent_cells: tuple[str, ...] = ()) -> bytes:  # fmt: skip
+def template(
+    tasks: list[list],
+    indicators: list[list],
+    year=2025,
+    quarter=1,
+    unit="司法局",
+    percent_cells: tuple[str, ...] = (),
+) -> bytes:
     """The template's layout: title (merged), headers, data from row 3, hidden IDs, _meta."""
     wb = openpyxl.Workbook()
     wb.active.title = "填报说明"
     wb.active.append(["请于2025年4月10日前报送"])
-    for name, headers, rows in (("任务进展", TASK_HEADERS, tasks), ("指标数据", INDICATOR_HEADERS, indicators)):  # fmt: skip
+    for name, headers, rows in (
+        ("任务进展", TASK_HEADERS, tasks),
+        ("指标数据", INDICATOR_HEADERS, indicators),
+    ):
         ws = wb.create_sheet(name)
         ws.append([f"{PLAN} {year}年第{quarter}季度 {name}（{unit}）"])
         ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
@@ -97,8 +139,14 @@ def template(tasks: list[list], indicators: list[list], year=2025, quarter=1, un
     for ref in percent_cells:
         wb["指标数据"][ref].number_format = "0.0%"
     meta = wb.create_sheet("_meta")
-    for pair in (["key", "value"], ["template_version", 1], ["year", year], ["quarter", quarter],
-                 ["unit", unit], ["plan_ids", "1,2"]):  # fmt: skip
+    for pair in (
+        ["key", "value"],
+        ["template_version", 1],
+        ["year", year],
+        ["quarter", quarter],
+        ["unit", unit],
+        ["plan_ids", "1,2"],
+    ):
         meta.append(pair)
     meta.sheet_state = "veryHidden"
     out = io.BytesIO()
@@ -111,8 +159,20 @@ def trow(unit, number, text, status=None, note=None, evidence=None, task_id=None
 
 
 def irow(unit, number, name, num=None, den=None, actual=None, note=None, target_id=None):
-    return [unit, number, name, "≥ 100%", "已报备件数", num, "应报备件数", den, actual, note, PLAN,
-            target_id]  # fmt: skip
+    return [
+        unit,
+        number,
+        name,
+        "≥ 100%",
+        "已报备件数",
+        num,
+        "应报备件数",
+        den,
+        actual,
+        note,
+        PLAN,
+        target_id,
+    ]
 
 
 def T(unit, task_id, status, note=None, evidence=None, sheet="任务进展", row=3, y=2025, q=1):
@@ -188,8 +248,9 @@ def test_arguments_override_meta_period_with_a_warning_and_ids_fall_back_to_numb
 
 
 def test_template_for_another_unit_is_rejected_row_by_row():
-    data = template([trow("公安局", "2", "严格规范公正文明执法", "推进中", None, None, 12)], [],
-                    unit="公安局")  # fmt: skip
+    data = template(
+        [trow("公安局", "2", "严格规范公正文明执法", "推进中", None, None, 12)], [], unit="公安局"
+    )
     got = read_progress("公安局.xlsx", data, CATALOG, "司法局")
     assert got.errors == [
         "「任务进展」第3行「单位」为「公安局」，但本次以「司法局」名义报送，只能填报本单位的数据"
@@ -198,8 +259,10 @@ def test_template_for_another_unit_is_rejected_row_by_row():
 
 
 def test_unfilled_template_is_an_empty_upload():
-    data = template([trow("司法局", "1", "健全行政规范性文件备案审查制度", task_id=11)],
-                    [irow("司法局", "3", "领导干部学法学时", D, D, None, None, 24)])  # fmt: skip
+    data = template(
+        [trow("司法局", "1", "健全行政规范性文件备案审查制度", task_id=11)],
+        [irow("司法局", "3", "领导干部学法学时", D, D, None, None, 24)],
+    )
     got = read_progress("司法局.xlsx", data, CATALOG)
     assert got.errors == ["未找到可识别的数据行：表中各行均未填写进展状态、进展说明或指标数值"]
     assert got.warnings == ["任务进展：1 行未填写", "指标数据：1 行未填写"]
@@ -230,8 +293,12 @@ def test_flat_sheet_with_title_two_row_header_spacers_merged_units_and_period_co
         T("政府办", 13, "长期推进", sheet="汇总", row=9, q=2),
         T("公安局", 12, "滞后", "人员不足", sheet="汇总", row=10, q=3),
     ]
-    assert got.periods == {("司法局", 2025, 1), ("司法局", 2025, 2), ("政府办", 2025, 2),
-                           ("公安局", 2025, 3)}  # fmt: skip
+    assert got.periods == {
+        ("司法局", 2025, 1),
+        ("司法局", 2025, 2),
+        ("政府办", 2025, 2),
+        ("公安局", 2025, 3),
+    }
 
 
 def test_flat_indicator_sheet_values_full_width_thousands_and_title_period():
@@ -257,8 +324,13 @@ def test_flat_indicator_sheet_values_full_width_thousands_and_title_period():
 
 
 def test_leading_blank_rows_and_columns_keep_excel_row_numbers():
-    rows = [[], [], [None, "单位", "编号", "进展状态"], [None, "司法局", "1", "已完成"],
-            [None, "司法局", "9", "已完成"]]  # fmt: skip
+    rows = [
+        [],
+        [],
+        [None, "单位", "编号", "进展状态"],
+        [None, "司法局", "1", "已完成"],
+        [None, "司法局", "9", "已完成"],
+    ]
     got = read_progress("a.xlsx", xlsx(("表", rows)), CATALOG, year=2025, quarter=4)
     assert got.tasks == [T("司法局", 11, "已完成", sheet="表", row=4, q=4)]
     assert got.errors == ["「表」第5行「编号」为「9」，「司法局」没有该编号的任务，请核对编号"]
@@ -300,8 +372,11 @@ def test_gbk_csv_without_unit_column_takes_the_reporting_unit():
 
 def test_number_shared_across_plans_is_resolved_by_text_or_reported():
     catalog = make_catalog(_task(32, 2, "3", "深化政务公开工作", {"司法局": "lead"}))
-    rows = [["单位", "编号", "任务", "状态"], ["司法局", 3, "深化政务公开", "已完成"],
-            ["司法局", 3, None, "已完成"]]  # fmt: skip
+    rows = [
+        ["单位", "编号", "任务", "状态"],
+        ["司法局", 3, "深化政务公开", "已完成"],
+        ["司法局", 3, None, "已完成"],
+    ]
     got = read_progress("a.csv", _csv(rows), catalog, None, 2025, 1)
     assert got.tasks == [T("司法局", 32, "已完成", sheet="a", row=2)]
     assert got.errors == [
@@ -371,8 +446,11 @@ def test_every_problem_is_reported_with_sheet_row_and_column():
 
 
 def test_duplicates_name_both_rows_and_missing_year_names_the_sheet():
-    rows = [["单位", "编号", "状态", "季度"], ["司法局", "1", "已完成", "1"],
-            ["司法局", "1.", "推进中", "一季度"]]  # fmt: skip
+    rows = [
+        ["单位", "编号", "状态", "季度"],
+        ["司法局", "1", "已完成", "1"],
+        ["司法局", "1.", "推进中", "一季度"],
+    ]
     assert read_progress("d.xlsx", xlsx(("进展", rows)), CATALOG, year=2025).errors == [
         "「进展」第2行与第3行重复：同一单位、任务和季度只能填报一行（司法局，编号1，2025年第1季度）"
     ]
@@ -384,8 +462,12 @@ def test_duplicates_name_both_rows_and_missing_year_names_the_sheet():
 
 def test_duplicates_across_sheets_and_count_indicator_as_percent():
     first = [["单位", "指标", "实际值"], ["公安局", "执法监督检查次数", 2]]
-    second = [["单位", "指标", "实际值"], ["公安局", "执法监督检查次数", "3"],
-              ["公安局", "执法监督检查次数", "3%"], ["公安局", "执法监督检查次数", 1.5]]  # fmt: skip
+    second = [
+        ["单位", "指标", "实际值"],
+        ["公安局", "执法监督检查次数", "3"],
+        ["公安局", "执法监督检查次数", "3%"],
+        ["公安局", "执法监督检查次数", 1.5],
+    ]
     got = read_progress("d.xlsx", xlsx(("一", first), ("二", second)), CATALOG, None, 2025, 1)
     assert got.errors == [
         "「一」第2行与「二」第2行重复：同一单位、指标和季度只能填报一行（公安局，执法监督检查次数，2025年第1季度）",
@@ -473,17 +555,29 @@ def test_parse_period(raw, quarter_only, expected):
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("(一)", ("cn", 1)), ("（一）", ("cn", 1)), ("一", ("cn", 1)), ("十二、", ("cn", 12)),
-     ("7", ("ar", 7)), ("7.", ("ar", 7)), ("７", ("ar", 7)), (7.0, ("ar", 7)), ("(34)", ("ar", 34)),
-     ("③", ("ar", 3)), ("1.2", ("raw", "1.2")), ("", None)],
-)  # fmt: skip
+    [
+        ("(一)", ("cn", 1)),
+        ("（一）", ("cn", 1)),
+        ("一", ("cn", 1)),
+        ("十二、", ("cn", 12)),
+        ("7", ("ar", 7)),
+        ("7.", ("ar", 7)),
+        ("７", ("ar", 7)),
+        (7.0, ("ar", 7)),
+        ("(34)", ("ar", 34)),
+        ("③", ("ar", 3)),
+        ("1.2", ("raw", "1.2")),
+        ("", None),
+    ],
+)
 def test_number_key(raw, expected):
     assert number_key(raw) == expected
 
 
 def test_status_words_headers_and_titles():
-    assert [parse_status(s) for s in (" 已完成 ", "正在 推进", "尚未启动", "常态化推进", "未按期完成")] == [
-        "已完成", "推进中", "未启动", "长期推进", "滞后"]  # fmt: skip
+    assert [
+        parse_status(s) for s in (" 已完成 ", "正在 推进", "尚未启动", "常态化推进", "未按期完成")
+    ] == ["已完成", "推进中", "未启动", "长期推进", "滞后"]
     assert parse_status("差不多") is None
     assert header_field("进展状态（下拉选择）") == ("status", 0)
     assert header_field("牵头责任 单位") == ("unit", 5)
@@ -531,11 +625,13 @@ def test_indicator_names_shared_by_years_and_tasks():
         _ind(27, 11, "1", "公职律师覆盖率", ">=", 50.0, "%", ("司法局",), year=2025),
         _ind(28, 11, "1", "群众满意度", ">", 90.0, "%", ("司法局",)),
     ]
-    rows = [["单位", "编号", "指标", "年度", "实际值"],
-            ["司法局", None, "公职律师覆盖率", 2024, 71],
-            ["司法局", None, "公职律师覆盖率", 2025, "55%"],
-            ["司法局", 3, "满意度", 2025, 96],
-            ["司法局", None, "群众满意度", 2025, 96]]  # fmt: skip
+    rows = [
+        ["单位", "编号", "指标", "年度", "实际值"],
+        ["司法局", None, "公职律师覆盖率", 2024, 71],
+        ["司法局", None, "公职律师覆盖率", 2025, "55%"],
+        ["司法局", 3, "满意度", 2025, 96],
+        ["司法局", None, "群众满意度", 2025, 96],
+    ]
     got = read_progress("y.csv", _csv(rows), catalog, None, None, 4)
     assert got.indicators == [
         I("司法局", 26, None, None, 71.0, sheet="y", row=2, y=2024, q=4),
@@ -565,8 +661,16 @@ _STATUS = [
     None,
     " 已完成 ",
 ]
-_OWNED = [("司法局", "1"), ("县司法局", "1"), ("公安局", "2"), ("政府办", "3"), ("司法局", "3"),
-          ("公安局", "4"), ("政府办", "(一)"), ("司法局", "(一)")]  # fmt: skip
+_OWNED = [
+    ("司法局", "1"),
+    ("县司法局", "1"),
+    ("公安局", "2"),
+    ("政府办", "3"),
+    ("司法局", "3"),
+    ("公安局", "4"),
+    ("政府办", "(一)"),
+    ("司法局", "(一)"),
+]
 _YEARS = [2025, "2025", "2025年", "2024", "二〇二五", "", None]
 _QUARTERS = [1, "1", "Q2", "第三季度", "5", "", None]
 
@@ -581,13 +685,30 @@ def _random_task_sheet(rng) -> list[list]:
         elif kind < 0.08:
             rows.append(list(header))  # a header repeated in the middle
         elif kind < 0.6:  # a row of a unit and one of its tasks
-            rows.append([*rng.choice(_OWNED), None, 2025,
-                         rng.choice([1, 2]), rng.choice(_STATUS[:6]), rng.choice(["", "已落实"]),
-                         None])  # fmt: skip
+            rows.append(
+                [
+                    *rng.choice(_OWNED),
+                    None,
+                    2025,
+                    rng.choice([1, 2]),
+                    rng.choice(_STATUS[:6]),
+                    rng.choice(["", "已落实"]),
+                    None,
+                ]
+            )
         else:  # anything
-            rows.append([rng.choice(_UNITS), rng.choice(_NUMBERS), rng.choice(_TEXTS),
-                         rng.choice(_YEARS), rng.choice(_QUARTERS), rng.choice(_STATUS),
-                         rng.choice(["", None, "说明", "=1+1"]), rng.choice([None, "台账"])])  # fmt: skip
+            rows.append(
+                [
+                    rng.choice(_UNITS),
+                    rng.choice(_NUMBERS),
+                    rng.choice(_TEXTS),
+                    rng.choice(_YEARS),
+                    rng.choice(_QUARTERS),
+                    rng.choice(_STATUS),
+                    rng.choice(["", None, "说明", "=1+1"]),
+                    rng.choice([None, "台账"]),
+                ]
+            )
     return rows
 
 
@@ -619,10 +740,15 @@ def test_fast_path_is_taken_on_clean_sheets(monkeypatch):
 
     calls = []
     original = sheet_module._SheetReader.read_row
-    monkeypatch.setattr(sheet_module._SheetReader, "read_row",
-                        lambda self, r, cells: calls.append(r) or original(self, r, cells))  # fmt: skip
+    monkeypatch.setattr(
+        sheet_module._SheetReader,
+        "read_row",
+        lambda self, r, cells: calls.append(r) or original(self, r, cells),
+    )
     rows = [["单位", "编号", "进展状态"], ["司法局", "1", "已完成"], ["公安局", "2", "推进中"]]
     got = read_progress("a.xlsx", xlsx(("任务", rows)), CATALOG, None, 2025, 1)
     assert [(t.unit, t.task_id, t.status) for t in got.tasks] == [
-        ("司法局", 11, "已完成"), ("公安局", 12, "推进中")]  # fmt: skip
+        ("司法局", 11, "已完成"),
+        ("公安局", 12, "推进中"),
+    ]
     assert calls == []

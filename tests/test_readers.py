@@ -345,8 +345,14 @@ def test_docx_start_override_restarts_a_shared_abstract_count(tmp_path: Path) ->
         _numbered(document, text, num_id)
     # numIds over one abstract share its count (as Word does); an override restarts it once
     assert _lines(document, tmp_path / "override.docx") == [
-        "1.甲", "2.乙", "1.丙", "2.丁", "3.戊", "5.己", "6.庚",
-    ]  # fmt: skip
+        "1.甲",
+        "2.乙",
+        "1.丙",
+        "2.丁",
+        "3.戊",
+        "5.己",
+        "6.庚",
+    ]
 
 
 def test_docx_article_numbers_and_numbering_in_table_cells(tmp_path: Path) -> None:

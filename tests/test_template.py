@@ -28,32 +28,58 @@ D = "—"
 
 def _task(task_id, plan_id, number, text, roles, deadline_text=None, deadline=None, ongoing=False):
     title = PLAN if plan_id == 1 else POINTS
-    return CatalogTask(task_id, plan_id, title, number, text[:6], text, deadline_text, deadline,
-                       ongoing, roles)  # fmt: skip
+    return CatalogTask(
+        task_id, plan_id, title, number, text[:6], text, deadline_text, deadline, ongoing, roles
+    )
 
 
 def _indicator(target_id, task_id, number, name, comparator, value, unit, per, units):
-    return CatalogIndicator(target_id, 1, task_id, number, name, comparator, value, unit, per,
-                            2025, units)  # fmt: skip
+    return CatalogIndicator(
+        target_id, 1, task_id, number, name, comparator, value, unit, per, 2025, units
+    )
 
 
 def make_catalog(registry: dict[str, str] | None = None) -> Catalog:
     tasks = [
-        _task(11, 1, "1", "健全行政规范性文件备案审查制度", {"司法局": "lead", "政府办": "cooperating"},
-              "2025年6月底前", datetime.date(2025, 6, 30)),
-        _task(12, 1, "2", "严格规范公正文明执法", {"公安局": "responsible", "司法局": "cooperating"},
-              "长期坚持", None, True),
-        _task(13, 1, "3", "加强法治宣传教育", {"政府办": "lead", "司法局": "responsible"},
-              None, datetime.date(2025, 9, 30)),
+        _task(
+            11,
+            1,
+            "1",
+            "健全行政规范性文件备案审查制度",
+            {"司法局": "lead", "政府办": "cooperating"},
+            "2025年6月底前",
+            datetime.date(2025, 6, 30),
+        ),
+        _task(
+            12,
+            1,
+            "2",
+            "严格规范公正文明执法",
+            {"公安局": "responsible", "司法局": "cooperating"},
+            "长期坚持",
+            None,
+            True,
+        ),
+        _task(
+            13,
+            1,
+            "3",
+            "加强法治宣传教育",
+            {"政府办": "lead", "司法局": "responsible"},
+            None,
+            datetime.date(2025, 9, 30),
+        ),
         _task(14, 1, "4", "推进执法监督", {"公安局": "lead"}),
         _task(31, 2, "(一)", "完善依法决策机制", {"政府办": "lead"}, "10月底"),
-    ]  # fmt: skip
+    ]
     indicators = [
         _indicator(21, 11, "1", "行政规范性文件报备率", ">=", 100.0, "%", None, ("司法局",)),
         _indicator(22, 12, "2", "执法监督检查次数", ">=", 1.0, "次", "year", ("公安局",)),
         _indicator(23, 13, "3", "群众满意度", ">", 95.0, "%", None, ("政府办", "司法局")),
-        _indicator(24, 13, "3", "领导干部学法学时", ">=", 60.0, "学时", "year", ("政府办", "司法局")),
-    ]  # fmt: skip
+        _indicator(
+            24, 13, "3", "领导干部学法学时", ">=", 60.0, "学时", "year", ("政府办", "司法局")
+        ),
+    ]
     units = ["司法局", "政府办", "公安局", "财政局", "各镇街"]
     return Catalog(tasks, indicators, units, registry or {})
 
@@ -81,28 +107,87 @@ def test_sheets_titles_and_headers(unit_book):
     assert inds["A1"].value == f"{PLAN} 2025年第1季度 指标数据（司法局）"
     assert [str(r) for r in tasks.merged_cells.ranges] == ["A1:J1"]
     assert [str(r) for r in inds.merged_cells.ranges] == ["A1:L1"]
-    assert values(tasks)[1] == ("单位", "编号", "任务", "本单位角色", "完成时限", "进展状态",
-                                "进展说明", "佐证材料", "计划", "任务ID")  # fmt: skip
-    assert values(inds)[1] == ("单位", "编号", "指标", "目标", "分子含义", "分子", "分母含义",
-                               "分母", "实际值", "说明", "计划", "指标ID")  # fmt: skip
+    assert values(tasks)[1] == (
+        "单位",
+        "编号",
+        "任务",
+        "本单位角色",
+        "完成时限",
+        "进展状态",
+        "进展说明",
+        "佐证材料",
+        "计划",
+        "任务ID",
+    )
+    assert values(inds)[1] == (
+        "单位",
+        "编号",
+        "指标",
+        "目标",
+        "分子含义",
+        "分子",
+        "分母含义",
+        "分母",
+        "实际值",
+        "说明",
+        "计划",
+        "指标ID",
+    )
     assert values(tasks)[1] == TASK_HEADERS and values(inds)[1] == INDICATOR_HEADERS
 
 
 def test_task_rows_of_a_unit_in_every_role(unit_book):
     assert values(unit_book["任务进展"], 3) == [
-        ("司法局", "1", "健全行政规范性文件备案审查制度", "牵头", "2025年6月底前", None, None, None, PLAN, 11),
+        (
+            "司法局",
+            "1",
+            "健全行政规范性文件备案审查制度",
+            "牵头",
+            "2025年6月底前",
+            None,
+            None,
+            None,
+            PLAN,
+            11,
+        ),
         ("司法局", "2", "严格规范公正文明执法", "配合", "长期", None, None, None, PLAN, 12),
         ("司法局", "3", "加强法治宣传教育", "责任", "2025年9月30日前", None, None, None, PLAN, 13),
-    ]  # fmt: skip
+    ]
 
 
 def test_indicator_rows_only_where_lead_or_responsible(unit_book):
     # 22 belongs to task 12, where 司法局 only cooperates: not listed
     assert values(unit_book["指标数据"], 3) == [
-        ("司法局", "1", "行政规范性文件报备率", "≥ 100%", "已报备件数", None, "应报备件数", None, None, None, PLAN, 21),
-        ("司法局", "3", "群众满意度", "> 95%", "满意人数", None, "调查总人数", None, None, None, PLAN, 23),
+        (
+            "司法局",
+            "1",
+            "行政规范性文件报备率",
+            "≥ 100%",
+            "已报备件数",
+            None,
+            "应报备件数",
+            None,
+            None,
+            None,
+            PLAN,
+            21,
+        ),
+        (
+            "司法局",
+            "3",
+            "群众满意度",
+            "> 95%",
+            "满意人数",
+            None,
+            "调查总人数",
+            None,
+            None,
+            None,
+            PLAN,
+            23,
+        ),
         ("司法局", "3", "领导干部学法学时", "≥ 60学时/年", D, D, D, D, None, None, PLAN, 24),
-    ]  # fmt: skip
+    ]
 
 
 def test_locked_and_input_cells(unit_book):
@@ -129,8 +214,16 @@ def test_validations(unit_book):
     by_type = {dv.type: dv for dv in unit_book["指标数据"].data_validations.dataValidation}
     assert set(by_type) == {"whole", "decimal"}
     whole, decimal = by_type["whole"], by_type["decimal"]
-    assert (whole.operator, whole.formula1, str(whole.sqref)) == ("greaterThanOrEqual", "0", "F3:F5 H3:H5")  # fmt: skip
-    assert (decimal.operator, decimal.formula1, str(decimal.sqref)) == ("greaterThanOrEqual", "0", "I3:I5")  # fmt: skip
+    assert (whole.operator, whole.formula1, str(whole.sqref)) == (
+        "greaterThanOrEqual",
+        "0",
+        "F3:F5 H3:H5",
+    )
+    assert (decimal.operator, decimal.formula1, str(decimal.sqref)) == (
+        "greaterThanOrEqual",
+        "0",
+        "I3:I5",
+    )
 
 
 def test_hidden_columns_widths_panes_and_print(unit_book):
@@ -151,8 +244,14 @@ def test_meta_sheet(unit_book):
     assert meta.sheet_state == "veryHidden"
     rows = dict(values(meta))
     generated = rows.pop("generated_at")
-    assert rows == {"key": "value", "template_version": 1, "year": 2025, "quarter": 1,
-                    "unit": "司法局", "plan_ids": "1"}  # fmt: skip
+    assert rows == {
+        "key": "value",
+        "template_version": 1,
+        "year": 2025,
+        "quarter": 1,
+        "unit": "司法局",
+        "plan_ids": "1",
+    }
     assert datetime.datetime.fromisoformat(generated).year >= 2025
 
 
@@ -167,8 +266,13 @@ def test_instructions_state_status_words_and_default_due(unit_book):
 
 @pytest.mark.parametrize(
     ("year", "quarter", "due"),
-    [(2025, 1, (2025, 4, 10)), (2025, 2, (2025, 7, 10)), (2025, 3, (2025, 10, 10)), (2025, 4, (2026, 1, 10))],
-)  # fmt: skip
+    [
+        (2025, 1, (2025, 4, 10)),
+        (2025, 2, (2025, 7, 10)),
+        (2025, 3, (2025, 10, 10)),
+        (2025, 4, (2026, 1, 10)),
+    ],
+)
 def test_default_due(year, quarter, due):
     assert default_due(year, quarter) == datetime.date(*due)
 
@@ -186,9 +290,15 @@ def test_explicit_due_and_q4_default():
 
 def test_previous_answers_are_carried_in():
     previous = Previous(
-        tasks={("司法局", 11): ("推进中", "已形成初稿", "初稿.docx"), ("政府办", 11): ("已完成", None, None)},
-        indicators={("司法局", 21): (39.0, 40.0, None, "1件逾期"), ("司法局", 24): (5.0, 6.0, 30.0, "上半年")},
-    )  # fmt: skip
+        tasks={
+            ("司法局", 11): ("推进中", "已形成初稿", "初稿.docx"),
+            ("政府办", 11): ("已完成", None, None),
+        },
+        indicators={
+            ("司法局", 21): (39.0, 40.0, None, "1件逾期"),
+            ("司法局", 24): (5.0, 6.0, 30.0, "上半年"),
+        },
+    )
     book = load(build_template(make_catalog(), "司法局", 2025, 2, previous))
     tasks = values(book["任务进展"], 3)
     assert tasks[0][5:8] == ("推进中", "已形成初稿", "初稿.docx")
@@ -206,16 +316,25 @@ def test_all_units_layout():
     assert tasks["A1"].value == f"{PLAN}等2个计划 2025年第3季度 任务进展（全部单位）"
     rows = [(r[0], r[1], r[3], r[8], r[9]) for r in values(tasks, 3)]
     assert rows == [
-        ("司法局", "1", "牵头", PLAN, 11), ("司法局", "2", "配合", PLAN, 12),
+        ("司法局", "1", "牵头", PLAN, 11),
+        ("司法局", "2", "配合", PLAN, 12),
         ("司法局", "3", "责任", PLAN, 13),
-        ("政府办", "1", "配合", PLAN, 11), ("政府办", "3", "牵头", PLAN, 13),
+        ("政府办", "1", "配合", PLAN, 11),
+        ("政府办", "3", "牵头", PLAN, 13),
         ("政府办", "(一)", "牵头", POINTS, 31),
-        ("公安局", "2", "责任", PLAN, 12), ("公安局", "4", "牵头", PLAN, 14),
-    ]  # fmt: skip
+        ("公安局", "2", "责任", PLAN, 12),
+        ("公安局", "4", "牵头", PLAN, 14),
+    ]
     assert values(tasks, 8)[0][4] == "10月底"  # 政府办's row of task 31
     inds = [(r[0], r[11]) for r in values(book["指标数据"], 3)]
-    assert inds == [("司法局", 21), ("司法局", 23), ("司法局", 24), ("政府办", 23),
-                    ("政府办", 24), ("公安局", 22)]  # fmt: skip
+    assert inds == [
+        ("司法局", 21),
+        ("司法局", 23),
+        ("司法局", 24),
+        ("政府办", 23),
+        ("政府办", 24),
+        ("公安局", 22),
+    ]
     assert values(book["指标数据"], 8)[0][3:10] == ("≥ 1次/年", D, D, D, D, None, None)
     meta = dict(values(book["_meta"]))
     assert (meta["unit"], meta["plan_ids"], meta["quarter"]) == ("all", "1,2", 3)
@@ -257,8 +376,18 @@ def test_other_readers_see_the_same_values():
     tasks = book.get_sheet_by_name("任务进展").to_python()
     assert tasks[0][0] == f"{PLAN} 2025年第1季度 任务进展（司法局）"
     assert tuple(tasks[1]) == TASK_HEADERS
-    assert tasks[2] == ["司法局", "1", "健全行政规范性文件备案审查制度", "牵头", "2025年6月底前",
-                        "", "", "", PLAN, 11]  # fmt: skip
+    assert tasks[2] == [
+        "司法局",
+        "1",
+        "健全行政规范性文件备案审查制度",
+        "牵头",
+        "2025年6月底前",
+        "",
+        "",
+        "",
+        PLAN,
+        11,
+    ]
     inds = book.get_sheet_by_name("指标数据").to_python()
     assert inds[4] == [
         "司法局",

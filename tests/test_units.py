@@ -1,7 +1,5 @@
 """Unit names: list splitting, attribution lines, inline attributions, levels and aliases."""
 
-from pathlib import Path
-
 import pytest
 
 from loaders.plans.units import (
@@ -16,8 +14,7 @@ from loaders.plans.units import (
     split_unit_names,
     unit_level,
 )
-
-SEEDS = Path("/work/shared/seeds")
+from tests.conftest import seed_path
 
 # ---------------------------------------------------------------- split_unit_names
 
@@ -126,9 +123,8 @@ def test_seed_000_lead_line() -> None:
     ]
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed documents not available")
 def test_seed_000_every_attribution_line_parses() -> None:
-    path = next(SEEDS.glob("000_*.txt"))
+    path = seed_path("000")
     lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
     role_lines = [ln for ln in lines if ln.startswith(("牵头单位:", "牵头部门:", "责任单位:"))]
     assert len(role_lines) >= 80
@@ -174,7 +170,7 @@ def test_seed_000_every_attribution_line_parses() -> None:
             "清理文件。(甲局、乙局等部门负责);健全规则。",
             "清理文件。健全规则。",
             [("responsible", ["甲局", "乙局"])],
-        ),  # fmt: skip
+        ),
         ("甲局牵头负责。", "", [("lead", ["甲局"])]),
         (
             "甲局、乙办牵头, 各镇街、丙局按职责分工分别负责。",

@@ -1,5 +1,5 @@
 """The completion views of sql/: given a handful of rows, the exact rows expected, worked out by
-hand in the comments (DOMAIN "How completion is counted").
+hand in the comments (docs/views.md, "How completion is counted").
 
 The main case is a 2023 plan with two actions, three units and five tasks:
 
@@ -63,14 +63,25 @@ class Given:
         for unit_id, name in enumerate(names, 1):
             self.sql("insert into units (unit_id, name) values (?, ?)", [unit_id, name])
 
-    def task(self, task_id, plan_id, action_id, deadline=None, ongoing=False, recurring=None,
-             **roles) -> None:  # fmt: skip
+    def task(
+        self, task_id, plan_id, action_id, deadline=None, ongoing=False, recurring=None, **roles
+    ) -> None:
         self.sql(
             "insert into tasks (task_id, plan_id, action_id, seq, number, title, text, deadline, "
             "ongoing, recurring) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [task_id, plan_id, action_id, task_id, str(task_id), f"任务{task_id}", f"任务{task_id}",
-             deadline, ongoing, recurring],
-        )  # fmt: skip
+            [
+                task_id,
+                plan_id,
+                action_id,
+                task_id,
+                str(task_id),
+                f"任务{task_id}",
+                f"任务{task_id}",
+                deadline,
+                ongoing,
+                recurring,
+            ],
+        )
         for seq, (role, unit_ids) in enumerate(roles.items()):
             for unit_id in unit_ids:
                 self.sql(
@@ -78,17 +89,39 @@ class Given:
                     [task_id, unit_id, role, seq, f"单位{unit_id}"],
                 )
 
-    def target(self, target_id, plan_id, task_id, indicator, comparator, value, unit,
-               per=None, year=None) -> None:  # fmt: skip
+    def target(
+        self, target_id, plan_id, task_id, indicator, comparator, value, unit, per=None, year=None
+    ) -> None:
         self.sql(
             "insert into targets (target_id, plan_id, task_id, seq, indicator, comparator, value, "
             "unit, per, year, text) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [target_id, plan_id, task_id, target_id, indicator, comparator, value, unit, per, year,
-             indicator],
-        )  # fmt: skip
+            [
+                target_id,
+                plan_id,
+                task_id,
+                target_id,
+                indicator,
+                comparator,
+                value,
+                unit,
+                per,
+                year,
+                indicator,
+            ],
+        )
 
-    def upload(self, upload_id, unit_id, year, quarter, at, tasks=(), figures=(),
-               outcome="stored", superseded_by=None) -> None:  # fmt: skip
+    def upload(
+        self,
+        upload_id,
+        unit_id,
+        year,
+        quarter,
+        at,
+        tasks=(),
+        figures=(),
+        outcome="stored",
+        superseded_by=None,
+    ) -> None:
         """tasks: (task_id, status); figures: (target_id, numerator, denominator, actual)."""
         self.sql(
             "insert into uploads (upload_id, sha256, file_name, content, uploaded_by, uploaded_at, "
@@ -141,15 +174,44 @@ def plan2023(con):
     g.target(3, 1, 4, "办理时限", "<=", 3, "个工作日")
     g.target(4, 1, 1, "办结率", ">=", 95, "%", year=2024)
     g.target(5, 1, 2, "公开率", ">=", 100, "%")
-    g.upload(1, 1, 2023, 1, "2023-04-05", [(1, "推进中"), (2, "推进中")],
-             [(1, 8, 10, None), (5, None, None, 100)])  # fmt: skip
-    g.upload(2, 2, 2023, 1, "2023-04-15", [(1, "已完成"), (3, "长期推进")],
-             [(1, 5, 5, None), (2, None, None, 1)])  # fmt: skip
-    g.upload(3, 1, 2023, 2, "2023-07-10", [(1, "已完成"), (2, "已完成")],
-             [(1, 9, 10, None), (5, None, None, 95)])  # fmt: skip
+    g.upload(
+        1,
+        1,
+        2023,
+        1,
+        "2023-04-05",
+        [(1, "推进中"), (2, "推进中")],
+        [(1, 8, 10, None), (5, None, None, 100)],
+    )
+    g.upload(
+        2,
+        2,
+        2023,
+        1,
+        "2023-04-15",
+        [(1, "已完成"), (3, "长期推进")],
+        [(1, 5, 5, None), (2, None, None, 1)],
+    )
+    g.upload(
+        3,
+        1,
+        2023,
+        2,
+        "2023-07-10",
+        [(1, "已完成"), (2, "已完成")],
+        [(1, 9, 10, None), (5, None, None, 95)],
+    )
     g.upload(4, 3, 2023, 2, "2023-07-11", [(4, "推进中")], [(3, None, None, 2)])
-    g.upload(5, 2, 2023, 2, "2023-07-01", [(3, "推进中")],
-             [(1, 0, 5, None), (2, None, None, 5)], superseded_by=6)  # fmt: skip
+    g.upload(
+        5,
+        2,
+        2023,
+        2,
+        "2023-07-01",
+        [(3, "推进中")],
+        [(1, 0, 5, None), (2, None, None, 5)],
+        superseded_by=6,
+    )
     g.upload(6, 2, 2023, 2, "2023-07-20", [(3, "滞后")], [(1, 4, 5, None), (2, None, None, 0)])
     g.upload(8, 3, 2023, 3, "2023-10-09", [(4, "已完成")], [(3, None, None, 4)])
     g.upload(9, 1, 2023, 3, "2023-10-01", [(1, "未启动")], outcome="rejected")
@@ -170,8 +232,10 @@ def test_every_view_file_builds_on_an_empty_database_and_is_named_after_its_view
         if stem.startswith("v_"):
             views.append(stem)
             assert f"create or replace view {stem} as" in f.read_text(encoding="utf-8")
-    found = {r[0] for r in c.execute("select view_name from duckdb_views() where not internal")
-             .fetchall()}  # fmt: skip
+    found = {
+        r[0]
+        for r in c.execute("select view_name from duckdb_views() where not internal").fetchall()
+    }
     assert set(views) == found
     for view in views:  # empty tables: every view answers, with no rows
         assert c.execute(f"select count(*) from {view}").fetchone() == (0,)
@@ -182,7 +246,7 @@ def test_periods_are_the_plan_quarters_with_report_deadlines(plan2023):
         plan2023,
         "select year, quarter, period_end, report_due, period_label "
         "from v_periods order by period_index",
-    ) == [  # fmt: skip
+    ) == [
         (2023, 1, d("2023-03-31"), d("2023-04-10"), "2023年第1季度"),
         (2023, 2, d("2023-06-30"), d("2023-07-10"), "2023年第2季度"),
         (2023, 3, d("2023-09-30"), d("2023-10-10"), "2023年第3季度"),
@@ -338,9 +402,12 @@ def test_unit_scorecard(plan2023):
         ("公安局", 4, 1, 1, 1.0, 1, 0, 0.0, 0, 1, False, False),
     ]
     # G3: applicable all year; assessed from Q1 (not reported yet); with a figure from Q2
-    assert rows(plan2023, "select quarter, indicators_expected, indicators_total, "
-                "indicators_reported from v_unit_scorecard where unit = '公安局' "
-                "order by quarter") == [(1, 1, 1, 0), (2, 1, 1, 1), (3, 1, 1, 1), (4, 1, 1, 1)]  # fmt: skip
+    assert rows(
+        plan2023,
+        "select quarter, indicators_expected, indicators_total, "
+        "indicators_reported from v_unit_scorecard where unit = '公安局' "
+        "order by quarter",
+    ) == [(1, 1, 1, 0), (2, 1, 1, 1), (3, 1, 1, 1), (4, 1, 1, 1)]
 
 
 def test_action_scorecard(plan2023):
@@ -399,10 +466,12 @@ def test_recurring_tasks_start_again_each_year_and_empty_rates_are_null(con):
         (2024, 2, "推进中", True, False, True),
     ]
     # 0 of 0 cases: no rate (NULL), neither met nor failed, left out of the attainment rate
-    assert rows(con, "select actual, met from v_indicator_attainment where period_index = ?",
-                [2023 * 4]) == [(None, None)]  # fmt: skip
-    assert rows(con, "select attainment_rate from v_unit_scorecard where period_index = ?",
-                [2023 * 4]) == [(None,)]  # fmt: skip
+    assert rows(
+        con, "select actual, met from v_indicator_attainment where period_index = ?", [2023 * 4]
+    ) == [(None, None)]
+    assert rows(
+        con, "select attainment_rate from v_unit_scorecard where period_index = ?", [2023 * 4]
+    ) == [(None,)]
 
 
 def test_yearly_lines_up_annual_reports_with_plan_indicators(plan2023):
@@ -429,12 +498,29 @@ def test_per_quarter_counts_limits_and_zero_targets(con):
     g.target(2, 1, 1, "公示时限", ">=", 5, "个工作日")  # a floor: the smallest quarter so far
     g.target(3, 1, 1, "被撤销案件", "=", 0, "件")  # 无…情形: the year's count stays 0
     g.target(4, 1, 1, "满意度", ">", 95, "%")
-    g.upload(1, 1, 2023, 1, "2023-04-01", [(1, "长期推进")],
-             [(1, None, None, 2), (2, None, None, 6), (3, None, None, 0), (4, 96, 100, None)])  # fmt: skip
-    g.upload(2, 1, 2023, 2, "2023-07-01", [(1, "长期推进")],
-             [(1, None, None, 0), (2, None, None, 4), (3, None, None, 1), (4, 94, 100, None)])  # fmt: skip
-    got = rows(con, "select target_id, quarter, actual, met from v_indicator_attainment "
-               "where quarter <= 3 order by target_id, quarter")  # fmt: skip
+    g.upload(
+        1,
+        1,
+        2023,
+        1,
+        "2023-04-01",
+        [(1, "长期推进")],
+        [(1, None, None, 2), (2, None, None, 6), (3, None, None, 0), (4, 96, 100, None)],
+    )
+    g.upload(
+        2,
+        1,
+        2023,
+        2,
+        "2023-07-01",
+        [(1, "长期推进")],
+        [(1, None, None, 0), (2, None, None, 4), (3, None, None, 1), (4, 94, 100, None)],
+    )
+    got = rows(
+        con,
+        "select target_id, quarter, actual, met from v_indicator_attainment "
+        "where quarter <= 3 order by target_id, quarter",
+    )
     assert got == [
         (1, 1, 2.0, True),  # this quarter only: 2 ≥ 1
         (1, 2, 0.0, False),  # Q2 alone: 0, not Q1's 2 carried
@@ -450,8 +536,11 @@ def test_per_quarter_counts_limits_and_zero_targets(con):
         (4, 3, 95.0, False),
     ]
     # the unit's attainment in Q3: 督查 not reported this quarter counts as not met
-    assert rows(con, "select indicators_total, indicators_met, attainment_rate "
-                "from v_unit_scorecard where quarter = 3") == [(4, 0, 0.0)]  # fmt: skip
+    assert rows(
+        con,
+        "select indicators_total, indicators_met, attainment_rate "
+        "from v_unit_scorecard where quarter = 3",
+    ) == [(4, 0, 0.0)]
 
 
 def test_the_quarter_under_way_counts_deadlines_up_to_today(con):
@@ -464,8 +553,11 @@ def test_the_quarter_under_way_counts_deadlines_up_to_today(con):
     g.units("司法局")
     g.task(1, 1, 1, start, lead=[1])  # the quarter's first day: passed (or today)
     g.task(2, 1, 1, end, lead=[1])  # the quarter's last day: not yet, unless it is today
-    got = rows(con, "select task_id, due, overdue from v_task_status where period_index = ? "
-               "order by task_id", [today.year * 4 + quarter - 1])  # fmt: skip
+    got = rows(
+        con,
+        "select task_id, due, overdue from v_task_status where period_index = ? order by task_id",
+        [today.year * 4 + quarter - 1],
+    )
     assert got == [(1, True, True), (2, end <= today, end <= today)]
 
 

@@ -10,8 +10,9 @@ import polars as pl
 import streamlit as st
 
 
-def downloads(name: str, chart: alt.TopLevelMixin | None, frame: pl.DataFrame | None,
-              key: str) -> None:  # fmt: skip
+def downloads(
+    name: str, chart: alt.TopLevelMixin | None, frame: pl.DataFrame | None, key: str
+) -> None:
     """Buttons to take a chart (PNG, SVG) and its figures (XLSX) into briefing material; the
     files are made only when a button is clicked."""
     from analytics import export  # rendering libraries load on first use
@@ -20,17 +21,32 @@ def downloads(name: str, chart: alt.TopLevelMixin | None, frame: pl.DataFrame | 
     cols = st.columns(3)
     if chart is not None:
         fixed = chart.properties(width=900)
-        cols[0].download_button("下载图片（PNG）", lambda: export.chart_png(fixed),
-                                f"{name}_{stamp}.png", "image/png", key=f"{key}_png",
-                                on_click="ignore")  # fmt: skip
-        cols[1].download_button("下载矢量图（SVG）", lambda: export.chart_svg(fixed),
-                                f"{name}_{stamp}.svg", "image/svg+xml", key=f"{key}_svg",
-                                on_click="ignore")  # fmt: skip
+        cols[0].download_button(
+            "下载图片（PNG）",
+            lambda: export.chart_png(fixed),
+            f"{name}_{stamp}.png",
+            "image/png",
+            key=f"{key}_png",
+            on_click="ignore",
+        )
+        cols[1].download_button(
+            "下载矢量图（SVG）",
+            lambda: export.chart_svg(fixed),
+            f"{name}_{stamp}.svg",
+            "image/svg+xml",
+            key=f"{key}_svg",
+            on_click="ignore",
+        )
     if frame is not None:
         xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        cols[2].download_button("下载数据（Excel）", lambda: export.frames_xlsx({name: frame}, name),
-                                f"{name}_{stamp}.xlsx", xlsx, key=f"{key}_xlsx",
-                                on_click="ignore")  # fmt: skip
+        cols[2].download_button(
+            "下载数据（Excel）",
+            lambda: export.frames_xlsx({name: frame}, name),
+            f"{name}_{stamp}.xlsx",
+            xlsx,
+            key=f"{key}_xlsx",
+            on_click="ignore",
+        )
 
 
 def workbook_button(title: str, sheets: dict[str, pl.DataFrame], key: str) -> None:
@@ -39,8 +55,14 @@ def workbook_button(title: str, sheets: dict[str, pl.DataFrame], key: str) -> No
 
     stamp = datetime.date.today().strftime("%Y%m%d")
     xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    st.download_button(f"下载{title}（Excel）", lambda: export.frames_xlsx(sheets, title),
-                       f"{title}_{stamp}.xlsx", xlsx, key=key, on_click="ignore")  # fmt: skip
+    st.download_button(
+        f"下载{title}（Excel）",
+        lambda: export.frames_xlsx(sheets, title),
+        f"{title}_{stamp}.xlsx",
+        xlsx,
+        key=key,
+        on_click="ignore",
+    )
 
 
 def deck_button(title: str, slides: list, key: str) -> None:
@@ -50,5 +72,11 @@ def deck_button(title: str, slides: list, key: str) -> None:
     stamp = datetime.date.today().strftime("%Y%m%d")
     fixed = [(t, c.properties(width=800) if c is not None else None, f) for t, c, f in slides]
     pptx = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-    st.download_button("导出汇报幻灯片（PPT）", lambda: export.slides_pptx(fixed, title),
-                       f"{title}_{stamp}.pptx", pptx, key=key, on_click="ignore")  # fmt: skip
+    st.download_button(
+        "导出汇报幻灯片（PPT）",
+        lambda: export.slides_pptx(fixed, title),
+        f"{title}_{stamp}.pptx",
+        pptx,
+        key=key,
+        on_click="ignore",
+    )

@@ -74,8 +74,9 @@ def choose(label: str, options: list, default, format_func, key: str):
     kept = st.session_state.get(key, default)
     value = kept if kept in options else default
     st.session_state[widget] = value
-    st.selectbox(label, options, format_func=format_func, key=widget, on_change=_keep,
-                 args=(widget, key))  # fmt: skip
+    st.selectbox(
+        label, options, format_func=format_func, key=widget, on_change=_keep, args=(widget, key)
+    )
     st.session_state[key] = st.session_state[widget]
     return st.session_state[key]
 

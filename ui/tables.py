@@ -12,8 +12,12 @@ def chinese(frame: pl.DataFrame, columns: dict[str, str]) -> pl.DataFrame:
     return frame.select(list(columns)).rename(columns)
 
 
-def table(frame: pl.DataFrame, columns: dict[str, str], rates: tuple[str, ...] = (),
-          key: str | None = None) -> pl.DataFrame:  # fmt: skip
+def table(
+    frame: pl.DataFrame,
+    columns: dict[str, str],
+    rates: tuple[str, ...] = (),
+    key: str | None = None,
+) -> pl.DataFrame:
     """Show the chosen columns under Chinese names, rate columns (0–1) as percentages; returns
     the same columns for export (`chinese`)."""
     shown = frame.select(

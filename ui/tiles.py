@@ -18,15 +18,29 @@ RULES = """**计算口径**
 - 单位计分只含其牵头或负责的任务，配合任务单列。报送截止为季度结束后次月10日。"""
 
 
-def tile(where, label: str, value: str, delta: str | None, worse_when_up: bool = False,
-         help: str | None = None, series: list | None = None) -> None:  # fmt: skip
+def tile(
+    where,
+    label: str,
+    value: str,
+    delta: str | None,
+    worse_when_up: bool = False,
+    help: str | None = None,
+    series: list | None = None,
+) -> None:
     """One headline figure with its change since last quarter and a small line of the quarters
     so far; no change shows as 持平, without arrow or colour."""
     flat = delta == "持平"
-    where.metric(label, value, delta, help=help, delta_description="较上季度" if delta else None,
-                 delta_color="off" if flat else ("inverse" if worse_when_up else "normal"),
-                 delta_arrow="off" if flat else "auto", chart_data=series or None,
-                 chart_type="line")  # fmt: skip
+    where.metric(
+        label,
+        value,
+        delta,
+        help=help,
+        delta_description="较上季度" if delta else None,
+        delta_color="off" if flat else ("inverse" if worse_when_up else "normal"),
+        delta_arrow="off" if flat else "auto",
+        chart_data=series or None,
+        chart_type="line",
+    )
 
 
 def tiles(current: dict, previous: dict | None, trend: pl.DataFrame | None = None) -> None:
@@ -42,21 +56,40 @@ def tiles(current: dict, previous: dict | None, trend: pl.DataFrame | None = Non
         return [v for v in so_far.select(expr.alias("v"))["v"] if v is not None]
 
     cols = st.columns(4)
-    tile(cols[0], "任务完成率", pct(current["completion_rate"]),
-         points(current["completion_rate"], prev.get("completion_rate")),
-         help=f"已完成 {current['tasks_completed']} / 已到期 {current['tasks_total']} 项",
-         series=series((pl.col("completion_rate") * 100).round(1)))  # fmt: skip
-    tile(cols[1], "指标达标率", pct(current["attainment_rate"]),
-         points(current["attainment_rate"], prev.get("attainment_rate")),
-         help=f"达标 {current['indicators_met']} / 参与考核 {current['indicators_total']} 个"
-         f"（其中有数据 {current['indicators_reported']} 个）",
-         series=series((pl.col("attainment_rate") * 100).round(1)))  # fmt: skip
-    tile(cols[2], "逾期任务", f"{current['overdue_tasks']} 项",
-         count_change(current["overdue_tasks"], prev.get("overdue_tasks"), "项"),
-         worse_when_up=True, series=series(pl.col("overdue_tasks")))  # fmt: skip
-    tile(cols[3], "未报送单位", f"{missing} 个", count_change(missing, prev_missing, "个"),
-         worse_when_up=True, help=f"应报送 {current['units_expected']} 个单位",
-         series=series(pl.col("units_expected") - pl.col("units_reported")))  # fmt: skip
+    tile(
+        cols[0],
+        "任务完成率",
+        pct(current["completion_rate"]),
+        points(current["completion_rate"], prev.get("completion_rate")),
+        help=f"已完成 {current['tasks_completed']} / 已到期 {current['tasks_total']} 项",
+        series=series((pl.col("completion_rate") * 100).round(1)),
+    )
+    tile(
+        cols[1],
+        "指标达标率",
+        pct(current["attainment_rate"]),
+        points(current["attainment_rate"], prev.get("attainment_rate")),
+        help=f"达标 {current['indicators_met']} / 参与考核 {current['indicators_total']} 个"
+        f"（其中有数据 {current['indicators_reported']} 个）",
+        series=series((pl.col("attainment_rate") * 100).round(1)),
+    )
+    tile(
+        cols[2],
+        "逾期任务",
+        f"{current['overdue_tasks']} 项",
+        count_change(current["overdue_tasks"], prev.get("overdue_tasks"), "项"),
+        worse_when_up=True,
+        series=series(pl.col("overdue_tasks")),
+    )
+    tile(
+        cols[3],
+        "未报送单位",
+        f"{missing} 个",
+        count_change(missing, prev_missing, "个"),
+        worse_when_up=True,
+        help=f"应报送 {current['units_expected']} 个单位",
+        series=series(pl.col("units_expected") - pl.col("units_reported")),
+    )
     if not previous:
         st.caption("上季度无可比数据（本计划的第一个季度）。")
 
@@ -68,15 +101,23 @@ def summary_frame(current: dict, previous: dict | None) -> pl.DataFrame:
     def missing(row: dict) -> int | None:
         return row["units_expected"] - row["units_reported"] if row else None
 
-    return pl.DataFrame({
-        "指标": ["任务完成率", "指标达标率", "逾期任务（项）", "未报送单位（个）"],
-        "本季度": [pct(current["completion_rate"]), pct(current["attainment_rate"]),
-                str(current["overdue_tasks"]), str(missing(current))],
-        "上季度": [pct(prev.get("completion_rate")) if prev else "—",
+    return pl.DataFrame(
+        {
+            "指标": ["任务完成率", "指标达标率", "逾期任务（项）", "未报送单位（个）"],
+            "本季度": [
+                pct(current["completion_rate"]),
+                pct(current["attainment_rate"]),
+                str(current["overdue_tasks"]),
+                str(missing(current)),
+            ],
+            "上季度": [
+                pct(prev.get("completion_rate")) if prev else "—",
                 pct(prev.get("attainment_rate")) if prev else "—",
                 str(prev["overdue_tasks"]) if prev else "—",
-                str(missing(prev)) if prev else "—"],
-    })  # fmt: skip
+                str(missing(prev)) if prev else "—",
+            ],
+        }
+    )
 
 
 def previous_row(trend: pl.DataFrame, period: int) -> tuple[dict, dict | None]:

@@ -3,7 +3,7 @@
 `clean_document_text` is the one call the plan parser makes: it applies `normalize_text`
 (half-width forms, spacing around Chinese, traditional → simplified) and then `strip_furniture`
 (page numbers, breadcrumbs, web widgets, running headers). The conventions it produces are
-described in docs/HELPERS.md; every other module relies on them.
+described in docs/text-conventions.md; every other module relies on them.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def _normalize_row(line: str) -> str:
 
 
 def normalize_text(text: str) -> str:
-    """Apply the shared text conventions (docs/HELPERS.md) to a whole document.
+    """Apply the shared text conventions (docs/text-conventions.md) to a whole document.
 
     Traditional text is folded into simplified first; then full-width ASCII becomes half-width,
     spaces of every kind become " ", invisible characters go, line breaks become "\\n". Prose lines

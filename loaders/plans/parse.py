@@ -1,4 +1,4 @@
-"""File -> the contract's parse output (CONTRACTS §1): documents with actions, tasks, targets."""
+"""File -> the contract's parse output (docs/parse-output.md): documents with actions, tasks, targets."""
 
 from __future__ import annotations
 

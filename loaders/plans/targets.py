@@ -512,7 +512,7 @@ def _unique(records: Iterator[dict], keys: tuple[str, ...]) -> list[dict]:
 
 
 def extract_targets(text: str, default_year: int | None = None) -> list[dict]:
-    """Target dicts (CONTRACTS §1) of a plan text, in source order, each once.
+    """Target dicts (docs/parse-output.md) of a plan text, in source order, each once.
 
     `default_year` is accepted for symmetry with the deadline parser and not used: a target's year
     comes only from the text (see the module docstring).

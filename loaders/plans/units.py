@@ -19,12 +19,21 @@ CLAUSE_SEPARATORS = "、,，;；。 \t"
 PROSE_CHARS = set("。:：!?！？“”《》\"'")
 
 ROLE_LABELS: dict[str, str] = {
-    "牵头责任单位": "lead", "牵头责任部门": "lead", "牵头单位": "lead", "牵头部门": "lead",
-    "责任单位": "responsible", "责任部门": "responsible", "责任主体": "responsible",
-    "主责单位": "responsible", "主办单位": "responsible", "承办单位": "responsible",
-    "配合单位": "cooperating", "配合部门": "cooperating", "协办单位": "cooperating",
+    "牵头责任单位": "lead",
+    "牵头责任部门": "lead",
+    "牵头单位": "lead",
+    "牵头部门": "lead",
+    "责任单位": "responsible",
+    "责任部门": "responsible",
+    "责任主体": "responsible",
+    "主责单位": "responsible",
+    "主办单位": "responsible",
+    "承办单位": "responsible",
+    "配合单位": "cooperating",
+    "配合部门": "cooperating",
+    "协办单位": "cooperating",
     "参与单位": "cooperating",
-}  # fmt: skip
+}
 LABEL_RE = re.compile("(" + "|".join(sorted(ROLE_LABELS, key=len, reverse=True)) + r")\s*[:：]\s*")
 # labels that end a names list without being a role (完成时限:… on the same line)
 STOP_LABEL_RE = re.compile(
@@ -32,12 +41,21 @@ STOP_LABEL_RE = re.compile(
 )
 
 VERB_ROLES: dict[str, str] = {
-    "牵头负责": "lead", "牵头": "lead",
-    "按职责分工分别负责": "responsible", "按职责分工负责": "responsible",
-    "按职责分别负责": "responsible", "分别负责": "responsible", "负责落实": "responsible",
-    "具体负责": "responsible", "负责": "responsible", "承办": "responsible", "主办": "responsible",
-    "配合": "cooperating", "协办": "cooperating", "参与": "cooperating",
-}  # fmt: skip
+    "牵头负责": "lead",
+    "牵头": "lead",
+    "按职责分工分别负责": "responsible",
+    "按职责分工负责": "responsible",
+    "按职责分别负责": "responsible",
+    "分别负责": "responsible",
+    "负责落实": "responsible",
+    "具体负责": "responsible",
+    "负责": "responsible",
+    "承办": "responsible",
+    "主办": "responsible",
+    "配合": "cooperating",
+    "协办": "cooperating",
+    "参与": "cooperating",
+}
 VERB_RE = re.compile("|".join(sorted(VERB_ROLES, key=len, reverse=True)))
 
 # wrapping words at the end of a name: "乡镇人民政府按职责分工分别负责", "司法局等部门"
@@ -86,8 +104,13 @@ def _alias_table() -> dict[str, str]:
     }
     for lv in "省市区县":
         full = f"全面依法治{lv}委员会办公室"
-        groups[full] = (f"依法治{lv}办", f"全面依法治{lv}办", f"依法治{lv}办公室",
-                        f"全面依法治{lv}办公室", f"依法治{lv}委员会办公室")  # fmt: skip
+        groups[full] = (
+            f"依法治{lv}办",
+            f"全面依法治{lv}办",
+            f"依法治{lv}办公室",
+            f"全面依法治{lv}办公室",
+            f"依法治{lv}委员会办公室",
+        )
     table = {}
     for canonical, aliases in groups.items():
         table[canonical] = canonical

@@ -29,7 +29,7 @@ NOT_DATA, CHECK, CLEAN = 0, 1, 2  # kinds of rows
 
 
 class TaskSheet(Protocol):
-    """What the fast path needs from the sheet reader (progress_sheet._SheetReader)."""
+    """What the fast path needs from the sheet reader (sheet._SheetReader)."""
 
     header: Header
     cols: dict[str, int]
@@ -88,15 +88,24 @@ def clean_rows(sheet: TaskSheet, rows: list[list[object]], lookup: Lookup) -> Cl
 
 
 def keep_run(
-    found: CleanRows, rows: list[list[object]], run: range, cols: dict, at: tuple[str, int, int],
-    seen: dict[tuple, int], tasks: list[TaskReport],
-) -> list[int]:  # fmt: skip
+    found: CleanRows,
+    rows: list[list[object]],
+    run: range,
+    cols: dict,
+    at: tuple[str, int, int],
+    seen: dict[tuple, int],
+    tasks: list[TaskReport],
+) -> list[int]:
     """Keep the clean rows of `run` as read_row would (at: the sheet's name, the Excel row of
     rows[0] and its place for `seen`); return those repeating an earlier unit × task × quarter,
     for read_row to report."""
     a, b = run.start, run.stop
     task, unit, period = found.task[a:b], found.unit[a:b], found.period[a:b]
-    ids, years, quarters = list(map(_TASK_ID, task)), list(map(_YEAR, period)), list(map(_QUARTER, period))  # fmt: skip
+    ids, years, quarters = (
+        list(map(_TASK_ID, task)),
+        list(map(_YEAR, period)),
+        list(map(_QUARTER, period)),
+    )
     keys = list(zip(repeat(True), unit, ids, years, quarters))
     sheet, first, places = at[0], at[1] + a, range(at[2] + a, at[2] + b)
     repeats: list[int] = []
@@ -112,8 +121,19 @@ def keep_run(
             else:
                 repeats.append(a + i)
     notes, evidence = (_texts(rows, run, cols.get(f)) for f in ("note", "evidence"))
-    made = map(new_task_report, unit, ids, years, quarters, found.status[a:b], notes, evidence,
-               repeat(sheet), range(first, first + len(keys)), map(_PLAN_ID, task))  # fmt: skip
+    made = map(
+        new_task_report,
+        unit,
+        ids,
+        years,
+        quarters,
+        found.status[a:b],
+        notes,
+        evidence,
+        repeat(sheet),
+        range(first, first + len(keys)),
+        map(_PLAN_ID, task),
+    )
     tasks.extend(made if kept is None else compress(made, kept))
     return repeats
 

@@ -33,22 +33,32 @@ class Figures:
     def fail(self, field: str, expected: str, raw: object, extra: str = "") -> None:
         self.ok = False
         shown = raw if isinstance(raw, str) else cell_text(raw)
-        self.sheet.error(self.where, f"{self.sheet.label(field)}应为{expected}，实际为\"{shown}\"{extra}")  # fmt: skip
+        self.sheet.error(
+            self.where, f'{self.sheet.label(field)}应为{expected}，实际为"{shown}"{extra}'
+        )
 
     def check(self, num_raw, den_raw, act_raw) -> tuple[float | None, ...] | None:
         """(numerator, denominator, actual), or None after reporting what is wrong."""
         label = self.sheet.label
         if self.ind is not None and not self.ind.is_rate and (num_raw != "" or den_raw != ""):
-            self.sheet.error(self.where, f"{label('numerator')}{label('denominator')}不适用于以"
-                             f"「{self.ind.unit}」计的指标「{self.ind.indicator}」，请只填写{label('actual')}")  # fmt: skip
+            self.sheet.error(
+                self.where,
+                f"{label('numerator')}{label('denominator')}不适用于以"
+                f"「{self.ind.unit}」计的指标「{self.ind.indicator}」，请只填写{label('actual')}",
+            )
             return None
         numerator = self.whole("numerator", num_raw, f"不大于{label('denominator')}的非负整数")
         denominator = self.whole("denominator", den_raw, f"不小于{label('numerator')}的非负整数")
         if (num_raw == "") != (den_raw == "") and self.ok:
-            given, missing = ("numerator", "denominator") if den_raw == "" else ("denominator", "numerator")  # fmt: skip
+            given, missing = (
+                ("numerator", "denominator") if den_raw == "" else ("denominator", "numerator")
+            )
             self.ok = False
-            self.sheet.error(self.where, f"已填写{label(given)}但未填写{label(missing)}："
-                             f"请同时填写分子和分母，或只填写{label('actual')}")  # fmt: skip
+            self.sheet.error(
+                self.where,
+                f"已填写{label(given)}但未填写{label(missing)}："
+                f"请同时填写分子和分母，或只填写{label('actual')}",
+            )
         elif numerator is not None and denominator is not None and numerator > denominator:
             extra = f"（{label('numerator')}为{format_number(numerator)}）"
             self.fail("denominator", f"不小于{label('numerator')}的非负整数", den_raw, extra)

@@ -139,8 +139,10 @@ class Lookup:
             if len(hits) == 1:
                 return hits[0]
             plans = "、".join(dict.fromkeys(t.plan_title for t in hits))
-            return (f"「{labels['number']}」为「{cell_text(number)}」对应「{unit}」的多项任务"
-                    f"（{plans}），请在「{labels.get('task', '任务')}」列填写任务名称以区分")  # fmt: skip
+            return (
+                f"「{labels['number']}」为「{cell_text(number)}」对应「{unit}」的多项任务"
+                f"（{plans}），请在「{labels.get('task', '任务')}」列填写任务名称以区分"
+            )
         if tkey:
             hits = self._by_text(self.unit_tasks(unit), tkey)
             hits = _by_plan(hits, pkey, self.plan_keys)
@@ -148,7 +150,7 @@ class Lookup:
                 return (hits or numbered)[0]
             if hits:
                 numbers = "、".join(t.number for t in hits)
-                return f"「{labels['task']}」「{_short(text)}」对应「{unit}」的多项任务（编号{numbers}），请填写「编号」以区分"  # fmt: skip
+                return f"「{labels['task']}」「{_short(text)}」对应「{unit}」的多项任务（编号{numbers}），请填写「编号」以区分"
         return self._task_missing(unit, key, number, text, labels)
 
     def _numbered(self, unit: str, key) -> list[CatalogTask]:
@@ -211,7 +213,9 @@ class Lookup:
         if exact or len(key) < 4:
             return exact
         inside = [t for t in tasks if key in texts[t.task_id][0]]
-        return inside or [t for t in tasks if 4 <= len(texts[t.task_id][1]) and texts[t.task_id][1] in key]  # fmt: skip
+        return inside or [
+            t for t in tasks if 4 <= len(texts[t.task_id][1]) and texts[t.task_id][1] in key
+        ]
 
     def _task_missing(self, unit: str, key, number: object, text: str, labels: dict) -> str:
         if key is not None:
@@ -219,15 +223,21 @@ class Lookup:
             others = [t for t in self.owners.get(key, []) if unit not in t.roles]
             if others:
                 owners = "、".join(dict.fromkeys(u for t in others for u in t.roles))
-                return (f"「{labels['number']}」为「{written}」的任务（{_short(others[0].title)}）"
-                        f"不是「{unit}」承担的任务（承担单位：{owners}）")  # fmt: skip
+                return (
+                    f"「{labels['number']}」为「{written}」的任务（{_short(others[0].title)}）"
+                    f"不是「{unit}」承担的任务（承担单位：{owners}）"
+                )
             return f"「{labels['number']}」为「{written}」，「{unit}」没有该编号的任务，请核对编号"
         if text:
-            return (f"「{labels['task']}」为「{_short(text)}」，未找到「{unit}」承担的对应任务，"
-                    "请填写「编号」或与计划一致的任务名称")  # fmt: skip
+            return (
+                f"「{labels['task']}」为「{_short(text)}」，未找到「{unit}」承担的对应任务，"
+                "请填写「编号」或与计划一致的任务名称"
+            )
         return "未填写「编号」或「任务」，无法确定是哪项任务"
 
-    def indicator(self, unit: str, cells: dict, year: int | None, labels: dict) -> CatalogIndicator | str:  # fmt: skip
+    def indicator(
+        self, unit: str, cells: dict, year: int | None, labels: dict
+    ) -> CatalogIndicator | str:
         """The unit's indicator named by a row: hidden 指标ID, else 指标 (exact name, then
         containment), narrowed to the task of 编号 when given and to the row's year."""
         name = cells.get("indicator", "")
@@ -239,8 +249,10 @@ class Lookup:
         if not nkey:
             return f"未填写「{label}」"
         hits = self.by_name.get((unit, nkey)) or [
-            i for i in self.unit_targets.get(unit, []) if nkey in self.names[i.target_id] or self.names[i.target_id] in nkey
-        ]  # fmt: skip
+            i
+            for i in self.unit_targets.get(unit, [])
+            if nkey in self.names[i.target_id] or self.names[i.target_id] in nkey
+        ]
         if len(hits) > 1:
             hits = [i for i in hits if year is None or i.year in (None, year)] or hits
             key = self.number_key(cells.get("number", ""))
@@ -249,8 +261,10 @@ class Lookup:
             return hits[0]
         if hits:
             numbers = "、".join(f"编号{i.task_number}" for i in hits)
-            return f"「{label}」为「{cell_text(name)}」，对应「{unit}」的多个指标（{numbers}），请填写「编号」以区分"  # fmt: skip
-        owners = [u for i in self.catalog.indicators if self.names[i.target_id] == nkey for u in i.units]  # fmt: skip
+            return f"「{label}」为「{cell_text(name)}」，对应「{unit}」的多个指标（{numbers}），请填写「编号」以区分"
+        owners = [
+            u for i in self.catalog.indicators if self.names[i.target_id] == nkey for u in i.units
+        ]
         tail = f"（由{'、'.join(dict.fromkeys(owners))}报送）" if owners else ""
         return f"「{label}」为「{cell_text(name)}」，不是「{unit}」需报送的指标{tail}"
 

@@ -7,7 +7,7 @@ and column.
 
 Accepted: the project's template (its "_meta" sheet gives year, quarter and unit; its hidden
 任务ID/指标ID columns match rows, 编号/text being the fallback) and flat sheets made by hand (any
-sheet whose header, among its first rows, names task or indicator columns; docs/PROGRESS_SPEC.md).
+sheet whose header, among its first rows, names task or indicator columns; docs/progress-workbook.md).
 Cells, values and header detection are in loaders.progress.values (sheets in
 loaders.progress.workbook), matching rows to the catalog in loaders.progress.match (Lookup), the
 checks of 分子/分母/实际值 in loaders.progress.figures; the checks of each row are here.
@@ -182,8 +182,10 @@ class _Reader:
         first_sheet, first_row = self.sheet_names[first >> 32], first & 0xFFFFFFFF
         second = f"第{row}行" if first_sheet == sheet else f"「{sheet}」第{row}行"
         kind, name = self.lookup.describe(is_task, ident)
-        text = (f"「{first_sheet}」第{first_row}行与{second}重复：同一单位、{kind}和季度只能填报一行"
-                f"（{report.unit}，{name}，{period_label(report.year, report.quarter)}）")  # fmt: skip
+        text = (
+            f"「{first_sheet}」第{first_row}行与{second}重复：同一单位、{kind}和季度只能填报一行"
+            f"（{report.unit}，{name}，{period_label(report.year, report.quarter)}）"
+        )
         self.errors.append((where[1:], text))
 
     def result(self) -> ParsedUpload:
@@ -218,19 +220,23 @@ class _SheetReader:
         year = reader.year if reader.year is not None else own[0]
         quarter = reader.quarter if reader.quarter is not None else own[1]
         if None not in own and (year, quarter) != own:
-            reader.warnings.append(f"「{self.sheet.name}」注明的期间为{period_label(*own)}，"
-                                   f"本次按所选的{period_label(year, quarter)}读取")  # fmt: skip
+            reader.warnings.append(
+                f"「{self.sheet.name}」注明的期间为{period_label(*own)}，"
+                f"本次按所选的{period_label(year, quarter)}读取"
+            )
         return year, quarter
 
     def read(self) -> None:
-        """Check the data rows in order: runs of clean task rows in bulk (progress_fast), the
+        """Check the data rows in order: runs of clean task rows in bulk (fast.py), the
         others one by one (read_row)."""
         header, start = self.header, self.header.start
         body = self.sheet.rows[start:]
         found = None
         if FAST_PATH and self.has_tasks and not self.has_indicators:
             found = clean_rows(self, body, self.reader.lookup)
-        kinds = found.kinds if found else [CHECK if header.is_data(row) else NOT_DATA for row in body]  # fmt: skip
+        kinds = (
+            found.kinds if found else [CHECK if header.is_data(row) else NOT_DATA for row in body]
+        )
         done = unfilled = 0
         for i in [*compress(range(len(kinds)), map(ne, kinds, repeat(CLEAN))), len(kinds)]:
             if done < i:
@@ -290,10 +296,16 @@ class _SheetReader:
                 self.error(where, f"未填写{self.label('unit')}：请填写本行数据所属的单位")
             return self.unit
         if unit is None:
-            self.error(where, f"{self.label('unit')}为「{written}」，不是已登记的单位，请使用系统中的单位名称")  # fmt: skip
+            self.error(
+                where,
+                f"{self.label('unit')}为「{written}」，不是已登记的单位，请使用系统中的单位名称",
+            )
         elif reporting is not None and unit != reporting:
-            self.error(where, f"{self.label('unit')}为「{written}」，但本次以「{reporting}」名义报送，"
-                              "只能填报本单位的数据")  # fmt: skip
+            self.error(
+                where,
+                f"{self.label('unit')}为「{written}」，但本次以「{reporting}」名义报送，"
+                "只能填报本单位的数据",
+            )
             return None
         return unit
 
@@ -324,8 +336,11 @@ class _SheetReader:
             self.error(where, f"未填写「{word}」：请填写{word}，或在上传时选择{word}")
         elif field not in self.missing_reported:
             self.missing_reported.add(field)
-            self.error(where, f"无法确定{word}：请增加「{word}」列、在标题中注明（如“2025年第1季度”），"
-                              f"或在上传时选择{word}")  # fmt: skip
+            self.error(
+                where,
+                f"无法确定{word}：请增加「{word}」列、在标题中注明（如“2025年第1季度”），"
+                f"或在上传时选择{word}",
+            )
 
     def task_row(self, cells: dict, where: tuple, unit, period, inputs: list[str]) -> None:
         status_text, note, evidence = inputs
@@ -341,8 +356,20 @@ class _SheetReader:
                 self.error(where, task)
                 task = None
         if task is not None and status is not None and period is not None:
-            self.reader.add(TaskReport(unit, task.task_id, *period, status, note or None,
-                                       evidence or None, where[0], where[2], task.plan_id), where)  # fmt: skip
+            self.reader.add(
+                TaskReport(
+                    unit,
+                    task.task_id,
+                    *period,
+                    status,
+                    note or None,
+                    evidence or None,
+                    where[0],
+                    where[2],
+                    task.plan_id,
+                ),
+                where,
+            )
 
     def indicator_row(self, cells: dict, where: tuple, unit, period, values, note: str) -> None:
         indicator = None
@@ -355,8 +382,12 @@ class _SheetReader:
                 indicator = found
         numbers = Figures(self, where, indicator).check(*values)
         if indicator is not None and numbers is not None and period is not None:
-            self.reader.add(IndicatorReport(unit, indicator.target_id, *period, *numbers,
-                                            note or None, where[0], where[2]), where)  # fmt: skip
+            self.reader.add(
+                IndicatorReport(
+                    unit, indicator.target_id, *period, *numbers, note or None, where[0], where[2]
+                ),
+                where,
+            )
 
     def parsed_period(self, field: str, raw: object) -> tuple | None:
         """parse_period of a 年度/季度/期间 cell, cached per field and cell value."""
@@ -365,7 +396,7 @@ class _SheetReader:
             parsed = self.periods[(field, raw)] = parse_period(raw, field == "quarter")
         return parsed
 
-    # ------------------------------------------------------------ for progress_fast
+    # ------------------------------------------------------------ for the fast path (fast.py)
 
     def clean_unit(self, raw: object) -> str | None:
         """The unit of a unit cell when row_unit would accept it without a message."""
@@ -379,7 +410,9 @@ class _SheetReader:
         would accept them without a message."""
         year, quarter = self.year, self.quarter
         for name, raw in zip(self.period_fields, raws, strict=True):
-            parsed = (None, None) if raw == "" or cell_text(raw) == "" else self.parsed_period(name, raw)  # fmt: skip
+            parsed = (
+                (None, None) if raw == "" or cell_text(raw) == "" else self.parsed_period(name, raw)
+            )
             if parsed is None:
                 return None  # a message: read_row gives it
             year = parsed[0] if parsed[0] is not None else year

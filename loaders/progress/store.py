@@ -115,8 +115,11 @@ def store_upload(
     try:
         result.upload_id = _insert_upload(cur, name, data, sha, uploaded_by, reporting_unit, parsed)
         if uploaded_at is not None:
-            run(cur, "update uploads set uploaded_at = ? where upload_id = ?",
-                [uploaded_at, result.upload_id])  # fmt: skip
+            run(
+                cur,
+                "update uploads set uploaded_at = ? where upload_id = ?",
+                [uploaded_at, result.upload_id],
+            )
         if not parsed.errors:
             _store_rows(cur, result, parsed)
         run(

@@ -1,6 +1,6 @@
 """The quarterly fill-in workbook (季度填报模板) for one unit or for all units.
 
-Layout (sheet names, titles, headers, column letters) follows docs/PROGRESS_SPEC.md:
+Layout (sheet names, titles, headers, column letters) follows docs/progress-workbook.md:
 填报说明 (instructions), 任务进展 (one row per unit × task), 指标数据 (one row per unit × indicator
 the unit leads or is responsible for) and a very hidden _meta sheet. Pre-filled cells are grey and
 locked, input cells white and unlocked; both data sheets are protected without a password.
@@ -78,8 +78,25 @@ SURVEY_WORDS = ("满意", "知晓", "认可", "认同")  # 满意度/满意率: 
 OUTCOME_WORDS = ("败诉", "胜诉", "纠错", "撤销")  # 败诉率: cases closed by a court or review
 COUNT_WORDS = ("规范", "合格", "达标", "准确", "正确", "完整", "有效", "发生")  # 合格率, 发生率
 REPLY_VERBS = ("办结", "办复", "答复", "回复", "反馈")  # 办结率: cases received (受理)
-CASE_VERBS = {"报备", "备案", "审查", "审核", "应诉", "复议", "办理", "处理", "纠正", "受理",
-              "履行", "执行", "调解", "裁决", "登记", "审批", "转办"}  # fmt: skip
+CASE_VERBS = {
+    "报备",
+    "备案",
+    "审查",
+    "审核",
+    "应诉",
+    "复议",
+    "办理",
+    "处理",
+    "纠正",
+    "受理",
+    "履行",
+    "执行",
+    "调解",
+    "裁决",
+    "登记",
+    "审批",
+    "转办",
+}
 QUALIFIERS = ("按时", "按期", "及时")
 FALLBACK_MEANING = ("达标数", "总数")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -160,8 +177,18 @@ def task_rows(catalog: Catalog, units: list[str], previous: Previous) -> list[Ro
     for unit in units:
         for task in catalog.tasks_of_unit(unit):
             status, note, evidence = previous.tasks.get((unit, task.task_id), (None, None, None))
-            values = [unit, task.number, task.text or task.title, ROLE_NAMES[task.roles[unit]],
-                      deadline_cell(task), status, note, evidence, task.plan_title, task.task_id]  # fmt: skip
+            values = [
+                unit,
+                task.number,
+                task.text or task.title,
+                ROLE_NAMES[task.roles[unit]],
+                deadline_cell(task),
+                status,
+                note,
+                evidence,
+                task.plan_title,
+                task.task_id,
+            ]
             rows.append(Row(values, inputs))
     return rows
 
@@ -186,8 +213,20 @@ def _indicator_row(unit: str, ind: CatalogIndicator, answer: tuple, plan_title: 
     else:
         num_meaning = den_meaning = numerator = denominator = NOT_APPLICABLE
         inputs = frozenset({9, 10})
-    values = [unit, ind.task_number, ind.indicator, ind.target_label, num_meaning, numerator,
-              den_meaning, denominator, actual, note, plan_title, ind.target_id]  # fmt: skip
+    values = [
+        unit,
+        ind.task_number,
+        ind.indicator,
+        ind.target_label,
+        num_meaning,
+        numerator,
+        den_meaning,
+        denominator,
+        actual,
+        note,
+        plan_title,
+        ind.target_id,
+    ]
     return Row(values, inputs)
 
 
@@ -251,9 +290,22 @@ def build_template(
     _task_validations(sheet, len(tasks))
     sheet = wb.create_sheet(INDICATOR_SHEET)
     rows = indicator_rows(catalog, units, previous, plan_titles)
-    _write_table(sheet, f"{heading} 指标数据（{unit_label}）", INDICATOR_HEADERS, INDICATOR_WIDTHS, INDICATOR_WRAP, rows)  # fmt: skip
+    _write_table(
+        sheet,
+        f"{heading} 指标数据（{unit_label}）",
+        INDICATOR_HEADERS,
+        INDICATOR_WIDTHS,
+        INDICATOR_WRAP,
+        rows,
+    )
     _indicator_validations(sheet, len(rows))
-    _write_meta(wb.create_sheet(META_SHEET), year, quarter, unit if unit == ALL_UNITS else units[0], plan_ids)  # fmt: skip
+    _write_meta(
+        wb.create_sheet(META_SHEET),
+        year,
+        quarter,
+        unit if unit == ALL_UNITS else units[0],
+        plan_ids,
+    )
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -363,11 +415,15 @@ def _indicator_validations(ws: Worksheet, nrows: int) -> None:
     if not nrows:
         return
     last = nrows + 2
-    whole = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)  # fmt: skip
+    whole = DataValidation(
+        type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True
+    )
     whole.error, whole.errorTitle = "请填写不小于0的整数", "分子/分母"
     whole.add(f"F3:F{last}")
     whole.add(f"H3:H{last}")
-    decimal = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True)  # fmt: skip
+    decimal = DataValidation(
+        type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True
+    )
     decimal.error, decimal.errorTitle = "请填写数字，比率如98.5%或98.5", "实际值"
     decimal.add(f"I3:I{last}")
     for dv in (whole, decimal):
