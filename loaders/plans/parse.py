@@ -10,12 +10,22 @@ from loaders.files.normalize import clean_document_text, normalize_text
 from loaders.files.readers import file_format, read_table_bytes, read_text_bytes
 from loaders.plans.breakdown import MEASURE_RE, parse_table_rows
 from loaders.plans.documents import RawDocument, guess_title, split_documents, years_of
-from loaders.plans.prose import parse_plan_lines
+from loaders.plans.prose import ParsedPlan, parse_plan_lines
 from loaders.plans.targets import extract_achievements
 
 TABLE_FORMATS = ("xlsx", "xls", "csv")
 ALIGNED_FORMATS = ("xlsx", "xls", "csv", "docx", "html")
 REPORT_RE = re.compile(r"(报告|总结|通报|情况的|工作情况|完成情况|进展情况|进度)")
+PLAN_TITLE_RE = re.compile(r"(方案|要点|计划|规划|安排|意见|任务|清单|分工|分解|措施|纲要|举措)")
+# what a report says of itself near its opening: "现将…情况报告如下", "一、2021年主要工作情况"
+REPORT_BODY_RE = re.compile(
+    r"报告如下|现将.{0,40}报告|(?:主要|重点)?工作(?:开展)?情况(?:及|和)?(?:成效)?$|"
+    r"(?:取得|主要)(?:的)?(?:成效|成绩|做法)|工作总结|年度.{0,12}情况报告"
+)
+# a past result with a figure: "全年召开36次", "办理…案件120件", "出庭应诉率达100%"
+PAST_FIGURE_RE = re.compile(
+    r"(?:共|累计|全年|先后|已)[^。;!?]{0,24}?\d+(?:\.\d+)?(?:次|件|场|人次|个|项|家|名|期|篇|条|万|%)"
+)
 TABLE_TITLE_RE = re.compile(r"(分解|任务表|清单|台账|责任表)")
 # rules, procedures and forms are not plans even when some articles name a responsible unit
 RULE_TITLE_RE = re.compile(
@@ -72,22 +82,55 @@ def parse_document(doc: RawDocument, aligned: bool = False) -> dict:
         if actions:
             return _document(doc, "breakdown_table", actions, [])
     parsed = parse_plan_lines(doc.lines, doc.title, doc.years)
-    is_report = bool(REPORT_RE.search(doc.title)) and not re.search(
-        r"(方案|要点|计划|规划)", doc.title
-    )
-    if is_report:
+    kind = document_kind(doc, parsed)
+    if kind == "annual_report":
         body = "\n".join(doc.lines)
-        return _document(doc, "annual_report", [], extract_achievements(body, default_year))
-    if parsed.actions and not RULE_TITLE_RE.search(doc.title):
-        kind = (
-            "breakdown_table"
-            if TABLE_TITLE_RE.search(doc.title) and doc.title.endswith("表")
-            else "plan"
-        )
+        return _document(doc, kind, [], extract_achievements(body, default_year))
+    if kind == "plan" and not parsed.actions:
+        parsed = parse_plan_lines(doc.lines, doc.title, doc.years, structural=True)
+    if kind == "plan" and parsed.actions:
+        if TABLE_TITLE_RE.search(doc.title) and doc.title.endswith("表"):
+            kind = "breakdown_table"
         result = _document(doc, kind, parsed.actions, [])
         result["targets"] = parsed.plan_targets
         return result
     return _document(doc, "other", [], [])
+
+
+def _attributed(parsed: ParsedPlan) -> tuple[int, int]:
+    """(tasks naming a unit, tasks) of a parse."""
+    tasks = [t for a in parsed.actions for t in a["tasks"]]
+    named = sum(
+        bool(t["lead_units"] or t["responsible_units"] or t["cooperating_units"]) for t in tasks
+    )
+    return named, len(tasks)
+
+
+def document_kind(doc: RawDocument, parsed: ParsedPlan) -> str:
+    """plan / annual_report / other, decided by what the text holds; the title is a hint.
+
+    Tasks with attributions make a plan whatever the title says (a 考评办法 whose attachment
+    lists tasks with 牵头考核单位, a 政府工作报告 split into tasks). A report says so of itself
+    near its opening or recounts past results with figures. Numbered items without units make
+    a plan when the title names one (方案、要点、计划 …), or when nothing says report."""
+    named, total = _attributed(parsed)
+    if named >= 3 or (named and named * 2 >= total):
+        return "plan"
+    title = doc.title
+    plan_title = bool(PLAN_TITLE_RE.search(title))
+    report_title = bool(REPORT_RE.search(title)) and not plan_title
+    opening = doc.lines[:40]
+    said = any(REPORT_BODY_RE.search(line) for line in opening if len(line) < 300) or any(
+        re.search(r"报告如下|现将.{0,40}报告", line) for line in opening
+    )
+    past = len(PAST_FIGURE_RE.findall("\n".join(doc.lines)))
+    if report_title or (not plan_title and (said or past >= 3)):
+        return "annual_report"
+    if RULE_TITLE_RE.search(title) or title.endswith(("通知", "通报", "函", "决定")):
+        return "plan" if named or parsed.actions and total >= 3 else "other"
+    if plan_title or parsed.actions:
+        return "plan"
+    return "plan" if not said and past < 3 else "other"
 
 
 def parse_table_file(name: str, rows: list[list[str]]) -> dict:

@@ -32,6 +32,16 @@ NON_TASK_SECTION_RE = re.compile(
     r"(总体要求|工作要求|保障措施|组织实施|组织领导|指导思想|基本原则|工作原则|实施步骤|步骤安排|"
     r"总体目标|工作目标|主要目标|预期目标|目标任务$)"
 )
+# a note that the first unit listed leads ("其中列第一位为牵头单位", "排在第一位的部门为牵头部门",
+# "(除标注…外,列第一位为牵头或汇总单位,下同)"): it holds for every later attribution
+FIRST_LEADS_RE = re.compile(
+    r"(?:列|排|位|居)(?:在|于)?第一(?:位|个)?的?(?:部门|单位|者)?(?:为|是)牵头"
+)
+FIRST_LEADS_NOTE_RE = re.compile(
+    r"\((?:其中|除|注|说明)[^()]*第一[^()]*牵头[^()]*\)"
+    r"|[,;](?:其中)?[^,;()。]{0,12}第一[^,;()。]*牵头[^,;()。]*(?:[,;]下同)?"
+    r"|^(?:其中)?[^,;()。]{0,12}第一[^,;()。]*牵头[^,;()。]*(?:[,;]下同)?[。;,]?"
+)
 LIST_OPEN = "、,，;；"  # a role line ending in one of these continues on the next line
 ROLE_KEYS = {
     "lead": "lead_units",
@@ -52,6 +62,7 @@ class Item:
     deadline_text: str | None = None
     label: str | None = None  # the label (效果指标/目标/具体措施) in force when the item appeared
     closed: bool = False  # role or deadline lines seen: later prose is not task text
+    first_leads: bool = False  # a note said the first unit listed leads (其中列第一位为牵头单位)
     group: str | None = None  # an intermediate heading between action and task levels
 
     @property
@@ -75,6 +86,7 @@ class _OutlineBuilder:
         self.label_floor: int | None = -1  # an item above this rank ends the label's list
         self.last_arabic: int | None = None
         self.open_names: list[str] | None = None  # a role list whose line ended with "、" or ","
+        self.first_leads = False  # a note "列第一位为牵头单位" was seen: holds from there on
 
     @property
     def current(self) -> Item | None:
@@ -92,6 +104,13 @@ class _OutlineBuilder:
     def feed(self, line: str) -> None:
         if not line or "\t" in line:
             return
+        if FIRST_LEADS_RE.search(line):
+            self.first_leads = True
+            line = FIRST_LEADS_NOTE_RE.sub("", line).strip()
+            if self.current is not None:
+                self.current.first_leads = True
+            if not line:
+                return
         current = self.current
         if self.open_names is not None and not self._is_structural(line):
             self.open_names.extend(split_unit_names(line))  # a unit list wrapped onto this line
@@ -118,7 +137,14 @@ class _OutlineBuilder:
         elif rank < self.label_floor:
             self.label = None
         self.items.append(
-            Item(marker.style, marker.number, marker.value, [marker.rest], label=self.label)
+            Item(
+                marker.style,
+                marker.number,
+                marker.value,
+                [marker.rest],
+                label=self.label,
+                first_leads=self.first_leads,
+            )
         )
 
     def _attach(self, item: Item | None, line: str) -> bool:
@@ -185,13 +211,33 @@ def _subtree_carries(items: list[Item], test) -> list[bool]:
     return out
 
 
-def choose_task_style(items: list[Item]) -> str | None:
+def choose_task_style(items: list[Item], structural: bool = False) -> str | None:
     """The deepest numbering style whose items (with their sub-items) most often carry units.
 
     Role lines after a task's sub-items "(1)…(2)…" still count for the task; falls back to
-    targets and deadlines when the document names no units at all.
+    targets and deadlines when the document names no units at all, and (structural) to the
+    outline itself: the level just below the top one, or the only level.
     """
     candidates = [it for it in items if it.label != "效果指标"]
+    chosen = _style_carrying(candidates)
+    if chosen is None and structural:
+        chosen = _structural_style(candidates)
+    return chosen
+
+
+def _structural_style(items: list[Item]) -> str | None:
+    """For a plan that names no units: tasks are the items one level below the top (一、 → (一)),
+    or the items of the only level; a level needs two items to count."""
+    counts: dict[str, int] = {}
+    for it in items:
+        counts[it.style] = counts.get(it.style, 0) + 1
+    styles = sorted((s for s, n in counts.items() if n >= 2), key=STYLE_RANK.__getitem__)
+    if not styles:
+        return None
+    return styles[1] if len(styles) > 1 else styles[0]
+
+
+def _style_carrying(candidates: list[Item]) -> str | None:
     for test in (_carries_units, _carries_targets):
         carried = _subtree_carries(candidates, test)
         scores: dict[str, int] = {}
@@ -214,10 +260,13 @@ class ParsedPlan:
     plan_targets: list[dict]
 
 
-def parse_plan_lines(lines: list[str], title: str, years: list[int]) -> ParsedPlan:
-    """Actions with their tasks and section targets; plan-level goals from 目标 sections."""
+def parse_plan_lines(
+    lines: list[str], title: str, years: list[int], structural: bool = False
+) -> ParsedPlan:
+    """Actions with their tasks and section targets; plan-level goals from 目标 sections.
+    `structural`: when no level carries units or targets, take the tasks from the outline."""
     outline = build_outline(lines)
-    task_style = choose_task_style(outline.items)
+    task_style = choose_task_style(outline.items, structural)
     default_year = years[0] if years else None
     if task_style is None:
         return ParsedPlan([], [])
@@ -340,6 +389,9 @@ def task_record(item: Item, default_year: int | None) -> dict:
     for role, names in [*inline_roles, *item.roles]:
         key = ROLE_KEYS[role]
         units[key].extend(n for n in names if n not in units[key])
+    if item.first_leads and not units["lead_units"] and units["responsible_units"]:
+        units["lead_units"] = units["responsible_units"][:1]
+        units["responsible_units"] = units["responsible_units"][1:]
     deadline = None
     if item.deadline_text:
         deadline = parse_deadline(item.deadline_text, default_year)

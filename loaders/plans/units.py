@@ -19,6 +19,7 @@ CLAUSE_SEPARATORS = "、,，;；。 \t"
 PROSE_CHARS = set("。:：!?！？“”《》\"'")
 
 ROLE_LABELS: dict[str, str] = {
+    "牵头考核单位": "lead",
     "牵头责任单位": "lead",
     "牵头责任部门": "lead",
     "牵头单位": "lead",
@@ -29,7 +30,10 @@ ROLE_LABELS: dict[str, str] = {
     "主责单位": "responsible",
     "主办单位": "responsible",
     "承办单位": "responsible",
+    "主要责任单位": "responsible",
     "配合单位": "cooperating",
+    "协同单位": "cooperating",
+    "参加单位": "cooperating",
     "配合部门": "cooperating",
     "协办单位": "cooperating",
     "参与单位": "cooperating",
@@ -41,8 +45,15 @@ STOP_LABEL_RE = re.compile(
 )
 
 VERB_ROLES: dict[str, str] = {
+    "分别牵头": "lead",
     "牵头负责": "lead",
+    "牵头抓总": "lead",
     "牵头": "lead",
+    "共同负责": "responsible",
+    "具体实施": "responsible",
+    "组织实施": "responsible",
+    "负责实施": "responsible",
+    "抓好落实": "responsible",
     "按职责分工分别负责": "responsible",
     "按职责分工负责": "responsible",
     "按职责分别负责": "responsible",
@@ -231,8 +242,18 @@ def _labelled_roles(s: str) -> Roles | None:
     for i, m in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(s)
         end = min([end, *(p for p in stops if p > m.start())])
-        roles.append((ROLE_LABELS[m.group(1)], split_unit_names(s[m.end() : end])))
+        roles.extend(_segment_roles(ROLE_LABELS[m.group(1)], s[m.end() : end]))
     return roles
+
+
+def _segment_roles(role: str, segment: str) -> Roles:
+    """The names after one label; verb clauses inside take their own role ("责任单位:A牵头,B、C"
+    -> A leads, B and C are responsible; "责任单位:A、B分别牵头" -> both lead)."""
+    found, end = _verb_clauses(segment.strip())
+    if not found:
+        return [(role, split_unit_names(segment))]
+    rest = split_unit_names(segment.strip()[end:])
+    return found + ([(role, rest)] if rest else [])
 
 
 def parse_role_line(line: str) -> Roles | None:
@@ -289,14 +310,25 @@ def _paren_groups(s: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _group_roles(content: str) -> Roles | None:
-    """Roles of a parenthesis holding only an attribution, labelled or with verbs."""
+# what may come before an attribution in the same parenthesis: a deadline ("5月底完成,牵头…")
+LEADING_DEADLINE_RE = re.compile(
+    r"^[^,;:()]{0,16}(?:完成|底前|月前|日前|年内|年底|长期|持续|每年|每季度)[^,;:()]{0,6}[,;]\s*"
+)
+
+
+def _group_roles(content: str) -> tuple[Roles, str] | None:
+    """Roles of a parenthesis holding an attribution, labelled or with verbs, and the deadline
+    written before it in the same parenthesis ("5月底完成,牵头考核单位:X"), which stays."""
     c = content.strip()
+    kept = ""
+    lead_in = LEADING_DEADLINE_RE.match(c)
+    if lead_in and (LABEL_RE.match(c, lead_in.end()) or VERB_RE.search(c, lead_in.end())):
+        kept, c = c[: lead_in.end()].rstrip(",; "), c[lead_in.end() :]
     roles = _labelled_roles(c)
     if roles is not None:
-        return roles
+        return roles, kept
     roles, end = _verb_clauses(c)
-    return roles if roles and end == len(c) else None
+    return (roles, kept) if roles and end == len(c) else None
 
 
 def _trailing_label(s: str, after: int) -> tuple[int, Roles] | None:
@@ -345,6 +377,7 @@ def extract_inline_units(text: str) -> tuple[str, Roles]:
     and leading verb clauses of table cells ("X牵头, Y按职责分工分别负责。").
     """
     spans: list[tuple[int, int, Roles]] = []
+    kept: dict[int, str] = {}  # span start -> text that stays in its place (a deadline)
     roles, start_end = _verb_clauses(text)
     if roles:
         spans.append((0, start_end, roles))
@@ -354,7 +387,9 @@ def extract_inline_units(text: str) -> tuple[str, Roles]:
         inner = text[a + 1 : b - 1] if text[b - 1] in ")）" else text[a + 1 : b]
         found = _group_roles(inner)
         if found is not None:
-            spans.append((a, b, found))
+            spans.append((a, b, found[0]))
+            if found[1]:
+                kept[a] = f"({found[1]})"
     tail = _trailing_label(text, spans[-1][1] if spans else start_end)
     if tail is None:
         tail = _trailing_verbs(text, spans[-1][1] if spans else start_end)
@@ -362,7 +397,7 @@ def extract_inline_units(text: str) -> tuple[str, Roles]:
         spans.append((tail[0], len(text), tail[1]))
     pieces, pos = [], 0
     for a, b, _ in spans:
-        pieces.append(text[pos:a])
+        pieces.append(text[pos:a] + kept.get(a, ""))
         pos = b
     pieces.append(text[pos:])
     out = pieces[0]

@@ -1,0 +1,142 @@
+"""Rules of the genre that the seeds do not show, each on a small case of our own written in the
+forms seen in real documents from other regions (parse_bytes, the whole pipeline)."""
+
+from __future__ import annotations
+
+from loaders.plans.parse import parse_bytes
+
+
+def docs(text: str, name: str = "a.txt") -> list[dict]:
+    return parse_bytes(name, text.encode("utf-8"))["documents"]
+
+
+def tasks(doc: dict) -> list[dict]:
+    return [t for a in doc["actions"] for t in a["tasks"]]
+
+
+def roles(task: dict) -> tuple[list, list, list]:
+    return task["lead_units"], task["responsible_units"], task["cooperating_units"]
+
+
+# ---------------------------------------------------------------- kind by content
+
+
+def test_assessment_rules_whose_attachment_lists_attributed_tasks_are_a_plan():
+    text = """某市法治政府建设考评办法
+第一条 为推进法治政府建设,制定本办法。
+第二条 考评实行百分制。
+附件:年度重点任务
+1.制定年度立法计划。(5月底完成,牵头考核单位:市司法局)
+2.开展行政执法案卷评查。(10月底完成,牵头考核单位:市司法局)
+3.公布权责清单。(6月底完成,牵头考核单位:市委编办)
+"""
+    (doc,) = docs(text)
+    assert doc["kind"] == "plan"
+    assert [(t["number"], t["lead_units"]) for t in tasks(doc)] == [
+        ("1", ["市司法局"]),
+        ("2", ["市司法局"]),
+        ("3", ["市委编办"]),
+    ]
+
+
+def test_report_without_its_title_block_is_a_report_with_achievements():
+    text = """现将有关情况报告如下:
+一、2021年主要工作情况
+(一)行政应诉工作。全年办理行政应诉案件120件,行政机关负责人出庭应诉率为100%。
+(二)行政复议工作。共收到行政复议申请56件,办结率达98.2%。
+二、存在的问题
+"""
+    (doc,) = docs(text)
+    assert doc["kind"] == "annual_report"
+    got = {(a["indicator"], a["value"], a["unit"]) for a in doc["achievements"]}
+    assert ("行政机关负责人出庭应诉率", 100, "%") in got
+    assert doc["actions"] == []
+
+
+def test_a_plan_naming_no_units_takes_its_tasks_from_the_outline():
+    text = """某区2024年法治政府建设工作要点
+一、总体要求
+(一)指导思想。坚持依法行政。
+二、依法全面履行政府职能
+(一)深化放管服改革。推进政务服务标准化。
+(二)完善权责清单制度。动态调整权责清单。
+三、健全依法决策机制
+(一)严格落实重大行政决策程序。
+(二)推行合法性审查全覆盖。
+"""
+    (doc,) = docs(text)
+    assert doc["kind"] == "plan"
+    assert [(a["code"], [t["number"] for t in a["tasks"]]) for a in doc["actions"]] == [
+        ("二", ["(一)", "(二)"]),
+        ("三", ["(一)", "(二)"]),
+    ]
+
+
+def test_a_plan_title_split_into_tasks_is_a_plan_even_with_report_in_it():
+    text = """2023年政府工作报告主要目标任务责任分解
+一、主要预期目标
+(一)地区生产总值增长7%以上。
+责任单位:区发展和改革局
+(二)规上工业增加值增长12%。
+责任单位:区科技和经信局
+(三)固定资产投资增长10%。
+责任单位:区发展和改革局
+"""
+    (doc,) = docs(text)
+    assert doc["kind"] == "plan"
+    assert [t["responsible_units"] for t in tasks(doc)] == [
+        ["区发展和改革局"],
+        ["区科技和经信局"],
+        ["区发展和改革局"],
+    ]
+
+
+# ---------------------------------------------------------------- attribution forms
+
+
+def test_first_listed_unit_leads_from_the_note_on():
+    text = """某省行动方案
+一、加快建设低碳能源体系
+(一)强化能源碳排放指标约束。严格控制排放。(责任单位:省发展改革委、省经济和信息化委,其中列第一位为牵头单位,下同)
+(二)推进煤炭清洁利用。(责任单位:省能源局、省生态环境厅、省住房城乡建设厅)
+(三)发展非化石能源。(责任单位:省能源局)
+"""
+    (doc,) = docs(text)
+    assert [roles(t) for t in tasks(doc)] == [
+        (["省发展改革委"], ["省经济和信息化委"], []),
+        (["省能源局"], ["省生态环境厅", "省住房城乡建设厅"], []),
+        (["省能源局"], [], []),
+    ]
+
+
+def test_verb_clauses_inside_a_labelled_list():
+    text = """某市重点工作责任分解
+一、稳增长
+1.城乡居民收入增速高于经济增速。
+责任单位:市人力社保局、市农业农村局分别牵头
+2.实施招商引资一号工程。
+责任单位:市招商办牵头,市发改委、市经信局、各县(市、区)政府
+3.深化国资国企改革。
+责任单位:市国资委
+"""
+    (doc,) = docs(text)
+    assert [roles(t) for t in tasks(doc)] == [
+        (["市人力社保局", "市农业农村局"], [], []),
+        (["市招商办"], ["市发改委", "市经信局", "各县(市、区)政府"], []),
+        ([], ["市国资委"], []),
+    ]
+
+
+def test_inline_forms_by_duty_and_specific_implementation():
+    text = """某县实施方案
+一、严格执法
+1.推进综合执法改革。(县司法局、县市场监管局按职责分工负责)
+2.落实行政执法三项制度。(县司法局牵头,县有关部门具体实施)
+3.规范执法裁量。(牵头单位:县司法局;配合单位:县公安局、县交通运输局等)
+"""
+    (doc,) = docs(text)
+    assert [roles(t) for t in tasks(doc)] == [
+        ([], ["县司法局", "县市场监管局"], []),
+        (["县司法局"], ["县有关部门"], []),
+        (["县司法局"], [], ["县公安局", "县交通运输局"]),
+    ]
