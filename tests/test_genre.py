@@ -140,3 +140,52 @@ def test_inline_forms_by_duty_and_specific_implementation():
         (["县司法局"], ["县有关部门"], []),
         (["县司法局"], [], ["县公安局", "县交通运输局"]),
     ]
+
+
+# ---------------------------------------------------------------- outlines in running text
+
+
+def test_a_whole_plan_on_one_line_is_split_at_its_markers():
+    text = (
+        "某省碳达峰行动方案 为实现碳达峰目标,制定本方案。 一、加快建设低碳能源体系 "
+        "(一)强化能源碳排放指标约束。严格控制排放总量。(责任单位:省发展改革委、省能源局,"
+        "其中列第一位为牵头单位,下同)(二)推进煤炭清洁高效利用。(责任单位:省能源局、省生态环境厅)"
+        " 二、推进产业绿色转型 (一)发展绿色制造。(责任单位:省经济和信息化委)"
+    )
+    (doc,) = docs(text)
+    assert doc["title"] == "某省碳达峰行动方案"
+    assert [(a["code"], a["title"]) for a in doc["actions"]] == [
+        ("一", "加快建设低碳能源体系"),
+        ("二", "推进产业绿色转型"),
+    ]
+    assert [(t["number"], *roles(t)) for t in tasks(doc)] == [
+        ("(一)", ["省发展改革委"], ["省能源局"], []),
+        ("(二)", ["省能源局"], ["省生态环境厅"], []),
+        ("(一)", ["省经济和信息化委"], [], []),
+    ]
+
+
+def test_the_first_item_glued_to_its_heading_is_not_swallowed():
+    text = """某县2024年法治政府建设实施方案
+(一)推进政府职能转变1.深化行政审批制度改革。(县审批局牵头)
+2.推行权责清单。(县委编办牵头)
+(二)健全依法决策机制1.落实重大行政决策程序。(县司法局牵头)
+"""
+    (doc,) = docs(text)
+    assert [(a["code"], a["title"], [t["number"] for t in a["tasks"]]) for a in doc["actions"]] == [
+        ("(一)", "推进政府职能转变", ["1", "2"]),
+        ("(二)", "健全依法决策机制", ["1"]),
+    ]
+
+
+def test_a_report_opening_on_the_year_it_reports_is_a_report():
+    text = (
+        "2022年,全县坚持以习近平法治思想为指引,扎实推进法治政府建设,取得了明显成效。"
+        "一、主要工作 (一)依法决策。全年审查规范性文件42件,合法性审查率达到100%。"
+        "(二)行政复议。共办理行政复议案件31件,纠错率为12.5%。"
+    )
+    (doc,) = docs(text)
+    assert doc["kind"] == "annual_report"
+    got = {(a["indicator"], a["value"], a["unit"], a["year"]) for a in doc["achievements"]}
+    assert ("合法性审查率", 100, "%", 2022) in got
+    assert ("纠错率", 12.5, "%", 2022) in got

@@ -88,3 +88,58 @@ def first_clause(text: str, limit: int = 40) -> str:
     if len(first) > limit:
         first = re.split(r"[,，:：]", first, maxsplit=1)[0]
     return first.strip().rstrip("。.,，、;；:：")
+
+
+# ---------------------------------------------------------------- markers in running text
+
+_SENTENCE_END = "。;!?:)」”"
+_CN_ITEM = f"(?:{CN_NUM})"
+# a marker inside a line that opens a new item: after a sentence end, (一) also right after a
+# heading's last character ("一、加快建设低碳能源体系(一)强化…")
+_INLINE_MARKER_RE = re.compile(
+    rf"(?<=[{_SENTENCE_END}])(?={_CN_ITEM}、|\({_CN_ITEM}\)|\(\d{{1,2}}\)|\d{{1,2}}[.、．](?!\d)"
+    rf"|第{_CN_ITEM}条)"
+    rf"|(?<=[\u4e00-\u9fff])(?=\({_CN_ITEM}\)[\u4e00-\u9fff])"
+)
+# the first item glued to its heading on one line ("(一)推进职能转变1.深化审批改革"): only the
+# first number of the level below, within the heading's length
+_FIRST_ITEM_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?=(?:1[.、．]|\(1\)|\(一\)|①)[\u4e00-\u9fff“《])"
+)
+# a title running on into the text after it (a page copied as one line): "…情况报告2025年,…"
+_RUN_ON_TITLE_RE = re.compile(
+    r"^(.{4,60}?(?:方案|要点|计划|规划|报告|意见|安排|办法|清单|通知)(?:\([^()]{2,20}\))?)"
+    r"(?=(?:19|20)\d{2}年|为|根据|按照|现将|近年来|各[\u4e00-\u9fff]{1,12}[,:、])"
+)
+RUNNING_LINE = 120  # lines at least this long may hold a whole outline
+
+
+def split_running_text(line: str) -> list[str]:
+    """A line split where numbering markers open items inside it (documents copied from web pages
+    or databases arrive as one line; PDF extraction glues a heading to its first item)."""
+    if "\t" in line or not line.strip():
+        return [line]
+    pieces = [line]
+    if len(line) >= RUNNING_LINE:
+        title = _RUN_ON_TITLE_RE.match(line)
+        head = [title.group(1)] if title else []
+        rest = line[title.end() :] if title else line
+        cuts = [m.start() for m in _INLINE_MARKER_RE.finditer(rest) if m.start() > 0]
+        bounds = [0, *cuts, len(rest)]
+        pieces = head + [rest[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if rest[a:b]]
+    out: list[str] = []
+    for piece in pieces:
+        out.extend(_split_first_item(piece))
+    return [p.strip() for p in out if p.strip()]
+
+
+def _split_first_item(piece: str) -> list[str]:
+    marker = match_marker(piece)
+    if marker is None or marker.style not in ("cn_comma", "cn_paren", "article"):
+        return [piece]
+    head_len = len(piece) - len(marker.rest)
+    m = _FIRST_ITEM_RE.search(marker.rest, 0, 40)
+    if m is None or any(ch in marker.rest[: m.start()] for ch in "。;,"):
+        return [piece]
+    cut = head_len + m.start()
+    return [piece[:cut], *_split_first_item(piece[cut:])]

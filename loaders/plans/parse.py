@@ -10,6 +10,7 @@ from loaders.files.normalize import clean_document_text, normalize_text
 from loaders.files.readers import file_format, read_table_bytes, read_text_bytes
 from loaders.plans.breakdown import MEASURE_RE, parse_table_rows
 from loaders.plans.documents import RawDocument, guess_title, split_documents, years_of
+from loaders.plans.outline import split_running_text
 from loaders.plans.prose import ParsedPlan, parse_plan_lines
 from loaders.plans.targets import extract_achievements
 
@@ -21,6 +22,12 @@ PLAN_TITLE_RE = re.compile(r"(方案|要点|计划|规划|安排|意见|任务|�
 REPORT_BODY_RE = re.compile(
     r"报告如下|现将.{0,40}报告|(?:主要|重点)?工作(?:开展)?情况(?:及|和)?(?:成效)?$|"
     r"(?:取得|主要)(?:的)?(?:成效|成绩|做法)|工作总结|年度.{0,12}情况报告"
+)
+# a report opens on the year it reports on: "2022年,全县…", "2019年以来,在市委…领导下"
+REPORT_OPENING_RE = re.compile(r"(?:^|[。\n])(?:19|20)\d{2}年(?:度|以来)?,")
+# words of things done (了, 取得, 累计 …): a report uses them several times per thousand characters
+PAST_RE = re.compile(
+    r"了|取得|累计|先后|全年共|共计|有效提升|不断(?:完善|健全|提高|增强)|持续(?:提升|增强)|迈上"
 )
 # a past result with a figure: "全年召开36次", "办理…案件120件", "出庭应诉率达100%"
 PAST_FIGURE_RE = re.compile(
@@ -41,7 +48,7 @@ def parse_bytes(name: str, data: bytes) -> dict:
         documents = [parse_table_file(name, read_table_bytes(name, data))]
     else:
         text = clean_document_text(read_text_bytes(name, data))
-        lines = [line.strip() for line in text.split("\n")]
+        lines = [p for line in text.split("\n") for p in split_running_text(line.strip())]
         documents = [
             parse_document(doc, aligned=fmt in ALIGNED_FORMATS) for doc in split_documents(lines)
         ]
@@ -116,21 +123,23 @@ def document_kind(doc: RawDocument, parsed: ParsedPlan) -> str:
     named, total = _attributed(parsed)
     if named >= 3 or (named and named * 2 >= total):
         return "plan"
-    title = doc.title
-    plan_title = bool(PLAN_TITLE_RE.search(title))
-    report_title = bool(REPORT_RE.search(title)) and not plan_title
-    opening = doc.lines[:40]
-    said = any(REPORT_BODY_RE.search(line) for line in opening if len(line) < 300) or any(
-        re.search(r"报告如下|现将.{0,40}报告", line) for line in opening
-    )
-    past = len(PAST_FIGURE_RE.findall("\n".join(doc.lines)))
-    if report_title or (not plan_title and (said or past >= 3)):
-        return "annual_report"
+    # a title guessed from a first sentence ("2022年,全县…") is no hint
+    title = doc.title if len(doc.title) <= 60 and not re.search(r"[。,;:]", doc.title) else ""
     if RULE_TITLE_RE.search(title) or title.endswith(("通知", "通报", "函", "决定")):
         return "plan" if named or parsed.actions and total >= 3 else "other"
-    if plan_title or parsed.actions:
+    plan_title = bool(PLAN_TITLE_RE.search(title))
+    if REPORT_RE.search(title) and not plan_title:
+        return "annual_report"
+    if plan_title:
         return "plan"
-    return "plan" if not said and past < 3 else "other"
+    body = "\n".join(doc.lines)
+    said = any(REPORT_BODY_RE.search(line) for line in doc.lines[:40] if len(line) < 300) or bool(
+        REPORT_OPENING_RE.search(body[:400])
+    )
+    past = len(PAST_RE.findall(body)) * 1000 / max(len(body), 1)
+    if said or past >= 2.5 or len(PAST_FIGURE_RE.findall(body)) >= 3:
+        return "annual_report"
+    return "plan"
 
 
 def parse_table_file(name: str, rows: list[list[str]]) -> dict:
