@@ -189,3 +189,62 @@ def test_a_report_opening_on_the_year_it_reports_is_a_report():
     got = {(a["indicator"], a["value"], a["unit"], a["year"]) for a in doc["achievements"]}
     assert ("合法性审查率", 100, "%", 2022) in got
     assert ("纠错率", 12.5, "%", 2022) in got
+
+
+# ---------------------------------------------------------------- web pages saved from a site
+
+SAVED_PAGE = """<html><head><title>关于印发某区2024年法治政府建设工作要点的通知_某区人民政府</title></head>
+<body><div class="nav"><a href="/">首页</a> &gt; 政务公开</div>
+<table class="xxgk"><tr><td>索 引 号:</td><td>11640105/2024-00123</td><td>主题分类:</td><td>司法</td></tr>
+<tr><td>发文机关:</td><td>某区人民政府办公室</td><td>成文日期:</td><td>2024年03月15日</td></tr>
+<tr><td>标 题:</td><td colspan="3">某区人民政府办公室关于印发《某区2024年法治政府建设工作要点》的通知</td></tr>
+<tr><td>发文字号:</td><td>某政办发〔2024〕12号</td><td>发布日期:</td><td>2024-03-18</td></tr></table>
+<table width="100%"><tr><td><div id="zoom">
+<p>各乡镇人民政府,区政府各部门:</p>
+<p>《某区2024年法治政府建设工作要点》已经区政府同意,现印发给你们,请认真贯彻执行。</p>
+<p>某区2024年法治政府建设工作要点</p>
+<p>一、依法全面履行政府职能</p>
+<p>(一)深化放管服改革。推进政务服务标准化。(区审批局牵头,区政府各部门配合)</p>
+<p>(二)完善权责清单。动态调整权责清单。(区委编办牵头)</p>
+<p>二、严格规范公正文明执法</p>
+<p>(三)落实三项制度。(区司法局牵头,各行政执法部门负责)</p>
+</div></td></tr></table>
+<div class="footer">版权所有 某区人民政府</div></body></html>"""
+
+
+def test_a_saved_government_page_reads_its_body_from_layout_tables_and_metadata():
+    (doc,) = parse_bytes("page.html", SAVED_PAGE.encode("gb18030"))["documents"]
+    assert (doc["title"], doc["doc_number"], doc["issuer"], doc["issued_on"]) == (
+        "某区2024年法治政府建设工作要点",
+        "某政办发〔2024〕12号",
+        "某区人民政府办公室",
+        "2024-03-15",
+    )
+    assert doc["kind"] == "plan" and doc["years"] == [2024]
+    assert [(t["number"], *roles(t)) for t in tasks(doc)] == [
+        ("(一)", ["区审批局"], [], ["区政府各部门"]),
+        ("(二)", ["区委编办"], [], []),
+        ("(三)", ["区司法局"], ["各行政执法部门"], []),
+    ]
+
+
+TASK_TABLE_PAGE = """<html><body><p>某市营商环境改革举措清单</p><table border="1">
+<tr><th>序号</th><th>改革举措</th><th>主要内容</th><th>指导部门</th></tr>
+<tr><td colspan="4">一、优化市场准入</td></tr>
+<tr><td>1</td><td>推行证照分离</td><td>对涉企经营许可事项实行清单管理。</td><td>市市场监管局</td></tr>
+<tr><td>3</td><td>压缩开办时间</td><td>企业开办时间压缩至1个工作日以内。</td><td>市市场监管局、市税务局</td></tr>
+<tr><td colspan="4">二、提升政务服务</td></tr>
+<tr><td>4</td><td>推行一网通办</td><td>政务服务事项网上可办率达到95%以上。</td><td>市政务服务办</td></tr>
+</table></body></html>"""
+
+
+def test_a_real_data_table_on_a_page_is_a_task_table():
+    (doc,) = parse_bytes("list.html", TASK_TABLE_PAGE.encode("utf-8"))["documents"]
+    assert doc["kind"] == "breakdown_table"
+    got = [(a["title"], [(t["number"], t["title"]) for t in a["tasks"]]) for a in doc["actions"]]
+    assert got == [
+        ("优化市场准入", [("1", "推行证照分离"), ("3", "压缩开办时间")]),
+        ("提升政务服务", [("4", "推行一网通办")]),
+    ]
+    units = [t["responsible_units"] + t["lead_units"] for a in doc["actions"] for t in a["tasks"]]
+    assert units == [["市市场监管局"], ["市市场监管局", "市税务局"], ["市政务服务办"]]

@@ -195,7 +195,7 @@ def _render(node, out: list[str], page_chars: int) -> None:
             if child.name == "br":
                 out.append("\n")
             elif child.name == "table":
-                out.append("\n" + "\n".join(_table_lines(child, page_chars)) + "\n")
+                out.append("\n" + "\n".join(_table_as_lines(child, page_chars)) + "\n")
             elif child.name in _BLOCK_TAGS:
                 out.append("\n")
                 _render(child, out, page_chars)
@@ -210,6 +210,78 @@ def _cell_text(cell, page_chars: int) -> str:
     pieces: list[str] = []
     _render(cell, pieces, page_chars)
     return _WS_RE.sub(" ", "".join(pieces)).strip()
+
+
+# the keys of a page's metadata table (索引号 | … | 发文字号 | … | 成文日期 | …)
+_META_KEYS = frozenset(
+    "索引号 主题分类 发文机关 发布机构 制发机构 发文单位 发布单位 标题 名称 文件名称 发文字号 文号 "
+    "成文日期 发文日期 发布日期 生成日期 有效性 时效 主题词 公文种类 体裁分类 组配分类 信息来源".split()
+)
+
+
+def _own_rows(table) -> list[list]:
+    return [
+        tr.find_all(["td", "th"], recursive=False)
+        for tr in table.find_all("tr")
+        if tr.find_parent("table") is table
+    ]
+
+
+def _table_as_lines(table, page_chars: int) -> list[str]:
+    """A data table as TAB rows; a metadata table as "key:value" lines; a layout table (a page's
+    body set in table cells) as the text of its cells, block by block."""
+    rows = _own_rows(table)
+    cells = [c for row in rows for c in row]
+    texts = [_WS_RE.sub("", c.get_text()) for c in cells]
+    if sum(t.rstrip(":：") in _META_KEYS for t in texts) >= 2:
+        return _metadata_lines(rows, page_chars)
+    if _is_layout(table, rows, texts):
+        out: list[str] = []
+        for cell in cells:
+            _render(cell, out, page_chars)
+            out.append("\n")
+        return ["".join(out)]
+    return _table_lines(table, page_chars)
+
+
+def _is_layout(table, rows: list[list], texts: list[str]) -> bool:
+    """A table used for layout, not data: it holds another table or blocks of prose, one cell
+    holds most of its text, or no row has two cells with text."""
+    total = sum(len(t) for t in texts)
+    if table.find("table") is not None:
+        return True
+    filled = [[c for c in row if c.get_text(strip=True)] for row in rows]
+    if not total or max(map(len, filled), default=0) < 2:
+        return True
+    header = any(len(r) >= 3 and all(len(c.get_text(strip=True)) <= 12 for c in r) for r in filled)
+    if header and len(rows) >= 2:
+        return False  # a header row of short labels: a data table (序号 | 改革举措 | 牵头单位 …)
+    if max(len(t) for t in texts) >= max(200, 0.6 * total):
+        return True
+    return any(
+        len(c.find_all(["p", "br", "div"])) >= 3 and len(c.get_text()) * 2.5 >= total
+        for row in rows
+        for c in row
+    )
+
+
+def _metadata_lines(rows: list[list], page_chars: int) -> list[str]:
+    """key | value | key | value … rows as "key:value" lines (the reader of document metadata
+    takes 标题, 发文字号, 发文机关 and 成文日期 from them)."""
+    lines = []
+    for row in rows:
+        texts = [_cell_text(c, page_chars) for c in row]
+        k = 0
+        while k < len(texts):
+            key = _WS_RE.sub("", texts[k]).rstrip(":：")
+            if key in _META_KEYS and k + 1 < len(texts):
+                lines.append(f"{key}:{texts[k + 1]}")
+                k += 2
+            else:
+                if texts[k]:
+                    lines.append(texts[k])
+                k += 1
+    return lines
 
 
 def _span(cell, attr: str) -> int:
@@ -242,6 +314,8 @@ def _table_lines(table, page_chars: int) -> list[str]:
             else:
                 cells.append("")
                 col += 1
+        if len(cells) == 1 and col > 1:  # a section row spanning the table: its text in each
+            cells *= col  # column, as a merged cell reads, so the row stays one of the table's
         lines.append("\t".join(cells))
     return lines
 

@@ -32,8 +32,31 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "主要内容",
         "工作任务内容",
     ),
-    "lead": ("牵头单位", "牵头部门", "牵头责任单位", "牵头领导单位"),
-    "responsible": ("责任单位", "责任部门", "责任主体", "承办单位", "主办单位"),
+    "name": (
+        "改革举措",
+        "工作举措",
+        "主要举措",
+        "重点举措",
+        "任务名称",
+        "事项名称",
+        "项目名称",
+        "举措",
+    ),
+    "lead": ("牵头单位", "牵头部门", "牵头责任单位", "牵头领导单位", "牵头处室"),
+    "responsible": (
+        "责任单位",
+        "责任部门",
+        "责任主体",
+        "承办单位",
+        "主办单位",
+        "指导部门",
+        "负责单位",
+        "负责部门",
+        "责任处室",
+        "实施主体",
+        "实施单位",
+        "落实单位",
+    ),
     "cooperating": ("配合单位", "协办单位", "配合部门", "参与单位"),
     "deadline": ("完成时限", "时间节点", "完成时间", "时限要求", "时限", "完成期限"),
     "target": ("目标值", "指标", "目标", "工作目标", "预期目标"),
@@ -71,9 +94,7 @@ def find_header(rows: list[list[str]]) -> tuple[int, dict[int, str]] | None:
     """(row index, column -> role) of the first header row, joining a two-row header."""
     for i, row in enumerate(rows[:40]):
         roles = {j: r for j, c in enumerate(row) if (r := header_role(c))}
-        if len(set(roles.values())) >= 2 and (
-            "measure" in roles.values() or "group" in roles.values()
-        ):
+        if len(set(roles.values())) >= 2 and ({"measure", "group", "name"} & set(roles.values())):
             if i + 1 < len(rows):
                 below = {j: r for j, c in enumerate(rows[i + 1]) if (r := header_role(c))}
                 if (
@@ -222,11 +243,18 @@ def _distribute(measures: list[Measure], entries: list[str], attr: str) -> None:
 def read_grid_row(row: list[str], columns: dict[int, str], state: TableState) -> None:
     """One row of an aligned table (Excel/CSV): cells by their header's role."""
     cell = {role: row[j].strip() for j, role in columns.items() if j < len(row)}
+    filled = {c.strip() for c in row if c.strip()}
+    if len(filled) == 1 and len(columns) >= 3 and not (cell.get("number") or "").isdigit():
+        state.category, state.group = filled.pop(), None  # a section row spanning the table
+        return
     if cell.get("category"):
         state.category = cell["category"]
     if cell.get("group"):
         state.group = cell["group"]
-    text = cell.get("measure") or ""
+    name, text = cell.get("name") or "", cell.get("measure") or ""
+    if name and text and not text.startswith(name):
+        text = f"{name.rstrip('。')}。{text}"
+    text = text or name
     if not text:
         return
     number = cell.get("number") or ""

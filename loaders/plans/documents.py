@@ -191,9 +191,63 @@ def _signature(lines: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+META_KEYS = {
+    "title": ("标题", "名称", "文件名称", "文件标题"),
+    "doc_number": ("发文字号", "文号", "文件编号"),
+    "issuer": ("发文机关", "发布机构", "制发机构", "发文单位", "发布单位"),
+    "date": ("成文日期", "发文日期", "印发日期"),
+    "published": ("发布日期", "发布时间"),
+}
+_META_FIELD = {k: f for f, keys in META_KEYS.items() for k in keys}
+_META_PAIR_RE = re.compile(r"^([\u4e00-\u9fff]{2,4})\s*[:：]\s*(.+)$")
+_ANY_DATE_RE = re.compile(
+    r"((?:19|20)\d{2})\s*(?:-|年|/|\.)\s*(\d{1,2})\s*(?:-|月|/|\.)\s*(\d{1,2})"
+)
+
+
+def metadata_fields(lines: list[str]) -> dict[str, str]:
+    """Fields of a page's metadata block (索引号 | … | 发文字号 | … | 成文日期 | …), written as
+    "key:value" lines or as "key | value | key | value" rows: title, doc_number, issuer, date.
+    The first value of a field wins, and for dates 成文日期 before 发布日期."""
+    found: dict[str, tuple[int, str]] = {}
+    for line in lines[:40]:
+        cells = [c.strip() for c in re.split(r"\s*\|\s*|\t", line) if c.strip()]
+        pairs = []
+        for k, cell in enumerate(cells):
+            m = _META_PAIR_RE.match(cell)
+            if m and m.group(1) in _META_FIELD:
+                pairs.append((m.group(1), m.group(2)))
+            elif cell.rstrip(":：") in _META_FIELD and k + 1 < len(cells):
+                pairs.append((cell.rstrip(":："), cells[k + 1]))
+        for key, value in pairs:
+            field_name = _META_FIELD[key]
+            rank = META_KEYS[field_name].index(key)
+            if value.rstrip(":：") in _META_FIELD or not value.strip():
+                continue
+            if field_name not in found or rank < found[field_name][0]:
+                found[field_name] = (rank, value.strip())
+    return {k: v for k, (_, v) in found.items()}
+
+
+def _meta_date(value: str) -> str | None:
+    m = _ANY_DATE_RE.search(value)
+    if not m:
+        return None
+    year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    return f"{year}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
 def fill_metadata(doc: RawDocument, heading: str | None) -> None:
-    """Title, 文号, issuer, date and years of a document from its heading and first lines."""
+    """Title, 文号, issuer, date and years of a document from its heading and first lines; a
+    page's metadata block, when there is one, is the best source of all four."""
     head = doc.lines[:60]
+    meta = metadata_fields(head)
+    if meta.get("title"):
+        doc.title = doc.title or title_from_heading(meta["title"])
+        heading = heading or (meta["title"] if "关于" in meta["title"] else None)
+    if meta.get("doc_number"):
+        found = DOC_NUMBER_RE.search(meta["doc_number"])
+        doc.doc_number = doc.doc_number or (found.group(1).replace(" ", "") if found else None)
     if heading:
         doc.title = doc.title or title_from_heading(heading)
         m = re.match(r"^(.{2,40}?)\s*(?:关于)?(?:印发|转发)", heading)
@@ -207,8 +261,11 @@ def fill_metadata(doc: RawDocument, heading: str | None) -> None:
                 doc.doc_number = m.group(1).replace(" ", "")
                 break
     sig_issuer, sig_date = _signature(head)
-    doc.issuer = doc.issuer or sig_issuer
-    doc.issued_on = sig_date
+    doc.issuer = meta.get("issuer") or doc.issuer or sig_issuer
+    # the date it was signed (成文日期, the signature) before the date it was put online
+    doc.issued_on = (
+        _meta_date(meta.get("date", "")) or sig_date or _meta_date(meta.get("published", ""))
+    )
     if not doc.issued_on:
         for line in head[:20]:
             m = ISO_DATE_RE.search(line)
