@@ -248,3 +248,56 @@ def test_a_real_data_table_on_a_page_is_a_task_table():
     ]
     units = [t["responsible_units"] + t["lead_units"] for a in doc["actions"] for t in a["tasks"]]
     assert units == [["市市场监管局"], ["市市场监管局", "市税务局"], ["市政务服务办"]]
+
+
+# ---------------------------------------------------------------- tables copied as text with "|"
+
+
+def test_a_table_copied_with_a_row_per_line_and_a_section_cell_spanning_rows():
+    text = """某中心政务公开工作任务分解表
+工作任务 | 具体要求 | 责任部门 |
+一、做好财政信息公开。 | 1.推进预算决算公开。 | 财务科 |
+二、做好网站专栏信息公开。 | 2.及时更新网站概况信息。 | 办公室 |
+3.及时反馈网民意见。 | 各科室 | |
+4.及时更新公众号信息。 | 办公室牵头,各科室配合 | |
+"""
+    (doc,) = docs(text)
+    assert doc["kind"] == "breakdown_table"
+    got = [
+        (a["title"], [(t["number"], t["title"], *roles(t)) for t in a["tasks"]])
+        for a in doc["actions"]
+    ]
+    assert got == [
+        ("做好财政信息公开", [("1", "推进预算决算公开", [], ["财务科"], [])]),
+        (
+            "做好网站专栏信息公开",
+            [
+                ("2", "及时更新网站概况信息", [], ["办公室"], []),
+                ("3", "及时反馈网民意见", [], ["各科室"], []),
+                ("4", "及时更新公众号信息", ["办公室"], [], ["各科室"]),
+            ],
+        ),
+    ]
+
+
+def test_a_table_copied_as_a_stream_of_cells_with_sections():
+    cells = ["工作任务", "具体要求", "责任科室", "时限要求",
+             "强化规范性文件公开", "1", "全面清理规范性文件并公布目录。", "办公室", "年底前",
+             "深化政策解读", "2", "做好政策解读工作。", "各科室", "持续推进",
+             "3", "丰富政策解读形式。", "办公室", "6月底前"]  # fmt: skip
+    text = "某局2024年政务公开重点任务清单\n" + "\n|\n".join(cells) + "\n|\n"
+    (doc,) = docs(text)
+    got = [
+        (
+            a["title"],
+            [
+                (t["number"], t["responsible_units"], t["deadline"], t["ongoing"])
+                for t in a["tasks"]
+            ],
+        )
+        for a in doc["actions"]
+    ]
+    assert got == [
+        ("强化规范性文件公开", [("1", ["办公室"], "2024-12-31", False)]),
+        ("深化政策解读", [("2", ["各科室"], None, True), ("3", ["办公室"], "2024-06-30", False)]),
+    ]

@@ -20,8 +20,17 @@ from loaders.plans.units import extract_inline_units, split_unit_names
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "number": ("序号", "编号", "任务编号"),
-    "category": ("任务分类", "类别", "重点任务", "工作任务", "任务类别", "分类", "重点工作"),
-    "group": ("主要任务", "工作要点", "任务事项"),
+    "category": (
+        "任务分类",
+        "类别",
+        "重点任务",
+        "工作任务",
+        "任务类别",
+        "分类",
+        "重点工作",
+        "一级指标",
+    ),
+    "group": ("主要任务", "工作要点", "任务事项", "二级指标"),
     "measure": (
         "具体措施",
         "工作措施",
@@ -31,6 +40,11 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "措施",
         "主要内容",
         "工作任务内容",
+        "具体要求",
+        "具体工作要求",
+        "工作事项",
+        "三级指标",
+        "评价指标",
     ),
     "name": (
         "改革举措",
@@ -42,7 +56,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "项目名称",
         "举措",
     ),
-    "lead": ("牵头单位", "牵头部门", "牵头责任单位", "牵头领导单位", "牵头处室"),
+    "lead": ("牵头单位", "牵头部门", "牵头责任单位", "牵头领导单位", "牵头处室", "牵头科室"),
     "responsible": (
         "责任单位",
         "责任部门",
@@ -53,6 +67,9 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "负责单位",
         "负责部门",
         "责任处室",
+        "责任科室",
+        "负责科室",
+        "责任股室",
         "实施主体",
         "实施单位",
         "落实单位",
@@ -70,6 +87,95 @@ ENTRY_END_RE = re.compile(
     r"([。;；)）]|无关|负责|牵头|配合|坚持|推进|月底前|日前|年底前|季度)\s+(?=\S)"
 )
 TAG_RE = re.compile(r"</?p[^>]*>|<br\s*/?>", re.I)
+
+
+_PIPE_CELL_RE = re.compile(r"^(.*?)\s*\|\s*$")
+
+
+def pipe_table_lines(lines: list[str]) -> list[str]:
+    """Tables copied from web pages as text with "|" between cells, turned into TAB rows: a row
+    per line ("a | b | c |"), a cell per line ("a |") with a bare "|" line between rows, or a
+    stream of cells with a bare "|" line between every two (rows then start at a number cell)."""
+    lines = _cell_streams(lines)
+    out: list[str] = []
+    cells: list[str] | None = None  # a row being gathered from one-cell lines
+    for line in lines:
+        pieces = [p.strip() for p in line.split("|")]
+        one_cell = _PIPE_CELL_RE.match(line) and line.count("|") == 1
+        if one_cell:
+            cells = cells if cells is not None else []
+            if pieces[0]:
+                cells.append(pieces[0])
+            elif cells:
+                out.append("\t".join(cells))
+                cells = []
+            continue
+        if cells:
+            out.append("\t".join(cells))
+        cells = None
+        if line.count("|") >= 2 and "\t" not in line:
+            while pieces and not pieces[-1]:
+                pieces.pop()
+            out.append("\t".join(pieces) if len(pieces) > 1 else pieces[0] if pieces else "")
+        else:
+            out.append(line)
+    if cells:
+        out.append("\t".join(cells))
+    return out
+
+
+_NUMBER_CELL_RE = re.compile(r"^\d{1,3}$")
+
+
+def _cell_streams(lines: list[str]) -> list[str]:
+    """Runs of "cell / | / cell / | …" lines (at least four cells) as TAB rows; other lines as
+    they are."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j, cells = i, []
+        while (
+            j + 1 < len(lines)
+            and lines[j].strip()
+            and "|" not in lines[j]
+            and "\t" not in lines[j]
+            and lines[j + 1].strip() == "|"
+        ):
+            cells.append(lines[j].strip())
+            j += 2
+        if len(cells) >= 4:
+            out.extend("\t".join(row) for row in _stream_rows(cells))
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def _stream_rows(cells: list[str]) -> list[list[str]]:
+    """Rows of a cell stream: the header until the first number cell, then a row from each
+    number cell. When the header's first column is a section (工作任务 / 任务分类), a cell left
+    over between a complete row and the next number is the next rows' section, written in that
+    column of each row."""
+    starts = [k for k, c in enumerate(cells) if _NUMBER_CELL_RE.match(c)]
+    if not starts:
+        return [cells]
+    header = cells[: starts[0]]
+    section = ""
+    if header and not header_role(header[-1]):
+        header, section = header[:-1], header[-1]
+    has_section = bool(header) and header_role(header[0]) in ("category", "group")
+    body = len(header) - 1 if has_section else len(header)  # cells after the number
+    rows: list[list[str]] = [["序号", *header]]
+    bounds = [*starts, len(cells)]
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        row = cells[a + 1 : b]
+        extra = row[body:] if has_section and b < len(cells) else []
+        row = row[:body] if extra else row
+        rows.append([cells[a], *([section] if has_section else []), *row])
+        if extra:
+            section = "".join(extra)
+    return rows
 
 
 def _squash(s: str) -> str:
@@ -242,6 +348,10 @@ def _distribute(measures: list[Measure], entries: list[str], attr: str) -> None:
 
 def read_grid_row(row: list[str], columns: dict[int, str], state: TableState) -> None:
     """One row of an aligned table (Excel/CSV): cells by their header's role."""
+    width = max(columns) + 1
+    first_role = columns.get(min(columns))
+    if len(row) < width and first_role in ("category", "group") and GROUP_RE.match(row[0].strip()):
+        row = [""] * (width - len(row)) + row  # its section cell spans rows above: shifted right
     cell = {role: row[j].strip() for j, role in columns.items() if j < len(row)}
     filled = {c.strip() for c in row if c.strip()}
     if len(filled) == 1 and len(columns) >= 3 and not (cell.get("number") or "").isdigit():
@@ -258,6 +368,9 @@ def read_grid_row(row: list[str], columns: dict[int, str], state: TableState) ->
     if not text:
         return
     number = cell.get("number") or ""
+    written = GROUP_RE.match(text) if not number else None
+    if written and written.group(2):  # "1.积极推进…" in a table without a 序号 column
+        number, text = written.group(1), written.group(2)
     split = split_measures(text, state.next_value) if not number else []
     if not split:
         value = _number_value(number, state.next_value)

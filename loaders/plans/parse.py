@@ -8,7 +8,7 @@ from pathlib import Path
 
 from loaders.files.normalize import clean_document_text, normalize_text
 from loaders.files.readers import file_format, read_table_bytes, read_text_bytes
-from loaders.plans.breakdown import MEASURE_RE, parse_table_rows
+from loaders.plans.breakdown import MEASURE_RE, parse_table_rows, pipe_table_lines
 from loaders.plans.documents import RawDocument, guess_title, split_documents, years_of
 from loaders.plans.outline import split_running_text
 from loaders.plans.prose import ParsedPlan, parse_plan_lines
@@ -47,7 +47,8 @@ def parse_bytes(name: str, data: bytes) -> dict:
     if fmt in TABLE_FORMATS:
         documents = [parse_table_file(name, read_table_bytes(name, data))]
     else:
-        text = clean_document_text(read_text_bytes(name, data))
+        raw = "\n".join(pipe_table_lines(read_text_bytes(name, data).split("\n")))
+        text = clean_document_text(raw)
         lines = [p for line in text.split("\n") for p in split_running_text(line.strip())]
         documents = [
             parse_document(doc, aligned=fmt in ALIGNED_FORMATS) for doc in split_documents(lines)
