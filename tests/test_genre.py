@@ -301,3 +301,33 @@ def test_a_table_copied_as_a_stream_of_cells_with_sections():
         ("强化规范性文件公开", [("1", ["办公室"], "2024-12-31", False)]),
         ("深化政策解读", [("2", ["各科室"], None, True), ("3", ["办公室"], "2024-06-30", False)]),
     ]
+
+
+# ---------------------------------------------------------------- targets
+
+
+def _targets(sentence: str) -> list[tuple]:
+    from loaders.plans.targets import extract_targets
+
+    return [
+        (t["indicator"], t["comparator"], t["value"], t["unit"]) for t in extract_targets(sentence)
+    ]
+
+
+def test_target_forms_of_plans_from_other_fields():
+    assert _targets("到2025年,建成5G基站1.2万个。") == [("建成5G基站", ">=", 12000, "个")]
+    assert _targets("培育20家以上智能工厂。") == [("培育智能工厂", ">=", 20, "家")]
+    assert _targets("新建城市书房10家。") == [("新建城市书房", ">=", 10, "家")]
+    assert _targets("行政复议纠错率不低于15%。") == [("行政复议纠错率", ">=", 15, "%")]
+    assert _targets("企业开办时间压缩至1个工作日以内。") == [("企业开办时间", "<=", 1, "个工作日")]
+    assert _targets("万元GDP能耗控制在0.5吨标准煤以内。") == [
+        ("万元GDP能耗", "<=", 0.5, "吨标准煤")
+    ]
+    assert _targets("行政诉讼败诉率控制在5%以内。") == [("行政诉讼败诉率", "<=", 5, "%")]
+
+
+def test_subsidies_and_slogans_are_not_targets():
+    assert _targets("对新认定的企业给予最高50万元奖励。") == []
+    assert _targets("全年落实三个不决策。") == []
+    assert _targets("每年坚持两个不决策原则。") == []
+    assert _targets("全面落实重大行政决策“三不决策”要求。") == []

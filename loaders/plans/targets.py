@@ -64,8 +64,10 @@ from loaders.numbering import CN_SMALL
 
 COUNT_UNITS = (
     "个工作日|工作日|个百分点|个小时|小时|学时|课时|分钟|人次|个月|次|日|天|件|名|期|篇|场|人|个|项|门|家"
-    "|条|宗|张|户"
+    "|条|宗|张|户|吨标准煤|吨|公里|千米|平方公里|平方米|立方米|公顷|亩|座|所|套|台|辆|栋"
 )
+# a plain count after a verb of building or adding is a floor: "建成5G基站1.2万个", "新建书房10家"
+_BUILD_RE = re.compile(r"建成|新建|新增|建设|培育|打造|创建|引进|招引|认定|培养|发展|实施|完成")
 TIME_UNITS = ("个工作日", "工作日", "日", "天", "小时", "个小时", "分钟", "个月")
 BAD_RATES = tuple("发生率 败诉率 差错率 错误率 成诉率 违法率 事故率 失误率 复发率 投诉率".split())
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -90,6 +92,7 @@ _CMP_WORDS = {
 _CMP_RE = re.compile("|".join(f"(?P<c{i}>{w})" for i, w in enumerate(_CMP_WORDS.values())))
 _CMP_BY_GROUP = {f"c{i}": cmp for i, cmp in enumerate(_CMP_WORDS)}
 _NEGATED_RE = re.compile(r"(?:达不到|未达到|未达|不到)$")
+_MONEY_RE = re.compile(r"^\s*(?:元|万元|亿元)")
 
 # --- periods (per) and years
 _YEAR_FRAME_RE = re.compile(r"每人每年|每年度|每年|全年|年均|(?<![上本该当每])年度")
@@ -369,7 +372,9 @@ def _frame(clause: _Clause, pre_plain: str) -> tuple[str | None, bool, bool]:
     return per, strong, own
 
 
-def _count_cmp(m: re.Match, post: str | None, cmp_m, frame: tuple, tail: str) -> str | None:
+def _count_cmp(
+    m: re.Match, post: str | None, cmp_m, frame: tuple, tail: str, pre_plain: str = ""
+) -> str | None:
     """The comparator of a count in a plan, or None when the count is not a target."""
     per, strong, own = frame
     if tail.startswith("的") and not cmp_m and post not in ("内", "以内", "之内"):
@@ -379,6 +384,8 @@ def _count_cmp(m: re.Match, post: str | None, cmp_m, frame: tuple, tail: str) ->
     if cmp_m:
         return _CMP_BY_GROUP[cmp_m.lastgroup]
     if strong and (m["num"][0].isdigit() or own):
+        return ">="
+    if m["num"][0].isdigit() and _BUILD_RE.search(pre_plain) and not _MONEY_RE.match(tail):
         return ">="
     return None
 
@@ -403,6 +410,8 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
         return []  # a date, "3月1日"
     if mode == "achievement" and not m["num"][0].isdigit():
         return []
+    if not m["num"][0].isdigit() and unit in ("个", "项", "条"):
+        return []  # a slogan, not a measure: "两个维护", "三个不决策", "四个意识"
     value = _number(m["num"]) * (10000 if m["wan"] else 1)
     post = _POST_RE.match(plain, m.end())
     post_word = post.group(1) if post.group(1) != "内" or unit in TIME_UNITS else None
@@ -416,7 +425,7 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
     name_pre = _drop(pre, pre_plain, _YEAR_FRAME_RE, _QUARTER_FRAME_RE, _CMP_RE, _FILLER_RE)
     if unit == "个百分点" and (change := _CHANGE_RE.search(_VERB_TAIL_RE.sub("", name_pre))):
         return [_relative(clause, m.start(), name_pre, change, value, mode)]
-    cmp = _count_cmp(m, post_word, cmp_m, frame, tail) if mode == "target" else None
+    cmp = _count_cmp(m, post_word, cmp_m, frame, tail, pre_plain) if mode == "target" else None
     if mode == "target" and cmp is None:
         return []
     if mode == "achievement":
