@@ -331,3 +331,41 @@ def test_subsidies_and_slogans_are_not_targets():
     assert _targets("全年落实三个不决策。") == []
     assert _targets("每年坚持两个不决策原则。") == []
     assert _targets("全面落实重大行政决策“三不决策”要求。") == []
+
+
+def test_report_counts_with_the_verbs_reports_use():
+    from loaders.plans.targets import extract_achievements
+
+    text = "区长对法治政府建设作出4次批示,开设17门法治课程,列出118项任务清单,引进新生力量83名。"
+    got = [(a["indicator"], a["value"], a["unit"]) for a in extract_achievements(text, 2022)]
+    assert [(v, u) for _, v, u in got] == [(4, "次"), (17, "门"), (118, "项"), (83, "名")]
+    assert all(
+        word in name
+        for (name, _, _), word in zip(
+            got, ["批示", "法治课程", "任务清单", "新生力量"], strict=True
+        )
+    )
+
+
+def test_an_assessment_scheme_is_not_a_plan():
+    text = """某市人民政府办公室关于印发《某市2016年度法治政府建设考核方案》的通知
+一、考核对象
+(一)各乡镇人民政府。
+(二)市政府各部门。
+二、考核内容
+(一)依法全面履行政府职能。
+(二)依法科学民主决策。
+"""
+    (doc,) = docs(text)
+    assert (doc["title"], doc["kind"], doc["actions"]) == (
+        "某市2016年度法治政府建设考核方案",
+        "other",
+        [],
+    )
+
+
+def test_pinyin_printed_by_mirror_sites_is_dropped():
+    text = "关(guān)于印发(fā)《某区2023年法治政府建设工作要点(diǎn)》的通知\n一、总体要求\n"
+    (doc,) = docs(text)
+    assert doc["title"] == "某区2023年法治政府建设工作要点"
+    assert doc["kind"] == "plan"

@@ -198,6 +198,11 @@ def strip_furniture(lines: list[str]) -> list[str]:
     return out
 
 
+# pinyin that mirror sites print after characters: "执(zhí)法", "关(guān)于"
+_PINYIN_GLOSS_RE = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+
+
 def clean_document_text(raw: str) -> str:
     """normalize_text, then strip_furniture: the text the plan parser reads."""
-    return "\n".join(strip_furniture(normalize_text(raw).split("\n")))
+    text = _PINYIN_GLOSS_RE.sub("", normalize_text(raw))
+    return "\n".join(strip_furniture(text.split("\n")))

@@ -34,6 +34,10 @@ PAST_FIGURE_RE = re.compile(
     r"(?:共|累计|全年|先后|已)[^。;!?]{0,24}?\d+(?:\.\d+)?(?:次|件|场|人次|个|项|家|名|期|篇|条|万|%)"
 )
 TABLE_TITLE_RE = re.compile(r"(分解|任务表|清单|台账|责任表)")
+# assessment schemes (考核方案, 评分标准) score the plan's tasks; they are not plans themselves
+ASSESS_TITLE_RE = re.compile(
+    r"(考核|考评|评分|评价|测评|评估)(?:实施)?(?:方案|办法|细则|标准|体系|表)"
+)
 # rules, procedures and forms are not plans even when some articles name a responsible unit
 RULE_TITLE_RE = re.compile(
     r"(办法|规定|细则|条例|规则|准则|守则|流程|测评表|章程|制度)(\(试行\))?$"
@@ -96,7 +100,7 @@ def parse_document(doc: RawDocument, aligned: bool = False) -> dict:
         return _document(doc, kind, [], extract_achievements(body, default_year))
     if kind == "plan" and not parsed.actions:
         parsed = parse_plan_lines(doc.lines, doc.title, doc.years, structural=True)
-    if kind == "plan" and parsed.actions:
+    if kind == "plan" and (parsed.actions or PLAN_TITLE_RE.search(doc.title)):
         if TABLE_TITLE_RE.search(doc.title) and doc.title.endswith("表"):
             kind = "breakdown_table"
         result = _document(doc, kind, parsed.actions, [])
@@ -126,7 +130,11 @@ def document_kind(doc: RawDocument, parsed: ParsedPlan) -> str:
         return "plan"
     # a title guessed from a first sentence ("2022年,全县…") is no hint
     title = doc.title if len(doc.title) <= 60 and not re.search(r"[。,;:]", doc.title) else ""
-    if RULE_TITLE_RE.search(title) or title.endswith(("通知", "通报", "函", "决定")):
+    if (
+        RULE_TITLE_RE.search(title)
+        or ASSESS_TITLE_RE.search(title)
+        or title.endswith(("通知", "通报", "函", "决定"))
+    ):
         return "plan" if named or parsed.actions and total >= 3 else "other"
     plan_title = bool(PLAN_TITLE_RE.search(title))
     if REPORT_RE.search(title) and not plan_title:

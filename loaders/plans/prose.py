@@ -231,10 +231,10 @@ def _structural_style(items: list[Item]) -> str | None:
     counts: dict[str, int] = {}
     for it in items:
         counts[it.style] = counts.get(it.style, 0) + 1
-    styles = sorted((s for s, n in counts.items() if n >= 2), key=STYLE_RANK.__getitem__)
-    if not styles:
-        return None
-    return styles[1] if len(styles) > 1 else styles[0]
+    styles = sorted(counts, key=STYLE_RANK.__getitem__)
+    if len(styles) > 1:
+        return styles[1]  # under a top level, one item is enough (a plan cut short)
+    return styles[0] if styles and counts[styles[0]] >= 2 else None
 
 
 def _style_carrying(candidates: list[Item]) -> str | None:
