@@ -82,7 +82,8 @@ select t.task_id, t.action_id, a.code as action_code, a.title as action_title, t
                 || case when t.recurring = 'year' then '（每年）' else '' end
             when t.recurring = 'year' then '每年'
             else '' end as due,
-       coalesce(g.targets, '') as targets
+       coalesce(g.targets, '') as targets,
+       array_to_string(coalesce(t.review_notes, []::varchar[]), '；') as review
 from matching join tasks t using (task_id) join actions a on a.action_id = t.action_id
 left join units_by_role r using (task_id) left join task_targets g using (task_id)
 order by t.seq

@@ -24,7 +24,9 @@ TASK_COLUMNS = {
     "due": "截止日期",
     "targets": "指标",
     "text": "任务内容",
+    "review": "待核对",
 }
+REVIEW_COLUMNS = {"action_code": "行动", "number": "编号", "title": "任务", "review": "待核对事项"}
 TARGET_COLUMNS = dict(action_code="行动", task_number="任务编号", label="指标", text="原文")
 UNIT_COLUMNS = dict(name="单位", kind="类型", level="层级", tasks="任务数", written_as="原文写法")
 con = get_connection()
@@ -89,6 +91,14 @@ def plan_view(plan: dict) -> None:
     search = st.text_input("搜索任务（任务内容或单位名称）", key="task_search").strip()
     tasks = plan_data.tasks_frame(con, plan["plan_id"], search)
     st.caption(f"找到 {tasks.height} 项任务" if search else f"共 {tasks.height} 项任务")
+    doubtful = tasks.filter(pl.col("review") != "")
+    if doubtful.height:
+        with st.expander(
+            f"待核对：{doubtful.height} 项任务（解析时没有把握的地方）", expanded=True
+        ):
+            st.dataframe(
+                doubtful.select(list(REVIEW_COLUMNS)).rename(REVIEW_COLUMNS), hide_index=True
+            )
     for action in plan_data.plan_actions(con, plan["plan_id"]).iter_rows(named=True):
         rows = tasks.filter(pl.col("action_id") == action["action_id"])
         if search and rows.is_empty():

@@ -62,6 +62,9 @@ create table if not exists tasks (
     ongoing       boolean not null default false,   -- 长期坚持 / 持续推进
     recurring     varchar                  -- 'year' / 'quarter' for 每年… deadlines
 );
+-- where the parser was unsure (units in no known form, a numbering jump, a target it could not
+-- read): shown first on the plan page; added here for databases made before the column existed
+alter table tasks add column if not exists review_notes varchar[];
 
 -- 单位: the registry. kind = 'unit' or 'group' (各镇街 stands for many)
 create table if not exists units (

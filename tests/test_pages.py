@@ -174,3 +174,19 @@ def test_merge_a_pending_unit_from_the_page(demo_db: Path) -> None:
         "where u.name = ? and a.alias = ?",
         [target, alias],
     ) == [(1,)]
+
+
+def test_review_notes_lead_the_plan_page(demo_db: Path) -> None:
+    """A plan with a doubtful task shows it first, in a 待核对 table with its notes."""
+    doubtful = "测试县2026年依法行政工作方案\n一、依法行政\n(一)完善权责清单。(县委编办牵头)\n(二)深化政务公开。\n"
+    at = start()
+    at.file_uploader(key="plan_upload").set_value(
+        ("doubtful.txt", doubtful.encode("utf-8"), "text/plain")
+    ).run()
+    assert not at.exception
+    plan_id = rows(demo_db, "select max(doc_id) from documents")[0][0]
+    at.sidebar.selectbox(key="plan_choice_widget").set_value(plan_id).run()
+    review = [df.value for df in at.dataframe if "待核对事项" in df.value.columns]
+    assert len(review) == 1
+    assert review[0][["编号", "待核对事项"]].values.tolist() == [["(二)", "未找到牵头或责任单位"]]
+    assert any("待核对：1 项任务" in e.label for e in at.expander)

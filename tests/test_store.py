@@ -197,3 +197,24 @@ def test_recurring_is_stored_as_the_deadline_parser_read_it(con):
         ("3", None, True, None),
         ("4", "2024-06-30", False, None),
     ]
+
+
+PLAN_DOUBTS = """某县2024年法治政府建设工作要点
+一、依法行政
+(一)完善权责清单。(县委编办牵头)
+(二)深化政务公开。
+(四)规范执法行为。(县司法局负责)
+完成时限:待定
+(五)提高复议纠错率达到15%。(县司法局负责)
+"""
+
+
+def test_review_notes_are_stored_with_each_task(con):
+    load_file(con, "d.txt", PLAN_DOUBTS.encode("utf-8"))
+    got = rows(con, "select number, review_notes from tasks order by seq")
+    assert got == [
+        ("(一)", []),
+        ("(二)", ["未找到牵头或责任单位"]),
+        ("(四)", ["完成时限未能识别：待定", "编号不连续：上一项为(二)"]),
+        ("(五)", []),
+    ]

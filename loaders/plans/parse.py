@@ -12,6 +12,7 @@ from loaders.plans.breakdown import MEASURE_RE, parse_table_rows, pipe_table_lin
 from loaders.plans.documents import RawDocument, guess_title, split_documents, years_of
 from loaders.plans.outline import split_running_text
 from loaders.plans.prose import ParsedPlan, parse_plan_lines
+from loaders.plans.review import annotate
 from loaders.plans.targets import extract_achievements
 
 TABLE_FORMATS = ("xlsx", "xls", "csv")
@@ -68,6 +69,7 @@ def parse_path(path: str | Path) -> dict:
 
 
 def _document(doc: RawDocument, kind: str, actions: list[dict], achievements: list[dict]) -> dict:
+    annotate(actions)
     return {
         "title": doc.title,
         "doc_number": doc.doc_number,
@@ -135,7 +137,7 @@ def document_kind(doc: RawDocument, parsed: ParsedPlan) -> str:
         or ASSESS_TITLE_RE.search(title)
         or title.endswith(("通知", "通报", "函", "决定"))
     ):
-        return "plan" if named or parsed.actions and total >= 3 else "other"
+        return "other"  # rules, assessments and notices: not plans, though an article names a unit
     plan_title = bool(PLAN_TITLE_RE.search(title))
     if REPORT_RE.search(title) and not plan_title:
         return "annual_report"

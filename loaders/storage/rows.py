@@ -55,6 +55,7 @@ COLUMNS = {
         "deadline",
         "ongoing",
         "recurring",
+        "review_notes",
     ),
     "task_units": ("task_id", "unit_id", "role", "seq", "name_written"),
     "targets": (
@@ -214,6 +215,7 @@ def _add_task(rows: _Rows, doc_id: int, action_id: int, task: dict, counter: dic
         task["deadline"],
         task["ongoing"],
         task.get("recurring"),
+        task.get("review_notes") or [],
     )
 
 
