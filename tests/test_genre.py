@@ -369,3 +369,41 @@ def test_pinyin_printed_by_mirror_sites_is_dropped():
     (doc,) = docs(text)
     assert doc["title"] == "某区2023年法治政府建设工作要点"
     assert doc["kind"] == "plan"
+
+
+# ---------------------------------------------------------------- breakdown tables from Excel/WPS
+
+
+def _xlsx(rows: list[list]) -> bytes:
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    for row in rows:
+        wb.active.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def test_sub_items_in_rows_of_their_own_belong_to_the_task_above():
+    data = _xlsx([
+        ["某区2024年法治政府建设任务分解表"],
+        ["序号", "工作任务", "具体措施", "牵头单位", "责任单位", "完成时限"],
+        [1, "一、健全依法决策机制", "严格执行重大行政决策法定程序:", "区司法局", "区政府各部门", "长期坚持"],
+        [None, None, "1.公众参与。", None, None, None],
+        [None, None, "5.集体讨论决定。", None, None, None],
+        [2, None, "落实合法性审查全覆盖。", "和我区无关 司法局牵头,各部门配合", None, "2024年12月底前"],
+        [3, "二、严格规范执法", "推行行政执法三项制度。", "和我区无关", None, "2024年6月底前"],
+    ])  # fmt: skip
+    (doc,) = parse_bytes("分解表.xlsx", data)["documents"]
+    assert [(a["code"], a["title"]) for a in doc["actions"]] == [
+        ("一", "健全依法决策机制"),
+        ("二", "严格规范执法"),
+    ]
+    first, second, third = tasks(doc)
+    assert (first["number"], first["title"]) == ("1", "严格执行重大行政决策法定程序")
+    assert "5.集体讨论决定" in first["text"]
+    assert roles(second) == (["司法局"], [], ["各部门"])
+    assert roles(third) == ([], [], [])

@@ -83,6 +83,9 @@ BARE_MEASURE_RE = re.compile(r"^(\d{1,3})\s+(?=[^\d\s.、])")
 GROUP_RE = re.compile(r"^(\d{1,3})\s*[.、．]\s*(.*)$")
 CATEGORY_RE = re.compile(rf"^({CN_SMALL}+)\s*[、.]\s*(.*)$")
 UNIT_WORDS = ("牵头", "负责", "配合", "无关", "协助", "参与")
+NOT_OURS_RE = re.compile(
+    r"(?:和|与|跟)?(?:我|本)?(?:区|县|市|镇|乡|街道|单位|部门)?(?:无关|不涉及)"
+)
 ENTRY_END_RE = re.compile(
     r"([。;；)）]|无关|负责|牵头|配合|坚持|推进|月底前|日前|年底前|季度)\s+(?=\S)"
 )
@@ -354,7 +357,19 @@ def read_grid_row(row: list[str], columns: dict[int, str], state: TableState) ->
         row = [""] * (width - len(row)) + row  # its section cell spans rows above: shifted right
     cell = {role: row[j].strip() for j, role in columns.items() if j < len(row)}
     filled = {c.strip() for c in row if c.strip()}
+    only = [j for j, c in enumerate(row) if c.strip()]
     if len(filled) == 1 and len(columns) >= 3 and not (cell.get("number") or "").isdigit():
+        measure_col = {j for j, r in columns.items() if r in ("measure", "name")}
+        if (
+            state.measures
+            and len(only) == 1
+            and only[0] in measure_col
+            and "number" in columns.values()
+        ):
+            state.measures[-1].text += (
+                " " + filled.pop()
+            )  # a sub-item (5.集体讨论决定。) of the task above
+            return
         state.category, state.group = filled.pop(), None  # a section row spanning the table
         return
     if cell.get("category"):
@@ -475,7 +490,9 @@ def measure_task(m: Measure, default_year: int | None) -> dict:
 
 def _add_units(units: dict[str, list[str]], cell: str, default_key: str) -> None:
     """Names of one attribution cell: verb forms (X牵头,Y负责) or a plain list for the column."""
-    if "无关" in cell and len(cell) < 12:
+    # "和我区无关" (not this district's task) before or instead of the names: never a unit name
+    cell = NOT_OURS_RE.sub(" ", cell).strip(" ,;、")
+    if not cell:
         return
     _, found = extract_inline_units(cell)
     keys = {

@@ -82,9 +82,14 @@ def starts_paragraph(line: str) -> bool:
     return bool(BULLET_RE.match(line))
 
 
+# a colon opening a list of sub-items ("严格执行法定程序:1.公众参与。2.…") ends the heading
+_LIST_COLON_RE = re.compile(rf"[:：]\s*(?=\d{{1,2}}[.、．]|\(?{CN_NUM}[)、]|\(\d{{1,2}}\)|[①-⑳])")
+
+
 def first_clause(text: str, limit: int = 40) -> str:
     """Short heading of a task: its first sentence, or its first clause when that is long."""
     first = re.split(r"[。;；]", text, maxsplit=1)[0]
+    first = _LIST_COLON_RE.split(first, maxsplit=1)[0]
     if len(first) > limit:
         first = re.split(r"[,，:：]", first, maxsplit=1)[0]
     return first.strip().rstrip("。.,，、;；:：")
