@@ -407,3 +407,36 @@ def test_sub_items_in_rows_of_their_own_belong_to_the_task_above():
     assert "5.集体讨论决定" in first["text"]
     assert roles(second) == (["司法局"], [], ["各部门"])
     assert roles(third) == ([], [], [])
+
+
+def test_bodies_outside_government_and_a_trailing_etc():
+    text = """某省科技创新行动方案
+一、强化创新平台
+1.建设重大科研平台。(省科技厅牵头,之江实验室、某研究所、杭州海关、人民银行杭州中心支行、浙江大学等配合)
+2.培育创新主体。(省经信厅负责)
+"""
+    (doc,) = docs(text)
+    first = tasks(doc)[0]
+    assert roles(first) == (
+        ["省科技厅"],
+        [],
+        ["之江实验室", "某研究所", "杭州海关", "人民银行杭州中心支行", "浙江大学"],
+    )
+
+
+# ---------------------------------------------------------------- titles and years
+
+
+def test_title_is_the_title_line_never_the_preamble_or_salutation():
+    preamble = "为推进法治政府建设,根据有关规定,结合我县实际,制定2021年行动方案如下。\n一、主要任务\n(一)完善制度。(县司法局牵头)\n"
+    ranged = "某县法治政府建设行动方案\n(2023—2025年)\n为推进法治政府建设,制定本方案。\n一、主要任务\n(一)完善制度。(县司法局牵头)\n"
+    salutation = (
+        "各乡镇人民政府,县直各部门:\n现将《某县2022年依法行政工作要点》印发给你们,请认真贯彻执行。\n"
+        "某县人民政府办公室\n2022年3月1日\n一、主要任务\n(一)完善制度。(县司法局牵头)\n"
+    )
+    got = [(d["title"], d["years"]) for text in (preamble, ranged, salutation) for d in docs(text)]
+    assert got == [
+        ("2021年行动方案", [2021]),
+        ("某县法治政府建设行动方案(2023—2025年)", [2023, 2024, 2025]),
+        ("某县2022年依法行政工作要点", [2022]),
+    ]

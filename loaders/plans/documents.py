@@ -44,6 +44,7 @@ class RawDocument:
     issuer: str | None = None
     issued_on: str | None = None
     years: list[int] = field(default_factory=list)
+    title_is_guess: bool = False  # no title line: a first short line stands in (no hint of kind)
 
 
 def _notice_heading(lines: list[str], i: int) -> tuple[str, int] | None:
@@ -273,7 +274,9 @@ def fill_metadata(doc: RawDocument, heading: str | None) -> None:
                 doc.issued_on = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
                 break
     if not doc.title:
-        doc.title = guess_title(doc.lines)
+        found = title_line(doc.lines)
+        doc.title = found or _title_from_body(doc.lines)
+        doc.title_is_guess = found is None and doc.title == _first_short_line(doc.lines)
     doc.years = years_of(doc.title) or ([int(doc.issued_on[:4])] if doc.issued_on else [])
 
 
@@ -312,7 +315,13 @@ def _wrapped_title_head(prev: str) -> bool:
 
 
 def guess_title(lines: list[str]) -> str:
-    """The first short line that reads like a document title (ends in 方案/要点/报告/…)."""
+    """The document's title line, else the name the text gives itself (_title_from_body)."""
+    return title_line(lines) or _title_from_body(lines)
+
+
+def title_line(lines: list[str]) -> str | None:
+    """The first short line that reads like a document title (ends in 方案/要点/报告/…); a
+    notice heading without 关于 ("印发《X》的通知") gives X."""
     for i, line in enumerate(lines[:40]):
         if (
             "\t" in line
@@ -331,6 +340,37 @@ def guess_title(lines: list[str]) -> str:
             if prev and len(prev) <= 30 and ISSUER_END_RE.search(prev) and "关于" in line[:3]:
                 return prev + line
             if i and _wrapped_title_head(lines[i - 1]):
-                return lines[i - 1] + line
+                line = lines[i - 1] + line
+            following = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            if YEAR_SPAN_LINE_RE.match(following):  # "(2023—2025年)" on the line below
+                line += following
+            if line.endswith("通知") and "《" in line:
+                line = title_from_heading(line)
             return line
-    return next((line for line in lines if line.strip()), "未命名文件")
+    return None
+
+
+YEAR_SPAN_LINE_RE = re.compile(r"^\((?:19|20)\d{2}\s*[—–\-－~～至到]+\s*(?:19|20)\d{2}\s*年?\)$")
+# where the text names itself: "现将《X》印发给你们", "制定《X》", "制定2021年行动方案如下"
+_NAMED_IN_TEXT_RE = re.compile(r"现将《([^《》]{4,60})》|《([^《》]{4,60})》已经[^,。]{0,20}同意")
+_MADE_HERE_RE = re.compile(
+    r"制定(?:了)?((?:(?:19|20)\d{2}\s*年度?)?[^,。;:《》]{0,20}?(?:方案|要点|计划|规划|安排|意见|清单))如下"
+)
+
+
+def _title_from_body(lines: list[str]) -> str:
+    """A title when no line reads as one: the name the text gives itself, else a first short
+    line that is not a sentence or a salutation ("各乡镇人民政府:"), else 未命名文件."""
+    head = "\n".join(lines[:30])
+    named = _NAMED_IN_TEXT_RE.search(head) or _MADE_HERE_RE.search(head)
+    if named:
+        return next(g for g in named.groups() if g).strip()
+    return _first_short_line(lines) or "未命名文件"
+
+
+def _first_short_line(lines: list[str]) -> str | None:
+    for line in lines[:10]:
+        line = line.strip()
+        if 4 <= len(line) <= 40 and not re.search(r"[,。;:!?]", line) and not META_RE.match(line):
+            return line
+    return None

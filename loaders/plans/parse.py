@@ -37,7 +37,7 @@ PAST_FIGURE_RE = re.compile(
 TABLE_TITLE_RE = re.compile(r"(分解|任务表|清单|台账|责任表)")
 # assessment schemes (考核方案, 评分标准) score the plan's tasks; they are not plans themselves
 ASSESS_TITLE_RE = re.compile(
-    r"(考核|考评|评分|评价|测评|评估)(?:实施)?(?:方案|办法|细则|标准|体系|表)"
+    r"(考核|考评|评分|评价|测评|评估)[^,。]{0,6}(?:方案|办法|细则|标准|体系|表)"
 )
 # rules, procedures and forms are not plans even when some articles name a responsible unit
 RULE_TITLE_RE = re.compile(
@@ -138,6 +138,7 @@ def document_kind(doc: RawDocument, parsed: ParsedPlan) -> str:
         or title.endswith(("通知", "通报", "函", "决定"))
     ):
         return "other"  # rules, assessments and notices: not plans, though an article names a unit
+    title = "" if doc.title_is_guess else title  # a first short line: no hint of plan or report
     plan_title = bool(PLAN_TITLE_RE.search(title))
     if REPORT_RE.search(title) and not plan_title:
         return "annual_report"

@@ -79,7 +79,7 @@ HTML_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s*/?>")
 CONJUNCTION_RE = re.compile(r"及(?!其)|和")
 UNIT_SUFFIX_RE = re.compile(
     r"(局|办|委|部|院|府|门|单位|室|中心|会|所|组|厅|署|处|队|站|镇|街|乡|街道|联|团|校|区|班|"
-    r"公司|庭|馆|台|社|机关|机构|人大|政协)$"
+    r"公司|庭|馆|台|社|机关|机构|人大|政协|海关|银行|分行|支行|大学|集团|实验室|研究所|医院)$"
 )
 
 GROUP_PATTERNS: tuple[re.Pattern[str], ...] = (
