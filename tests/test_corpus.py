@@ -1,0 +1,36 @@
+"""The real-document corpus (tests/corpus, labelled by hand) as a regression gate: each kind of
+check must pass at least as often as it does now. Raise a floor when the parser gets better;
+never lower one to make a change pass."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+FLOORS = {  # checks passed (of total) on 2026-11-29
+    "kind": 34,  # of 34
+    "task_count": 23,  # of 30
+    "task_found": 34,  # of 43
+    "units": 27,  # of 38
+    "deadlines": 4,  # of 6
+    "targets": 9,  # of 9
+    "achievements": 20,  # of 22
+}
+
+
+def test_corpus_scores_do_not_fall():
+    out = subprocess.run(
+        [sys.executable, "tests/corpus/score.py", "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    summary = json.loads(out.stdout)["summary"]
+    got = {kind: summary[kind]["passed"] for kind in FLOORS}
+    assert all(got[k] >= FLOORS[k] for k in FLOORS), (got, FLOORS)
