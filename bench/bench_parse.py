@@ -1,8 +1,11 @@
 """Parse time per seed document (and per file given on the command line).
 
     .venv/bin/python bench/bench_parse.py [FILE ...]      # default: ../shared/seeds/*.txt
+    .venv/bin/python bench/bench_parse.py --one-line-mb 1   # also: a 1 MB plan on one line
 
-Prints the best of N runs (default 5) and the median, per file, in milliseconds.
+Prints the best of N runs (default 5) and the median, per file, in milliseconds. --one-line-mb N
+also times a document of N MB on a single line (seed 000 repeated with its line breaks turned
+into spaces), as plans copied from web pages or databases arrive.
 """
 
 from __future__ import annotations
@@ -29,12 +32,27 @@ def time_file(path: Path, runs: int) -> tuple[float, float, dict]:
     return min(times), statistics.median(times), result
 
 
+def one_line_file(mb: float) -> Path:
+    """Seed 000 on one line, repeated to `mb` megabytes, written under bench/out/."""
+    seed = next((ROOT.parent / "shared" / "seeds").glob("000_*.txt")).read_text(encoding="utf-8")
+    line = seed.replace("\n", " ")
+    size = int(mb * 1_000_000)
+    text = (line * (size // len(line.encode("utf-8")) + 1)).encode("utf-8")[:size]
+    out = ROOT / "bench" / "out" / f"one_line_{mb:g}mb.txt"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(text.decode("utf-8", "ignore").encode("utf-8"))
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("files", nargs="*", type=Path)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--one-line-mb", type=float, default=0)
     args = ap.parse_args()
     files = args.files or sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
+    if args.one_line_mb:
+        files = [*files, one_line_file(args.one_line_mb)]
     print(f"{'file':<32} {'KB':>6} {'best ms':>8} {'median ms':>10} {'docs':>5} {'tasks':>6}")
     for f in files:
         best, median, result = time_file(f, args.runs)

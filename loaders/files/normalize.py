@@ -136,8 +136,13 @@ def _remove_widgets(line: str) -> str | None:
     return None if _LEFTOVER_RE.match(line) else line
 
 
+_CHROME_LINE_MAX = 200  # a longer line opening with a breadcrumb holds the page's text after it
+
+
 def _is_page_or_chrome(line: str) -> bool:
-    return bool(_PAGE_NUMBER_RE.match(line) or _BREADCRUMB_RE.match(line))
+    if _PAGE_NUMBER_RE.match(line):
+        return True
+    return bool(_BREADCRUMB_RE.match(line)) and len(line) <= _CHROME_LINE_MAX
 
 
 def _may_be_running_header(line: str, next_line: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.numbering import CN_NUM, cn_to_int  # noqa: F401 (cn_to_int: also read from here)
+from loaders.numbering import CN_NUM, CN_NUMERAL_CHARS, cn_to_int
 
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("article", re.compile(rf"^第({CN_NUM}|\d+)条\s*")),
@@ -106,6 +106,13 @@ _INLINE_MARKER_RE = re.compile(
     rf"|第{_CN_ITEM}条)"
     rf"|(?<=[\u4e00-\u9fff])(?=\({_CN_ITEM}\)[\u4e00-\u9fff])"
 )
+# a number glued to the text before it ("…责任单位:各镇街2.坚持…", "…提升行动6.健全…"): a cut only
+# when it continues the numbering (the last number + 1), which a quantity rarely does
+_SEQUENCE_MARKER_RE = re.compile(
+    rf"(?<=[\u4e00-\u9fff)”])(?:(\d{{1,3}})[.、．](?!\d)|({_CN_ITEM})、)(?=[\u4e00-\u9fff“《])"
+)
+
+
 # the first item glued to its heading on one line ("(一)推进职能转变1.深化审批改革"): only the
 # first number of the level below, within the heading's length
 _FIRST_ITEM_RE = re.compile(
@@ -129,13 +136,33 @@ def split_running_text(line: str) -> list[str]:
         title = _RUN_ON_TITLE_RE.match(line)
         head = [title.group(1)] if title else []
         rest = line[title.end() :] if title else line
-        cuts = [m.start() for m in _INLINE_MARKER_RE.finditer(rest) if m.start() > 0]
+        cuts = sorted(
+            {m.start() for m in _INLINE_MARKER_RE.finditer(rest) if m.start() > 0}
+            | set(_sequence_cuts(rest))
+        )
         bounds = [0, *cuts, len(rest)]
         pieces = head + [rest[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if rest[a:b]]
     out: list[str] = []
     for piece in pieces:
         out.extend(_split_first_item(piece))
     return [p.strip() for p in out if p.strip()]
+
+
+def _sequence_cuts(text: str) -> list[int]:
+    """Where a glued number continues the numbering of the items before it in the line."""
+    cuts, last = [], {"arabic": None, "cn": None}
+    pattern = rf"(?<![\d.])(\d{{1,3}})[.、．](?!\d)|(?<![{CN_NUMERAL_CHARS}])({_CN_ITEM})、"
+    for m in re.finditer(pattern, text):
+        style, raw = ("arabic", m.group(1)) if m.group(1) else ("cn", m.group(2))
+        value = cn_to_int(raw)
+        if value is None:
+            continue
+        continues = last[style] is not None and value == last[style] + 1
+        if continues and _SEQUENCE_MARKER_RE.match(text, m.start()):
+            cuts.append(m.start())
+        if continues or value == 1:
+            last[style] = value
+    return cuts
 
 
 def _split_first_item(piece: str) -> list[str]:
