@@ -463,3 +463,61 @@ def test_glued_numbers_that_continue_the_numbering_open_items():
         ),
         ("(二)", [("3", "健全备案工作机制", [], ["区司法局", "政府各部门"], [])]),
     ]
+
+
+# ---------------------------------------------------------------- outlines
+
+
+def test_four_levels_make_the_second_the_action_and_the_third_a_group():
+    text = """某县法治政府建设实施方案
+一、总体目标
+到2025年,政府行为全面纳入法治轨道。
+二、主要任务
+(一)依法全面履行政府职能
+1.深化放管服改革。
+(1)推行告知承诺制。(县审批局牵头,县直各部门配合)
+(2)推进一网通办。(县数据局负责)
+2.完善权责清单。
+(1)动态调整权责清单。(县委编办牵头)
+(二)规范执法行为
+1.推行三项制度。
+(1)落实公示制度。(县司法局牵头)
+三、保障措施
+(一)加强组织领导。
+"""
+    (doc,) = docs(text)
+    got = [
+        (a["code"], [(t["number"], t["group"], t["review_notes"]) for t in a["tasks"]])
+        for a in doc["actions"]
+    ]
+    assert got == [
+        (
+            "(一)",
+            [
+                ("(1)", "深化放管服改革", []),
+                ("(2)", "深化放管服改革", []),
+                ("(1)", "完善权责清单", []),
+            ],
+        ),
+        ("(二)", [("(1)", "推行三项制度", [])]),
+    ]
+
+
+def test_a_task_over_several_paragraphs_keeps_them_all():
+    text = """某县法治政府建设实施方案
+(一)规范执法行为行动
+1.推行三项制度。(县司法局牵头)
+2.加强执法监督。
+持续开展案卷评查,每年不少于1次。
+对发现的问题及时整改。(县司法局负责)
+(二)提升复议质效行动
+3.推进复议体制改革。(县司法局负责)
+"""
+    (doc,) = docs(text)
+    second = tasks(doc)[1]
+    assert second["text"] == "加强执法监督。持续开展案卷评查,每年不少于1次。对发现的问题及时整改。"
+    assert roles(second) == ([], ["县司法局"], [])
+    assert [(t["indicator"], t["value"], t["per"]) for t in second["targets"]] == [
+        ("开展案卷评查", 1, "year")
+    ]
+    assert [a["title"] for a in doc["actions"]] == ["规范执法行为行动", "提升复议质效行动"]

@@ -286,8 +286,10 @@ def parse_plan_lines(
 def _sections(items: list[Item], task_style: str) -> list[tuple[Item | None, list[Item]]]:
     """Split items into (action heading, task items); the action is the nearest level above."""
     task_rank = STYLE_RANK[task_style]
-    above = [STYLE_RANK[it.style] for it in items if STYLE_RANK[it.style] < task_rank]
-    action_rank = max(above) if above else None
+    above = sorted({STYLE_RANK[it.style] for it in items if STYLE_RANK[it.style] < task_rank})
+    # four levels or more (二、→(一)→1.→(1)): the action is the level below the top one, the
+    # levels between it and the tasks are groups; otherwise the level just above the tasks
+    action_rank = (above[1] if len(above) >= 3 else above[-1]) if above else None
     sections: list[tuple[Item | None, list[Item]]] = []
     current: tuple[Item | None, list[Item]] | None = None
     group: str | None = None

@@ -39,13 +39,20 @@ def task_notes(task: dict) -> list[str]:
 
 def annotate(actions: list[dict]) -> None:
     """Fill every task's review_notes, including jumps in the numbering within an action
-    (numbers may restart under each action)."""
+    (numbers may restart at 1 under each action or group)."""
     previous = None
     for action in actions:
         for k, task in enumerate(action["tasks"]):
             notes = task_notes(task)
             value = number_value(task["number"])
-            if value is not None and previous is not None and k and value != previous + 1:
+            restart = value == 1  # numbers may restart under each action or group
+            if (
+                value is not None
+                and previous is not None
+                and k
+                and value != previous + 1
+                and not restart
+            ):
                 notes.append(f"编号不连续：上一项为{action['tasks'][k - 1]['number']}")
             previous = value
             task["review_notes"] = notes

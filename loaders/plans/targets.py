@@ -229,8 +229,12 @@ class _Clause:
 
     def named(self, name: str) -> str:
         """An empty name is the sentence's last one; a generic one gets the previous clause."""
-        if not name:
-            return self.sentence.get("last", "")
+        if not name:  # "持续开展案卷评查,每年不少于1次": the clause before names it
+            prev = _clean(_COUNT_TEXT_RE.sub("", self.sentence.get("prev", "")))
+            return (
+                self.sentence.get("last")
+                or re.sub(r"^(?:持续|积极|认真|扎实|深入|常态化)", "", prev)[-30:]
+            )
         if name in _GENERIC and self.sentence.get("prev"):
             return _clean(_COUNT_TEXT_RE.sub("", self.sentence["prev"]))[-30:] + name
         return name
