@@ -521,3 +521,23 @@ def test_a_task_over_several_paragraphs_keeps_them_all():
         ("开展案卷评查", 1, "year")
     ]
     assert [a["title"] for a in doc["actions"]] == ["规范执法行为行动", "提升复议质效行动"]
+
+
+def test_a_plan_naming_no_units_in_three_levels_takes_the_third_as_tasks():
+    text = """某省全面推行行政执法三项制度实施方案
+一、总体要求
+坚持依法行政。
+二、主要任务和具体措施
+(一)全面推行行政执法公示制度。
+1.强化事前公开。
+各级行政执法机关全面公开执法信息。
+2.规范事中公示。
+(二)全面推行执法全过程记录制度。
+1.完善文字记录。
+"""
+    (doc,) = docs(text)
+    got = [(a["code"], [(t["number"], t["title"]) for t in a["tasks"]]) for a in doc["actions"]]
+    assert got == [
+        ("(一)", [("1", "强化事前公开"), ("2", "规范事中公示")]),
+        ("(二)", [("1", "完善文字记录")]),
+    ]

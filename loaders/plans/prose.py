@@ -226,12 +226,14 @@ def choose_task_style(items: list[Item], structural: bool = False) -> str | None
 
 
 def _structural_style(items: list[Item]) -> str | None:
-    """For a plan that names no units: tasks are the items one level below the top (一、 → (一)),
-    or the items of the only level; a level needs two items to count."""
+    """For a plan that names no units: tasks are the third level of three or more (二、→(一)→1.),
+    the second of two (一、→(一)), or the items of the only level (two at least)."""
     counts: dict[str, int] = {}
     for it in items:
         counts[it.style] = counts.get(it.style, 0) + 1
     styles = sorted(counts, key=STYLE_RANK.__getitem__)
+    if len(styles) > 2:
+        return styles[2]  # 二、→(一)→1.: parts, actions, tasks (deeper levels are task text)
     if len(styles) > 1:
         return styles[1]  # under a top level, one item is enough (a plan cut short)
     return styles[0] if styles and counts[styles[0]] >= 2 else None
