@@ -303,3 +303,10 @@ def test_seed_004_gazette_running_header_is_removed() -> None:
 def test_clean_document_text() -> None:
     raw = "首页 ＞ 通知\r\n【打印正文】\r\n一、总体要求\r\n牵头单位：司法局\r\n- 2 -\r\n完成时限： 2023 年 12 月底前\r\n"
     assert clean_document_text(raw) == "一、总体要求\n牵头单位:司法局\n完成时限:2023年12月底前\n"
+
+
+def test_control_characters_are_never_text() -> None:
+    """NUL, ESC and the other C0 controls (and DEL) go; tab and line breaks keep their meaning."""
+    assert normalize_text("规范\x1b[31m行政\x00规范\t性\x0c文件\r\n下一行\x7f") == (
+        "规范[31m行政规范\t性\n文件\n下一行"
+    )

@@ -585,3 +585,8 @@ def test_table_errors() -> None:
         read_table_bytes("empty.csv", b"\n,,\n")
     with pytest.raises(ReadError, match="无法读取 Excel 文件"):
         read_table_bytes("x.xlsx", b"not a workbook")
+
+
+def test_html_nested_thousands_deep_is_refused_in_chinese() -> None:
+    with pytest.raises(ReadError, match="嵌套过深"):
+        read_text_bytes("deep.html", ("<div>" * 100_000 + "一、总体要求").encode())

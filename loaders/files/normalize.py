@@ -19,6 +19,8 @@ _INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u2060\ufeff"
 _TRANSLATE = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
 _TRANSLATE.update({ord(c): " " for c in _SPACES})
 _TRANSLATE.update({ord(c): None for c in _INVISIBLE})
+# control characters (NUL, ESC …, DEL) are never text: removed, so they are never stored
+_TRANSLATE.update({c: None for c in [*range(0x00, 0x09), 0x0E, 0x0F, *range(0x10, 0x20), 0x7F]})
 _LINE_BREAK_RE = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 
 # Han ideographs and the punctuation that sits between them (、。“”《》〔〕【】—…·).
