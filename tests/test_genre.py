@@ -541,3 +541,16 @@ def test_a_plan_naming_no_units_in_three_levels_takes_the_third_as_tasks():
         ("(一)", [("1", "强化事前公开"), ("2", "规范事中公示")]),
         ("(二)", [("1", "完善文字记录")]),
     ]
+
+
+def test_every_attribution_clause_in_a_task_counts_and_commas_separate_groups_of_one_role():
+    text = """某市实施方案
+一、优化营商环境
+1.推进证照分离改革。(市市场监管局牵头,市司法局配合)推行告知承诺制。(市政务服务办负责)
+2.深化工程建设项目审批改革。(责任单位:X区政府,市住建局、市自然资源局)
+"""
+    (doc,) = docs(text)
+    first, second = tasks(doc)
+    assert roles(first) == (["市市场监管局"], ["市政务服务办"], ["市司法局"])
+    assert first["text"] == "推进证照分离改革。推行告知承诺制。"
+    assert roles(second) == ([], ["X区政府", "市住建局", "市自然资源局"], [])
