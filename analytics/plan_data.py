@@ -21,17 +21,18 @@ _TARGET_LABEL = """
 """
 
 _LIST_PLANS = """
-select d.doc_id as plan_id, d.title, d.doc_number, d.issuer, d.issued_on, d.kind,
-       d.year_from, d.year_to,
-       case when d.year_from is null then null
-            when d.year_from = d.year_to then d.year_from || '年'
-            else d.year_from || '—' || d.year_to || '年' end as years_label,
-       (select count(*) from actions a where a.plan_id = d.doc_id) as actions,
-       (select count(*) from tasks t where t.plan_id = d.doc_id) as tasks,
-       f.name as file_name, f.loaded_at
-from documents d join source_files f using (file_id)
-where d.kind in ('plan', 'breakdown_table')
-order by d.doc_id desc
+select plan_id, title, doc_number, issuer, issued_on, kind, year_from, year_to,
+       case when year_from is null then null
+            when year_from = year_to then year_from || '年'
+            else year_from || '—' || year_to || '年' end as years_label,
+       (select count(*) from actions a where a.plan_id = p.plan_id) as actions,
+       (select count(*) from tasks t where t.plan_id = p.plan_id) as tasks,
+       f.name as file_name, f.loaded_at, p.tracked, p.archived, p.pinned, p.version_of,
+       p.parsed_title, p.uploads
+from v_plans p join source_files f using (file_id)
+where $everything or (p.tracked and not p.archived)
+order by coalesce(p.year_to, p.year_from) desc nulls last, p.last_period desc nulls last,
+         p.uploads desc, p.plan_id desc
 """
 
 _PLAN_ACTIONS = f"""
@@ -162,9 +163,17 @@ def _named(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pl.Da
     return cached(con, _QUERIES[name], **params)
 
 
-def list_plans(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """Plans and breakdown tables (方案/分解表), newest first, with action and task counts."""
-    return _named(con, "list_plans")
+def list_plans(con: duckdb.DuckDBPyConnection, everything: bool = False) -> pl.DataFrame:
+    """Tracked plans and tables by year (newest first), then activity, with action and task
+    counts; everything: every loaded document, reports and archived ones included."""
+    return _named(con, "list_plans", everything=everything)
+
+
+def current_plan_id(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The plan every page opens on (pinned by the coordinator, else the most active)."""
+    from loaders.storage.plan_admin import current_plan_id as current
+
+    return current(con)
 
 
 def plan_actions(con: duckdb.DuckDBPyConnection, plan_id: int) -> pl.DataFrame:

@@ -1,4 +1,4 @@
-"""Command line: python -m loaders parse|load|template|progress|units (docs/cli.md)."""
+"""Command line: python -m loaders parse|load|plans|units|template|progress (docs/cli.md)."""
 
 from __future__ import annotations
 
@@ -87,7 +87,101 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=("ALIAS", "INTO"),
         help="把单位 ALIAS 合并到 INTO（ALIAS 成为 INTO 的别名）",
     )
+    plans = sub.add_parser(
+        "plans",
+        help="计划管理：列出计划，设定当前计划，改名、归档",
+        description="列出载入的全部文件（计划、分解表、年度报告、其他），按年度和填报活跃度排序；"
+        "可设定仪表板默认打开的当前计划、改名、归档（可恢复，不删除任何内容）。",
+    )
+    plans.add_argument("--db", required=True, metavar="PATH", help="DuckDB 数据库文件")
+    plans.add_argument("--json", action="store_true", help="输出 JSON")
+    plans.add_argument("--current", type=int, metavar="PLAN_ID", help="设为当前计划")
+    plans.add_argument("--rename", nargs=2, metavar=("PLAN_ID", "TITLE"), help="改名")
+    plans.add_argument("--archive", type=int, metavar="PLAN_ID", help="归档（隐藏，可恢复）")
+    plans.add_argument("--unarchive", type=int, metavar="PLAN_ID", help="恢复已归档的计划")
+    plans.add_argument("--track", type=int, metavar="PLAN_ID", help="在仪表板上跟踪该文件")
+    plans.add_argument("--untrack", type=int, metavar="PLAN_ID", help="不再跟踪该文件")
+    plans.add_argument("--by", default=None, help="操作人（默认为当前系统用户）")
     return parser
+
+
+def cmd_plans(args: argparse.Namespace) -> int:
+    from loaders.db import connect, default_user
+    from loaders.storage import plan_admin
+
+    con = connect(args.db)
+    actor = args.by or default_user()
+    try:
+        if args.current is not None:
+            plan_admin.pin_current(con, args.current, actor)
+        if args.rename:
+            plan_id = _plan_id(args.rename[0])
+            plan_admin.rename_plan(con, plan_id, args.rename[1], actor)
+        if args.archive is not None:
+            plan_admin.archive_plan(con, args.archive, actor)
+        if args.unarchive is not None:
+            plan_admin.archive_plan(con, args.unarchive, actor, archived=False)
+        if args.track is not None:
+            plan_admin.set_tracked(con, args.track, True, actor)
+        if args.untrack is not None:
+            plan_admin.set_tracked(con, args.untrack, False, actor)
+    except LoadError as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return 1
+    current = plan_admin.current_plan_id(con)
+    rows = plan_admin.list_plans(con, include_all=True)
+    if args.json:
+        out = [_plan_json(r, current) for r in rows]
+        json.dump(
+            {"current_plan_id": current, "plans": out},
+            sys.stdout,
+            ensure_ascii=False,
+            default=str,
+            indent=1,
+        )
+        sys.stdout.write("\n")
+        return 0
+    for r in rows:
+        print(_plan_line(r, current))
+    return 0
+
+
+def _plan_id(text: str) -> int:
+    if not text.strip().isdigit():
+        raise LoadError(f"计划编号应为数字：{text}")
+    return int(text)
+
+
+def _plan_json(r: dict, current: int | None) -> dict:
+    return {
+        "plan_id": r["plan_id"],
+        "title": r["title"],
+        "parsed_title": r["parsed_title"],
+        "doc_number": r["doc_number"],
+        "issuer": r["issuer"],
+        "years": [y for y in (r["year_from"], r["year_to"]) if y is not None],
+        "kind": r["kind"],
+        "file_id": r["file_id"],
+        "tracked": r["tracked"],
+        "archived": r["archived"],
+        "current": r["plan_id"] == current,
+        "version_of": r["version_of"],
+        "uploads": r["uploads"],
+    }
+
+
+def _plan_line(r: dict, current: int | None) -> str:
+    from loaders.storage.plan_admin import KIND_NAMES
+
+    years = (
+        "—".join(str(y) for y in dict.fromkeys((r["year_from"], r["year_to"])) if y) or "未注明年度"
+    )
+    flags = [KIND_NAMES.get(r["kind"], r["kind"]), years]
+    flags += ["当前计划"] if r["plan_id"] == current else []
+    flags += ["已归档"] if r["archived"] else []
+    flags += ["不跟踪"] if not r["tracked"] and not r["archived"] else []
+    flags += [f"替代第 {r['version_of']} 号"] if r["version_of"] else []
+    return f"{r['plan_id']:>4}  {r['title']}（{'，'.join(flags)}）"
 
 
 def cmd_units(args: argparse.Namespace) -> int:
@@ -210,6 +304,7 @@ def main(argv: list[str] | None = None) -> int:
         "parse": cmd_parse,
         "load": cmd_load,
         "units": cmd_units,
+        "plans": cmd_plans,
         "template": cmd_template,
         "progress": cmd_progress,
     }

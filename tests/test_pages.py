@@ -190,3 +190,28 @@ def test_review_notes_lead_the_plan_page(demo_db: Path) -> None:
     assert len(review) == 1
     assert review[0][["编号", "待核对事项"]].values.tolist() == [["(二)", "未找到牵头或责任单位"]]
     assert any("待核对：1 项任务" in e.label for e in at.expander)
+
+
+def test_a_new_session_opens_on_the_current_plan_and_the_coordinator_pins_another(
+    demo_db: Path,
+) -> None:
+    """Loading an old plan does not move what every session opens on; pinning does."""
+    before = start().sidebar.selectbox(key="plan_choice_widget").value
+    old = "某县2012年依法行政工作要点\n一、依法行政\n(一)推行政务公开。(县政府办负责)\n"
+    at = start()
+    at.file_uploader(key="plan_upload").set_value(
+        ("old.txt", old.encode("utf-8"), "text/plain")
+    ).run()
+    assert not at.exception
+    assert start().sidebar.selectbox(key="plan_choice_widget").value == before
+
+    other = rows(
+        demo_db, "select doc_id from documents where title = '青禾县2025年法治政府建设实施方案'"
+    )[0][0]
+    at = start()
+    at.selectbox(key="admin_plan").set_value(other)
+    at.radio(key="admin_action").set_value("设为当前计划")
+    at.button[[b.label for b in at.button].index("执行")].click().run()
+    assert not at.exception
+    assert any(f"已对第 {other} 号执行“设为当前计划”" in s.value for s in at.success)
+    assert start().sidebar.selectbox(key="plan_choice_widget").value == other

@@ -41,7 +41,9 @@ def sidebar(con: duckdb.DuckDBPyConnection) -> Filters:
     titles = dict(zip(plans["plan_id"], plans["title"], strict=True))
     with st.sidebar:
         st.markdown("**筛选**（各页面通用）")
-        plan_id = choose("计划", list(titles), list(titles)[0], titles.get, PLAN_KEY)
+        current = plan_data.current_plan_id(con)
+        default = current if current in titles else list(titles)[0]
+        plan_id = choose("计划", list(titles), default, titles.get, PLAN_KEY)
         trend = scorecards.plan_trend(con, plan_id)
         if trend.is_empty():
             st.caption("该计划尚无季度（未注明年度，也没有填报）。")

@@ -14,6 +14,7 @@ from loaders.db import default_user, run
 from loaders.errors import LoadError, ReadError
 from loaders.files.readers import file_format
 from loaders.plans.parse import parse_bytes
+from loaders.storage.plan_admin import record_versions
 from loaders.storage.rows import store_documents
 
 Progress = Callable[[float, str], None]
@@ -32,6 +33,7 @@ class LoadResult:
     targets: int = 0
     achievements: int = 0
     unresolved_units: list[str] = field(default_factory=list)
+    versions: list[tuple[int, int, str]] = field(default_factory=list)  # (new, old, old title)
 
     def summary(self) -> str:
         if self.status == "unchanged":
@@ -42,6 +44,8 @@ class LoadResult:
         )
         if self.unresolved_units:
             text += f", 待确认单位 {len(self.unresolved_units)} 个"
+        for new_id, old_id, old_title in self.versions:
+            text += f"；第 {new_id} 号识别为第 {old_id} 号《{old_title}》的新版本"
         return text
 
 
@@ -97,13 +101,14 @@ def load_file(
         file_id = _insert_file(cur, name, data, sha, loaded_by)
         registry = _registry(cur)
         counts = store_documents(cur, file_id, documents, registry)
+        versions = record_versions(cur, file_id, loaded_by or default_user())
         run(cur, LINK_ACHIEVEMENTS)
         run(cur, "commit")
     except Exception as e:
         run(cur, "rollback")
         raise LoadError(f"{name}: 保存失败，未写入任何内容（{e}）") from e
     report(1.0, "完成")
-    return LoadResult(name, sha, "loaded", **dataclasses.asdict(counts))
+    return LoadResult(name, sha, "loaded", **dataclasses.asdict(counts), versions=versions)
 
 
 def _insert_file(cur, name: str, data: bytes, sha: str, loaded_by: str | None) -> int:
