@@ -102,7 +102,127 @@ def build_parser() -> argparse.ArgumentParser:
     plans.add_argument("--track", type=int, metavar="PLAN_ID", help="在仪表板上跟踪该文件")
     plans.add_argument("--untrack", type=int, metavar="PLAN_ID", help="不再跟踪该文件")
     plans.add_argument("--by", default=None, help="操作人（默认为当前系统用户）")
+    tasks = sub.add_parser(
+        "tasks",
+        help="列出计划的任务（校对后的结果，注明每项内容来自文件还是校对）",
+        description="列出一个计划的全部任务：行动、编号、标题、原文、牵头/责任/配合单位、完成时限、"
+        "指标，以及每项内容来自文件还是校对（谁、何时）。",
+    )
+    tasks.add_argument("--db", required=True, metavar="PATH", help="DuckDB 数据库文件")
+    tasks.add_argument("--plan", required=True, type=int, metavar="PLAN_ID", help="计划编号")
+    tasks.add_argument("--json", action="store_true", help="输出 JSON")
+    corr = sub.add_parser(
+        "correct",
+        help="校对任务：改单位、完成时限、标题、指标，增删任务；撤销校对",
+        description="校对单独保存（谁、何时），叠加在解析结果上，重新载入同一文件或新版本后仍然有效；"
+        "--undo 撤销某条校对。单位用「、」分隔。",
+    )
+    corr.add_argument("--db", required=True, metavar="PATH", help="DuckDB 数据库文件")
+    corr.add_argument("--task", type=int, metavar="TASK_ID", help="要校对的任务编号")
+    corr.add_argument("--lead", metavar="A、B", help="牵头单位（写空字符串表示没有）")
+    corr.add_argument("--responsible", metavar="A、B", help="责任单位")
+    corr.add_argument("--cooperating", metavar="A、B", help="配合单位")
+    when = corr.add_mutually_exclusive_group()
+    when.add_argument("--deadline", metavar="YYYY-MM-DD", help="完成时限")
+    when.add_argument("--ongoing", action="store_true", help="长期坚持（没有截止日期）")
+    corr.add_argument("--title", help="任务标题")
+    corr.add_argument(
+        "--add-target",
+        metavar="'指标 >= 90 %'",
+        help="新增指标：名称 比较符 数值 单位 [每年|每季度]",
+    )
+    corr.add_argument(
+        "--remove-target", type=int, metavar="TARGET_ID", help="删除指标（编号见 tasks）"
+    )
+    corr.add_argument("--remove-task", action="store_true", help="删除该任务（可撤销）")
+    corr.add_argument("--add-task", metavar="TITLE", help="在 --plan 的 --action 下新增任务")
+    corr.add_argument("--plan", type=int, metavar="PLAN_ID", help="新增任务所在计划")
+    corr.add_argument("--action", metavar="CODE", help="新增任务所在行动的编号，如 一 或 (一)")
+    corr.add_argument("--number", default="", help="新增任务的编号")
+    corr.add_argument("--undo", type=int, metavar="CORRECTION_ID", help="撤销一条校对")
+    corr.add_argument("--by", default=None, help="校对人（默认为当前系统用户）")
     return parser
+
+
+def cmd_tasks(args: argparse.Namespace) -> int:
+    from loaders.db import connect
+    from loaders.storage.corrections import task_records
+
+    con = connect(args.db)
+    try:
+        records = task_records(con, args.plan)
+    except LoadError as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return 1
+    if args.json:
+        json.dump(
+            {"plan_id": args.plan, "tasks": records},
+            sys.stdout,
+            ensure_ascii=False,
+            default=str,
+            indent=1,
+        )
+        sys.stdout.write("\n")
+        return 0
+    for t in records:
+        marks = [f"{FIELD}已校对" for FIELD, src in t["source"].items() if src != "document"]
+        units = "；".join(
+            f"{k}：{'、'.join(v)}"
+            for k, v in (
+                ("牵头", t["lead_units"]),
+                ("责任", t["responsible_units"]),
+                ("配合", t["cooperating_units"]),
+            )
+            if v
+        )
+        print(
+            f"{t['task_id']:>5}  {t['action_code']} {t['number']} {t['title']}（{units or '无单位'}）"
+            + (f"  [{'，'.join(marks)}]" if marks else "")
+        )
+    return 0
+
+
+def cmd_correct(args: argparse.Namespace) -> int:
+    from loaders.db import connect, default_user
+    from loaders.storage import corrections
+
+    con = connect(args.db)
+    actor = args.by or default_user()
+    changes: dict = {}
+    for field in ("lead", "responsible", "cooperating", "title", "deadline"):
+        if getattr(args, field) is not None:
+            changes[field] = getattr(args, field)
+    if args.ongoing:
+        changes["ongoing"] = True
+    if args.add_target:
+        changes["add_target"] = args.add_target
+    if args.remove_target is not None:
+        changes["remove_target"] = args.remove_target
+    if args.remove_task:
+        changes["remove_task"] = True
+    try:
+        if args.undo is not None:
+            plan_id = corrections.undo(con, args.undo, actor)
+            print(f"已撤销第 {args.undo} 号校对（计划 {plan_id} 已按其余校对重建）")
+        elif args.add_task:
+            if args.plan is None or args.action is None:
+                raise LoadError("新增任务需要 --plan 和 --action")
+            units = {
+                k: changes.pop(k) for k in ("lead", "responsible", "cooperating") if k in changes
+            }
+            task_id = corrections.add_task(
+                con, args.plan, args.action, args.number, args.add_task, actor, units
+            )
+            print(f"已新增任务 {task_id}：{args.add_task}")
+        elif args.task is not None:
+            ids = corrections.correct(con, args.task, changes, actor)
+            print(f"已保存校对 {'、'.join(map(str, ids))}（任务 {args.task}）")
+        else:
+            raise LoadError("请用 --task 指定要校对的任务，或 --add-task 新增任务，或 --undo 撤销")
+    except LoadError as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def cmd_plans(args: argparse.Namespace) -> int:
@@ -305,6 +425,8 @@ def main(argv: list[str] | None = None) -> int:
         "load": cmd_load,
         "units": cmd_units,
         "plans": cmd_plans,
+        "tasks": cmd_tasks,
+        "correct": cmd_correct,
         "template": cmd_template,
         "progress": cmd_progress,
     }

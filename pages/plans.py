@@ -6,10 +6,9 @@ import streamlit as st
 from analytics import db, plan_data
 from analytics.db import get_connection
 from loaders.errors import LoadError, ReadError
-from loaders.storage import plan_admin
 from loaders.storage.plans import LoadResult, load_file
 from loaders.storage.registry import confirm_units, merge_unit
-from ui import filters
+from ui import filters, plan_review
 from ui.routing import through_router
 
 through_router(__file__)
@@ -29,16 +28,6 @@ TASK_COLUMNS = {
 }
 REVIEW_COLUMNS = {"action_code": "行动", "number": "编号", "title": "任务", "review": "待核对事项"}
 TARGET_COLUMNS = dict(action_code="行动", task_number="任务编号", label="指标", text="原文")
-PLAN_COLUMNS = dict(
-    plan_id="编号",
-    title="名称",
-    kind_name="类型",
-    years_label="年度",
-    state="状态",
-    tasks="任务数",
-    uploads="填报次数",
-    file_name="来源文件",
-)
 UNIT_COLUMNS = dict(name="单位", kind="类型", level="层级", tasks="任务数", written_as="原文写法")
 con = get_connection()
 
@@ -147,67 +136,10 @@ def unit_review(pending: list[str]) -> None:
             db.clear_caches()
 
 
-def plan_admin_panel() -> None:
-    """计划管理: every loaded document with its state; pin the current plan, rename, archive or
-    restore, track or not. Each action refreshes the page, then says what it did."""
-    every = plan_data.list_plans(con, everything=True)
-    current = plan_data.current_plan_id(con)
-    shown = every.with_columns(
-        kind_name=pl.col("kind").replace_strict(plan_admin.KIND_NAMES, default="其他"),
-        state=pl.when(pl.col("plan_id") == current)
-        .then(pl.lit("当前计划"))
-        .when(pl.col("archived"))
-        .then(pl.lit("已归档"))
-        .when(~pl.col("tracked"))
-        .then(pl.lit("不跟踪"))
-        .when(pl.col("version_of").is_not_null())
-        .then(pl.format("跟踪（替代第 {} 号）", pl.col("version_of")))
-        .otherwise(pl.lit("跟踪")),
-        years_label=pl.col("years_label").fill_null("未注明"),
-    )
-    st.dataframe(shown.select(list(PLAN_COLUMNS)).rename(PLAN_COLUMNS), hide_index=True)
-    labels = dict(zip(every["plan_id"], every["title"], strict=True))
-    with st.form("plan_admin"):
-        plan_id = st.selectbox(
-            "选择文件",
-            list(labels),
-            format_func=lambda i: f"{i} {labels[i]}",
-            index=None,
-            placeholder="请选择",
-            key="admin_plan",
-        )
-        new_title = st.text_input("新名称（改名时填写）", key="admin_title")
-        action = st.radio("操作", list(PLAN_ACTIONS), horizontal=True, key="admin_action")
-        if st.form_submit_button("执行") and plan_id is not None:
-            run_plan_action(action, plan_id, new_title)
-
-
-PLAN_ACTIONS = {
-    "设为当前计划": lambda i, _t: plan_admin.pin_current(con, i, "网页操作"),
-    "改名": lambda i, t: plan_admin.rename_plan(con, i, t, "网页操作"),
-    "归档": lambda i, _t: plan_admin.archive_plan(con, i, "网页操作"),
-    "恢复": lambda i, _t: plan_admin.archive_plan(con, i, "网页操作", archived=False),
-    "跟踪": lambda i, _t: plan_admin.set_tracked(con, i, True, "网页操作"),
-    "不跟踪": lambda i, _t: plan_admin.set_tracked(con, i, False, "网页操作"),
-}
-
-
-def run_plan_action(action: str, plan_id: int, new_title: str) -> None:
-    try:
-        PLAN_ACTIONS[action](plan_id, new_title)
-    except LoadError as e:
-        st.session_state["plan_admin_message"] = ("error", str(e))
-    else:
-        st.session_state["plan_admin_message"] = ("success", f"已对第 {plan_id} 号执行“{action}”")
-        if action == "设为当前计划":
-            st.session_state[filters.PLAN_KEY] = plan_id
-    db.clear_caches()
-    st.rerun()
-
-
 chosen = filters.sidebar(con)
 upload_box()
 st.title("计划与任务")
+plan_review.show_message()  # what the last action did, after the page was redrawn
 plans = plan_data.list_plans(con)
 if plans.is_empty():
     st.info("尚未载入任何计划。请在左侧上传计划文件（txt、docx、pdf、xlsx 等）。")
@@ -216,12 +148,11 @@ else:
     plan_id = chosen.plan_id
     plan_view(plans.filter(pl.col("plan_id") == plan_id).row(0, named=True))
 
-with st.expander(
-    "计划管理（当前计划、改名、归档、跟踪）", expanded="plan_admin_message" in st.session_state
-):
-    if message := st.session_state.pop("plan_admin_message", None):
-        {"error": st.error, "success": st.success}[message[0]](message[1])
-    plan_admin_panel()
+if not plans.is_empty():
+    with st.expander("计划校对（逐项核对任务，改正解析错误；校对单独保存，可撤销）"):
+        plan_review.corrections_panel(con, chosen.plan_id)
+with st.expander("计划管理（当前计划、改名、归档、跟踪）"):
+    plan_review.plan_admin_panel(con)
 
 units = plan_data.unresolved_units(con)
 with st.expander(f"单位待确认（{units.height} 个）"):

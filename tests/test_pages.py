@@ -215,3 +215,30 @@ def test_a_new_session_opens_on_the_current_plan_and_the_coordinator_pins_anothe
     assert not at.exception
     assert any(f"已对第 {other} 号执行“设为当前计划”" in s.value for s in at.success)
     assert start().sidebar.selectbox(key="plan_choice_widget").value == other
+
+
+def test_a_correction_on_the_page_reaches_the_views_and_can_be_undone(demo_db: Path) -> None:
+    """计划校对: change a task's 责任单位 in the form; the views count the new unit; undo."""
+    at = start()
+    task_id = at.selectbox(key="review_task").value
+    boxes = {t.label: t for t in at.text_input}
+    boxes["责任单位"].set_value("测试复核单位")
+    at.button[[b.label for b in at.button].index("保存校对")].click().run()
+    assert not at.exception
+    assert any("已保存对任务" in s.value for s in at.success)
+    owners = rows(
+        demo_db,
+        "select distinct unit from v_task_status where task_id = ? and role = 'responsible'",
+        [task_id],
+    )
+    assert owners == [("测试复核单位",)]
+    (cid,) = rows(demo_db, "select correction_id from corrections where field = 'responsible'")[0]
+    undo = [s for s in at.selectbox if s.label == "撤销校对"][0]
+    undo.set_value(cid)
+    at.button[[b.label for b in at.button].index("撤销")].click().run()
+    assert not at.exception
+    assert any(f"已撤销第 {cid} 号校对" in s.value for s in at.success)
+    assert rows(
+        demo_db,
+        "select count(*) from task_units tu join units u using (unit_id) where u.name = '测试复核单位'",
+    ) == [(0,)]

@@ -14,6 +14,7 @@ from loaders.db import default_user, run
 from loaders.errors import LoadError, ReadError
 from loaders.files.readers import file_format
 from loaders.plans.parse import parse_bytes
+from loaders.storage.corrections import follow_versions
 from loaders.storage.plan_admin import record_versions
 from loaders.storage.rows import store_documents
 
@@ -34,6 +35,9 @@ class LoadResult:
     achievements: int = 0
     unresolved_units: list[str] = field(default_factory=list)
     versions: list[tuple[int, int, str]] = field(default_factory=list)  # (new, old, old title)
+    orphaned: list[int] = field(
+        default_factory=list
+    )  # corrections whose task the new version lacks
 
     def summary(self) -> str:
         if self.status == "unchanged":
@@ -46,6 +50,8 @@ class LoadResult:
             text += f", 待确认单位 {len(self.unresolved_units)} 个"
         for new_id, old_id, old_title in self.versions:
             text += f"；第 {new_id} 号识别为第 {old_id} 号《{old_title}》的新版本"
+        if self.orphaned:
+            text += f"；{len(self.orphaned)} 条校对在新版本中找不到对应任务（已保留，请在计划校对中查看）"
         return text
 
 
@@ -102,13 +108,16 @@ def load_file(
         registry = _registry(cur)
         counts = store_documents(cur, file_id, documents, registry)
         versions = record_versions(cur, file_id, loaded_by or default_user())
+        orphaned = follow_versions(cur, [new for new, _, _ in versions])
         run(cur, LINK_ACHIEVEMENTS)
         run(cur, "commit")
     except Exception as e:
         run(cur, "rollback")
         raise LoadError(f"{name}: 保存失败，未写入任何内容（{e}）") from e
     report(1.0, "完成")
-    return LoadResult(name, sha, "loaded", **dataclasses.asdict(counts), versions=versions)
+    return LoadResult(
+        name, sha, "loaded", **dataclasses.asdict(counts), versions=versions, orphaned=orphaned
+    )
 
 
 def _insert_file(cur, name: str, data: bytes, sha: str, loaded_by: str | None) -> int:
