@@ -38,7 +38,8 @@ select s.*, p.prev_completion_rate,
        coalesce(r.reported, false) as reported, coalesce(r.on_time, false) as on_time,
        r.first_uploaded_at, r.report_due
 from v_unit_plan_scorecard s
-left join prev p using (unit_id)
+left join prev p on p.unit_id = s.unit_id
+join units n on n.unit_id = s.unit_id and n.kind <> 'group'   -- a group is never ranked
 left join v_plan_reporting r
   on r.plan_id = s.plan_id and r.unit_id = s.unit_id and r.period_index = s.period_index
 where s.plan_id = $plan_id and s.period_index = $period and s.tasks_assigned > 0

@@ -85,8 +85,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--merge",
         nargs=2,
         metavar=("ALIAS", "INTO"),
-        help="把单位 ALIAS 合并到 INTO（ALIAS 成为 INTO 的别名）",
+        help="把单位 ALIAS 合并到 INTO（ALIAS 成为 INTO 的别名；可用 --undo-merge 撤销）",
     )
+    units.add_argument(
+        "--force", action="store_true", help="确认合并层级不同的单位（如市级与县级）"
+    )
+    units.add_argument("--undo-merge", type=int, metavar="EVENT_ID", help="撤销一次合并")
+    units.add_argument("--group", metavar="NAME", help="单位组名称（如 各镇街），与 --members 同用")
+    units.add_argument("--members", metavar="A、B、C", help="单位组的成员：组的任务由每个成员承担")
+    units.add_argument("--plan", type=int, metavar="PLAN_ID", help="只列出该计划中待确认的单位")
+    units.add_argument("--history", action="store_true", help="列出合并和成员设定记录")
+    units.add_argument("--by", default=None, help="操作人（默认为当前系统用户）")
     plans = sub.add_parser(
         "plans",
         help="计划管理：列出计划，设定当前计划，改名、归档",
@@ -305,21 +314,43 @@ def _plan_line(r: dict, current: int | None) -> str:
 
 
 def cmd_units(args: argparse.Namespace) -> int:
-    from loaders.db import connect
-    from loaders.storage.registry import confirm_units, merge_unit, units_for_review
+    from loaders.db import connect, default_user
+    from loaders.storage import registry
+    from loaders.storage.unit_groups import set_members
 
     con = connect(args.db)
+    actor = args.by or default_user()
+    acted = False
     try:
         if args.merge:
-            merge_unit(con, *args.merge)
-            print(f"已将「{args.merge[0]}」合并到「{args.merge[1]}」")
+            event = registry.merge_unit(con, *args.merge, actor, allow_cross_level=args.force)
+            print(f"已将「{args.merge[0]}」合并到「{args.merge[1]}」（合并记录 {event}，可撤销）")
+            acted = True
+        if args.undo_merge is not None:
+            print(f"已撤销合并，恢复「{registry.undo_merge(con, args.undo_merge, actor)}」")
+            acted = True
+        if args.group or args.members:
+            if not (args.group and args.members):
+                raise LoadError("--group 与 --members 须同时使用")
+            names = set_members(con, args.group, args.members, actor)
+            print(f"「{args.group}」的成员：{'、'.join(names)}")
+            acted = True
         if args.confirm:
-            print(f"已确认 {confirm_units(con, args.confirm)} 个单位")
-        if not (args.merge or args.confirm):
-            rows = units_for_review(con)
+            print(f"已确认 {registry.confirm_units(con, args.confirm)} 个单位")
+            acted = True
+        if args.history:
+            for e in registry.unit_history(con):
+                state = "（已撤销）" if e["undone"] else ""
+                print(
+                    f"{e['event_id']:>4}  {e['at']:%Y-%m-%d %H:%M}  {e['actor']}  {e['what']}{state}"
+                )
+            acted = True
+        if not acted:
+            rows = registry.units_for_review(con, args.plan)
             print(f"待确认单位 {len(rows)} 个：")
-            for name, kind, n in rows:
-                print(f"  {name}\t{'单位组' if kind == 'group' else '单位'}\t{n} 项任务")
+            for r in rows:
+                kind = "单位组" if r["kind"] == "group" else "单位"
+                print(f"  {r['name']}\t{kind}\t{r['count']} 项任务\t{r['documents']}\t{r['tasks']}")
     except LoadError as e:
         print(f"错误：{e}", file=sys.stderr)
         return 1

@@ -7,7 +7,6 @@ from analytics import db, plan_data
 from analytics.db import get_connection
 from loaders.errors import LoadError, ReadError
 from loaders.storage.plans import LoadResult, load_file
-from loaders.storage.registry import confirm_units, merge_unit
 from ui import filters, plan_review
 from ui.routing import through_router
 
@@ -116,26 +115,6 @@ def plan_view(plan: dict) -> None:
         st.dataframe(targets.select(list(TARGET_COLUMNS)).rename(TARGET_COLUMNS), hide_index=True)
 
 
-def unit_review(pending: list[str]) -> None:
-    """Confirm pending names, or merge one into another unit (it becomes an alias)."""
-    left, right = st.columns(2)
-    with left.form("unit_confirm"):
-        chosen = st.multiselect("确认这些单位名称无误", pending, key="units_to_confirm")
-        if st.form_submit_button("确认") and chosen:
-            st.success(f"已确认 {confirm_units(con, chosen)} 个单位")
-            db.clear_caches()
-    with right.form("unit_merge"):
-        alias = st.selectbox("把单位", pending, key="merge_alias")
-        into = st.selectbox("合并到", plan_data.unit_names(con), key="merge_into")
-        if st.form_submit_button("合并"):
-            try:
-                merge_unit(con, alias, into)
-                st.success(f"已将「{alias}」合并到「{into}」，以后载入的文件也按此识别")
-            except LoadError as e:
-                st.error(str(e))
-            db.clear_caches()
-
-
 chosen = filters.sidebar(con)
 upload_box()
 st.title("计划与任务")
@@ -154,11 +133,5 @@ if not plans.is_empty():
 with st.expander("计划管理（当前计划、改名、归档、跟踪）"):
     plan_review.plan_admin_panel(con)
 
-units = plan_data.unresolved_units(con)
-with st.expander(f"单位待确认（{units.height} 个）"):
-    if units.is_empty():
-        st.write("没有待确认的单位。")
-    else:
-        st.caption("以下单位名称来自载入的文件，尚未与单位名录核对：确认无误，或合并到已有单位。")
-        st.dataframe(units.select(list(UNIT_COLUMNS)).rename(UNIT_COLUMNS), hide_index=True)
-        unit_review(units["name"].to_list())
+with st.expander("单位（待确认、合并、单位组成员）"):
+    plan_review.units_panel(con, chosen.plan_id)

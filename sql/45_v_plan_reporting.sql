@@ -1,10 +1,11 @@
 -- v_plan_reporting: each plan × unit expected to report for it (it leads or is responsible for one of its tasks) × period: whether the unit reported, when, and whether on time (by the 10th of the month after the quarter)
 create or replace view v_plan_reporting as
-with expected as (
+with expected as (   -- a group (各镇街) is never chased itself: its members are, once listed
     select distinct t.plan_id, tu.unit_id
     from task_units tu
     join tasks t using (task_id)
-    where tu.role in ('lead', 'responsible')
+    join units g on g.unit_id = tu.unit_id
+    where tu.role in ('lead', 'responsible') and g.kind <> 'group'
 )
 select e.plan_id, e.unit_id, n.name as unit, n.kind as unit_kind, p.year, p.quarter,
        p.period_index, p.report_due,

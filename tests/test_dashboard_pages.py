@@ -100,8 +100,9 @@ def test_units_page_ranks_units_and_shows_the_scorecard_of_the_worst(shown):
     at = open_app("pages/units.py")
     expected = rows(
         shown["db"],
-        "select unit, completion_rate, overdue_tasks from v_unit_plan_scorecard "
-        "where plan_id = ? and period_index = ? and tasks_assigned > 0 "
+        "select unit, completion_rate, overdue_tasks from v_unit_plan_scorecard s "
+        "join units n using (unit_id) "  # a group (各乡镇) is never ranked
+        "where plan_id = ? and period_index = ? and tasks_assigned > 0 and n.kind <> 'group' "
         "order by completion_rate nulls last, overdue_tasks desc, unit",
         [shown["plan_id"], shown["period"]],
     )

@@ -78,8 +78,15 @@ def test_page_shows_the_demo_plan_and_every_task(demo_db: Path) -> None:
     ]
     assert shown_task_numbers(at) == expected
     assert len(expected) == 30
-    (awaiting,) = rows(demo_db, "select count(*) from units where not reviewed")[0]
-    assert f"单位待确认（{awaiting} 个）" in [e.label for e in at.expander]
+    awaiting = rows(
+        demo_db,
+        "select distinct u.name from units u join task_units tu using (unit_id) "
+        "join tasks t using (task_id) where not u.reviewed and t.plan_id = ? order by u.name",
+        [plan_id],
+    )
+    (review,) = [df.value for df in at.dataframe if "来自文件" in df.value.columns]
+    assert sorted(review["单位"]) == [n for (n,) in awaiting]
+    assert set(review["来自文件"]) == {title}
 
 
 SEARCHES = [  # worked out by hand from the demo text
@@ -160,6 +167,13 @@ def test_merge_a_pending_unit_from_the_page(demo_db: Path) -> None:
     at.selectbox(key="merge_into").set_value(target)
     at.button[[b.label for b in at.button].index("合并")].click().run()
     assert not at.exception
+    assert any("请勾选“确认合并”" in e.value for e in at.error)  # no merge without confirmation
+    assert rows(demo_db, "select count(*) from units where name = ?", [alias]) == [(1,)]
+    at.selectbox(key="merge_alias").set_value(alias)
+    at.selectbox(key="merge_into").set_value(target)
+    at.checkbox(key="merge_sure").check()
+    at.button[[b.label for b in at.button].index("合并")].click().run()
+    assert not at.exception
     assert any("已将" in s.value for s in at.success)
     assert rows(demo_db, "select count(*) from units where name = ?", [alias]) == [(0,)]
     after = rows(
@@ -174,6 +188,13 @@ def test_merge_a_pending_unit_from_the_page(demo_db: Path) -> None:
         "where u.name = ? and a.alias = ?",
         [target, alias],
     ) == [(1,)]
+    # and undone from the page: the unit is back with its tasks
+    undo = next(sb for sb in at.selectbox if sb.label == "撤销合并")
+    undo.set_value(undo.options and rows(demo_db, "select max(event_id) from unit_events")[0][0])
+    at.button[[b.label for b in at.button].index("撤销合并")].click().run()
+    assert not at.exception
+    assert any("已撤销合并" in s.value for s in at.success)
+    assert rows(demo_db, "select count(*) from units where name = ?", [alias]) == [(1,)]
 
 
 def test_review_notes_lead_the_plan_page(demo_db: Path) -> None:

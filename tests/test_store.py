@@ -99,15 +99,16 @@ def test_registry_aliases_levels_and_groups(con):
 def test_unknown_names_are_listed_for_review_never_dropped(con):
     r = load_file(con, "a.txt", PLAN_A.encode())
     assert set(r.unresolved_units) == {"县司法局", "各乡镇", "市司法局"}
-    review = {name for name, _, _ in units_for_review(con)}
+    review = {r["name"] for r in units_for_review(con)}
     assert review == {"县司法局", "各乡镇", "市司法局"}
     assert confirm_units(con, ["县司法局"]) == 1
-    assert {name for name, _, _ in units_for_review(con)} == {"各乡镇", "市司法局"}
+    assert {r["name"] for r in units_for_review(con)} == {"各乡镇", "市司法局"}
 
 
 def test_merge_moves_tasks_and_makes_an_alias(con):
     load_file(con, "b.txt", PLAN_B.encode())
-    merge_unit(con, "县审批服务局", "政府办公室")  # a coordinator's (odd) choice, to test the move
+    # a coordinator's (odd) choice across levels, confirmed, to test the move
+    merge_unit(con, "县审批服务局", "政府办公室", allow_cross_level=True)
     assert rows(con, "select count(*) from units where name = '县审批服务局'") == [(0,)]
     assert rows(
         con,

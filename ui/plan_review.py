@@ -13,7 +13,8 @@ import streamlit as st
 from analytics import db, plan_data
 from loaders.errors import LoadError
 from loaders.plans.units import split_unit_names
-from loaders.storage import corrections, plan_admin
+from loaders.storage import corrections, plan_admin, registry
+from loaders.storage.unit_groups import set_members
 from ui import filters
 
 ACTOR = "网页操作"
@@ -264,3 +265,85 @@ def _shown(value: object) -> str:
     if value is True:
         return "是"
     return "" if value is None else str(value)
+
+
+# ---------------------------------------------------------------- 单位
+
+
+REVIEW_COLUMNS = dict(name="单位", kind="类型", count="任务数", documents="来自文件", tasks="任务")
+
+
+def units_panel(con: duckdb.DuckDBPyConnection, plan_id: int | None) -> None:
+    """单位待确认 (this plan's by default, with the documents and tasks naming them), confirm,
+    merge with a confirmation and undo, and the members of groups."""
+    only_plan = st.toggle("只看当前计划中的单位", value=plan_id is not None, key="units_this_plan")
+    pending = registry.units_for_review(con, plan_id if only_plan else None)
+    if pending:
+        frame = pl.DataFrame(pending).with_columns(
+            kind=pl.when(pl.col("kind") == "group").then(pl.lit("单位组")).otherwise(pl.lit("单位"))
+        )
+        st.dataframe(frame.rename(REVIEW_COLUMNS), hide_index=True)
+    else:
+        st.write("没有待确认的单位。")
+    names = [r["name"] for r in pending]
+    left, right = st.columns(2)
+    with left.form("unit_confirm"):
+        chosen = st.multiselect("确认这些单位名称无误", names, key="units_to_confirm")
+        if st.form_submit_button("确认") and chosen:
+            _attempt(lambda: registry.confirm_units(con, chosen), f"已确认 {len(chosen)} 个单位")
+    with right.form("unit_merge"):
+        every = plan_data.unit_names(con)
+        alias = st.selectbox(
+            "把单位", names or every, index=None, placeholder="请选择", key="merge_alias"
+        )
+        into = st.selectbox("合并到", every, index=None, placeholder="请选择", key="merge_into")
+        sure = st.checkbox("确认合并（层级不同的单位也要合并时，请核对后勾选）", key="merge_sure")
+        if st.form_submit_button("合并") and alias and into:
+            warning = registry.level_warning(alias, into)
+            if not sure:
+                _done("error", (warning + "。" if warning else "") + "请勾选“确认合并”后再合并")
+            _attempt(
+                lambda: registry.merge_unit(con, alias, into, ACTOR, allow_cross_level=True),
+                f"已将「{alias}」合并到「{into}」（可在下方撤销）",
+            )
+    _merge_undo(con)
+    _members_form(con)
+
+
+def _merge_undo(con) -> None:
+    merges = [e for e in registry.unit_history(con) if e["action"] == "merge" and not e["undone"]]
+    if not merges:
+        return
+    labels = {e["event_id"]: f"{e['event_id']}：{e['what']}（{e['actor']}）" for e in merges}
+    with st.form("merge_undo"):
+        chosen = st.selectbox(
+            "撤销合并", list(labels), format_func=labels.get, index=None, placeholder="选择一次合并"
+        )
+        if st.form_submit_button("撤销合并") and chosen is not None:
+            _attempt(lambda: registry.undo_merge(con, chosen, ACTOR), "已撤销合并")
+
+
+def _members_form(con) -> None:
+    groups = dict(
+        con.cursor()
+        .execute(
+            "select u.name, coalesce(string_agg(m.name, '、' order by m.name), '') from units u "
+            "left join unit_members um on um.group_id = u.unit_id left join units m on m.unit_id = um.member_id "
+            "where u.kind = 'group' group by u.name order by u.name"
+        )
+        .fetchall()
+    )
+    if not groups:
+        return
+    with st.form("group_members"):
+        st.caption("单位组的成员：组的任务由每个成员承担、各自报送和计分，单位组本身不参与排名。")
+        group = st.selectbox(
+            "单位组",
+            list(groups),
+            format_func=lambda g: f"{g}（{groups[g] or '未设成员'}）",
+            index=None,
+            placeholder="请选择",
+        )
+        members = st.text_input("成员（用“、”分隔）", key="group_members_text")
+        if st.form_submit_button("保存成员") and group:
+            _attempt(lambda: set_members(con, group, members, ACTOR), f"已设定「{group}」的成员")

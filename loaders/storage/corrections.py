@@ -323,13 +323,18 @@ def rebuild(cur, plan_id: int) -> list[int]:
 
 
 def _add_unit(cur, task_id: int, role: str, seq: int, name: str, registry: dict) -> None:
+    """The unit a written name resolves to; for a group with members, each member instead."""
     unit_id = unit_id_for(cur, name, registry)
-    run(
-        cur,
-        "insert into task_units (task_id, unit_id, role, seq, name_written) "
-        "values (?, ?, ?, ?, ?) on conflict do nothing",
-        [task_id, unit_id, role, seq, name],
+    members = run(
+        cur, "select member_id from unit_members where group_id = ? order by member_id", [unit_id]
     )
+    for owner in [m for (m,) in members] or [unit_id]:
+        run(
+            cur,
+            "insert into task_units (task_id, unit_id, role, seq, name_written) "
+            "values (?, ?, ?, ?, ?) on conflict do nothing",
+            [task_id, owner, role, seq, name],
+        )
 
 
 def find_task(

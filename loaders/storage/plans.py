@@ -17,6 +17,7 @@ from loaders.plans.parse import parse_bytes
 from loaders.storage.corrections import follow_versions
 from loaders.storage.plan_admin import record_versions
 from loaders.storage.rows import store_documents
+from loaders.storage.unit_groups import apply_groups
 
 Progress = Callable[[float, str], None]
 
@@ -109,6 +110,10 @@ def load_file(
         counts = store_documents(cur, file_id, documents, registry)
         versions = record_versions(cur, file_id, loaded_by or default_user())
         orphaned = follow_versions(cur, [new for new, _, _ in versions])
+        apply_groups(
+            cur,
+            [d for (d,) in run(cur, "select doc_id from documents where file_id = ?", [file_id])],
+        )
         run(cur, LINK_ACHIEVEMENTS)
         run(cur, "commit")
     except Exception as e:
