@@ -183,7 +183,9 @@ def html_text(html: str) -> str:
     try:
         _render(root, pieces, page_chars)
     except RecursionError:
-        raise ReadError("网页的标签嵌套过深（数千层），无法读取；请另存为文本或 Word 后上传。") from None
+        raise ReadError(
+            "网页的标签嵌套过深（数千层），无法读取；请另存为文本或 Word 后上传。"
+        ) from None
     lines = (_SPACES_RE.sub(" ", ln).strip(" ") for ln in "".join(pieces).split("\n"))
     return "\n".join(ln for ln in lines if ln.strip())
 
