@@ -152,6 +152,24 @@ where p.doc_id = $plan_id and d.kind in ('plan', 'breakdown_table', 'annual_repo
 order by d.doc_id
 """
 
+_ALIASES = """
+select name as indicator, unit as measure_unit, canonical
+from indicator_aliases where undone_at is null
+qualify row_number() over (partition by name, unit order by alias_id desc) = 1
+"""
+
+_TASK_YEARS = """
+with last as (
+    select task_id, max(period_index) as period_index from v_task_rollup
+    where list_contains($tasks, task_id) group by task_id
+)
+select r.year, d.title as plan_title, r.task_number, r.task_title, r.completed, r.overdue,
+       r.owner_units_completed, r.owner_units
+from v_task_rollup r join last using (task_id, period_index)
+join documents d on d.doc_id = r.plan_id
+order by r.year
+"""
+
 _YEARLY_OF_DOCUMENT = """
 select indicator, indicator_written, measure_unit, year, quarter, source, actual, comparator,
        target, met
@@ -256,6 +274,39 @@ def _rate(part: str, whole: str) -> pl.Expr:
 
 
 def yearly_figures(con, docs: list[int]) -> pl.DataFrame:
-    """v_indicator_yearly rows of these plans and reports, by year."""
+    """v_indicator_yearly rows of these plans and reports, by year, each indicator under its name
+    in the catalogue (aliases confirmed by the coordinator), so one indicator lines up across
+    plans, years and annual reports."""
     parts = [f for d in docs if not (f := cached(con, _YEARLY_OF_DOCUMENT, doc_id=d)).is_empty()]
-    return pl.concat(parts).sort("indicator", "year", "source") if parts else pl.DataFrame()
+    if not parts:
+        return pl.DataFrame()
+    frame = pl.concat(parts)
+    aliases = cached(con, _ALIASES)
+    if aliases.height:
+        frame = (
+            frame.join(aliases, on=["indicator", "measure_unit"], how="left")
+            .with_columns(indicator=pl.coalesce("canonical", "indicator"))
+            .drop("canonical")
+        )
+    return frame.sort("indicator", "year", "source")
+
+
+def task_years(con, task_id: int) -> pl.DataFrame:
+    """A task and the earlier years' tasks it continues (task_links), each as of its plan's last
+    quarter: year, plan, number, title, completed, overdue, owners done of owners."""
+    from loaders.storage.catalogue import task_chain
+
+    chain = task_chain(con, task_id)
+    return cached(con, _TASK_YEARS, tasks=chain)
+
+
+_LINKED = """
+select t.task_id, t.number || ' ' || t.title as label
+from tasks t join task_links l on l.task_id = t.task_id and l.undone_at is null
+where t.plan_id = $plan_id order by t.seq
+"""
+
+
+def linked_tasks(con, plan_id: int) -> pl.DataFrame:
+    """Tasks of the plan linked to an earlier year's task (task_id, label)."""
+    return cached(con, _LINKED, plan_id=plan_id)

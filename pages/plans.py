@@ -135,3 +135,5 @@ with st.expander("计划管理（当前计划、改名、归档、跟踪）"):
 
 with st.expander("单位（待确认、合并、单位组成员）"):
     plan_review.units_panel(con, chosen.plan_id)
+with st.expander("指标目录与任务延续（跨计划、跨年度比较）"):
+    plan_review.catalogue_panel(con, chosen.plan_id)

@@ -18,38 +18,40 @@ docs = scorecards.series(con, f.plan_id) if f.plan_id else []
 periods = scorecards.yearly_periods(con, docs)
 if periods.is_empty():
     st.info("尚无可统计的季度。")
-    st.stop()
-st.caption(
-    "与所选计划同一发文机关的各年度计划和年度报告；同一季度有多个计划时合并计算："
-    "完成率 = 已完成的到期任务之和 ÷ 到期任务之和。"
-)
-left, right = st.columns(2)
-completion = charts.years_by_quarter(
-    periods, "completion_rate", "任务完成率：逐季度、分年度", "任务完成率（%）"
-)
-with left:
-    tables.chart(completion)
-attainment = charts.years_by_quarter(
-    periods, "attainment_rate", "指标达标率：逐季度、分年度", "指标达标率（%）"
-)
-with right:
-    tables.chart(attainment)
-year_table = tables.table(
-    periods,
-    {
-        "year": "年度",
-        "quarter": "季度",
-        "completion_rate": "任务完成率",
-        "tasks_completed": "已完成",
-        "tasks_total": "已到期",
-        "attainment_rate": "指标达标率",
-        "indicators_met": "达标指标",
-        "indicators_total": "参与考核指标",
-    },
-    rates=("completion_rate", "attainment_rate"),
-    key="yearly_table",
-)
-downloads.downloads("逐季度完成率", completion, year_table, "years")
+    if not docs:
+        st.stop()
+else:
+    st.caption(
+        "与所选计划同一发文机关的各年度计划和年度报告；同一季度有多个计划时合并计算："
+        "完成率 = 已完成的到期任务之和 ÷ 到期任务之和。"
+    )
+    left, right = st.columns(2)
+    completion = charts.years_by_quarter(
+        periods, "completion_rate", "任务完成率：逐季度、分年度", "任务完成率（%）"
+    )
+    with left:
+        tables.chart(completion)
+    attainment = charts.years_by_quarter(
+        periods, "attainment_rate", "指标达标率：逐季度、分年度", "指标达标率（%）"
+    )
+    with right:
+        tables.chart(attainment)
+    year_table = tables.table(
+        periods,
+        {
+            "year": "年度",
+            "quarter": "季度",
+            "completion_rate": "任务完成率",
+            "tasks_completed": "已完成",
+            "tasks_total": "已到期",
+            "attainment_rate": "指标达标率",
+            "indicators_met": "达标指标",
+            "indicators_total": "参与考核指标",
+        },
+        rates=("completion_rate", "attainment_rate"),
+        key="yearly_table",
+    )
+    downloads.downloads("逐季度完成率", completion, year_table, "years")
 
 st.header("指标的年度比较")
 figures = scorecards.yearly_figures(con, docs)
@@ -89,3 +91,31 @@ tables.table(
     },
     key="yearly_indicator_table",
 )
+
+st.header("任务的年度比较")
+linked = scorecards.linked_tasks(con, f.plan_id) if f.plan_id else pl.DataFrame()
+if linked.is_empty():
+    st.caption("本计划的任务尚未与往年任务关联（在“计划与任务”页的“指标目录与任务延续”中确认）。")
+else:
+    names = dict(zip(linked["task_id"], linked["label"], strict=True))
+    task_id = st.selectbox("任务", list(names), format_func=names.get, key="yearly_task")
+    history = scorecards.task_years(con, task_id).with_columns(
+        state=pl.when(pl.col("completed"))
+        .then(pl.lit("已完成"))
+        .when(pl.col("overdue"))
+        .then(pl.lit("逾期"))
+        .otherwise(pl.lit("推进中")),
+        owners=pl.format("{}/{}", "owner_units_completed", "owner_units"),
+    )
+    tables.table(
+        history,
+        {
+            "year": "年度",
+            "plan_title": "计划",
+            "task_number": "编号",
+            "task_title": "任务",
+            "state": "年末状态",
+            "owners": "已完成单位/责任单位",
+        },
+        key="yearly_task_table",
+    )

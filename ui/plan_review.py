@@ -13,7 +13,7 @@ import streamlit as st
 from analytics import db, plan_data
 from loaders.errors import LoadError
 from loaders.plans.units import split_unit_names
-from loaders.storage import corrections, plan_admin, registry
+from loaders.storage import catalogue, corrections, plan_admin, registry
 from loaders.storage.unit_groups import set_members
 from ui import filters
 
@@ -347,3 +347,58 @@ def _members_form(con) -> None:
         members = st.text_input("成员（用“、”分隔）", key="group_members_text")
         if st.form_submit_button("保存成员") and group:
             _attempt(lambda: set_members(con, group, members, ACTOR), f"已设定「{group}」的成员")
+
+
+# ---------------------------------------------------------------- 指标目录与任务延续
+
+
+def catalogue_panel(con: duckdb.DuckDBPyConnection, plan_id: int | None) -> None:
+    """Suggested aliases of indicators and links of tasks to last year's, each confirmed by the
+    coordinator; 按年度 then follows them across plans and years."""
+    suggestions = catalogue.suggest_aliases(con)
+    st.caption("指标别名建议（名称相近、单位相同）：确认后，按年度页把它们作为同一指标比较。")
+    if suggestions:
+        labels = {
+            i: f"「{s['name']}」→「{s['canonical']}」（{s['unit']}，相似度 {s['score']}）"
+            for i, s in enumerate(suggestions)
+        }
+        with st.form("alias_confirm"):
+            chosen = st.multiselect(
+                "确认为同一指标", list(labels), format_func=labels.get, key="alias_pick"
+            )
+            if st.form_submit_button("确认别名") and chosen:
+                picks = [suggestions[i] for i in chosen]
+                _attempt(
+                    lambda: [
+                        catalogue.confirm_alias(con, s["name"], s["unit"], s["canonical"], ACTOR)
+                        for s in picks
+                    ],
+                    f"已确认 {len(picks)} 个指标别名",
+                )
+    else:
+        st.write("没有新的指标别名建议。")
+    links = catalogue.suggest_task_links(con, plan_id) if plan_id else []
+    st.caption(
+        "任务延续建议（与上一年度计划中内容相近的任务）：确认后，按年度页可跟踪该任务的历年情况。"
+    )
+    if links:
+        labels = {
+            i: f"{s['number']} {s['title']} ← 上年 {s['earlier_number']} {s['earlier_title']}"
+            f"（相似度 {s['score']}）"
+            for i, s in enumerate(links)
+        }
+        with st.form("link_confirm"):
+            chosen = st.multiselect(
+                "确认为同一任务的延续", list(labels), format_func=labels.get, key="link_pick"
+            )
+            if st.form_submit_button("确认延续") and chosen:
+                picks = [links[i] for i in chosen]
+                _attempt(
+                    lambda: [
+                        catalogue.link_tasks(con, s["task_id"], s["earlier_task_id"], ACTOR)
+                        for s in picks
+                    ],
+                    f"已确认 {len(picks)} 项任务的延续",
+                )
+    else:
+        st.write("没有任务延续建议（需要同一发文机关上一年度的计划）。")
