@@ -354,3 +354,58 @@ def test_a_deep_link_as_first_request_opens_through_the_router(page, demo, tmp_p
         assert nav.locator("a").filter(has_text="总览").count() == 1
         pg.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").nth(2).wait_for()
         context.close()
+
+
+def test_a_correction_on_the_plan_page_flows_into_the_overview(demo, tmp_path):
+    """计划校对 in the browser: a task's 责任单位 is corrected to a unit that has not reported;
+    the overview's 未报送单位 then shows what the views give for the same correction."""
+    from loaders.storage.corrections import correct
+
+    db = tmp_path / "demo.duckdb"
+    shutil.copyfile(demo["before"], db)
+    task_id, code, number, title, notes = query(
+        db,
+        "select task_id, a.code, t.number, t.title, coalesce(len(t.review_notes), 0) from tasks t "
+        "join actions a using (action_id) where t.plan_id = ? order by t.seq limit 1",
+        [demo["plan_id"]],
+    )[0]
+    expected_db = tmp_path / "expected.duckdb"
+    shutil.copyfile(demo["before"], expected_db)
+    con = duckdb.connect(str(expected_db))
+    try:
+        correct(con, task_id, {"responsible": "浏览器复核单位"}, "测试")
+    finally:
+        con.close()
+    (missing,) = query(
+        expected_db,
+        "select units_expected - units_reported from v_plan_trend "
+        "where plan_id = ? and period_index = ?",
+        [demo["plan_id"], demo["period"]],
+    )[0]
+    assert missing == demo["missing"] + 1
+
+    from playwright.sync_api import sync_playwright
+
+    with running_app(db) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.set_default_timeout(30_000)
+        page.goto(url)
+        settle(page)
+        go(page, "计划与任务")
+        page.get_by_text("计划校对（").first.click()
+        label = f"{'【待核对】' if notes else ''}{code} {number} {title}"
+        choose(page, "选择任务", label, "[data-testid=stMain]")
+        settle(page)
+        page.get_by_label("责任单位", exact=True).fill("浏览器复核单位")
+        page.get_by_role("button", name="保存校对").click()
+        page.get_by_text(f"已保存对任务 {number} 的校对").wait_for(timeout=60_000)
+        shoot(page, "plans_after_correction")
+        go(page, "总览")
+        page.wait_for_function(
+            "t => [...document.querySelectorAll('[data-testid=stMetric]')].some("
+            "m => m.innerText.includes('未报送单位') && m.innerText.includes(t))",
+            arg=f"{missing} 个",
+        )
+        shoot(page, "overview_after_correction")
+        browser.close()
