@@ -263,3 +263,25 @@ def test_a_correction_on_the_page_reaches_the_views_and_can_be_undone(demo_db: P
         demo_db,
         "select count(*) from task_units tu join units u using (unit_id) where u.name = '测试复核单位'",
     ) == [(0,)]
+
+
+def test_group_members_set_on_the_page_own_the_groups_tasks(demo_db: Path) -> None:
+    """单位组成员: 各乡镇's tasks become each member's; the group leaves the ranking."""
+    named = rows(
+        demo_db,
+        "select count(distinct tu.task_id) from task_units tu join units u using (unit_id) where u.name = '各乡镇'",
+    )[0][0]
+    assert named > 0
+    at = start()
+    (group_box,) = [s for s in at.selectbox if s.label == "单位组"]
+    group_box.set_value("各乡镇")
+    at.text_input(key="group_members_text").set_value("清河镇、青山乡")
+    at.button[[b.label for b in at.button].index("保存成员")].click().run()
+    assert not at.exception
+    assert any("已设定「各乡镇」的成员" in s.value for s in at.success)
+    owned = rows(
+        demo_db,
+        "select u.name, count(distinct tu.task_id) from task_units tu join units u using (unit_id) "
+        "where u.name in ('清河镇', '青山乡', '各乡镇') group by u.name order by u.name",
+    )
+    assert owned == [("清河镇", named), ("青山乡", named)]

@@ -118,3 +118,37 @@ def test_names_for_review_by_plan_with_their_documents_and_tasks(con):
     assert [(r["name"], r["documents"], r["tasks"]) for r in got] == [
         ("县城管局", "某县2026年工作方案", "(一)规范执法")
     ]
+
+
+def test_units_on_the_command_line(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    db = str(tmp_path / "u.duckdb")
+    plan = tmp_path / "plan.txt"
+    plan.write_text(PLAN + "(四)规范复议。(市司法局负责)\n", encoding="utf-8")
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "loaders", *args],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    assert cli("load", str(plan), "--db", db).returncode == 0
+    listed = cli("units", "--db", db, "--plan", "1")
+    assert "各镇街\t单位组\t2 项任务\t某县2025年法治政府建设工作要点" in listed.stdout
+    group = cli("units", "--db", db, "--group", "各镇街", "--members", "东镇、西镇", "--by", "张三")
+    assert group.returncode == 0 and "「各镇街」的成员：东镇、西镇" in group.stdout
+    refused = cli("units", "--db", db, "--merge", "市司法局", "县司法局")
+    assert refused.returncode == 1 and "层级不同" in refused.stderr
+    merged = cli("units", "--db", db, "--merge", "市司法局", "县司法局", "--force", "--by", "张三")
+    assert merged.returncode == 0 and "合并记录 2" in merged.stdout
+    undone = cli("units", "--db", db, "--undo-merge", "2")
+    assert undone.returncode == 0 and "恢复「市司法局」" in undone.stdout
+    history = cli("units", "--db", db, "--history").stdout
+    assert "设定「各镇街」的成员（2 个）" in history and "（已撤销）" in history
