@@ -36,6 +36,8 @@ from pptx.presentation import Presentation as PresentationType
 from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
+from loaders.files.safe_cells import guard_sheet
+
 CJK_FONT = "Noto Sans CJK SC"
 # Where Debian (fonts-noto-cjk), Fedora and Arch put the Noto CJK fonts.
 CJK_FONT_DIRS = (
@@ -221,6 +223,7 @@ def _write_sheet(ws: Worksheet, df: pl.DataFrame, title: str | None) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center")
     for row in df.iter_rows():
         ws.append([_excel_value(v) for v in row])
+    guard_sheet(ws)  # text from plans and uploads never runs as a formula
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     _print_setup(ws, header_row)
     percent = fraction_columns(df)

@@ -7,6 +7,7 @@ from analytics import charts, scorecards
 from analytics.db import get_connection
 from ui import downloads, filters, numbers, tables
 from ui.routing import through_router
+from ui.safe import md
 
 through_router(__file__)
 
@@ -20,7 +21,7 @@ actions = scorecards.action_scores(con, f.plan_id, f.period).with_columns(
     change=(pl.col("completion_rate") - pl.col("prev_completion_rate")) * 100,
     done=pl.col("tasks_completed").cast(pl.Utf8) + " / " + pl.col("tasks_total").cast(pl.Utf8),
 )
-st.caption(f"{f.plan_title} · {f.period_label}")
+st.caption(f"{md(f.plan_title)} · {f.period_label}")
 action_table = tables.table(
     actions,
     {
@@ -46,7 +47,7 @@ for action in actions.iter_rows(named=True):
         f"{action['name']}　完成率 {numbers.pct(action['completion_rate'])}　"
         f"达标率 {numbers.pct(action['attainment_rate'])}　逾期 {action['overdue_tasks']} 项"
     )
-    with st.expander(label):
+    with st.expander(md(label)):
         tasks = scorecards.action_tasks(con, action["action_id"], f.period).with_columns(
             state=pl.when(pl.col("overdue"))
             .then(pl.lit("逾期"))

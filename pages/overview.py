@@ -7,6 +7,7 @@ from analytics import charts, scorecards
 from analytics.db import get_connection
 from ui import downloads, filters, meeting, tables, tiles
 from ui.routing import through_router
+from ui.safe import md
 
 through_router(__file__)
 
@@ -27,7 +28,7 @@ if f.period is None:
     st.title("总览")
 filters.require_period(f)
 
-st.title(f"{f.plan_title} · {f.period_label}")
+st.title(f"{md(f.plan_title)} · {f.period_label}")
 now, before = tiles.previous_row(f.trend, f.period)
 tiles.tiles(now, before, f.trend)
 if not big:

@@ -9,6 +9,7 @@ from loaders.errors import LoadError, ReadError
 from loaders.storage.plans import LoadResult, load_file
 from ui import filters, plan_review
 from ui.routing import through_router
+from ui.safe import md
 
 through_router(__file__)
 
@@ -42,18 +43,18 @@ def summary(r: LoadResult) -> str:
 
 def load_upload(name: str, data: bytes) -> tuple[str, str]:
     """Load one uploaded file with progress shown; returns (message kind, Chinese message)."""
-    with st.status(f"正在载入 {name}…", expanded=True) as status:
+    with st.status(f"正在载入 {md(name)}…", expanded=True) as status:
         bar = st.progress(0.0, text="开始")
         show = lambda f, m: bar.progress(min(max(f, 0.0), 1.0), text=m)  # noqa: E731
         try:
             r = load_file(con, name, data, loaded_by="网页上传", progress=show)
         except (LoadError, ReadError) as e:
-            status.update(label=f"{name} 载入失败", state="error")
+            status.update(label=f"{md(name)} 载入失败", state="error")
             return "error", str(e)
         except Exception as e:  # an unexpected fault: still tell the user in Chinese
-            status.update(label=f"{name} 载入失败", state="error")
+            status.update(label=f"{md(name)} 载入失败", state="error")
             return "error", f"{name}: 载入失败，未保存（{e}）"
-        status.update(label=f"{name} 载入完成", state="complete", expanded=False)
+        status.update(label=f"{md(name)} 载入完成", state="complete", expanded=False)
     db.clear_caches()
     if r.status == "unchanged":
         return "info", f"{name}: 该文件已载入过，未重复保存"
@@ -74,7 +75,7 @@ def upload_box() -> None:
             if done[upload.file_id][0] == "success":
                 st.rerun()  # the sidebar's plan list was drawn before the load
         kind, message = done[upload.file_id]
-        {"error": st.error, "info": st.info, "success": st.success}[kind](message)
+        {"error": st.error, "info": st.info, "success": st.success}[kind](md(message))
 
 
 def action_heading(code: str, title: str) -> str:
@@ -86,10 +87,10 @@ def action_heading(code: str, title: str) -> str:
 
 def plan_view(plan: dict) -> None:
     """One plan: heading, search box, an expander per action with its task table."""
-    st.subheader(plan["title"])
+    st.subheader(md(plan["title"]))
     facts = [f"文号：{plan['doc_number'] or '无'}", f"发文机关：{plan['issuer'] or '未注明'}"]
     facts += [f"年度：{plan['years_label'] or '未注明'}", f"行动 {plan['actions']} 个"]
-    st.caption("　".join(facts + [f"任务 {plan['tasks']} 项"]))
+    st.caption(md("　".join(facts + [f"任务 {plan['tasks']} 项"])))
     search = st.text_input("搜索任务（任务内容或单位名称）", key="task_search").strip()
     tasks = plan_data.tasks_frame(con, plan["plan_id"], search)
     st.caption(f"找到 {tasks.height} 项任务" if search else f"共 {tasks.height} 项任务")
@@ -106,10 +107,10 @@ def plan_view(plan: dict) -> None:
         if search and rows.is_empty():
             continue
         label = f"{action_heading(action['code'], action['title'])}（{rows.height} 项任务）"
-        with st.expander(label, expanded=bool(search)):
+        with st.expander(md(label), expanded=bool(search)):
             st.dataframe(rows.select(list(TASK_COLUMNS)).rename(TASK_COLUMNS), hide_index=True)
             if action["section_targets"]:
-                st.caption(f"效果指标：{action['section_targets']}")
+                st.caption(f"效果指标：{md(action['section_targets'])}")
     targets = plan_data.plan_targets(con, plan["plan_id"])
     with st.expander(f"指标一览（{targets.height} 个）"):
         st.dataframe(targets.select(list(TARGET_COLUMNS)).rename(TARGET_COLUMNS), hide_index=True)

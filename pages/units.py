@@ -8,6 +8,7 @@ from analytics import charts, scorecards
 from analytics.db import get_connection
 from ui import downloads, filters, numbers, tables
 from ui.routing import through_router
+from ui.safe import md
 
 through_router(__file__)
 
@@ -27,7 +28,7 @@ ranked = units.with_columns(
     .otherwise(pl.lit("逾期报送")),
     done=pl.col("tasks_completed").cast(pl.Utf8) + " / " + pl.col("tasks_total").cast(pl.Utf8),
 )
-st.caption(f"{f.plan_title} · {f.period_label} · 按任务完成率从低到高排列")
+st.caption(f"{md(f.plan_title)} · {f.period_label} · 按任务完成率从低到高排列")
 ranking = tables.table(
     ranked,
     {
@@ -51,7 +52,7 @@ if row.is_empty():
     st.info("所选单位在本计划中没有牵头或负责的任务。")
     st.stop()
 unit = row.row(0, named=True)
-st.header(f"{unit['unit']} 计分卡")
+st.header(f"{md(unit['unit'])} 计分卡")
 if f.unit_id is None:
     st.caption("未选择单位：显示完成率最低的单位。可在左侧“单位”中选择。")
 c = st.columns(4)

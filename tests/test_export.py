@@ -300,3 +300,35 @@ def test_pptx_chart_is_fitted_inside_the_slide():
     assert picture.left + picture.width <= prs.slide_width - Inches(0.5) + 1
     px_width, px_height = picture.image.size
     assert picture.width / picture.height == pytest.approx(px_width / px_height, rel=0.01)
+
+
+def test_text_that_looks_like_a_formula_is_written_as_text():
+    """=HYPERLINK(…), =cmd|' /C calc'!A0, +1, -1, @SUM, a leading tab: all stay text."""
+    import io
+
+    import openpyxl
+
+    hostile = [
+        '=HYPERLINK("http://198.51.100.7","点我")',
+        "=cmd|' /C calc'!A0",
+        "+1+1",
+        "-1+1",
+        "@SUM(A1)",
+        "\t=1+1",
+        "正常文字",
+    ]
+    data = frames_xlsx({"表": pl.DataFrame({"任务": hostile})})
+    ws = openpyxl.load_workbook(io.BytesIO(data))["表"]
+    cells = [ws.cell(row=r, column=1) for r in range(2, 2 + len(hostile))]
+    assert [c.value for c in cells] == hostile
+    assert all(c.data_type == "s" for c in cells)
+    assert [c.quotePrefix for c in cells] == [True] * 6 + [False]
+    raw = zipfile_text(data, "xl/worksheets/sheet1.xml")
+    assert "<f>" not in raw
+
+
+def zipfile_text(data: bytes, member: str) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.read(member).decode("utf-8")

@@ -16,6 +16,7 @@ from loaders.plans.units import split_unit_names
 from loaders.storage import catalogue, corrections, plan_admin, registry
 from loaders.storage.unit_groups import set_members
 from ui import filters
+from ui.safe import md
 
 ACTOR = "网页操作"
 MESSAGE_KEY = "plan_review_message"
@@ -43,7 +44,7 @@ HISTORY_COLUMNS = dict(
 def show_message() -> None:
     """The message of the last action, shown once after the page was redrawn."""
     if message := st.session_state.pop(MESSAGE_KEY, None):
-        {"error": st.error, "success": st.success}[message[0]](message[1])
+        {"error": st.error, "success": st.success}[message[0]](md(message[1]))
 
 
 def _done(kind: str, text: str) -> None:
@@ -143,7 +144,7 @@ def _task_form(con, task: dict) -> None:
         st.caption("原文")
         st.text(task["text"])
         for note in task["review_notes"]:
-            st.warning(note, icon="⚠️")
+            st.warning(md(note), icon="⚠️")
         edited = [f for f, s in task["source"].items() if s != "document"]
         if edited:
             st.caption("已校对：" + "、".join(corrections.FIELD_NAMES.get(f, f) for f in edited))
