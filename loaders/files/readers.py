@@ -12,12 +12,21 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import posixpath
 import re
+import zipfile
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree import ElementTree
 
 from loaders.errors import ReadError
+from loaders.files import limits
 from loaders.files.word import docx_text
+
+# Python's csv module refuses fields over 131,072 characters with an exception of its own; cells
+# are limited here instead (limits.MAX_CELL_CHARS, checked with the row and column named).
+csv.field_size_limit(limits.MAX_FILE_BYTES)
 
 _FORMATS = {
     ".txt": "txt",
@@ -67,11 +76,13 @@ def read_text_bytes(name: str, data: bytes) -> str:
     Table files (.xlsx/.xls/.csv) are accepted too: their first sheet, one TAB row per line.
     """
     fmt = file_format(name)
+    limits.check_file_size(name, data)
     if fmt in ("txt", "md"):
         return decode_text(data, name)
     if fmt == "html":
         return html_text(decode_html(data, name))
     if fmt == "docx":
+        limits.open_zip(name, data, "Word")  # declared sizes checked before python-docx inflates
         return docx_text(data, name)
     if fmt == "pdf":
         return pdf_text(data, name)
@@ -382,20 +393,51 @@ def read_table_bytes(name: str, data: bytes) -> list[list[str]]:
 def read_table_sheets_bytes(name: str, data: bytes) -> list[tuple[str, list[list[str]]]]:
     """read_table_sheets from bytes."""
     fmt = file_format(name)
+    limits.check_file_size(name, data)
     if fmt == "csv":
-        return [(Path(name).stem, _csv_rows(decode_text(data, name)))]
+        return [(Path(name).stem, _rectangular(csv_rows(decode_text(data, name), name)))]
     if fmt in ("xlsx", "xls"):
         return _excel_sheets(data, name)
     raise ReadError(f"{name} 不是表格文件。表格请上传 Excel(.xlsx/.xls)或 CSV 文件。")
 
 
-def _csv_rows(text: str) -> list[list[str]]:
-    lines = text.splitlines()
-    delimiter = _sniff_delimiter(lines[:50])
-    rows = [
-        [cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)
-    ]
-    return _rectangular(rows)
+def csv_rows(text: str, name: str = "CSV 文件", strip: bool = True) -> list[list[str]]:
+    """The rows of a CSV text (delimiter sniffed among , TAB ;), cells trimmed unless `strip` is
+    False; ReadError past the limits on rows, columns and cell length (limits.py)."""
+    delimiter = _sniff_delimiter(text[:65536].splitlines()[:50])
+    rows = []
+    try:
+        for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+            if len(rows) == limits.MAX_SHEET_ROWS:
+                raise ReadError(
+                    f"{name} 超过 {limits.MAX_SHEET_ROWS} 行，超过上限，未读取。请拆分后重新上传。"
+                )
+            rows.append([cell.strip() for cell in row] if strip else row)
+    except csv.Error as exc:
+        raise ReadError(f"无法读取 CSV 文件 {name}：第 {len(rows) + 1} 行格式有误。") from exc
+    _check_cells(rows, name, long_cells=len(text) > limits.MAX_CELL_CHARS)
+    return rows
+
+
+def _check_cells(rows: list[list], name: str, long_cells: bool = True) -> None:
+    """Columns per row and characters per text cell within the limits (cells are looked at
+    only when `long_cells` says one may be too long)."""
+    width = max(map(len, rows), default=0)
+    if width > limits.MAX_SHEET_COLUMNS:
+        row = next(i for i, r in enumerate(rows, 1) if len(r) == width)
+        raise ReadError(
+            f"{name} 第 {row} 行有 {width} 列，超过上限 {limits.MAX_SHEET_COLUMNS} 列，未读取。"
+        )
+    if not long_cells:
+        return
+    for r, row in enumerate(rows, 1):
+        longest = max((len(v) for v in row if isinstance(v, str)), default=0)
+        if longest > limits.MAX_CELL_CHARS:
+            c = next(i for i, v in enumerate(row, 1) if isinstance(v, str) and len(v) == longest)
+            raise ReadError(
+                f"{name} 第 {r} 行第 {c} 列（{limits.column_letters(c)} 列）的内容有 {longest} "
+                f"个字符，超过单元格上限 {limits.MAX_CELL_CHARS} 个字符，未读取。"
+            )
 
 
 def _sniff_delimiter(lines: list[str]) -> str:
@@ -411,40 +453,113 @@ def _sniff_delimiter(lines: list[str]) -> str:
     return best
 
 
+@dataclass
+class ExcelBook:
+    """The worksheets of an Excel file, as read by python-calamine after the checks of
+    limits.py; for .xlsx also the checked package and each worksheet's XML (by sheet name), for
+    whoever needs more of the file (cell formats, loaders.progress.workbook)."""
+
+    sheets: list[tuple[str, list[list[object]]]]
+    package: zipfile.ZipFile | None = None
+    parts: dict[str, bytes] = field(default_factory=dict)
+
+
 def raw_excel_sheets(name: str, data: bytes) -> list[tuple[str, list[list[object]]]]:
     """Every worksheet as (name, rows of raw cell values), merged ranges filled, row 0 = Excel row 1."""
+    return read_excel(name, data).sheets
+
+
+def read_excel(name: str, data: bytes) -> ExcelBook:
+    """raw_excel_sheets with the .xlsx package and worksheet XML. For .xlsx every worksheet's
+    extent is measured from its XML first (python-calamine allocates the whole rectangle and
+    aborts the process when it cannot); for .xls, whose extent is bounded by the format, from
+    calamine's sheet before its cells are turned into Python values."""
     from python_calamine import CalamineWorkbook, SheetTypeEnum
 
+    limits.check_file_size(name, data)
+    book = ExcelBook([])
+    if data[:2] == b"PK":
+        book.package = limits.open_zip(name, data, "Excel")
+        book.parts = _worksheet_parts(name, book.package)
+        for sheet_name, xml in book.parts.items():
+            limits.check_sheet_xml(name, sheet_name, xml)
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        sheets = []
         for index, meta in enumerate(workbook.sheets_metadata):
             if meta.typ != SheetTypeEnum.WorkSheet:
                 continue
             sheet = workbook.get_sheet_by_index(index)
+            end = sheet.end or (-1, -1)  # the last cell, (row, column) from 0
+            limits.check_extent(name, meta.name, end[0] + 1, end[1] + 1)
             rows = sheet.to_python(skip_empty_area=False)
-            fill_merged(rows, sheet.merged_cell_ranges or [])
-            sheets.append((meta.name, rows))
+            fill_merged(rows, sheet.merged_cell_ranges or [], f"{name} 的工作表「{meta.name}」")
+            book.sheets.append((meta.name, rows))
+    except ReadError:
+        raise
     except Exception as exc:  # calamine raises its own errors and ValueError/OSError variants
         raise ReadError(
             f"无法读取 Excel 文件 {name}:文件已损坏、受密码保护或不是 Excel 格式。"
         ) from exc
-    return sheets
+    return book
+
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+def _worksheet_parts(name: str, package: zipfile.ZipFile) -> dict[str, bytes]:
+    """Sheet name -> the XML of its worksheet part, for the worksheets the workbook lists."""
+    try:
+        workbook = _xml_part(name, package, "xl/workbook.xml")
+        rels = _xml_part(name, package, "xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return {}  # not a workbook: calamine says so
+    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(_PKG_REL)}
+    parts = {}
+    for sheet in workbook.iter(f"{_MAIN}sheet"):
+        target = targets.get(sheet.get(_REL_ID), "")
+        path = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+        try:
+            info = package.getinfo(posixpath.normpath(path))
+        except KeyError:
+            continue  # a missing part: calamine says so
+        parts[sheet.get("name", "")] = limits.read_entry(package, info, name)
+    return parts
+
+
+def _xml_part(name: str, package: zipfile.ZipFile, path: str) -> ElementTree.Element:
+    """A small XML part of the package, parsed (no DTD); KeyError when it is missing."""
+    xml = limits.read_entry(package, package.getinfo(path), name)
+    limits.refuse_dtd(name, path, xml)
+    try:
+        return ElementTree.fromstring(xml)
+    except ElementTree.ParseError as exc:
+        raise ReadError(f"无法读取 Excel 文件 {name}：部件 {path} 已损坏。") from exc
 
 
 def _excel_sheets(data: bytes, name: str) -> list[tuple[str, list[list[str]]]]:
-    return [
-        (sheet, _rectangular([[_cell_str(v) for v in row] for row in rows]))
-        for sheet, rows in raw_excel_sheets(name, data)
-    ]
+    sheets = []
+    for sheet, rows in raw_excel_sheets(name, data):
+        cells = [[_cell_str(v) for v in row] for row in rows]
+        _check_cells(cells, f"{name} 的工作表「{sheet}」")
+        sheets.append((sheet, _rectangular(cells)))
+    return sheets
 
 
-def fill_merged(rows: list[list[object]], ranges) -> None:
-    """Every cell of a merged range (合并单元格) gets the range's top-left value (rows padded)."""
+def fill_merged(rows: list[list[object]], ranges, where: str = "表格") -> None:
+    """Every cell of a merged range (合并单元格) gets the range's top-left value (rows padded);
+    ReadError when the ranges reach past the sheet limits (limits.py)."""
     if not ranges:
         return
     width = max([c1 + 1 for _, (_, c1) in ranges] + [len(row) for row in rows])
     last = max(r1 for _, (r1, _) in ranges)
+    height = max(last + 1, len(rows))
+    if height > limits.MAX_SHEET_ROWS or width * height > limits.MAX_SHEET_CELLS:
+        raise ReadError(
+            f"{where}的合并单元格范围达 {height} 行 × {width} 列，超过上限 "
+            f"{limits.MAX_SHEET_CELLS} 个单元格，未读取。请取消多余的合并单元格后重新上传。"
+        )
     while len(rows) <= last:
         rows.append([])
     for (r0, c0), (r1, c1) in ranges:

@@ -13,8 +13,6 @@ is read as 98.5. .xls and .csv files give no formats (a CSV written by Excel hol
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import zipfile
 from collections.abc import Callable
@@ -23,7 +21,8 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from loaders.errors import ReadError
-from loaders.files.readers import _sniff_delimiter, decode_text, file_format, raw_excel_sheets
+from loaders.files import limits
+from loaders.files.readers import ExcelBook, csv_rows, decode_text, file_format, read_excel
 
 # ---------------------------------------------------------------- sheets
 
@@ -45,61 +44,49 @@ class Sheet:
 
 
 def read_sheets(name: str, data: bytes) -> list[Sheet]:
-    """Every worksheet of an .xlsx/.xls/.csv file (hidden ones too); ReadError if unreadable."""
+    """Every worksheet of an .xlsx/.xls/.csv file (hidden ones too); ReadError if unreadable or
+    past the limits of loaders.files.limits (size, unpacked size, sheet extent, cell length)."""
     fmt = file_format(name)
+    limits.check_file_size(name, data)
     if fmt == "csv":
-        return [Sheet(Path(name).stem, _csv_rows(decode_text(data, name)))]
+        return [Sheet(Path(name).stem, csv_rows(decode_text(data, name), name, strip=False))]
     if fmt not in ("xlsx", "xls"):
         raise ReadError(f"{name} 不是表格文件。请上传 Excel(.xlsx/.xls)或 CSV 文件。")
-    sheets = _excel_sheets(name, data)
-    if fmt == "xlsx":
-        loaders = _xlsx_percent_loaders(data)
+    book = read_excel(name, data)
+    sheets = [Sheet(sheet, rows) for sheet, rows in book.sheets]
+    if book.package is not None:
+        loaders = _xlsx_percent_loaders(name, book)
         for sheet in sheets:
             sheet.percent_loader = loaders.get(sheet.name)
     return sheets
 
 
-def _csv_rows(text: str) -> list[list[object]]:
-    delimiter = _sniff_delimiter(text.splitlines()[:50])
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
-
-
-def _excel_sheets(name: str, data: bytes) -> list[Sheet]:
-    return [Sheet(sheet, rows) for sheet, rows in raw_excel_sheets(name, data)]
-
-
 # ---------------------------------------------------------------- .xlsx percent formats
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _BUILTIN_PERCENT = {9, 10}  # "0%", "0.00%"
 _QUOTED = re.compile(r'"[^"]*"|\\.')
 
 
-def _xlsx_percent_loaders(data: bytes) -> dict[str, Callable[[], set[tuple[int, int]]]]:
+def _xlsx_percent_loaders(
+    name: str, book: ExcelBook
+) -> dict[str, Callable[[], set[tuple[int, int]]]]:
     """Sheet name -> a function giving its percent-formatted cells; {} when no style shows %."""
     try:
-        package = zipfile.ZipFile(io.BytesIO(data))
-        styles = _percent_styles(package)
-        if not styles:
-            return {}
-        paths = _sheet_paths(package)
-    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, ValueError):
+        styles = _percent_styles(name, book.package)  # type: ignore[arg-type]
+    except (KeyError, ElementTree.ParseError, ValueError):
+        return {}
+    if not styles:
         return {}
     pattern = re.compile(
         rb'<c\b(?=[^>]*\ss="(?:' + b"|".join(str(s).encode() for s in sorted(styles)) + rb')")'
         rb'[^>]*?\br="([A-Z]{1,3})([0-9]+)"'
     )
-    return {name: _cells_loader(package, path, pattern) for name, path in paths.items()}
+    return {sheet: _cells_loader(xml, pattern) for sheet, xml in book.parts.items()}
 
 
-def _cells_loader(package: zipfile.ZipFile, path: str, pattern: re.Pattern[bytes]):
+def _cells_loader(xml: bytes, pattern: re.Pattern[bytes]):
     def load() -> set[tuple[int, int]]:
-        try:
-            xml = package.read(path)
-        except KeyError:
-            return set()
         return {(int(r) - 1, _column_index(c)) for c, r in pattern.findall(xml)}
 
     return load
@@ -112,9 +99,11 @@ def _column_index(letters: bytes) -> int:
     return index - 1
 
 
-def _percent_styles(package: zipfile.ZipFile) -> set[int]:
+def _percent_styles(name: str, package: zipfile.ZipFile) -> set[int]:
     """Indexes of the cell formats (cellXfs) whose number format shows a % sign."""
-    root = ElementTree.fromstring(package.read("xl/styles.xml"))
+    xml = limits.read_entry(package, package.getinfo("xl/styles.xml"), name)
+    limits.refuse_dtd(name, "xl/styles.xml", xml)
+    root = ElementTree.fromstring(xml)
     codes = {
         int(f.get("numFmtId", "-1")): f.get("formatCode", "") for f in root.iter(f"{_MAIN}numFmt")
     }
@@ -124,17 +113,3 @@ def _percent_styles(package: zipfile.ZipFile) -> set[int]:
     if xfs is None:
         return set()
     return {i for i, xf in enumerate(xfs) if int(xf.get("numFmtId", "0")) in percent}
-
-
-def _sheet_paths(package: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> path of its XML part inside the package."""
-    rels = ElementTree.fromstring(package.read("xl/_rels/workbook.xml.rels"))
-    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(_PKG_REL)}
-    workbook = ElementTree.fromstring(package.read("xl/workbook.xml"))
-    paths = {}
-    for sheet in workbook.iter(f"{_MAIN}sheet"):
-        target = targets.get(sheet.get(_REL), "")
-        paths[sheet.get("name", "")] = (
-            target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-        )
-    return paths
