@@ -16,6 +16,13 @@ def period_label(year: int, quarter: int) -> str:
     return f"{year}年第{quarter}季度"
 
 
+def period_text(year: int | None, quarter: int | None) -> str:
+    """A period as far as it is known: "2025年第1季度", "2025年", "第1季度"."""
+    if year is not None and quarter is not None:
+        return period_label(year, quarter)
+    return f"{year}年" if year is not None else f"第{quarter}季度"
+
+
 def report_due(year: int, quarter: int) -> datetime.date:
     """报送截止: the 10th day of the month after the quarter ends (Q4 -> 10 January next year)."""
     if quarter == 4:

@@ -226,7 +226,7 @@ def test_template_rows_by_hidden_ids_with_period_and_unit_from_meta():
     assert got.periods == {("司法局", 2025, 1)}
 
 
-def test_arguments_override_meta_period_with_a_warning_and_ids_fall_back_to_numbers():
+def test_ids_fall_back_to_numbers_and_a_chosen_period_other_than_meta_is_refused():
     data = template(
         [
             trow("司法局", "3", "加强法治宣传教育工作", "推进中", None, None, 999),  # unknown id
@@ -236,15 +236,19 @@ def test_arguments_override_meta_period_with_a_warning_and_ids_fall_back_to_numb
         ],
         [irow("司法局", "3", "群众满意度", None, None, "96%", None, None)],  # id cell emptied
     )
-    got = read_progress("司法局.xlsx", data, CATALOG, "县司法局", 2025, 2)
+    got = read_progress("司法局.xlsx", data, CATALOG, "县司法局", 2025, 1)
     assert got.errors == []
-    assert got.tasks == [T("司法局", 13, "推进中", q=2), T("司法局", 11, "滞后", row=4, q=2)]
-    assert got.indicators == [I("司法局", 23, None, None, 96.0, q=2)]
-    assert got.warnings == [
-        "「任务进展」注明的期间为2025年第1季度，本次按所选的2025年第2季度读取",
-        "「指标数据」注明的期间为2025年第1季度，本次按所选的2025年第2季度读取",
+    assert got.tasks == [T("司法局", 13, "推进中"), T("司法局", 11, "滞后", row=4)]
+    assert got.indicators == [I("司法局", 23, None, None, 96.0)]
+    assert got.warnings == []
+    assert got.periods == {("司法局", 2025, 1)}
+    # the same sheet uploaded for the second quarter: refused, both periods named, no re-dating
+    got = read_progress("司法局.xlsx", data, CATALOG, "县司法局", 2025, 2)
+    assert got.errors == [
+        "文件注明的期间为2025年第1季度（系统生成的填报表），与所选的2025年第2季度不一致："
+        "请选择2025年第1季度，或下载2025年第2季度的填报表填写"
     ]
-    assert got.periods == {("司法局", 2025, 2)}
+    assert (got.tasks, got.indicators, got.periods) == ([], [], set())
 
 
 def test_template_for_another_unit_is_rejected_row_by_row():
@@ -432,13 +436,13 @@ def test_every_problem_is_reported_with_sheet_row_and_column():
         '「指标」第3行「分子」应为不大于「分母」的非负整数，实际为"-1"',
         '「指标」第4行「分子」应为不大于「分母」的非负整数，实际为"2.5"',
         '「指标」第4行「分母」应为不小于「分子」的非负整数，实际为"三十"',
-        "「指标」第5行已填写「分子」但未填写「分母」：请同时填写分子和分母，或只填写「实际值」",
+        "「指标」第5行已填写「分子」但未填写「分母」：比率类指标请同时填写「分子」和「分母」，或只填写「实际值」",
         '「指标」第6行「实际值」应为0至100之间的百分数（如98.5或98.5%），实际为"120%"',
         '「指标」第7行「实际值」应为不小于0的数字，实际为"三十"',
         "「指标」第8行「指标」为「执法监督检查次数」，不是「司法局」需报送的指标（由公安局报送）",
         "「指标」第9行「指标」为「依法行政考核得分」，不是「司法局」需报送的指标",
-        "「指标」第10行「分子」「分母」不适用于以「学时」计的指标「领导干部学法学时」，请只填写「实际值」",
-        "「指标」第11行已填写「分母」但未填写「分子」：请同时填写分子和分母，或只填写「实际值」",
+        "「指标」第10行「分母」不适用于以「学时」计的指标「领导干部学法学时」：请只在「分子」或「实际值」填写完成的数量，「分母」留空",
+        "「指标」第11行已填写「分母」但未填写「分子」：比率类指标请同时填写「分子」和「分母」，或只填写「实际值」",
     ]
     assert got.tasks == [T("司法局", 31, "已完成", sheet="任务", row=7)]
     assert got.indicators == []

@@ -17,6 +17,8 @@ from loaders.db import run
 from loaders.plans.units import canonical_key, resolve
 
 ROLE_NAMES = {"lead": "牵头", "responsible": "责任", "cooperating": "配合"}
+YEAR_MARGIN = 3  # years before and after the loaded plans' that a report may be for
+ANY_YEARS = (2000, 2100)  # the window when no plan states its years
 REPORTING_ROLES = ("lead", "responsible")  # a unit's scorecard and indicators: 牵头 and 责任
 
 
@@ -77,6 +79,14 @@ class Catalog:
     indicators: list[CatalogIndicator]
     units: list[str]  # canonical names, units and groups
     registry: dict[str, str] = field(default_factory=dict)  # alias key -> canonical name
+    plan_years: tuple[int, int] | None = None  # first and last year of all loaded plans
+
+    def year_window(self) -> tuple[int, int]:
+        """The years a report may be for: the loaded plans' years, YEAR_MARGIN either side."""
+        if self.plan_years is None:
+            return ANY_YEARS
+        first, last = self.plan_years
+        return first - YEAR_MARGIN, last + YEAR_MARGIN
 
     def resolve_unit(self, written: str) -> str | None:
         """The canonical unit for a written name, or None when the registry does not know it."""
@@ -118,7 +128,11 @@ select target_id, plan_id, task_id, indicator, comparator, value, unit, per, yea
 from targets where task_id is not null
 order by plan_id, seq
 """
-_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="load_catalog")
+_PLAN_YEARS = """
+select min(coalesce(year_from, year_to)), max(coalesce(year_to, year_from)) from documents
+where kind in ('plan', 'breakdown_table')
+"""
+_POOL = ThreadPoolExecutor(max_workers=5, thread_name_prefix="load_catalog")
 
 
 def load_catalog(
@@ -132,12 +146,15 @@ def load_catalog(
     cur = con.cursor()
     pending = [
         _POOL.submit(_columns, con.cursor(), _ROLES),
-        *(_POOL.submit(run, con.cursor(), sql) for sql in (_UNITS, _TARGETS, _ALIASES)),
+        *(
+            _POOL.submit(run, con.cursor(), sql)
+            for sql in (_UNITS, _TARGETS, _ALIASES, _PLAN_YEARS)
+        ),
     ]
     try:
         plans = dict(run(cur, _PLANS, [year, plan_ids]))
         rows = run(cur, _TASKS, [list(plans)]) if plans else []
-        roles, units, targets, aliases = (f.result() for f in pending)
+        roles, units, targets, aliases, ((first, last),) = (f.result() for f in pending)
     finally:
         wait(pending)
     names = dict(units)
@@ -158,7 +175,8 @@ def load_catalog(
         if r[2] in by_id
     ]
     registry = {alias: names[i] for alias, i in aliases if i in names}
-    return Catalog(tasks, indicators, list(names.values()), registry)
+    years = (first, last) if first is not None and last is not None else None
+    return Catalog(tasks, indicators, list(names.values()), registry, years)
 
 
 def _columns(cur, sql: str) -> list[list]:

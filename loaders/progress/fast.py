@@ -18,6 +18,7 @@ from itertools import compress, repeat
 from operator import add, and_, attrgetter, eq, is_not, itemgetter, not_, or_
 from typing import Protocol
 
+from loaders.files.limits import MAX_CELL_CHARS, has_controls, strip_controls
 from loaders.progress.catalog import CatalogTask
 from loaders.progress.layout import parse_status
 from loaders.progress.match import Lookup
@@ -49,6 +50,8 @@ class CleanRows:
     unit: list[str | None]
     period: list[tuple[int, int] | None]
     task: list[CatalogTask | None]
+    notes: list[str | None]  # 进展说明 and 佐证材料 as stored (control characters removed)
+    evidence: list[str | None]
 
 
 def clean_rows(sheet: TaskSheet, rows: list[list[object]], lookup: Lookup) -> CleanRows | None:
@@ -81,23 +84,27 @@ def clean_rows(sheet: TaskSheet, rows: list[list[object]], lookup: Lookup) -> Cl
         ]
     known = map(and_, map(is_not, status, repeat(None)), map(is_not, period, repeat(None)))
     kinds = list(map(add, repeat(CHECK), map(and_, known, map(is_not, task, repeat(None)))))
+    notes, evidence = (_texts(col(f)) for f in ("note", "evidence"))
+    for texts in (notes, evidence):  # too long to store: read_row says so
+        if max(map(len, filter(None, texts)), default=0) > MAX_CELL_CHARS:
+            for i, text in enumerate(texts):
+                if text is not None and len(text) > MAX_CELL_CHARS:
+                    kinds[i] = CHECK
     for i in _suspects(rows, narrowest, sheet.header):
         if not sheet.header.is_data(rows[i]):
             kinds[i] = NOT_DATA
-    return CleanRows(kinds, status, unit, period, task)  # type: ignore[arg-type]
+    return CleanRows(kinds, status, unit, period, task, notes, evidence)  # type: ignore[arg-type]
 
 
 def keep_run(
     found: CleanRows,
-    rows: list[list[object]],
     run: range,
-    cols: dict,
     at: tuple[str, int, int],
     seen: dict[tuple, int],
     tasks: list[TaskReport],
 ) -> list[int]:
     """Keep the clean rows of `run` as read_row would (at: the sheet's name, the Excel row of
-    rows[0] and its place for `seen`); return those repeating an earlier unit × task × quarter,
+    the body's first row and its place for `seen`); return those repeating an earlier unit × task × quarter,
     for read_row to report."""
     a, b = run.start, run.stop
     task, unit, period = found.task[a:b], found.unit[a:b], found.period[a:b]
@@ -120,7 +127,7 @@ def keep_run(
                 seen[key] = places[i]
             else:
                 repeats.append(a + i)
-    notes, evidence = (_texts(rows, run, cols.get(f)) for f in ("note", "evidence"))
+    notes, evidence = found.notes[a:b], found.evidence[a:b]
     made = map(
         new_task_report,
         unit,
@@ -158,12 +165,13 @@ _TASK_ID, _PLAN_ID = attrgetter("task_id"), attrgetter("plan_id")
 _YEAR, _QUARTER = itemgetter(0), itemgetter(1)
 
 
-def _texts(rows: list[list[object]], run: range, c: int | None) -> list[str | None]:
-    """cell_text of cell c of the rows, None when empty (说明/佐证 as read_row keeps them)."""
-    if c is None:
-        return [None] * len(run)
-    part = rows[run.start : run.stop]
-    return [text or None for text in cell_texts(column(part, c, min(map(len, part))))]
+def _texts(values: list[object]) -> list[str | None]:
+    """cell_text of the cells as read_row keeps them: control characters removed, None when
+    empty (说明/佐证)."""
+    texts = cell_texts(values)
+    if has_controls("".join(texts)):
+        texts = list(map(strip_controls, texts))
+    return [text or None for text in texts]
 
 
 def _has_bool(values: list[object], distinct: set) -> bool:

@@ -141,7 +141,7 @@ class Lookup:
             plans = "、".join(dict.fromkeys(t.plan_title for t in hits))
             return (
                 f"「{labels['number']}」为「{cell_text(number)}」对应「{unit}」的多项任务"
-                f"（{plans}），请在「{labels.get('task', '任务')}」列填写任务名称以区分"
+                f"（{plans}），请在「{labels['task']}」列填写任务名称以区分"
             )
         if tkey:
             hits = self._by_text(self.unit_tasks(unit), tkey)
@@ -150,7 +150,10 @@ class Lookup:
                 return (hits or numbered)[0]
             if hits:
                 numbers = "、".join(t.number for t in hits)
-                return f"「{labels['task']}」「{_short(text)}」对应「{unit}」的多项任务（编号{numbers}），请填写「编号」以区分"
+                return (
+                    f"「{labels['task']}」「{_short(text)}」对应「{unit}」的多项任务"
+                    f"（编号{numbers}），请填写「{labels['number']}」以区分"
+                )
         return self._task_missing(unit, key, number, text, labels)
 
     def _numbered(self, unit: str, key) -> list[CatalogTask]:
@@ -231,9 +234,9 @@ class Lookup:
         if text:
             return (
                 f"「{labels['task']}」为「{_short(text)}」，未找到「{unit}」承担的对应任务，"
-                "请填写「编号」或与计划一致的任务名称"
+                f"请填写「{labels['number']}」或与计划一致的任务名称"
             )
-        return "未填写「编号」或「任务」，无法确定是哪项任务"
+        return f"未填写「{labels['number']}」或「{labels['task']}」，无法确定是哪项任务"
 
     def indicator(
         self, unit: str, cells: dict, year: int | None, labels: dict
@@ -245,7 +248,7 @@ class Lookup:
         by_id = self.targets.get(self.ident(cells.get("target_id", "")))  # type: ignore[arg-type]
         if by_id is not None and unit in by_id.units and nkey in ("", self.names[by_id.target_id]):
             return by_id
-        label = labels.get("indicator", "指标")
+        label = labels["indicator"]
         if not nkey:
             return f"未填写「{label}」"
         hits = self.by_name.get((unit, nkey)) or [
@@ -261,7 +264,10 @@ class Lookup:
             return hits[0]
         if hits:
             numbers = "、".join(f"编号{i.task_number}" for i in hits)
-            return f"「{label}」为「{cell_text(name)}」，对应「{unit}」的多个指标（{numbers}），请填写「编号」以区分"
+            return (
+                f"「{label}」为「{cell_text(name)}」，对应「{unit}」的多个指标（{numbers}），"
+                f"请填写「{labels['number']}」以区分"
+            )
         owners = [
             u for i in self.catalog.indicators if self.names[i.target_id] == nkey for u in i.units
         ]

@@ -17,8 +17,14 @@ of task rows (no indicator columns) the rows the checks would accept without a m
 column by column and kept in bulk (loaders.progress.fast); every other row gets the full checks
 here, in row order. What is derived from a cell is cached per distinct cell value (Lookup).
 
-Period of a row: its 年度/季度 cells, else the year/quarter arguments, else _meta or a title such
-as "2025年第1季度". Unit: its 单位 cell, else the reporting unit (or the template's unit).
+Period of a row: its 年度/季度 cells, else the year/quarter chosen for the upload (arguments), else
+_meta or a title such as "2025年第1季度". A file's own period (its _meta, a sheet title, a row's
+年度/季度 cells) that differs from the chosen one is an error naming both, never a re-dating; every
+year must lie within the loaded plans' years (Catalog.year_window). Unit: its 单位 cell, else the
+reporting unit (or the template's unit).
+
+Text that is stored (进展说明, 佐证材料, sheet names) has its control characters removed and may be
+at most loaders.files.limits.MAX_CELL_CHARS long; values echoed in messages are shortened.
 
 Rates (指标 in "%"): 实际值 is a percentage figure (98.5 means 98.5%). "98.5%" typed as text and
 .xlsx cells formatted as percent (stored as 0.985) are read as 98.5. A plain number 0 < v <= 1 for a
@@ -30,17 +36,19 @@ is not a plausible figure. For low targets ("≤ 5%") plain numbers are taken as
 from __future__ import annotations
 
 import gc
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import compress, repeat
 from operator import attrgetter, ne
 
-from loaders.periods import period_label
+from loaders.files.limits import MAX_CELL_CHARS, Deadline, strip_controls
+from loaders.periods import period_label, period_text
 from loaders.progress.catalog import Catalog
 from loaders.progress.fast import CHECK, CLEAN, NOT_DATA, CleanRows, clean_rows, keep_run
 from loaders.progress.figures import Figures, blank
-from loaders.progress.layout import META_SHEET, STATUSES, parse_status
+from loaders.progress.layout import META_SHEET, STATUSES, TEMPLATE_VERSION, parse_status
 from loaders.progress.match import Lookup
 from loaders.progress.records import IndicatorReport, ParsedUpload, TaskReport
 from loaders.progress.values import (
@@ -48,7 +56,6 @@ from loaders.progress.values import (
     Sheet,
     cell_text,
     find_header,
-    parse_number,
     parse_period,
     read_sheets,
     sheet_titles,
@@ -79,17 +86,32 @@ def read_progress(
 
     reporting_unit (None or "all": any unit) limits the rows to that unit's.
     """
-    with _gc_paused():
-        reader = _Reader(catalog, year, quarter)
+    deadline = Deadline(name)
+    with gc_paused():
         sheets = read_sheets(name, data)
-        if reader.start(reporting_unit, sheets):
-            for number, sheet in enumerate(sheets):
-                header = find_header(sheet.rows) if sheet.name != META_SHEET else None
-                if header is not None:
-                    _SheetReader(reader, number, sheet, header).read()
-            if not reader.tasks and not reader.indicators and not reader.errors:
-                reader.file_error(NOTHING_FILLED if reader.found_header else NO_DATA)
-        return reader.result()
+        return check_sheets(sheets, catalog, reporting_unit, year, quarter, deadline)
+
+
+def check_sheets(
+    sheets: list[Sheet],
+    catalog: Catalog,
+    reporting_unit: str | None = None,
+    year: int | None = None,
+    quarter: int | None = None,
+    deadline: Deadline | None = None,
+) -> ParsedUpload:
+    """The checks of read_progress on sheets already read (read_sheets); ReadError when the
+    deadline passes."""
+    reader = _Reader(catalog, year, quarter, deadline)
+    if reader.start(reporting_unit, sheets):
+        for number, sheet in enumerate(sheets):
+            header = find_header(sheet.rows) if sheet.name != META_SHEET else None
+            if header is not None:
+                reader.check_time()
+                _SheetReader(reader, number, sheet, header).read()
+        if not reader.tasks and not reader.indicators and not reader.errors:
+            reader.file_error(NOTHING_FILLED if reader.found_header else NO_DATA)
+    return reader.result()
 
 
 _gc_lock = threading.Lock()
@@ -97,7 +119,7 @@ _gc_readers = [0, False]  # reads under way; whether the collector was enabled b
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a workbook is read: the sheet's rows and the
     thousands of records stay alive until the end, so collections on the way (one per 700 new
     objects) would only walk them again and again. Reads in other threads share the pause; the
@@ -130,11 +152,16 @@ def place(number: int, row: int) -> int:
 class _Reader:
     """One read_progress call: lookups, file-level defaults, records and messages."""
 
-    def __init__(self, catalog: Catalog, year: int | None, quarter: int | None) -> None:
+    def __init__(
+        self, catalog: Catalog, year: int | None, quarter: int | None, deadline: Deadline | None
+    ) -> None:
         self.lookup = Lookup(catalog)
-        self.year, self.quarter = year, quarter
+        self.window = catalog.year_window()
+        self.year, self.quarter = year, quarter  # chosen for the upload (None: not chosen)
+        self.deadline = deadline
         self.reporting: str | None = None
         self.meta: dict[str, str] = {}
+        self.own: tuple[int | None, int | None] = (None, None)  # the period _meta states
         self.errors: list[tuple[tuple[int, int], str]] = []
         self.warnings: list[str] = []
         self.tasks: list[TaskReport] = []
@@ -144,26 +171,83 @@ class _Reader:
         self.found_header = False
 
     def start(self, reporting_unit: str | None, sheets: list[Sheet]) -> bool:
-        """Check the arguments and read _meta; False when the arguments are wrong."""
+        """Check the arguments and read _meta; False when the arguments, or the period _meta
+        states, are wrong."""
         if self.quarter is not None and self.quarter not in (1, 2, 3, 4):
             self.file_error(f"季度应为1至4，实际为{self.quarter}")
-        if self.year is not None and not 2000 <= self.year <= 2100:
-            self.file_error(f"年度应为四位年份（如2025），实际为{self.year}")
-        if reporting_unit not in (None, "", "all"):
+        if self.year is not None and not self.in_window(self.year):
+            self.file_error(f"所选年度{self.year}{self.window_text()}")
+        if reporting_unit is not None and reporting_unit != "all":
             self.reporting = self.lookup.unit(reporting_unit)
             if self.reporting is None:
-                self.file_error(f"报送单位「{reporting_unit}」不是已登记的单位，无法校验本次报送")
+                shown = _shorten(strip_controls(reporting_unit)) or "（空）"
+                self.file_error(f"报送单位「{shown}」不是已登记的单位，无法校验本次报送")
+        if self.errors:
+            return False
         for sheet in sheets:
             if sheet.name == META_SHEET:
                 self.meta = {cell_text(r[0]): cell_text(r[1]) for r in sheet.rows if len(r) > 1}
+                self.own = self.meta_period()
+        if not self.errors and self.differs(self.own):
+            self.file_error(
+                f"文件注明的期间为{period_text(*self.own)}（系统生成的填报表），与所选的"
+                f"{self.chosen_text()}不一致：请选择{period_text(*self.own)}，或下载"
+                f"{self.chosen_text()}的填报表填写"
+            )
         return not self.errors
+
+    def in_window(self, year: int) -> bool:
+        return self.window[0] <= year <= self.window[1]
+
+    def window_text(self) -> str:
+        return f"超出已载入计划的年度范围（{self.window[0]}至{self.window[1]}年）"
+
+    def chosen_text(self) -> str:
+        return period_text(self.year, self.quarter)
+
+    def differs(self, own: tuple[int | None, int | None]) -> bool:
+        """A period stated by the file that differs from the chosen one (where both say)."""
+        return (self.year is not None and own[0] is not None and own[0] != self.year) or (
+            self.quarter is not None and own[1] is not None and own[1] != self.quarter
+        )
 
     def file_error(self, text: str) -> None:
         self.errors.append(((-1, len(self.errors)), text))
 
+    def check_time(self) -> None:
+        if self.deadline is not None:
+            self.deadline.check()
+
     def meta_period(self) -> tuple[int | None, int | None]:
-        values = [parse_number(self.meta.get(k, "")) for k in ("year", "quarter")]
-        return tuple(int(v.value) if v else None for v in values)  # type: ignore[return-value]
+        """The year and quarter _meta states; a value that is not one is an error."""
+        version = self.meta.get("template_version", "")
+        if version and version != str(TEMPLATE_VERSION):
+            self.warnings.append(
+                f"填报表版本为「{_shorten(version)}」，与本系统的版本{TEMPLATE_VERSION}不同，"
+                "已按表头读取，请核对"
+            )
+        year = quarter = None
+        raw = self.meta.get("year", "")
+        if raw:
+            parsed = parse_period(raw)
+            year = parsed[0] if parsed and parsed[1] is None else None
+            if year is None or not self.in_window(year):
+                why = self.window_text() if year is not None else "不是有效的年份"
+                self.file_error(
+                    f"「{META_SHEET}」表中的年度「{_shorten(raw)}」{why}：请使用系统生成的"
+                    "填报表，不要修改隐藏的「_meta」表"
+                )
+                year = None
+        raw = self.meta.get("quarter", "")
+        if raw:
+            parsed = parse_period(raw, quarter_only=True)
+            quarter = parsed[1] if parsed and parsed[0] is None else None
+            if quarter is None:
+                self.file_error(
+                    f"「{META_SHEET}」表中的季度「{_shorten(raw)}」不是1至4：请使用系统生成的"
+                    "填报表，不要修改隐藏的「_meta」表"
+                )
+        return year, quarter
 
     def meta_unit(self) -> str | None:
         unit = self.meta.get("unit", "")
@@ -189,11 +273,29 @@ class _Reader:
         self.errors.append((where[1:], text))
 
     def result(self) -> ParsedUpload:
-        ordered = [text for _, text in sorted(self.errors, key=lambda e: e[0])]
+        ordered = [tidy(text) for _, text in sorted(self.errors, key=lambda e: e[0])]
         if len(ordered) > MAX_ERRORS:
             ordered = ordered[:MAX_ERRORS] + [f"…另有 {len(ordered) - MAX_ERRORS} 条"]
         periods = {*_periods(self.tasks), *_periods(self.indicators)}
-        return ParsedUpload(self.tasks, self.indicators, ordered, self.warnings, periods)
+        warnings = list(map(tidy, self.warnings))
+        return ParsedUpload(self.tasks, self.indicators, ordered, warnings, periods)
+
+
+_QUOTED = re.compile(r'([「"])([^」"]{40})[^」"]{20,}([」"])')
+
+
+def tidy(message: str) -> str:
+    """A message as shown: control characters removed, long quoted values shortened."""
+    return _QUOTED.sub(r"\1\2…\3", strip_controls(message))
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def clean_text(text: str) -> str:
+    """Text as stored: control characters removed."""
+    return strip_controls(text)
 
 
 class _SheetReader:
@@ -206,29 +308,37 @@ class _SheetReader:
         self.period_fields = [f for f in ("period", "year", "quarter") if f in self.cols]
         self.periods: dict[tuple, tuple | None] = {}  # parsed period cells
         self.missing_reported: set[str] = set()
+        self.conflicts: dict[tuple[int | None, int | None], list[int]] = {}  # period -> rows
+        self.sheet_name = clean_text(sheet.name)
         self.year, self.quarter = self._default_period(sheet_titles(sheet.rows, header))
         self.unit = reader.reporting or reader.meta_unit()
         self.warnings = reader.warnings
         reader.found_header = True
-        reader.sheet_names[number] = sheet.name
+        reader.sheet_names[number] = self.sheet_name
 
     def _default_period(self, titles: list[str]) -> tuple[int | None, int | None]:
+        """The period of rows without 年度/季度 cells: the chosen one, else the one _meta or the
+        sheet's title states. A title stating another period than the chosen one is an error."""
         reader = self.reader
-        own = reader.meta_period()
+        own = reader.own
         if own == (None, None):
             own = next((p for p in map(title_period, titles) if p), (None, None))
+            if reader.differs(own):
+                self.title_conflict = own
+            elif own[0] is not None and not reader.in_window(own[0]):
+                self.title_conflict = own
         year = reader.year if reader.year is not None else own[0]
         quarter = reader.quarter if reader.quarter is not None else own[1]
-        if None not in own and (year, quarter) != own:
-            reader.warnings.append(
-                f"「{self.sheet.name}」注明的期间为{period_label(*own)}，"
-                f"本次按所选的{period_label(year, quarter)}读取"
-            )
         return year, quarter
+
+    title_conflict: tuple[int, int] | None = None  # the period a title states, when refused
 
     def read(self) -> None:
         """Check the data rows in order: runs of clean task rows in bulk (fast.py), the
         others one by one (read_row)."""
+        if self.title_conflict is not None:
+            self._refuse_title(self.title_conflict)
+            return
         header, start = self.header, self.header.start
         body = self.sheet.rows[start:]
         found = None
@@ -240,18 +350,48 @@ class _SheetReader:
         done = unfilled = 0
         for i in [*compress(range(len(kinds)), map(ne, kinds, repeat(CLEAN))), len(kinds)]:
             if done < i:
-                unfilled += self._keep(found, body, range(done, i))  # type: ignore[arg-type]
+                unfilled += self._keep(found, range(done, i))  # type: ignore[arg-type]
             if i < len(kinds) and kinds[i] == CHECK:
                 unfilled += self._check(start + i)
+                if i % 1024 == 0:
+                    self.reader.check_time()
             done = i + 1
         if unfilled:
-            self.reader.warnings.append(f"{self.sheet.name}：{unfilled} 行未填写")
+            self.reader.warnings.append(f"{self.sheet_name}：{unfilled} 行未填写")
+        self._report_conflicts()
 
-    def _keep(self, found: CleanRows, body: list[list[object]], run: range) -> int:
+    def _refuse_title(self, own: tuple[int, int]) -> None:
+        reader = self.reader
+        if reader.differs(own):
+            text = (
+                f"「{self.sheet_name}」的标题注明的期间为{period_text(*own)}，与所选的"
+                f"{reader.chosen_text()}不一致：请选择{period_text(*own)}，或改正标题中的期间"
+            )
+        else:
+            text = (
+                f"「{self.sheet_name}」的标题注明的年度{own[0]}{reader.window_text()}："
+                "请改正标题中的期间"
+            )
+        reader.errors.append(((self.number, self.header.top), text))
+
+    def _report_conflicts(self) -> None:
+        """One message per period that rows state against the chosen one."""
+        fields = "".join(self.label(f) for f in self.period_fields)
+        for period, rows in self.conflicts.items():
+            shown = "、".join(map(str, rows[:5])) + ("等" if len(rows) > 5 else "")
+            count = f"共{len(rows)}行" if len(rows) > 5 else ""
+            text = (
+                f"「{self.sheet_name}」第{shown}行{count}的{fields}为{period_text(*period)}，"
+                f"与所选的{self.reader.chosen_text()}不一致：请选择{period_text(*period)}"
+                "后重新上传，或改正表中的期间"
+            )
+            self.reader.errors.append(((self.number, rows[0] - 1), text))
+
+    def _keep(self, found: CleanRows, run: range) -> int:
         """Keep a run of clean rows; read_row reports those repeating an earlier row."""
         first = self.header.start + 1  # the Excel row of body[0]
-        at = (self.sheet.name, first, place(self.number, first))
-        repeats = keep_run(found, body, run, self.cols, at, self.reader.seen, self.reader.tasks)
+        at = (self.sheet_name, first, place(self.number, first))
+        repeats = keep_run(found, run, at, self.reader.seen, self.reader.tasks)
         return sum(self._check(self.header.start + i) for i in repeats)
 
     def _check(self, r: int) -> bool:
@@ -262,7 +402,7 @@ class _SheetReader:
         return not self.read_row(r, cells) and self.header.identifies(row)
 
     def label(self, field: str) -> str:
-        return f"「{self.labels.get(field, field)}」"
+        return f"「{self.labels[field]}」"
 
     def error(self, where: tuple, text: str) -> None:
         self.reader.errors.append((where[1:], f"「{where[0]}」第{where[2]}行{text}"))
@@ -270,6 +410,7 @@ class _SheetReader:
     def read_row(self, r: int, cells: dict[str, object]) -> bool:
         """Check one row and keep its records; False when none of its input cells is filled."""
         inputs = [cell_text(cells.get(f, "")) for f in ("status", "note", "evidence")]
+        inputs[1:] = map(clean_text, inputs[1:])
         values = [cells.get(f, "") for f in ("numerator", "denominator", "actual")]
         values = ["" if v == "" or blank(v) else v for v in values]
         has_task = self.has_tasks and any(inputs)
@@ -277,8 +418,15 @@ class _SheetReader:
         has_values = self.has_indicators and (values != ["", "", ""] or only_note)
         if not has_task and not has_values:
             return False
-        where = (self.sheet.name, self.number, r + 1)
+        where = (self.sheet_name, self.number, r + 1)
         unit, period = self.row_unit(cells, where), self.row_period(cells, where)
+        for field, text in zip(("note", "evidence"), inputs[1:], strict=True):
+            if len(text) > MAX_CELL_CHARS:
+                self.error(
+                    where,
+                    f"{self.label(field)}有{len(text)}个字符，超过单元格上限{MAX_CELL_CHARS}个字符",
+                )
+                has_task = has_values = False
         if has_task:
             self.task_row(cells, where, unit, period, inputs)
         if has_values:
@@ -310,7 +458,10 @@ class _SheetReader:
         return unit
 
     def row_period(self, cells: dict, where: tuple) -> tuple[int, int] | None:
-        year, quarter, ok = self.year, self.quarter, True
+        """The row's period: its 年度/季度 cells, else the sheet's; None after a message (or
+        with the row noted among those stating another period than the chosen one)."""
+        stated: tuple = (None, None)
+        ok = True
         for field in self.period_fields:
             raw = cells.get(field, "")
             if raw == "" or cell_text(raw) == "":
@@ -322,18 +473,26 @@ class _SheetReader:
                 shown = expected.get(field, "年度和季度（如2025年第1季度）")
                 self.error(where, f'{self.label(field)}应为{shown}，实际为"{cell_text(raw)}"')
                 continue
-            year = parsed[0] if parsed[0] is not None else year
-            quarter = parsed[1] if parsed[1] is not None else quarter
-        for value, word, field in ((year, "年度", "year"), (quarter, "季度", "quarter")):
+            stated = _merged(parsed, stated)
+        fault = self._fault(stated) if ok else None
+        if fault == "window":
+            field = "year" if "year" in self.cols else "period"
+            self.error(where, f"{self.label(field)}为{stated[0]}，{self.reader.window_text()}")
+        elif fault == "conflict":
+            self.conflicts.setdefault((stated[0], stated[1]), []).append(where[2])
+        ok = ok and fault is None
+        year, quarter = _merged(stated, (self.year, self.quarter))
+        for value, field in ((year, "year"), (quarter, "quarter")):
             if value is None and ok:
                 ok = False
-                self._missing_period(where, word, field)
+                self._missing_period(where, field)
         return (year, quarter) if ok else None  # type: ignore[return-value]
 
-    def _missing_period(self, where: tuple, word: str, field: str) -> None:
+    def _missing_period(self, where: tuple, field: str) -> None:
         """A row without year or quarter; without such a column, reported once per sheet."""
+        word = {"year": "年度", "quarter": "季度"}[field]
         if field in self.cols:
-            self.error(where, f"未填写「{word}」：请填写{word}，或在上传时选择{word}")
+            self.error(where, f"未填写{self.label(field)}：请填写{word}，或在上传时选择{word}")
         elif field not in self.missing_reported:
             self.missing_reported.add(field)
             self.error(
@@ -408,13 +567,27 @@ class _SheetReader:
     def clean_period(self, raws: tuple) -> tuple[int, int] | None:
         """The period of a row's 年度/季度/期间 cells (in period_fields order) when row_period
         would accept them without a message."""
-        year, quarter = self.year, self.quarter
+        stated: tuple = (None, None)
         for name, raw in zip(self.period_fields, raws, strict=True):
-            parsed = (
-                (None, None) if raw == "" or cell_text(raw) == "" else self.parsed_period(name, raw)
-            )
+            if raw == "" or cell_text(raw) == "":
+                continue
+            parsed = self.parsed_period(name, raw)
             if parsed is None:
                 return None  # a message: read_row gives it
-            year = parsed[0] if parsed[0] is not None else year
-            quarter = parsed[1] if parsed[1] is not None else quarter
+            stated = _merged(parsed, stated)
+        if self._fault(stated):
+            return None
+        year, quarter = _merged(stated, (self.year, self.quarter))
         return None if year is None or quarter is None else (year, quarter)
+
+    def _fault(self, stated: tuple) -> str | None:
+        """What is wrong with the period a row's cells state: "window" (a year outside the
+        plans'), "conflict" (another period than the chosen one), else None."""
+        if stated[0] is not None and not self.reader.in_window(stated[0]):
+            return "window"
+        return "conflict" if self.reader.differs(stated) else None
+
+
+def _merged(first: tuple, then: tuple) -> tuple:
+    """(year, quarter) from `first`, each part that it lacks from `then`."""
+    return tuple(a if a is not None else b for a, b in zip(first, then, strict=True))

@@ -7,6 +7,7 @@ loaders.progress.workbook; Sheet and read_sheets are re-exported here.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -75,7 +76,8 @@ def parse_number(value: object, suffix: str = "") -> Number | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        return Number(float(value))
+        number = float(value)
+        return Number(number) if math.isfinite(number) else None  # NaN, INF: not figures
     text = re.sub(r"\s+", "", cell_text(value))
     percent = text.endswith("%")
     if percent:
@@ -84,7 +86,8 @@ def parse_number(value: object, suffix: str = "") -> Number | None:
         text = text[: -len(suffix)]
     if not _NUMBER_RE.fullmatch(text):
         return None
-    return Number(float(text.replace(",", "")), percent)
+    number = float(text.replace(",", ""))
+    return Number(number, percent) if math.isfinite(number) else None
 
 
 def format_number(value: float) -> str:
@@ -185,6 +188,23 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "task_id": ("任务ID",),
     "target_id": ("指标ID",),
 }
+# how a field is named in messages when the sheet has no column for it
+FIELD_NAMES = {field: words[0] for field, words in FIELDS.items()} | {
+    "status?": "进展情况",
+    "actual": "实际值",
+    "numerator": "分子",
+    "denominator": "分母",
+}
+
+
+class Labels(dict):
+    """field -> the header text of its column as the sheet writes it ("完成数"); a field the
+    sheet has no column for is named as the template names it ("实际值")."""
+
+    def __missing__(self, field: str) -> str:
+        return FIELD_NAMES.get(field, field)
+
+
 _SPELLINGS = {
     word: (field, rank) for field, words in FIELDS.items() for rank, word in enumerate(words)
 }
@@ -209,7 +229,7 @@ class Header:
     top: int  # first header row (0-based); rows above it hold titles
     start: int  # first data row (0-based)
     cols: dict[str, int]
-    labels: dict[str, str]  # field -> header text as written, for messages
+    labels: Labels  # field -> header text as written, for messages
     raw: dict[int, set]  # column -> header cell values, to skip repeated header rows
     weak_number: bool = False  # 编号 column is 序号: possibly a running count, text first
     header_values: frozenset = field(init=False, repr=False, compare=False)  # of every column
@@ -262,7 +282,7 @@ def find_header(rows: list[list[object]]) -> Header | None:
     start = top + span
     _resolve_status(rows, start, found)
     cols = {f: hits[0][1] for f, hits in found.items()}
-    labels = {f: hits[0][2] for f, hits in found.items()}
+    labels = Labels({f: hits[0][2] for f, hits in found.items()})
     raw = {
         col: {row[col] for row in rows[top:start] if col < len(row) and row[col] not in ("", None)}
         for col in cols.values()
