@@ -26,6 +26,39 @@ def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def open_existing(path: str | Path) -> duckdb.DuckDBPyConnection:
+    """connect() to a database that must exist already (commands that read or add to one);
+    LoadError with a Chinese message when it is missing, not a database, damaged or in use."""
+    from loaders.errors import LoadError
+
+    if str(path) != ":memory:":
+        file = Path(path)
+        if not file.exists():
+            raise LoadError(f"数据库文件不存在：{path}（请先用 load 命令载入计划）")
+        if not file.is_file():
+            raise LoadError(f"{path} 不是数据库文件（是一个目录或特殊文件）")
+    try:
+        con = duckdb.connect(str(path))
+    except duckdb.Error as exc:
+        raise LoadError(database_problem(path, exc)) from exc
+    try:
+        apply_sql(con)
+    except duckdb.Error as exc:
+        con.close()
+        raise LoadError(database_problem(path, exc)) from exc
+    return con
+
+
+def database_problem(path: str | Path, exc: Exception) -> str:
+    """What went wrong with a database file, in Chinese (DuckDB's own text is English)."""
+    text = str(exc).lower()
+    if "lock" in text:
+        return f"数据库 {path} 正被另一个程序使用（例如正在运行的看板），请稍后再试或先关闭该程序"
+    if "read-only" in text or "permission" in text:
+        return f"无法写入数据库 {path}：没有写入权限"
+    return f"无法打开数据库 {path}：该文件不是本系统的数据库，或已损坏"
+
+
 def apply_sql(con: duckdb.DuckDBPyConnection) -> None:
     for f in sql_files():
         con.execute(f.read_text(encoding="utf-8")).fetchall()

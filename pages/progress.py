@@ -10,7 +10,15 @@ from analytics.db import get_connection
 from loaders.errors import LoadError
 from loaders.periods import last_ended_quarter, period_label
 from loaders.progress.catalog import load_catalog
-from loaders.progress.store import previous_answers, restore_upload, store_upload, validate_upload
+from loaders.progress.store import (
+    answer_text,
+    changes_against_in_force,
+    restore_upload,
+    store_upload,
+    template_answers,
+    upload_history,
+    validate_upload,
+)
 from loaders.progress.template import build_template
 from ui.routing import through_router
 
@@ -42,8 +50,9 @@ def period_picker() -> tuple[int, int, str]:
 def download_box(year: int, quarter: int, unit: str) -> None:
     catalog = load_catalog(con, year)
     name = "all" if unit == ALL else unit
+    answers = template_answers(con, year, quarter)
     try:
-        data = build_template(catalog, name, year, quarter, previous_answers(con, year, quarter))
+        data = build_template(catalog, name, year, quarter, answers)
     except LoadError as e:
         st.warning(str(e))
         return
@@ -55,52 +64,52 @@ def download_box(year: int, quarter: int, unit: str) -> None:
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="template_download",
     )
-    st.caption("表内灰色列为预填内容，请只填写白色列；上季度的进展已带入，请按本季度实际修改。")
+    if answers.reported:
+        st.caption(
+            "本季度已报送的内容（进展状态、说明、佐证材料和指标数值）已预先填入：修改后重新上传即为"
+            "更正，表中各行替换已报送的对应行，未包含的行保持不变。"
+        )
+    else:
+        st.caption(
+            "表内灰色列为预填内容，请只填写白色列；上季度的进展状态已带入，请按本季度实际修改。"
+        )
 
 
-def preview(parsed, catalog, year: int, quarter: int) -> None:
-    """What will be stored, and what changed since last quarter."""
-    before = previous_answers(con, year, quarter).tasks
+def preview(parsed, catalog) -> None:
+    """What will be stored, row by row against the rows in force (新增 / 修改 / 不变)."""
+    changes = changes_against_in_force(con, parsed)
     tasks_by_id = {t.task_id: t for t in catalog.tasks}
     targets_by_id = {i.target_id: i for i in catalog.indicators}
-    rows = [
-        {
-            "单位": r.unit,
-            "编号": tasks_by_id[r.task_id].number,
-            "任务": tasks_by_id[r.task_id].title,
-            "进展状态": r.status,
-            "上季度状态": (before.get((r.unit, r.task_id)) or ("（无）",))[0],
-            "进展说明": r.note or "",
-        }
-        for r in parsed.tasks
-    ]
-    tasks = pl.DataFrame(rows) if rows else pl.DataFrame()
-    changed = tasks.filter(pl.col("进展状态") != pl.col("上季度状态")).height if rows else 0
     st.info(
-        f"将保存任务进展 {len(parsed.tasks)} 条（其中 {changed} 条状态较上季度有变化）、"
-        f"指标数据 {len(parsed.indicators)} 条。"
+        f"将保存任务进展 {len(parsed.tasks)} 条、指标数据 {len(parsed.indicators)} 条。"
+        f"{changes.summary()}。"
     )
     for w in parsed.warnings:
-        st.caption(w)
-    if rows:
-        st.dataframe(tasks, hide_index=True)
-    if parsed.indicators:
-        st.dataframe(
-            pl.DataFrame(
-                [
-                    {
-                        "单位": r.unit,
-                        "指标": targets_by_id[r.target_id].indicator,
-                        "目标": targets_by_id[r.target_id].target_label,
-                        "分子": r.numerator,
-                        "分母": r.denominator,
-                        "实际值": r.actual,
-                    }
-                    for r in parsed.indicators
-                ]
-            ),
-            hide_index=True,
-        )
+        st.warning(w)
+    for kind in ("task", "indicator"):
+        rows = [_change_row(c, tasks_by_id, targets_by_id) for c in changes.rows if c.kind == kind]
+        if rows:
+            st.dataframe(pl.DataFrame(rows), hide_index=True)
+
+
+def _change_row(c, tasks_by_id: dict, targets_by_id: dict) -> dict:
+    """One row of the preview: the task or indicator, the answers in force and the new ones."""
+    if c.kind == "task":
+        task = tasks_by_id[c.item_id]
+        item = {"编号": task.number, "任务": task.title}
+    else:
+        target = targets_by_id[c.item_id]
+        item = {"指标": target.indicator, "目标": target.target_label}
+    return {
+        "变化": c.state,
+        "单位": c.unit,
+        "期间": period_label(c.year, c.quarter),
+        **item,
+        "现有": answer_text(c.kind, c.before),
+        "新填报": answer_text(c.kind, c.after),
+        "进展说明": (c.after[1] or "") if c.kind == "task" else "",
+        "现有数据来自": f"第 {c.upload_id} 号上传" if c.upload_id else "",
+    }
 
 
 def upload_box(year: int, quarter: int, unit: str) -> None:
@@ -122,7 +131,7 @@ def upload_box(year: int, quarter: int, unit: str) -> None:
             store_upload(con, upload.name, data, who, reporting, year, quarter, parsed)
             db.clear_caches()
         return
-    preview(parsed, catalog, year, quarter)
+    preview(parsed, catalog)
     if st.button("确认保存", type="primary", key="confirm_upload"):
         result = store_upload(con, upload.name, data, who, reporting, year, quarter, parsed)
         db.clear_caches()
@@ -130,9 +139,9 @@ def upload_box(year: int, quarter: int, unit: str) -> None:
 
 
 def history(who: str) -> None:
-    uploads = plan_data.upload_history(con)
+    uploads = upload_history(con)
     st.subheader("上传记录")
-    if uploads.is_empty():
+    if not uploads:
         st.caption("还没有上传记录。")
         return
     labels = {
@@ -145,13 +154,15 @@ def history(who: str) -> None:
         "task_rows": "任务条数",
         "indicator_rows": "指标条数",
         "state": "状态",
+        "messages": "问题",
     }
-    st.dataframe(uploads.select(list(labels)).rename(labels), hide_index=True)
-    restorable = uploads.filter(pl.col("restorable"))["upload_id"].to_list()
+    table = pl.DataFrame([{label: row[key] for key, label in labels.items()} for row in uploads])
+    st.dataframe(table, hide_index=True)
+    restorable = [row["upload_id"] for row in uploads if row["restorable"]]
     if restorable:
         c1, c2 = st.columns([2, 1])
         chosen = c1.selectbox(
-            "恢复被替换的上传",
+            "恢复被替换的上传（其各行重新生效，替换现有的对应行）",
             restorable,
             format_func=lambda i: f"第 {i} 号上传",
             key="restore_choice",
@@ -160,7 +171,7 @@ def history(who: str) -> None:
             replaced = restore_upload(con, chosen, who)
             db.clear_caches()
             st.success(
-                f"已恢复第 {chosen} 号上传，替换了第 {'、'.join(map(str, replaced)) or '—'} 号"
+                f"已恢复第 {chosen} 号上传，替换了第 {'、'.join(map(str, replaced)) or '—'} 号上传中的对应行"
             )
 
 

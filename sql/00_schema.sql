@@ -120,9 +120,13 @@ create table if not exists achievements (
 );
 
 -- ---------------------------------------------------------------------------------------
--- 季度填报 (quarterly progress). Every upload is kept with its bytes and hash; an upload
--- covers unit-periods (单位 × 年度 × 季度). The active upload of a unit-period is the latest
--- one not superseded; restoring an earlier upload supersedes the one after it.
+-- 季度填报 (quarterly progress). Every upload is kept with its hash, who and when, whatever its
+-- outcome; an upload covers unit-periods (单位 × 年度 × 季度) and carries rows (unit × task ×
+-- quarter in task_progress, unit × indicator × quarter in indicator_values). A later upload
+-- replaces the rows it carries and leaves the others in force: a row is in force while its
+-- replaced_by is null. Restoring an upload puts its rows back in force. in_force_log keeps every
+-- change of the row in force. The statements after each table bring a database made before
+-- these columns up to date.
 
 create sequence if not exists seq_upload_id start 1;
 
@@ -130,7 +134,8 @@ create table if not exists uploads (
     upload_id      integer primary key default nextval('seq_upload_id'),
     sha256         varchar not null,       -- a stored file is not stored twice (checked on upload)
     file_name      varchar not null,
-    content        blob not null,
+    content        blob,                   -- the bytes, once per hash; a rejected file's only up
+                                           -- to 5 MB (loaders/progress/store.py)
     uploaded_by    varchar not null,
     uploaded_at    timestamp not null default current_timestamp,
     reporting_unit varchar,                -- the unit the uploader reports for; null = coordinator
@@ -142,19 +147,24 @@ create table if not exists uploads (
     outcome        varchar not null,       -- stored / rejected
     messages       varchar[]               -- row-level messages (Chinese), for rejected uploads
 );
+alter table uploads alter column content drop not null;
+alter table uploads add column if not exists size_bytes bigint;
 
--- which unit-periods an upload covers, and whether it is still the active one for them
+-- which unit-periods an upload covers; superseded_by is set once none of its rows there is in
+-- force (the upload that replaced the last of them), and cleared when it is restored
 create table if not exists upload_periods (
     upload_id     integer not null,
     unit_id       integer not null,
     year          integer not null,
     quarter       integer not null,
-    superseded_by integer,                 -- the upload that replaced it; null = active
+    superseded_by integer,                 -- null = some of its rows are in force
     superseded_at timestamp,
     primary key (upload_id, unit_id, year, quarter)
 );
 
--- 任务进展: one row per unit × task × period in an upload
+-- 任务进展: one row per unit × task × period in an upload (the reader refuses an upload repeating
+-- one; no primary key: its index costs more than the insert of a large upload, and databases
+-- made before keep theirs)
 create table if not exists task_progress (
     upload_id   integer not null,
     task_id     integer not null,
@@ -166,8 +176,9 @@ create table if not exists task_progress (
     evidence    varchar,                   -- 佐证材料
     sheet       varchar,
     row_no      integer,
-    primary key (upload_id, task_id, unit_id, year, quarter)
+    replaced_by integer                    -- the upload whose row replaced it; null = in force
 );
+alter table task_progress add column if not exists replaced_by integer;
 
 -- 指标数据: one row per unit × indicator × period in an upload (upload_id 0 = annual report)
 create table if not exists indicator_values (
@@ -182,8 +193,12 @@ create table if not exists indicator_values (
     source      varchar not null default 'upload',   -- upload / annual_report
     achievement_id integer,
     sheet       varchar,
-    row_no      integer
+    row_no      integer,
+    note        varchar,                   -- 说明
+    replaced_by integer                    -- the upload whose row replaced it; null = in force
 );
+alter table indicator_values add column if not exists note varchar;
+alter table indicator_values add column if not exists replaced_by integer;
 
 -- 操作记录: stored, rejected, restored — who did what to which upload, and when
 create table if not exists upload_events (
@@ -192,4 +207,20 @@ create table if not exists upload_events (
     actor       varchar not null,
     happened_at timestamp not null default current_timestamp,
     detail      varchar
+);
+
+-- 在用数据的变动: each time the row in force for a unit × task or indicator × quarter becomes
+-- another upload's (an upload replacing an earlier one's row, or a restore); the first row of
+-- a unit × task × quarter is recorded by its upload alone
+create table if not exists in_force_log (
+    happened_at        timestamp not null default current_timestamp,
+    action             varchar not null,   -- stored / restored
+    actor              varchar not null,
+    kind               varchar not null,   -- task / indicator
+    unit_id            integer not null,
+    item_id            integer not null,   -- task_id / target_id
+    year               integer not null,
+    quarter            integer not null,
+    upload_id          integer not null,   -- the upload whose row is now in force
+    replaced_upload_id integer             -- the upload whose row it replaced
 );

@@ -3,9 +3,10 @@ create or replace macro rate_of(part, whole) as
     case when whole > 0 then part / whole end;
 
 -- met: the actual satisfies the comparator against the target (rounded, so that 100 × 9 / 10
--- meets 90); NULL without an actual
+-- meets 90); NULL without an actual, and NULL for a figure that is not a finite number (in
+-- DuckDB NaN compares greater than every number: NaN >= 60 is true)
 create or replace macro meets(actual, comparator, target) as
-    case when actual is null then null
+    case when actual is null or not isfinite(actual) or not isfinite(target) then null
          when comparator = '>=' then round(actual, 9) >= target
          when comparator = '>' then round(actual, 9) > target
          when comparator = '<=' then round(actual, 9) <= target

@@ -1,4 +1,6 @@
--- v_active_progress: the task rows of each unit-period's active upload (superseded and rejected uploads left out)
+-- v_active_progress: the task rows in force: each unit × task × quarter's row from the latest upload carrying it (or the one restored), stored uploads only
+-- A row is in force while no later upload replaced it (replaced_by is null) and its upload is
+-- active for the unit-period (databases made before rows were replaced one by one mark only that).
 create or replace view v_active_progress as
 select p.task_id, p.unit_id, p.year, p.quarter,
        (p.year * 4 + p.quarter - 1)::integer as period_index,
@@ -10,3 +12,4 @@ join upload_periods up
   on up.upload_id = p.upload_id and up.unit_id = p.unit_id
  and up.year = p.year and up.quarter = p.quarter and up.superseded_by is null
 join uploads u on u.upload_id = p.upload_id and u.outcome = 'stored'
+where p.replaced_by is null

@@ -1,4 +1,4 @@
--- v_unit_uploads: each unit × period with stored uploads: the first upload's time, the active upload and how many were stored
+-- v_unit_uploads: each unit × period with stored uploads: the first upload's time, the latest upload with rows in force (upload_id) and how many were stored
 create or replace view v_unit_uploads as
 select up.unit_id, up.year, up.quarter, (up.year * 4 + up.quarter - 1)::integer as period_index,
        min(u.uploaded_at) as first_uploaded_at,

@@ -15,7 +15,7 @@ import pytest
 
 from loaders.db import connect
 from loaders.progress.catalog import load_catalog
-from loaders.progress.store import previous_answers, restore_upload, store_upload
+from loaders.progress.store import restore_upload, store_upload, template_answers
 from loaders.progress.template import build_template
 from loaders.storage.plans import load_file
 from tests.conftest import ROOT
@@ -71,7 +71,7 @@ def fill(template: bytes, tasks: dict[str, tuple], numbers: dict[str, tuple]) ->
 
 def unit_template(con, unit: str, year: int = 2025, quarter: int = 1) -> bytes:
     return build_template(
-        load_catalog(con, year), unit, year, quarter, previous_answers(con, year, quarter)
+        load_catalog(con, year), unit, year, quarter, template_answers(con, year, quarter)
     )
 
 

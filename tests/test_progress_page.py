@@ -77,14 +77,20 @@ def test_upload_preview_confirm_and_restore(demo_db):
     at.selectbox(key="restore_choice").set_value(first_id)
     at.button(key="restore_button").click().run()
     assert not at.exception
-    active = rows(
-        demo_db,
-        "select p.note from task_progress p join upload_periods a using (upload_id, unit_id, year, "
-        "quarter) join units u using (unit_id) "
-        "where a.superseded_by is null and u.name = ? and p.year = 2025 and p.quarter = 1",
-        [unit],
+    in_force = (
+        "select p.note, p.upload_id from v_active_progress p join units u using (unit_id) "
+        "join tasks t using (task_id) "
+        "where u.name = ? and t.number = ? and p.year = 2025 and p.quarter = 1"
     )
-    assert active == [("第一次",)]
+    assert rows(demo_db, in_force, [unit, numbers[0]]) == [("第一次", first_id)]
+    # the demo's own upload for the quarter keeps its other rows in force
+    others = rows(
+        demo_db,
+        "select count(*) from v_active_progress p join units u using (unit_id) "
+        "where u.name = ? and p.year = 2025 and p.quarter = 1 and p.upload_id < ?",
+        [unit, first_id],
+    )
+    assert others[0][0] > 0
 
 
 def test_a_bad_upload_shows_row_messages_and_stores_nothing(demo_db):

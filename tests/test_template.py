@@ -288,7 +288,7 @@ def test_explicit_due_and_q4_default():
 # ---------------------------------------------------------------- carried answers, all units
 
 
-def test_previous_answers_are_carried_in():
+def test_stored_answers_of_the_quarter_are_pre_filled():
     previous = Previous(
         tasks={
             ("司法局", 11): ("推进中", "已形成初稿", "初稿.docx"),
@@ -298,6 +298,7 @@ def test_previous_answers_are_carried_in():
             ("司法局", 21): (39.0, 40.0, None, "1件逾期"),
             ("司法局", 24): (5.0, 6.0, 30.0, "上半年"),
         },
+        reported=True,
     )
     book = load(build_template(make_catalog(), "司法局", 2025, 2, previous))
     tasks = values(book["任务进展"], 3)
@@ -307,7 +308,16 @@ def test_previous_answers_are_carried_in():
     assert inds[0][4:10] == ("已报备件数", 39, "应报备件数", 40, None, "1件逾期")
     assert inds[2][4:10] == (D, D, D, D, 30, "上半年")  # a count: only 实际值 and 说明
     text = [r[0] for r in values(book["填报说明"])]
-    assert "六、上季度已填报的内容已预先填入，请核对并更新为本季度情况。" in text
+    assert (
+        "六、本季度已报送的内容（进展状态、说明、佐证材料和指标数值）已预先填入：修改后重新上传即为"
+        "更正，表中各行替换已报送的对应行，未包含的行保持不变。"
+    ) in text
+    carried = Previous(tasks={("司法局", 11): ("推进中", None, None)}, carried=True)
+    book = load(build_template(make_catalog(), "司法局", 2025, 3, carried))
+    assert values(book["任务进展"], 3)[0][5:8] == ("推进中", None, None)
+    assert "六、上季度的进展状态已预先填入，请核对并更新为本季度情况；指标数值请填写本季度的。" in [
+        r[0] for r in values(book["填报说明"])
+    ]
 
 
 def test_all_units_layout():

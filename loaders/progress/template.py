@@ -24,6 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from loaders.errors import LoadError
+from loaders.files.limits import strip_controls
 from loaders.periods import period_label, report_due
 from loaders.progress.catalog import ROLE_NAMES, Catalog, CatalogIndicator, CatalogTask
 from loaders.progress.layout import (  # noqa: F401 (the layout's names are also read from here)
@@ -52,16 +53,21 @@ BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 
 @dataclass
 class Previous:
-    """Last quarter's answers, carried into the new template.
+    """The answers a template is pre-filled with (loaders.progress.store.template_answers):
+    what is stored for the quarter itself, else the statuses carried from the quarter before.
 
     tasks: (unit, task_id) -> (status, note, evidence);
-    indicators: (unit, target_id) -> (numerator, denominator, actual, note).
+    indicators: (unit, target_id) -> (numerator, denominator, actual, note);
+    reported: some answers are the quarter's own (the sheet corrects a stored report);
+    carried: some are carried from the quarter before.
     """
 
     tasks: dict[tuple[str, int], tuple[str, str | None, str | None]] = field(default_factory=dict)
     indicators: dict[
         tuple[str, int], tuple[float | None, float | None, float | None, str | None]
     ] = field(default_factory=dict)
+    reported: bool = False
+    carried: bool = False
 
 
 @dataclass
@@ -269,6 +275,9 @@ def build_template(
     """The .xlsx fill-in workbook for `unit` (a canonical name, or "all") and one quarter."""
     if quarter not in (1, 2, 3, 4):
         raise LoadError(f"季度应为1至4，而不是{quarter}")
+    first, last = catalog.year_window()
+    if not first <= year <= last:
+        raise LoadError(f"年度{year}超出已载入计划的年度范围（{first}至{last}年），无法生成填报表")
     units, unit_label = _select_units(catalog, unit)
     previous = previous or Previous()
     tasks = task_rows(catalog, units, previous)
@@ -279,9 +288,8 @@ def build_template(
     wb = Workbook()
     guide = wb.active
     guide.title = GUIDE_SHEET
-    carried = bool(previous.tasks or previous.indicators)
     _write_guide(
-        guide, f"{heading} 填报说明（{unit_label}）", due or report_due(year, quarter), carried
+        guide, f"{heading} 填报说明（{unit_label}）", due or report_due(year, quarter), previous
     )
     sheet = wb.create_sheet(TASK_SHEET)
     _write_table(
@@ -311,7 +319,7 @@ def build_template(
     return out.getvalue()
 
 
-def _write_guide(ws: Worksheet, title: str, due: datetime.date, carried: bool) -> None:
+def _write_guide(ws: Worksheet, title: str, due: datetime.date, previous: Previous) -> None:
     """填报说明: what to fill, the status words, numbers, the deadline, the grey-cell warning."""
     lines = [
         title,
@@ -324,15 +332,43 @@ def _write_guide(ws: Worksheet, title: str, due: datetime.date, carried: bool) -
         f"四、报送时间：请于{due.year}年{due.month}月{due.day}日前报送。",
         "五、本表由系统生成，请勿修改灰色列、表头和隐藏列。",
     ]
-    if carried:
-        lines.append("六、上季度已填报的内容已预先填入，请核对并更新为本季度情况。")
+    if previous.reported:
+        lines.append(
+            "六、本季度已报送的内容（进展状态、说明、佐证材料和指标数值）已预先填入：修改后重新"
+            "上传即为更正，表中各行替换已报送的对应行，未包含的行保持不变。"
+        )
+        if previous.carried:
+            lines.append("其余任务已填入上季度的进展状态，请核对并更新为本季度情况。")
+    elif previous.carried:
+        lines.append(
+            "六、上季度的进展状态已预先填入，请核对并更新为本季度情况；指标数值请填写本季度的。"
+        )
     for line in lines:
-        ws.append([line])
+        _append(ws, [line])
     ws["A1"].font = Font(bold=True, size=14)
     ws.column_dimensions["A"].width = 110
     wrap = Alignment(wrap_text=True, vertical="top")
     for row in ws.iter_rows(min_row=2):
         row[0].alignment = wrap
+
+
+def _put(cell: Cell, value: object) -> Cell:
+    """Write a value as data: text from the plans or from uploads without control characters
+    (Excel cannot hold them) and never as a formula ("=HYPERLINK(…)" stays text)."""
+    if isinstance(value, str):
+        cell.value = strip_controls(value)
+        if cell.data_type == "f":
+            cell.data_type = "s"
+    else:
+        cell.value = value
+    return cell
+
+
+def _append(ws: Worksheet, values: list[object]) -> None:
+    """ws.append, each value written by _put."""
+    row = (ws.max_row + 1) if ws.max_row > 1 or ws["A1"].value is not None else 1
+    for c, value in enumerate(values, start=1):
+        _put(ws.cell(row=row, column=c), value)
 
 
 def _styles(ws: Worksheet, ncols: int, wrap: set[int]) -> dict[tuple[int, bool], object]:
@@ -359,7 +395,7 @@ def _write_table(
 ) -> None:
     """Title (row 1, merged), headers (row 2), data from row 3; hidden ID column; protection."""
     ncols = len(headers)
-    ws.append([title])
+    _append(ws, [title])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
     ws["A1"].font = Font(bold=True, size=14)
     ws["A1"].alignment = Alignment(horizontal="center", vertical="center")
@@ -373,7 +409,7 @@ def _write_table(
     styles = _styles(ws, ncols, wrap)
     for r, row in enumerate(rows, start=3):
         for c, value in enumerate(row.values, start=1):
-            cell = ws.cell(row=r, column=c, value=value)
+            cell = _put(ws.cell(row=r, column=c), value)
             cell._style = copy(styles[(c, c in row.inputs)])
     _layout(ws, widths, len(rows))
 
@@ -433,11 +469,11 @@ def _indicator_validations(ws: Worksheet, nrows: int) -> None:
 
 def _write_meta(ws: Worksheet, year: int, quarter: int, unit: str, plan_ids: list[int]) -> None:
     """_meta (very hidden): key | value rows that tell the reader what the template covers."""
-    ws.append(["key", "value"])
-    ws.append(["template_version", TEMPLATE_VERSION])
-    ws.append(["year", year])
-    ws.append(["quarter", quarter])
-    ws.append(["unit", unit])
-    ws.append(["plan_ids", ",".join(map(str, plan_ids))])
-    ws.append(["generated_at", datetime.datetime.now().isoformat(timespec="seconds")])
+    _append(ws, ["key", "value"])
+    _append(ws, ["template_version", TEMPLATE_VERSION])
+    _append(ws, ["year", year])
+    _append(ws, ["quarter", quarter])
+    _append(ws, ["unit", unit])
+    _append(ws, ["plan_ids", ",".join(map(str, plan_ids))])
+    _append(ws, ["generated_at", datetime.datetime.now().isoformat(timespec="seconds")])
     ws.sheet_state = "veryHidden"
