@@ -10,6 +10,7 @@ from pathlib import Path
 
 from demo import uploads
 from demo.uploads import generate_uploads
+from loaders import access
 from loaders.db import connect
 from loaders.storage.plans import load_paths
 
@@ -29,7 +30,7 @@ def demo_version() -> str:
     """A short hash of what the demo database is built from (its inputs and the generator), so
     that a changed demo gets a new file instead of an old one being reused."""
     digest = hashlib.sha256()
-    for source in [*demo_inputs(), Path(uploads.__file__)]:
+    for source in [*demo_inputs(), Path(uploads.__file__), Path(__file__)]:
         digest.update(source.name.encode() + b"\0" + source.read_bytes())
     return digest.hexdigest()[:8]
 
@@ -51,6 +52,7 @@ def ensure_demo_db(path: str | Path) -> None:
         try:
             load_paths(con, demo_inputs(), loaded_by="demo")
             generate_uploads(con)
+            add_demo_accounts(con)
             con.execute("checkpoint")
         finally:
             con.close()
@@ -64,3 +66,17 @@ def _remove(db_file: Path) -> None:
     """Delete a database file and its write-ahead log, if present."""
     for p in (db_file, db_file.with_name(db_file.name + ".wal")):
         p.unlink(missing_ok=True)
+
+
+# The demo's accounts (documented in data/demo/README.md). A database made by `load` has none,
+# and no default password.
+DEMO_ACCOUNTS = (
+    ("demo_admin", "admin", "demo-admin-2026", []),
+    ("demo_sifaju", "reporter", "demo-sifaju-2026", ["司法局"]),
+    ("demo_viewer", "viewer", "demo-viewer-2026", []),
+)
+
+
+def add_demo_accounts(con) -> None:
+    for name, role, password, units in DEMO_ACCOUNTS:
+        access.add_account(con, DEMO_ACCOUNTS[0][0], name, role, password, units)

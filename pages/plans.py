@@ -7,7 +7,7 @@ from analytics import db, plan_data
 from analytics.db import get_connection
 from loaders.errors import LoadError, ReadError
 from loaders.storage.plans import LoadResult, load_file
-from ui import filters, plan_review
+from ui import filters, plan_review, session
 from ui.routing import through_router
 from ui.safe import md
 
@@ -47,7 +47,7 @@ def load_upload(name: str, data: bytes) -> tuple[str, str]:
         bar = st.progress(0.0, text="开始")
         show = lambda f, m: bar.progress(min(max(f, 0.0), 1.0), text=m)  # noqa: E731
         try:
-            r = load_file(con, name, data, loaded_by="网页上传", progress=show)
+            r = load_file(con, name, data, loaded_by=session.actor(con), progress=show)
         except (LoadError, ReadError) as e:
             status.update(label=f"{md(name)} 载入失败", state="error")
             return "error", str(e)
@@ -62,7 +62,10 @@ def load_upload(name: str, data: bytes) -> tuple[str, str]:
 
 
 def upload_box() -> None:
-    """Sidebar uploader; each upload (by its file id) is loaded once per session."""
+    """Sidebar uploader for a signed-in account; each upload (by its file id) is loaded once per
+    session (the data layer lets only an admin load)."""
+    if session.actor(con) is None:
+        return
     with st.sidebar:
         upload = st.file_uploader(
             "上传计划、分解表或年度报告", type=UPLOAD_TYPES, key="plan_upload"

@@ -157,8 +157,20 @@ def page(server):
         pg = browser.new_page(viewport={"width": 1400, "height": 1000})
         pg.set_default_timeout(30_000)
         pg.goto(server)
+        sign_in(pg)
         yield pg
         browser.close()
+
+
+def sign_in(page, account: str = "demo_admin", password: str = "demo-admin-2026") -> None:
+    """Sign in through the sidebar form (writes need an account; reading does not)."""
+    settle(page)
+    sidebar = page.locator("[data-testid=stSidebar]")
+    sidebar.get_by_label("账户").fill(account)
+    sidebar.get_by_label("密码").fill(password)
+    sidebar.get_by_role("button", name="登录").click()
+    sidebar.get_by_text(f"当前账户：{account}").wait_for()
+    settle(page)
 
 
 def shoot(page, name: str) -> None:
@@ -356,7 +368,7 @@ def test_a_deep_link_as_first_request_opens_through_the_router(page, demo, tmp_p
         context.close()
 
 
-def test_a_correction_on_the_plan_page_flows_into_the_overview(demo, tmp_path):
+def test_a_correction_on_the_plan_page_flows_into_the_overview(page, demo, tmp_path):
     """计划校对 in the browser: a task's 责任单位 is corrected to a unit that has not reported;
     the overview's 未报送单位 then shows what the views give for the same correction."""
     from loaders.storage.corrections import correct
@@ -373,7 +385,7 @@ def test_a_correction_on_the_plan_page_flows_into_the_overview(demo, tmp_path):
     shutil.copyfile(demo["before"], expected_db)
     con = duckdb.connect(str(expected_db))
     try:
-        correct(con, task_id, {"responsible": "浏览器复核单位"}, "测试")
+        correct(con, task_id, {"responsible": "浏览器复核单位"}, "demo_admin")
     finally:
         con.close()
     (missing,) = query(
@@ -384,14 +396,11 @@ def test_a_correction_on_the_plan_page_flows_into_the_overview(demo, tmp_path):
     )[0]
     assert missing == demo["missing"] + 1
 
-    from playwright.sync_api import sync_playwright
-
-    with running_app(db) as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    with running_app(db) as url:  # a server of its own, in the module's browser
+        page = page.context.browser.new_page(viewport={"width": 1400, "height": 1000})
         page.set_default_timeout(30_000)
         page.goto(url)
-        settle(page)
+        sign_in(page)
         go(page, "计划与任务")
         page.get_by_text("计划校对（").first.click()
         label = f"{'【待核对】' if notes else ''}{code} {number} {title}"
@@ -408,4 +417,4 @@ def test_a_correction_on_the_plan_page_flows_into_the_overview(demo, tmp_path):
             arg=f"{missing} 个",
         )
         shoot(page, "overview_after_correction")
-        browser.close()
+        page.close()

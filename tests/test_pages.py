@@ -27,9 +27,12 @@ SMALL_PLAN = """测试县2026年依法行政工作方案
 """.encode()
 
 
-def start() -> AppTest:
-    """The app, switched to the 计划与任务 page."""
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+def start(account: str | None = "demo_admin") -> AppTest:
+    """The app, switched to the 计划与任务 page, signed in as the demo admin (None: signed out)."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if account:
+        at.session_state["signed_in"] = account
+    at.run()
     assert not at.exception, [e.value for e in at.exception]
     at.switch_page("pages/plans.py").run()
     assert not at.exception, [e.value for e in at.exception]
@@ -285,3 +288,40 @@ def test_group_members_set_on_the_page_own_the_groups_tasks(demo_db: Path) -> No
         "where u.name in ('清河镇', '青山乡', '各乡镇') group by u.name order by u.name",
     )
     assert owned == [("清河镇", named), ("青山乡", named)]
+
+
+def test_signed_out_or_as_a_viewer_nothing_can_be_written(demo_db: Path) -> None:
+    """Without signing in there is no plan upload and the 计划管理 actions are refused; a viewer
+    who signs in is refused by the data layer, and the refusal is audited."""
+    at = start(account=None)
+    assert not [u for u in at.get("file_uploader") if u.proto.label.startswith("上传计划")]
+    plan = rows(demo_db, "select max(doc_id) from documents where kind = 'plan'")[0][0]
+    at.selectbox(key="admin_plan").set_value(plan)
+    at.radio(key="admin_action").set_value("归档")
+    at.button[[b.label for b in at.button].index("执行")].click().run()
+    assert any("请先在左侧登录" in e.value for e in at.error)
+    assert rows(demo_db, "select count(*) from plan_state where archived") == [(0,)]
+
+    at = start(account="demo_viewer")
+    at.selectbox(key="admin_plan").set_value(plan)
+    at.radio(key="admin_action").set_value("归档")
+    at.button[[b.label for b in at.button].index("执行")].click().run()
+    assert any("没有“管理计划”的权限" in e.value for e in at.error)
+    assert rows(demo_db, "select count(*) from plan_state where archived") == [(0,)]
+    assert rows(demo_db, "select actor, outcome from audit_log where action = 'plan'") == [
+        ("demo_viewer", "refused")
+    ]
+
+
+def test_sign_in_and_out_in_the_sidebar(demo_db: Path) -> None:
+    at = start(account=None)
+    at.sidebar.text_input(key="sign_in_name").set_value("demo_admin")
+    at.sidebar.text_input(key="sign_in_password").set_value("wrong-password")
+    at.sidebar.button[[b.label for b in at.sidebar.button].index("登录")].click().run()
+    assert any("账户或密码不正确" in e.value for e in at.sidebar.error)
+    at.sidebar.text_input(key="sign_in_password").set_value("demo-admin-2026")
+    at.sidebar.button[[b.label for b in at.sidebar.button].index("登录")].click().run()
+    assert at.session_state["signed_in"] == "demo_admin"
+    assert any("当前账户：demo\\_admin（管理）" in c.value for c in at.sidebar.caption)
+    at.sidebar.button(key="sign_out").click().run()
+    assert "signed_in" not in at.session_state

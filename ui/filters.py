@@ -14,6 +14,7 @@ import polars as pl
 import streamlit as st
 
 from analytics import plan_data, scorecards
+from ui import meeting, session
 
 PLAN_KEY, PERIOD_KEY, UNIT_KEY = "plan_choice", "period_choice", "unit_choice"
 ALL_UNITS, ALL_UNITS_ID = "（全部单位）", 0
@@ -34,6 +35,9 @@ class Filters:
 
 def sidebar(con: duckdb.DuckDBPyConnection) -> Filters:
     """Draw the three filters in the sidebar and return the choice (call once per page)."""
+    if not meeting.meeting_mode():  # nothing in the way on a projector
+        with st.sidebar:
+            session.account_box(con)
     plans = plan_data.list_plans(con)
     empty = pl.DataFrame()
     if plans.is_empty():

@@ -15,10 +15,9 @@ from loaders.errors import LoadError
 from loaders.plans.units import split_unit_names
 from loaders.storage import catalogue, corrections, plan_admin, registry
 from loaders.storage.unit_groups import set_members
-from ui import filters
+from ui import filters, session
 from ui.safe import md
 
-ACTOR = "网页操作"
 MESSAGE_KEY = "plan_review_message"
 PLAN_COLUMNS = dict(
     plan_id="编号",
@@ -53,7 +52,14 @@ def _done(kind: str, text: str) -> None:
     st.rerun()
 
 
+def _who() -> str | None:
+    """The signed-in account: every write passes it to the data layer, which checks its role."""
+    return st.session_state.get(session.KEY)
+
+
 def _attempt(action, success: str) -> None:
+    if _who() is None:
+        _done("error", "请先在左侧登录，再进行这项操作（只有管理员可以修改计划和单位）")
     try:
         action()
     except LoadError as e:
@@ -104,12 +110,12 @@ def plan_admin_panel(con: duckdb.DuckDBPyConnection) -> None:
 
 
 PLAN_ACTIONS = {
-    "设为当前计划": lambda con, i, _t: plan_admin.pin_current(con, i, ACTOR),
-    "改名": lambda con, i, t: plan_admin.rename_plan(con, i, t, ACTOR),
-    "归档": lambda con, i, _t: plan_admin.archive_plan(con, i, ACTOR),
-    "恢复": lambda con, i, _t: plan_admin.archive_plan(con, i, ACTOR, archived=False),
-    "跟踪": lambda con, i, _t: plan_admin.set_tracked(con, i, True, ACTOR),
-    "不跟踪": lambda con, i, _t: plan_admin.set_tracked(con, i, False, ACTOR),
+    "设为当前计划": lambda con, i, _t: plan_admin.pin_current(con, i, _who()),
+    "改名": lambda con, i, t: plan_admin.rename_plan(con, i, t, _who()),
+    "归档": lambda con, i, _t: plan_admin.archive_plan(con, i, _who()),
+    "恢复": lambda con, i, _t: plan_admin.archive_plan(con, i, _who(), archived=False),
+    "跟踪": lambda con, i, _t: plan_admin.set_tracked(con, i, True, _who()),
+    "不跟踪": lambda con, i, _t: plan_admin.set_tracked(con, i, False, _who()),
 }
 
 
@@ -175,7 +181,7 @@ def _task_form(con, task: dict) -> None:
             if not changes:
                 _done("error", "没有修改任何内容")
             _attempt(
-                lambda: corrections.correct(con, task["task_id"], changes, ACTOR),
+                lambda: corrections.correct(con, task["task_id"], changes, _who()),
                 f"已保存对任务 {task['number']} 的校对",
             )
 
@@ -224,7 +230,7 @@ def _add_task_form(con, plan_id: int) -> None:
         if st.form_submit_button("新增任务") and code is not None:
             units = {k: v for k, v in (("lead", lead), ("responsible", responsible)) if v.strip()}
             _attempt(
-                lambda: corrections.add_task(con, plan_id, code, number, title, ACTOR, units),
+                lambda: corrections.add_task(con, plan_id, code, number, title, _who(), units),
                 f"已新增任务：{title}",
             )
 
@@ -255,7 +261,7 @@ def _history(con, plan_id: int) -> None:
     with st.form("undo_correction"):
         chosen = st.selectbox("撤销校对", active, index=None, placeholder="选择编号")
         if st.form_submit_button("撤销") and chosen is not None:
-            _attempt(lambda: corrections.undo(con, chosen, ACTOR), f"已撤销第 {chosen} 号校对")
+            _attempt(lambda: corrections.undo(con, chosen, _who()), f"已撤销第 {chosen} 号校对")
 
 
 def _shown(value: object) -> str:
@@ -291,7 +297,9 @@ def units_panel(con: duckdb.DuckDBPyConnection, plan_id: int | None) -> None:
     with left.form("unit_confirm"):
         chosen = st.multiselect("确认这些单位名称无误", names, key="units_to_confirm")
         if st.form_submit_button("确认") and chosen:
-            _attempt(lambda: registry.confirm_units(con, chosen), f"已确认 {len(chosen)} 个单位")
+            _attempt(
+                lambda: registry.confirm_units(con, chosen, _who()), f"已确认 {len(chosen)} 个单位"
+            )
     with right.form("unit_merge"):
         every = plan_data.unit_names(con)
         alias = st.selectbox(
@@ -304,7 +312,7 @@ def units_panel(con: duckdb.DuckDBPyConnection, plan_id: int | None) -> None:
             if not sure:
                 _done("error", (warning + "。" if warning else "") + "请勾选“确认合并”后再合并")
             _attempt(
-                lambda: registry.merge_unit(con, alias, into, ACTOR, allow_cross_level=True),
+                lambda: registry.merge_unit(con, alias, into, _who(), allow_cross_level=True),
                 f"已将「{alias}」合并到「{into}」（可在下方撤销）",
             )
     _merge_undo(con)
@@ -321,7 +329,7 @@ def _merge_undo(con) -> None:
             "撤销合并", list(labels), format_func=labels.get, index=None, placeholder="选择一次合并"
         )
         if st.form_submit_button("撤销合并") and chosen is not None:
-            _attempt(lambda: registry.undo_merge(con, chosen, ACTOR), "已撤销合并")
+            _attempt(lambda: registry.undo_merge(con, chosen, _who()), "已撤销合并")
 
 
 def _members_form(con) -> None:
@@ -347,7 +355,7 @@ def _members_form(con) -> None:
         )
         members = st.text_input("成员（用“、”分隔）", key="group_members_text")
         if st.form_submit_button("保存成员") and group:
-            _attempt(lambda: set_members(con, group, members, ACTOR), f"已设定「{group}」的成员")
+            _attempt(lambda: set_members(con, group, members, _who()), f"已设定「{group}」的成员")
 
 
 # ---------------------------------------------------------------- 指标目录与任务延续
@@ -371,7 +379,7 @@ def catalogue_panel(con: duckdb.DuckDBPyConnection, plan_id: int | None) -> None
                 picks = [suggestions[i] for i in chosen]
                 _attempt(
                     lambda: [
-                        catalogue.confirm_alias(con, s["name"], s["unit"], s["canonical"], ACTOR)
+                        catalogue.confirm_alias(con, s["name"], s["unit"], s["canonical"], _who())
                         for s in picks
                     ],
                     f"已确认 {len(picks)} 个指标别名",
@@ -396,7 +404,7 @@ def catalogue_panel(con: duckdb.DuckDBPyConnection, plan_id: int | None) -> None
                 picks = [links[i] for i in chosen]
                 _attempt(
                     lambda: [
-                        catalogue.link_tasks(con, s["task_id"], s["earlier_task_id"], ACTOR)
+                        catalogue.link_tasks(con, s["task_id"], s["earlier_task_id"], _who())
                         for s in picks
                     ],
                     f"已确认 {len(picks)} 项任务的延续",

@@ -8,6 +8,7 @@ import difflib
 
 import duckdb
 
+from loaders.access import audit, require
 from loaders.db import run
 from loaders.errors import LoadError
 
@@ -80,6 +81,7 @@ def confirm_alias(
     con: duckdb.DuckDBPyConnection, name: str, unit: str, canonical: str, actor: str
 ) -> int:
     """Follow `name` (in `unit`) under `canonical` from now on; returns the alias id."""
+    actor = require(con, actor, "catalogue", name).name
     if not name.strip() or not canonical.strip():
         raise LoadError("指标名称不能为空")
     if name == canonical:
@@ -102,6 +104,7 @@ def confirm_alias(
             "values (?, ?, ?, ?) returning alias_id",
             [name, unit, canonical, actor],
         )
+        audit(cur, actor, "alias", name, {"canonical": canonical, "unit": unit})
         run(cur, "commit")
     except Exception:
         run(cur, "rollback")
@@ -110,6 +113,7 @@ def confirm_alias(
 
 
 def undo_alias(con: duckdb.DuckDBPyConnection, alias_id: int, actor: str) -> None:
+    actor = require(con, actor, "catalogue", f"指标别名 {alias_id}").name
     cur = con.cursor()
     found = run(cur, "select undone_at from indicator_aliases where alias_id = ?", [alias_id])
     if not found:
@@ -122,6 +126,7 @@ def undo_alias(con: duckdb.DuckDBPyConnection, alias_id: int, actor: str) -> Non
         "where alias_id = ?",
         [actor, alias_id],
     )
+    audit(cur, actor, "alias_undo", f"指标别名 {alias_id}")
 
 
 # ---------------------------------------------------------------- tasks across years
@@ -191,6 +196,7 @@ def suggest_task_links(
 def link_tasks(
     con: duckdb.DuckDBPyConnection, task_id: int, earlier_task_id: int, actor: str
 ) -> int:
+    actor = require(con, actor, "catalogue", f"任务 {task_id}").name
     cur = con.cursor()
     found = run(
         cur,
@@ -215,6 +221,7 @@ def link_tasks(
             "values (?, ?, ?) returning link_id",
             [task_id, earlier_task_id, actor],
         )
+        audit(cur, actor, "task_link", f"任务 {task_id}", {"earlier": earlier_task_id})
         run(cur, "commit")
     except Exception:
         run(cur, "rollback")

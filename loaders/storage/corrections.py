@@ -15,6 +15,7 @@ import json
 
 import duckdb
 
+from loaders.access import audit, require
 from loaders.db import run
 from loaders.errors import LoadError
 from loaders.plans.units import split_unit_names
@@ -155,6 +156,7 @@ def correct(con: duckdb.DuckDBPyConnection, task_id: int, changes: dict, actor: 
     changes: title, lead / responsible / cooperating ("A、B" or a list), deadline (YYYY-MM-DD),
     ongoing (True), add_target ("指标 >= 90 %" or a dict), remove_target (target id),
     remove_task (True). Returns the new correction ids."""
+    actor = require(con, actor, "correct", f"任务 {task_id}").name
     cur = con.cursor()
     plan_id = _task_plan(cur, task_id)
     unknown = set(changes) - set(FIELD_NAMES) - {"add_task"}
@@ -175,6 +177,7 @@ def correct(con: duckdb.DuckDBPyConnection, task_id: int, changes: dict, actor: 
         ident = _identity(cur, task_id)
         ids = [_insert(cur, plan_id, ident, f, v, actor) for f, v in values.items()]
         rebuild(cur, plan_id)
+        audit(cur, actor, "correct", f"任务 {task_id}", {"corrections": ids, "changes": values})
         run(cur, "commit")
     except Exception:
         run(cur, "rollback")
@@ -208,6 +211,7 @@ def add_task(
     units: dict | None = None,
 ) -> int:
     """Add a task the parser missed to an action of the plan; returns its task id."""
+    actor = require(con, actor, "correct", f"计划 {plan_id}").name
     cur = con.cursor()
     if not run(cur, "select 1 from actions where plan_id = ? and code = ?", [plan_id, action_code]):
         raise LoadError(f"该计划没有编号为「{action_code}」的行动")
@@ -233,6 +237,7 @@ def add_task(
                 cur, plan_id, (plan_id, None, None, None, task_id), role, _value(role, names), actor
             )
         rebuild(cur, plan_id)
+        audit(cur, actor, "add_task", f"计划 {plan_id}", {"task_id": task_id, "task": spec})
         run(cur, "commit")
     except Exception:
         run(cur, "rollback")
@@ -246,6 +251,7 @@ def _title(title: str) -> str:
 
 def undo(con: duckdb.DuckDBPyConnection, correction_id: int, actor: str) -> int:
     """Undo a correction (it stays on record as undone) and rebuild its plan; returns the plan."""
+    actor = require(con, actor, "correct", f"校对 {correction_id}").name
     cur = con.cursor()
     found = run(
         cur, "select plan_id, undone_at from corrections where correction_id = ?", [correction_id]
@@ -265,6 +271,7 @@ def undo(con: duckdb.DuckDBPyConnection, correction_id: int, actor: str) -> int:
         for (plan_id,) in run(cur, "select plan_id from parsed_plans"):
             if root_plan(cur, plan_id) == root_plan(cur, found[0][0]):
                 rebuild(cur, plan_id)
+        audit(cur, actor, "correct_undo", f"校对 {correction_id}")
         run(cur, "commit")
     except Exception:
         run(cur, "rollback")

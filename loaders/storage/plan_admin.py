@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import duckdb
 
+from loaders.access import audit, require
 from loaders.db import run
 from loaders.errors import LoadError
 
@@ -59,6 +60,7 @@ def _plan(cur, plan_id: int) -> tuple:
 
 def _change(con, plan_id: int, actor: str, action: str, detail: str, sql: str, params: list):
     """Upsert plan_state for one plan and log the change, in one transaction."""
+    actor = require(con, actor, "plan", f"计划 {plan_id}").name
     cur = con.cursor()
     _plan(cur, plan_id)
     run(cur, "begin transaction")
@@ -74,6 +76,7 @@ def _change(con, plan_id: int, actor: str, action: str, detail: str, sql: str, p
             "insert into plan_events (plan_id, action, detail, actor) values (?, ?, ?, ?)",
             [plan_id, action, detail, actor],
         )
+        audit(cur, actor, f"plan_{action}", f"计划 {plan_id}", detail)
         run(cur, "commit")
     except Exception:
         run(cur, "rollback")
@@ -82,6 +85,7 @@ def _change(con, plan_id: int, actor: str, action: str, detail: str, sql: str, p
 
 def pin_current(con: duckdb.DuckDBPyConnection, plan_id: int, actor: str) -> None:
     """Make plan_id the plan every page opens on (it becomes tracked and is restored if archived)."""
+    actor = require(con, actor, "plan", f"计划 {plan_id}").name
     cur = con.cursor()
     title, kind = _plan(cur, plan_id)
     if kind not in PLAN_KINDS:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import duckdb
 
+from loaders.access import audit, require
 from loaders.db import default_user, run
 from loaders.errors import LoadError, ReadError
 from loaders.files.readers import file_format
@@ -87,6 +88,7 @@ def load_file(
 ) -> LoadResult:
     """Parse and store one file; the same content twice changes nothing. Raises LoadError."""
     report = progress or (lambda _f, _m: None)
+    loaded_by = require(con, loaded_by, "load", name).name
     sha = hashlib.sha256(data).hexdigest()
     cur = con.cursor()
     if cur.execute("select 1 from source_files where sha256 = ?", [sha]).fetchall():
@@ -115,6 +117,7 @@ def load_file(
             [d for (d,) in run(cur, "select doc_id from documents where file_id = ?", [file_id])],
         )
         run(cur, LINK_ACHIEVEMENTS)
+        audit(cur, loaded_by, "load", name, {"sha256": sha, **dataclasses.asdict(counts)})
         run(cur, "commit")
     except Exception as e:
         run(cur, "rollback")

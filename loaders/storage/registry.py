@@ -11,6 +11,7 @@ import json
 
 import duckdb
 
+from loaders.access import audit, require
 from loaders.db import run
 from loaders.errors import LoadError
 from loaders.plans.units import canonical_key, unit_level
@@ -39,14 +40,20 @@ def units_for_review(con: duckdb.DuckDBPyConnection, plan_id: int | None = None)
     ]
 
 
-def confirm_units(con: duckdb.DuckDBPyConnection, names: list[str]) -> int:
+def confirm_units(
+    con: duckdb.DuckDBPyConnection, names: list[str], actor: str | None = None
+) -> int:
     """Mark units as reviewed; returns how many were found."""
+    actor = require(con, actor, "units", "、".join(names)).name
     cur = con.cursor()
+    run(cur, "begin transaction")
     found = run(
         cur,
         "update units set reviewed = true where name in (select unnest(?::varchar[])) returning unit_id",
         [names],
     )
+    audit(cur, actor, "confirm_units", "、".join(names), {"found": len(found)})
+    run(cur, "commit")
     return len(found)
 
 
@@ -78,6 +85,7 @@ def merge_unit(
     """Merge unit `alias` into unit `into` in one transaction: tasks, aliases, then the name.
     Units of different levels merge only when allow_cross_level says the coordinator confirmed
     it. Returns the unit_events id that undo_merge takes."""
+    actor = require(con, actor, "units", f"{alias} → {into}").name
     if alias == into:
         raise LoadError("不能把单位合并到它自己")
     warning = level_warning(alias, into)
@@ -111,6 +119,7 @@ def merge_unit(
             "('merge', ?, ?) returning event_id",
             [json.dumps(snapshot, ensure_ascii=False, default=str), actor],
         )
+        audit(cur, actor, "merge", f"{alias} → {into}", {"event": event_id})
         run(cur, "commit")
     except Exception:
         run(cur, "rollback")
@@ -154,6 +163,7 @@ def _merge_snapshot(cur, alias: str, old_id: int, new_id: int) -> dict:
 def undo_merge(con: duckdb.DuckDBPyConnection, event_id: int, actor: str) -> str:
     """Undo a merge: the unit comes back with its id, aliases, tasks and group memberships.
     Returns its name."""
+    actor = require(con, actor, "units", f"合并 {event_id}").name
     cur = con.cursor()
     found = run(
         cur,
@@ -212,6 +222,7 @@ def undo_merge(con: duckdb.DuckDBPyConnection, event_id: int, actor: str) -> str
             "update unit_events set undone_by = ?, undone_at = current_timestamp where event_id = ?",
             [actor, event_id],
         )
+        audit(cur, actor, "merge_undo", f"合并 {event_id}")
         run(cur, "commit")
     except Exception:
         run(cur, "rollback")

@@ -10,6 +10,7 @@ import json
 
 import duckdb
 
+from loaders.access import audit, require
 from loaders.db import run
 from loaders.errors import LoadError
 from loaders.plans.units import split_unit_names
@@ -51,6 +52,7 @@ def set_members(
     """Make `members` ("A、B、C") the members of group `group`; returns their names. The group
     becomes kind 'group'; unknown member names are added to the registry (reviewed, since the
     coordinator typed them). Rebuilds the plans naming the group, in one transaction."""
+    actor = require(con, actor, "units", group).name
     names = split_unit_names(members) if isinstance(members, str) else list(members)
     cur = con.cursor()
     found = run(cur, "select unit_id, kind from units where name = ?", [group])
@@ -88,6 +90,7 @@ def set_members(
         )
         for plan_id in plans_naming(cur, group):
             corrections.rebuild(cur, plan_id)
+        audit(cur, actor, "members", group, detail)
         run(cur, "commit")
     except Exception:
         run(cur, "rollback")
