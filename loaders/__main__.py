@@ -4,14 +4,60 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
 from loaders.errors import LoadError, ReadError
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a wrong command line in Chinese, with exit code 1 like every other
+    refusal (argparse itself prints an English usage line and exits 2)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(1, f"错误：{_argparse_message(message)}（用法见 {self.prog} --help）\n")
+
+
+def _argparse_message(message: str) -> str:
+    """argparse's English messages in Chinese (the values themselves are checked by the type
+    functions below, whose messages are Chinese already)."""
+    patterns = [
+        (r"the following arguments are required: (.*)", "缺少参数 {0}"),
+        (r"unrecognized arguments: (.*)", "无法识别的参数 {0}"),
+        (r"argument (\S+): expected one argument", "参数 {0} 缺少取值"),
+        (r"argument (\S+): invalid choice: '?([^']*)'?.*", "参数 {0} 的取值「{1}」无效"),
+        (r"argument (\S+): invalid \S+ value: '?([^']*)'?", "参数 {0} 的取值「{1}」无效"),
+        (r"argument (\S+): (.*)", "参数 {0}：{1}"),
+    ]
+    for pattern, chinese in patterns:
+        found = re.fullmatch(pattern, message)
+        if found:
+            return chinese.format(*found.groups())
+    return "命令行参数有误"
+
+
+def _year(text: str) -> int:
+    """--year: a four-digit year (the plans' range is checked when the database is open)."""
+    if not re.fullmatch(r"\d{4}", text.strip()):
+        raise argparse.ArgumentTypeError(f"年度应为四位年份（如2025），实际为「{text[:40]}」")
+    return int(text)
+
+
+def _quarter(text: str) -> int:
+    if text.strip() not in ("1", "2", "3", "4"):
+        raise argparse.ArgumentTypeError(f"季度应为1至4，实际为「{text[:40]}」")
+    return int(text)
+
+
+def _upload_id(text: str) -> int:
+    if not re.fullmatch(r"\d{1,9}", text.strip()) or int(text) == 0:
+        raise argparse.ArgumentTypeError(f"上传编号应为正整数，实际为「{text[:40]}」")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m loaders",
         description="法治进度：读取规划文件、任务分解表和年度报告，写入 DuckDB。",
     )
@@ -41,8 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     tpl.add_argument("--db", required=True, metavar="PATH", help="DuckDB 数据库文件")
     tpl.add_argument("--unit", required=True, help="单位名称，或 all")
-    tpl.add_argument("--year", required=True, type=int, help="年度，如 2025")
-    tpl.add_argument("--quarter", required=True, type=int, choices=[1, 2, 3, 4], help="季度 1-4")
+    tpl.add_argument("--year", required=True, type=_year, help="年度，如 2025")
+    tpl.add_argument("--quarter", required=True, type=_quarter, help="季度 1-4")
     tpl.add_argument(
         "--plan",
         type=int,
@@ -55,24 +101,30 @@ def build_parser() -> argparse.ArgumentParser:
         "progress",
         help="校验并保存填好的季度填报表",
         description="校验填报表（本系统模板，或带「单位」列的汇总表；.xlsx/.xls/.csv），"
-        "全部通过才保存；同一单位同一季度再次上传会替换前一次（前一次仍保留、可恢复）。",
+        "全部通过才保存；表中各行替换同一单位、同一任务或指标、同一季度的现有数据，表中没有的"
+        "保持不变（被替换的仍保留、可恢复）。",
     )
     prog.add_argument("file", metavar="FILE", help="填好的工作簿（与 --restore 同用时写 -）")
     prog.add_argument("--db", required=True, metavar="PATH", help="DuckDB 数据库文件")
     prog.add_argument(
         "--unit", default=None, help="以哪个单位的名义报送（默认：协调员，可报送全部单位）"
     )
-    prog.add_argument("--year", type=int, default=None, help="年度（表中没有年度时使用）")
+    prog.add_argument("--year", type=_year, default=None, help="年度（表中注明的年度须与之相同）")
     prog.add_argument(
-        "--quarter", type=int, choices=[1, 2, 3, 4], default=None, help="季度（表中没有季度时使用）"
+        "--quarter", type=_quarter, default=None, help="季度（表中注明的季度须与之相同）"
     )
     prog.add_argument("--user", default=None, help="记录的上传人（默认为当前系统用户）")
     prog.add_argument(
         "--restore",
-        type=int,
+        type=_upload_id,
         metavar="UPLOAD_ID",
         default=None,
-        help="恢复第 UPLOAD_ID 号上传（替换该单位该季度当前的数据）",
+        help="恢复第 UPLOAD_ID 号上传：它所含的各行重新生效，替换现有的对应行",
+    )
+    prog.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="只校验并列出与现有数据相比的变化，不保存",
     )
     units = sub.add_parser(
         "units",
@@ -437,61 +489,176 @@ def cmd_units(args: argparse.Namespace) -> int:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    from loaders.db import connect
+    from loaders.db import open_existing
     from loaders.periods import period_label
     from loaders.progress.catalog import load_catalog
-    from loaders.progress.store import previous_answers
+    from loaders.progress.store import template_answers
     from loaders.progress.template import build_template
 
-    con = connect(args.db)
     try:
-        catalog = load_catalog(con, args.year, args.plan)
-        unit = args.unit if args.unit == "all" else (catalog.resolve_unit(args.unit) or args.unit)
-        data = build_template(
-            catalog, unit, args.year, args.quarter, previous_answers(con, args.year, args.quarter)
-        )
+        con = open_existing(args.db)
+        try:
+            catalog = load_catalog(con, args.year, args.plan)
+            unknown = sorted(set(args.plan or []) - {t.plan_id for t in catalog.tasks})
+            if unknown:
+                raise LoadError(
+                    f"计划 {'、'.join(map(str, unknown))} 不存在或在{args.year}年没有任务"
+                )
+            unit = (
+                args.unit if args.unit == "all" else (catalog.resolve_unit(args.unit) or args.unit)
+            )
+            answers = template_answers(con, args.year, args.quarter)
+            data = build_template(catalog, unit, args.year, args.quarter, answers)
+        finally:
+            con.close()
+        _write_output(Path(args.output), data)
+    except LoadError as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return 1
+    print(f"已生成 {args.output}（{unit}，{period_label(args.year, args.quarter)}）")
+    return 0
+
+
+def _write_output(path: Path, data: bytes) -> None:
+    """Write the file whole or not at all (a part left by a full disk is removed)."""
+    if path.is_dir():
+        raise LoadError(f"无法写入 {path}：这是一个目录，请给出文件名（如 司法局.xlsx）")
+    if not path.parent.is_dir():
+        raise LoadError(f"无法写入 {path}：目录 {path.parent} 不存在")
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        if path.is_file() and path.stat().st_size != len(data):
+            path.unlink(missing_ok=True)
+        raise LoadError(f"无法写入 {path}：{_os_reason(exc)}") from exc
+
+
+def _os_reason(exc: OSError) -> str:
+    """Why a file could not be read or written, in Chinese."""
+    import errno
+
+    reasons = {
+        errno.ENOENT: "文件或目录不存在",
+        errno.EACCES: "没有权限",
+        errno.EPERM: "没有权限",
+        errno.EISDIR: "这是一个目录",
+        errno.ENOSPC: "磁盘空间不足",
+        errno.EROFS: "文件系统只读",
+    }
+    return reasons.get(exc.errno, "读写失败")  # type: ignore[arg-type]
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    from loaders.db import default_user, open_existing
+
+    actor = args.user or default_user()
+    try:
+        if args.restore is None:
+            name, data = _upload_file(args.file)
+        con = open_existing(args.db)
+    except LoadError as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return 1
+    try:
+        if args.restore is not None:
+            return _restore(con, args.restore, actor)
+        return _upload(con, name, data, actor, args)
     except LoadError as e:
         print(f"错误：{e}", file=sys.stderr)
         return 1
     finally:
         con.close()
-    Path(args.output).write_bytes(data)
-    print(f"已生成 {args.output}（{unit}，{period_label(args.year, args.quarter)}）")
+
+
+def _upload_file(file: str) -> tuple[str, bytes]:
+    """The name and bytes of the file to upload; LoadError in Chinese when it cannot be read."""
+    from loaders.files.limits import MAX_FILE_BYTES, size_text
+
+    if file == "-":
+        raise LoadError("请给出要上传的填报表文件（「-」只用于 --restore）")
+    path = Path(file)
+    if path.is_dir():
+        raise LoadError(f"{file} 是一个目录，请给出填报表文件")
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise LoadError(
+                f"{path.name} 文件过大（{size_text(path.stat().st_size)}），超过上限 "
+                f"{size_text(MAX_FILE_BYTES)}，未读取。"
+            )
+        return path.name, path.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"无法读取 {file}：{_os_reason(exc)}") from exc
+
+
+def _restore(con, upload_id: int, actor: str) -> int:
+    from loaders.progress.store import restore_upload, rows_out_of_force
+
+    if 0 < upload_id < 2**31 and not rows_out_of_force(con, upload_id):
+        found = con.execute(
+            "select count(*) from uploads where upload_id = ? and outcome = 'stored'", [upload_id]
+        ).fetchall()
+        if found[0][0]:
+            print(f"第 {upload_id} 号上传的各行都在用，无需恢复")
+            return 0
+    replaced = restore_upload(con, upload_id, actor)
+    extra = f"，替换了第 {'、'.join(map(str, replaced))} 号上传中的对应行" if replaced else ""
+    print(f"已恢复第 {upload_id} 号上传{extra}")
     return 0
 
 
-def cmd_progress(args: argparse.Namespace) -> int:
-    from loaders.db import connect, default_user
-    from loaders.progress.store import restore_upload, store_upload
+def _upload(con, name: str, data: bytes, actor: str, args: argparse.Namespace) -> int:
+    """Check, show what changes against the rows in force, store (unless --dry-run). Warnings
+    and errors go to stderr, the rest to stdout; exit 0 when stored (or checked, dry run)."""
+    from loaders.progress.store import changes_against_in_force, store_upload, validate_upload
 
-    con = connect(args.db)
-    try:
-        if args.restore is not None:
-            replaced = restore_upload(con, args.restore, args.user or default_user())
-            extra = f"，替换了第 {'、'.join(map(str, replaced))} 号" if replaced else ""
-            print(f"已恢复第 {args.restore} 号上传{extra}")
+    unit = None if args.unit is None or args.unit == "all" else args.unit
+    parsed = validate_upload(con, name, data, unit, args.year, args.quarter)
+    for warning in parsed.warnings:
+        print(f"提示：{warning}", file=sys.stderr)
+    if not parsed.errors:
+        _print_changes(con, changes_against_in_force(con, parsed))
+        if args.dry_run:
+            print(f"{name}: 校验通过（试运行，未保存）")
             return 0
-        path = Path(args.file)
-        unit = None if args.unit in (None, "all") else args.unit
-        result = store_upload(
-            con,
-            path.name,
-            path.read_bytes(),
-            args.user or default_user(),
-            unit,
-            args.year,
-            args.quarter,
-        )
-    except (LoadError, OSError) as e:
-        print(f"错误：{e}", file=sys.stderr)
+    elif args.dry_run:
+        print(f"{name}: 未通过校验（{len(parsed.errors)} 个问题）", file=sys.stderr)
+        for message in parsed.errors:
+            print(f"  {message}", file=sys.stderr)
         return 1
-    finally:
-        con.close()
+    result = store_upload(con, name, data, actor, unit, args.year, args.quarter, parsed)
     stream = sys.stderr if result.status == "rejected" else sys.stdout
     print(result.summary(), file=stream)
     for message in result.errors:
         print(f"  {message}", file=sys.stderr)
     return 1 if result.status == "rejected" else 0
+
+
+def _print_changes(con, changes, limit: int = 50) -> None:
+    """Each row that replaces a different row in force (修改), then the summary (new and
+    unchanged rows counted)."""
+    from loaders.periods import period_label
+    from loaders.progress.store import answer_text
+
+    names = _item_names(con)
+    changed = [c for c in changes.rows if c.state == "修改"]
+    for change in changed[:limit]:
+        item = names.get((change.kind, change.item_id), str(change.item_id))
+        print(
+            f"  修改：{change.unit} {period_label(change.year, change.quarter)} {item}："
+            f"{answer_text(change.kind, change.before)} → {answer_text(change.kind, change.after)}"
+            f"（原为第 {change.upload_id} 号上传）"
+        )
+    if len(changed) > limit:
+        print(f"  …另有 {len(changed) - limit} 条修改")
+    print(changes.summary())
+
+
+def _item_names(con) -> dict[tuple[str, int], str]:
+    from loaders.db import run
+
+    tasks = run(con.cursor(), "select task_id, number from tasks")
+    targets = run(con.cursor(), "select target_id, indicator from targets")
+    return {("task", i): f"任务{n}" for i, n in tasks} | {("indicator", i): n for i, n in targets}
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -540,7 +707,24 @@ def main(argv: list[str] | None = None) -> int:
         "template": cmd_template,
         "progress": cmd_progress,
     }
-    return commands[args.command](args)
+    try:
+        return commands[args.command](args)
+    except (LoadError, ReadError) as e:
+        print(f"错误：{e}", file=sys.stderr)
+    except MemoryError:
+        print("错误：内存不足，文件过大或过于复杂，未保存任何数据", file=sys.stderr)
+    except RecursionError:
+        print("错误：文件结构嵌套过深，无法读取，未保存任何数据", file=sys.stderr)
+    except Exception as e:  # the last guard: a Chinese message, never a traceback
+        import duckdb
+
+        if isinstance(e, duckdb.Error):
+            from loaders.db import database_problem
+
+            print(f"错误：{database_problem(getattr(args, 'db', ''), e)}", file=sys.stderr)
+        else:
+            print("错误：处理时发生意外问题，未保存任何数据", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

@@ -260,6 +260,15 @@ def test_a_count_in_the_done_column_is_the_count_and_adds_up_over_the_year(con):
     assert attainment(con, COUNT)[:2] == [(1, 1.0, False), (2, 2.0, True)]
 
 
+def test_an_indicator_named_by_the_clause_of_the_plan(con):
+    sheet = csv_bytes(
+        [FLAT, ["县司法局", "(二)", "每年至少开展2次行政执法检查", "1", "", "2025", "1"]]
+    )
+    parsed = validate_upload(con, "汇总.csv", sheet, "县司法局", 2025, 1)
+    assert parsed.errors == []
+    assert [(r.target_id, r.actual) for r in parsed.indicators] == [(2, 1.0)]
+
+
 def test_messages_name_the_columns_as_the_sheet_does(con):
     sheet = csv_bytes(
         [
@@ -470,3 +479,16 @@ def test_rejected_uploads_are_recorded_with_their_bytes_once_and_only_when_small
         ("big.csv", "李四", None, len(big), "rejected", message.replace("bad", "big")),
     ]
     assert rows(con, "select count(*) from task_progress") == [(0,)]
+
+
+def test_the_same_file_for_another_quarter_is_another_report(con):
+    sheet = csv_bytes([["单位", "编号", "进展状态"], ["县司法局", "(一)", "推进中"]])
+    assert store_upload(con, "a.csv", sheet, "张三", "县司法局", 2025, 1).status == "stored"
+    again = store_upload(con, "a.csv", sheet, "张三", "县司法局", 2025, 1)
+    assert (again.status, again.upload_id) == ("duplicate", 1)
+    later = store_upload(con, "a.csv", sheet, "张三", "县司法局", 2025, 2)
+    assert (later.status, later.upload_id, later.periods) == ("stored", 2, [("县司法局", 2025, 2)])
+    assert rows(con, "select upload_id, octet_length(content) from uploads order by 1") == [
+        (1, len(sheet)),
+        (2, None),  # the bytes are kept once
+    ]

@@ -469,13 +469,11 @@ def raw_excel_sheets(name: str, data: bytes) -> list[tuple[str, list[list[object
     return read_excel(name, data).sheets
 
 
-def read_excel(name: str, data: bytes) -> ExcelBook:
-    """raw_excel_sheets with the .xlsx package and worksheet XML. For .xlsx every worksheet's
-    extent is measured from its XML first (python-calamine allocates the whole rectangle and
-    aborts the process when it cannot); for .xls, whose extent is bounded by the format, from
-    calamine's sheet before its cells are turned into Python values."""
-    from python_calamine import CalamineWorkbook, SheetTypeEnum
-
+def check_excel(name: str, data: bytes) -> ExcelBook:
+    """What read_excel checks before python-calamine reads anything: the file's size and, for
+    .xlsx, the package's declared sizes and every worksheet's extent, measured from its XML
+    (calamine allocates the whole rectangle and aborts the process when it cannot). Returns the
+    book without sheets."""
     limits.check_file_size(name, data)
     book = ExcelBook([])
     if data[:2] == b"PK":
@@ -483,6 +481,16 @@ def read_excel(name: str, data: bytes) -> ExcelBook:
         book.parts = _worksheet_parts(name, book.package)
         for sheet_name, xml in book.parts.items():
             limits.check_sheet_xml(name, sheet_name, xml)
+    return book
+
+
+def read_excel(name: str, data: bytes, checked: ExcelBook | None = None) -> ExcelBook:
+    """raw_excel_sheets with the .xlsx package and worksheet XML, after check_excel (or the book
+    it gave: `checked`). An .xls sheet, whose extent the format bounds, is measured from
+    calamine's sheet before its cells are turned into Python values."""
+    from python_calamine import CalamineWorkbook, SheetTypeEnum
+
+    book = checked if checked is not None else check_excel(name, data)
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         for index, meta in enumerate(workbook.sheets_metadata):

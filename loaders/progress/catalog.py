@@ -56,6 +56,7 @@ class CatalogIndicator:
     per: str | None  # "year" / "quarter" / None
     year: int | None
     units: tuple[str, ...]  # canonical names of the units that report it
+    text: str = ""  # the clause of the plan it was read from ("每年至少开展1次执法监督检查")
 
     @property
     def is_rate(self) -> bool:
@@ -124,7 +125,7 @@ order by plan_id, seq
 """
 _ROLES = "select task_id, unit_id, role from task_units order by task_id, seq"
 _TARGETS = """
-select target_id, plan_id, task_id, indicator, comparator, value, unit, per, year
+select target_id, plan_id, task_id, indicator, comparator, value, unit, per, year, text
 from targets where task_id is not null
 order by plan_id, seq
 """
@@ -168,8 +169,9 @@ def load_catalog(
         CatalogIndicator(
             *r[:3],
             by_id[r[2]].number,
-            *r[3:],
+            *r[3:9],
             tuple(u for u, role in by_id[r[2]].roles.items() if role in REPORTING_ROLES),
+            r[9] or "",
         )
         for r in targets
         if r[2] in by_id

@@ -37,6 +37,7 @@ class Lookup:
         self.plan_keys = {plan_id: text_key(title) for plan_id, title in titles.items()}
         self.keys = {t.task_id: self.number_key(t.number) for t in catalog.tasks}
         self.names = {i.target_id: text_key(i.indicator) for i in catalog.indicators}
+        self.clauses = {i.target_id: text_key(i.text) for i in catalog.indicators}
         self.owners: dict[tuple, list[CatalogTask]] = {}  # key -> tasks, any unit
         self.by_value: dict[object, list[CatalogTask]] = {}  # ("ar"/"cn", n) -> n -> tasks
         for task in catalog.tasks:
@@ -242,7 +243,8 @@ class Lookup:
         self, unit: str, cells: dict, year: int | None, labels: dict
     ) -> CatalogIndicator | str:
         """The unit's indicator named by a row: hidden 指标ID, else 指标 (exact name, then
-        containment), narrowed to the task of 编号 when given and to the row's year."""
+        containment, then the clause of the plan it was read from: "每年至少开展1次执法监督检查"),
+        narrowed to the task of 编号 when given and to the row's year."""
         name = cells.get("indicator", "")
         nkey = self.key(name)
         by_id = self.targets.get(self.ident(cells.get("target_id", "")))  # type: ignore[arg-type]
@@ -256,6 +258,13 @@ class Lookup:
             for i in self.unit_targets.get(unit, [])
             if nkey in self.names[i.target_id] or self.names[i.target_id] in nkey
         ]
+        if not hits and len(nkey) >= 4:  # the clause of the plan, as people copy it
+            hits = [
+                i
+                for i in self.unit_targets.get(unit, [])
+                if nkey in self.clauses[i.target_id]
+                or (len(self.clauses[i.target_id]) >= 4 and self.clauses[i.target_id] in nkey)
+            ]
         if len(hits) > 1:
             hits = [i for i in hits if year is None or i.year in (None, year)] or hits
             key = self.number_key(cells.get("number", ""))

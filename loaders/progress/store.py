@@ -31,7 +31,8 @@ from loaders.progress.catalog import Catalog, load_catalog
 from loaders.progress.records import IndicatorReport, TaskReport
 from loaders.progress.sheet import ParsedUpload, check_sheets, gc_paused, tidy
 from loaders.progress.template import Previous
-from loaders.progress.values import format_number, read_sheets
+from loaders.progress.values import format_number
+from loaders.progress.workbook import check_file, read_sheets
 
 KEEP_REJECTED_BYTES = 5 * MB  # a rejected file's bytes are kept up to this size
 _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="validate_upload")
@@ -115,15 +116,23 @@ class UploadResult:
         return text
 
 
-def find_stored(con: duckdb.DuckDBPyConnection, sha: str) -> tuple[int | None, bool]:
-    """The stored upload of the same file, if any, and whether some upload keeps its bytes."""
+def find_stored(con: duckdb.DuckDBPyConnection, sha: str) -> tuple[dict[int, set], bool]:
+    """The stored uploads of the same file with the unit-periods each covers, and whether some
+    upload keeps the file's bytes."""
+    cur = con.cursor()
     rows = run(
-        con.cursor(),
-        "select upload_id, outcome, content is not null from uploads where sha256 = ?",
-        [sha],
+        cur, "select upload_id, outcome, content is not null from uploads where sha256 = ?", [sha]
     )
-    stored = [upload_id for upload_id, outcome, _ in rows if outcome == "stored"]
-    return min(stored, default=None), any(kept for _, _, kept in rows)
+    stored: dict[int, set] = {i: set() for i, outcome, _ in rows if outcome == "stored"}
+    if stored:
+        for upload_id, unit, year, quarter in run(
+            cur,
+            "select p.upload_id, n.name, p.year, p.quarter from upload_periods p "
+            "join units n using (unit_id) where list_contains(?, p.upload_id)",
+            [sorted(stored)],
+        ):
+            stored[upload_id].add((unit, year, quarter))
+    return stored, any(row[2] for row in rows)
 
 
 def validate_upload(
@@ -136,12 +145,15 @@ def validate_upload(
     catalog: Catalog | None = None,
 ) -> ParsedUpload:
     """Read and check a workbook against the plans (nothing is written). The catalog is read
-    from the database while the file is read (DuckDB works outside the GIL)."""
+    from the database while calamine reads the file (DuckDB works outside the GIL)."""
     deadline = Deadline(name)
-    pending = _POOL.submit(load_catalog, con, year) if catalog is None else None
+    pending = None
     try:
         with gc_paused():
-            sheets = read_sheets(name, data)
+            checked = check_file(name, data)  # before the catalog: on its own, it is quicker
+            if catalog is None:
+                pending = _POOL.submit(load_catalog, con, year)
+            sheets = read_sheets(name, data, checked)
             catalog = catalog or pending.result()  # type: ignore[union-attr]
             return check_sheets(sheets, catalog, reporting_unit, year, quarter, deadline)
     except ReadError as e:
@@ -185,10 +197,13 @@ def _store_upload(
 ) -> UploadResult:
     sha = hashlib.sha256(data).hexdigest()
     name, uploaded_by = strip_controls(name), strip_controls(uploaded_by)
-    existing, kept = find_stored(con, sha)
-    if existing is not None:
-        return UploadResult(name, sha, "duplicate", upload_id=existing)
+    stored, kept = find_stored(con, sha)
     parsed = parsed or validate_upload(con, name, data, reporting_unit, year, quarter)
+    # the same file for the same unit-periods is not stored twice; for others (a sheet without
+    # a period uploaded for another quarter) it is another report
+    same = [i for i, periods in sorted(stored.items()) if periods == parsed.periods]
+    if same and not parsed.errors:
+        return UploadResult(name, sha, "duplicate", upload_id=same[0])
     result = UploadResult(
         name,
         sha,
@@ -203,7 +218,7 @@ def _store_upload(
             cur, name, data, sha, uploaded_by, reporting_unit, parsed, uploaded_at, kept
         )
         if not parsed.errors:
-            _store_rows(cur, result, parsed, uploaded_by)
+            _store_rows(cur, result, parsed, uploaded_by, uploaded_at)
         run(
             cur,
             "insert into upload_events (upload_id, action, actor, happened_at, detail) "
@@ -270,7 +285,9 @@ def _insert_upload(
     return upload_id
 
 
-def _store_rows(cur, result: UploadResult, parsed: ParsedUpload, actor: str) -> None:
+def _store_rows(
+    cur, result: UploadResult, parsed: ParsedUpload, actor: str, at: datetime.datetime | None
+) -> None:
     periods = sorted(parsed.periods)
     found = run(cur, _UNITS, [sorted({period_index(y, q) for _, y, q in periods})])
     units = {name: unit_id for name, unit_id, _ in found}
@@ -311,7 +328,7 @@ def _store_rows(cur, result: UploadResult, parsed: ParsedUpload, actor: str) -> 
         },
     )
     kinds = [k for k, rows in (("task", parsed.tasks), ("indicator", parsed.indicators)) if rows]
-    replaced = _put_in_force(cur, upload_id, kinds, "stored", actor) if shared else []
+    replaced = _put_in_force(cur, upload_id, kinds, "stored", actor, at) if shared else []
     result.superseded = sorted({r[1] for r in replaced})
     result.replaced_rows = len(replaced)
     result.task_rows, result.indicator_rows = len(parsed.tasks), len(parsed.indicators)
@@ -322,7 +339,14 @@ def _columns(records: list, *names: str) -> dict[str, list]:
     return {name: list(map(attrgetter(name), records)) for name in names}
 
 
-def _put_in_force(cur, upload_id: int, kinds: list[str], action: str, actor: str) -> list[tuple]:
+def _put_in_force(
+    cur,
+    upload_id: int,
+    kinds: list[str],
+    action: str,
+    actor: str,
+    at: datetime.datetime | None = None,
+) -> list[tuple]:
     """Put the rows of the upload in force (they replace the rows in force for the same unit ×
     item × quarter), log every change, and mark the unit-periods left without rows in force.
     Returns the changes: (kind, replaced upload, unit_id, item, year, quarter)."""
@@ -336,6 +360,7 @@ def _put_in_force(cur, upload_id: int, kinds: list[str], action: str, actor: str
             cur,
             "in_force_log",
             {
+                **({"happened_at": [at] * len(changes)} if at else {}),  # else: now
                 "action": [action] * len(changes),
                 "actor": [actor] * len(changes),
                 "kind": [c[0] for c in changes],
@@ -349,6 +374,21 @@ def _put_in_force(cur, upload_id: int, kinds: list[str], action: str, actor: str
         )
         run(cur, _SUPERSEDE_PERIODS, [upload_id, sorted({c[1] for c in changes})])
     return changes
+
+
+def rows_out_of_force(con: duckdb.DuckDBPyConnection, upload_id: int) -> int:
+    """How many rows of a stored upload are not in force (a restore would put them back)."""
+    ((count,),) = run(
+        con.cursor(),
+        "select count(*) from (select upload_id, unit_id, year, quarter, replaced_by "
+        "from task_progress where upload_id = $1 union all "
+        "select upload_id, unit_id, year, quarter, replaced_by from indicator_values "
+        "where upload_id = $1 and source = 'upload') r "
+        "join upload_periods p using (upload_id, unit_id, year, quarter) "
+        "where r.replaced_by is not null or p.superseded_by is not null",
+        [upload_id],
+    )
+    return count
 
 
 def restore_upload(con: duckdb.DuckDBPyConnection, upload_id: int, actor: str) -> list[int]:

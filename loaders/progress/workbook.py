@@ -22,7 +22,14 @@ from xml.etree import ElementTree
 
 from loaders.errors import ReadError
 from loaders.files import limits
-from loaders.files.readers import ExcelBook, csv_rows, decode_text, file_format, read_excel
+from loaders.files.readers import (
+    ExcelBook,
+    check_excel,
+    csv_rows,
+    decode_text,
+    file_format,
+    read_excel,
+)
 
 # ---------------------------------------------------------------- sheets
 
@@ -43,16 +50,26 @@ class Sheet:
         return self._percent
 
 
-def read_sheets(name: str, data: bytes) -> list[Sheet]:
-    """Every worksheet of an .xlsx/.xls/.csv file (hidden ones too); ReadError if unreadable or
-    past the limits of loaders.files.limits (size, unpacked size, sheet extent, cell length)."""
+def check_file(name: str, data: bytes) -> ExcelBook | None:
+    """The checks before a file is read (read_sheets makes them when not given): its format and
+    size, and for Excel those of loaders.files.readers.check_excel; None for a CSV."""
     fmt = file_format(name)
     limits.check_file_size(name, data)
     if fmt == "csv":
-        return [Sheet(Path(name).stem, csv_rows(decode_text(data, name), name, strip=False))]
+        return None
     if fmt not in ("xlsx", "xls"):
         raise ReadError(f"{name} 不是表格文件。请上传 Excel(.xlsx/.xls)或 CSV 文件。")
-    book = read_excel(name, data)
+    return check_excel(name, data)
+
+
+def read_sheets(name: str, data: bytes, checked: ExcelBook | None = None) -> list[Sheet]:
+    """Every worksheet of an .xlsx/.xls/.csv file (hidden ones too); ReadError if unreadable or
+    past the limits of loaders.files.limits (size, unpacked size, sheet extent, cell length).
+    `checked`: what check_file gave for it, when already called."""
+    book = checked if checked is not None else check_file(name, data)
+    if book is None:
+        return [Sheet(Path(name).stem, csv_rows(decode_text(data, name), name, strip=False))]
+    book = read_excel(name, data, book)
     sheets = [Sheet(sheet, rows) for sheet, rows in book.sheets]
     if book.package is not None:
         loaders = _xlsx_percent_loaders(name, book)
