@@ -18,6 +18,7 @@ SECTIONS = {
     ],
     "计划": [st.Page("pages/plans.py", title="计划与任务", icon="📋")],
     "填报": [st.Page("pages/progress.py", title="数据填报", icon="📤")],
+    "管理": [st.Page("pages/audit.py", title="审计日志", icon="🔎")],
 }
 
 pg = st.navigation(SECTIONS, position="hidden" if meeting.meeting_mode() else "sidebar")

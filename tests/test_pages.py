@@ -325,3 +325,27 @@ def test_sign_in_and_out_in_the_sidebar(demo_db: Path) -> None:
     assert any("当前账户：demo\\_admin（管理）" in c.value for c in at.sidebar.caption)
     at.sidebar.button(key="sign_out").click().run()
     assert "signed_in" not in at.session_state
+
+
+def test_the_audit_page_shows_writes_and_refusals_to_admins_only(demo_db: Path) -> None:
+    at = start(account="demo_viewer")
+    plan = rows(demo_db, "select max(doc_id) from documents where kind = 'plan'")[0][0]
+    at.selectbox(key="admin_plan").set_value(plan)
+    at.radio(key="admin_action").set_value("归档")
+    at.button[[b.label for b in at.button].index("执行")].click().run()  # refused, audited
+    at.switch_page("pages/audit.py").run()
+    assert any("只有管理员可以查看" in i.value for i in at.info)
+    assert not at.dataframe
+
+    at = start(account="demo_admin")
+    at.switch_page("pages/audit.py").run()
+    assert not at.exception
+    log = at.dataframe[0].value
+    expected = rows(demo_db, "select count(*) from audit_log")[0][0]
+    assert len(log) == expected
+    at.toggle(key="audit_refused").set_value(True).run()
+    refused = at.dataframe[0].value
+    assert list(refused["账户"]) == ["demo_viewer"] and list(refused["结果"]) == ["拒绝"]
+    at.toggle(key="audit_refused").set_value(False)
+    at.text_input(key="audit_search").set_value("demo_sifaju").run()
+    assert set(at.dataframe[0].value["对象"]) == {"demo_sifaju"}  # the account created for it
