@@ -117,9 +117,13 @@ def keep_run(
     sheet, first, places = at[0], at[1] + a, range(at[2] + a, at[2] + b)
     repeats: list[int] = []
     kept: list[bool] | None = None
-    if len(set(keys)) == len(keys) and seen.keys().isdisjoint(keys):
+    size, disjoint = len(seen), seen.keys().isdisjoint(keys)
+    if disjoint:  # the usual case: no key repeats an earlier row's, nor another of the run
         seen.update(zip(keys, places, strict=True))
-    else:  # a repeat: the first row stays, read_row reports the others
+    if len(seen) != size + len(keys):  # a repeat: the first row stays, read_row reports the others
+        if disjoint:  # the update above was made: undo it
+            for key in keys:
+                seen.pop(key, None)
         kept = []
         for i, key in enumerate(keys):
             kept.append(key not in seen)

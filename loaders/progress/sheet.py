@@ -41,7 +41,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import compress, repeat
-from operator import attrgetter, ne
+from operator import itemgetter, ne
 
 from loaders.files.limits import MAX_CELL_CHARS, Deadline, strip_controls
 from loaders.periods import period_label, period_text
@@ -138,10 +138,7 @@ def gc_paused() -> Iterator[None]:
                 gc.enable()
 
 
-def _periods(records: list) -> zip:
-    """(unit, year, quarter) of each record."""
-    fields = (map(attrgetter(f), records) for f in ("unit", "year", "quarter"))
-    return zip(*fields, strict=True)
+_UNIT_PERIOD = itemgetter(1, 3, 4)  # (unit, year, quarter) of a record key (see _Reader.add)
 
 
 def place(number: int, row: int) -> int:
@@ -276,7 +273,7 @@ class _Reader:
         ordered = [tidy(text) for _, text in sorted(self.errors, key=lambda e: e[0])]
         if len(ordered) > MAX_ERRORS:
             ordered = ordered[:MAX_ERRORS] + [f"…另有 {len(ordered) - MAX_ERRORS} 条"]
-        periods = {*_periods(self.tasks), *_periods(self.indicators)}
+        periods = set(map(_UNIT_PERIOD, self.seen))  # the keys of the records kept
         warnings = list(map(tidy, self.warnings))
         return ParsedUpload(self.tasks, self.indicators, ordered, warnings, periods)
 
