@@ -15,7 +15,7 @@ import duckdb
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from loaders.db import default_user, run
+from loaders.db import default_user, run, single_writer
 from loaders.errors import LoadError
 
 ROLES = {"viewer": "查看", "reporter": "填报", "admin": "管理"}
@@ -129,6 +129,7 @@ def _check_password(password: str) -> None:
         raise LoadError("密码过长")
 
 
+@single_writer
 def add_account(
     con, who, name: str, role: str, password: str | None, units: list[str] = ()
 ) -> None:
@@ -160,6 +161,7 @@ def add_account(
     run(cur, "commit")
 
 
+@single_writer
 def set_password(con, who, name: str, password: str) -> None:
     actor = require(con, who, "account", name)
     _check_password(password)
@@ -172,6 +174,7 @@ def set_password(con, who, name: str, password: str) -> None:
     run(cur, "commit")
 
 
+@single_writer
 def disable_account(con, who, name: str) -> None:
     actor = require(con, who, "account", name)
     cur = con.cursor()

@@ -3,7 +3,9 @@ applied, run a statement and read its whole result, and insert many rows in one 
 
 from __future__ import annotations
 
+import functools
 import getpass
+import threading
 from pathlib import Path
 
 import duckdb
@@ -86,3 +88,21 @@ def default_user() -> str:
         return getpass.getuser()
     except Exception:
         return "unknown"
+
+
+# ---------------------------------------------------------------- one writer
+
+WRITE_LOCK = threading.RLock()
+
+
+def single_writer(function):
+    """Run a writing function under the process's one write lock: sessions of the dashboard that
+    write at the same moment take turns (DuckDB would otherwise abort one of two conflicting
+    transactions), readers are never blocked."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        with WRITE_LOCK:
+            return function(*args, **kwargs)
+
+    return wrapper

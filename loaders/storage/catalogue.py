@@ -9,7 +9,7 @@ import difflib
 import duckdb
 
 from loaders.access import audit, require
-from loaders.db import run
+from loaders.db import run, single_writer
 from loaders.errors import LoadError
 
 _NAMES = """
@@ -77,6 +77,7 @@ def suggest_aliases(con: duckdb.DuckDBPyConnection, threshold: float = 0.6) -> l
     return sorted(out, key=lambda s: (-s["score"], s["canonical"], s["name"]))
 
 
+@single_writer
 def confirm_alias(
     con: duckdb.DuckDBPyConnection, name: str, unit: str, canonical: str, actor: str
 ) -> int:
@@ -112,6 +113,7 @@ def confirm_alias(
     return alias_id
 
 
+@single_writer
 def undo_alias(con: duckdb.DuckDBPyConnection, alias_id: int, actor: str) -> None:
     actor = require(con, actor, "catalogue", f"指标别名 {alias_id}").name
     cur = con.cursor()
@@ -193,6 +195,7 @@ def suggest_task_links(
     return sorted(out, key=lambda s: -s["score"])
 
 
+@single_writer
 def link_tasks(
     con: duckdb.DuckDBPyConnection, task_id: int, earlier_task_id: int, actor: str
 ) -> int:

@@ -16,7 +16,7 @@ import json
 import duckdb
 
 from loaders.access import audit, require
-from loaders.db import run
+from loaders.db import insert_rows, run, single_writer
 from loaders.errors import LoadError
 from loaders.plans.units import split_unit_names
 from loaders.storage.rows import unit_id_for
@@ -151,6 +151,7 @@ def _value(field: str, value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+@single_writer
 def correct(con: duckdb.DuckDBPyConnection, task_id: int, changes: dict, actor: str) -> list[int]:
     """Store one correction per change of a task and rebuild its plan, in one transaction.
     changes: title, lead / responsible / cooperating ("A、B" or a list), deadline (YYYY-MM-DD),
@@ -201,6 +202,7 @@ def _insert(cur, plan_id: int, ident: tuple, field: str, value: str, actor: str)
     return cid
 
 
+@single_writer
 def add_task(
     con: duckdb.DuckDBPyConnection,
     plan_id: int,
@@ -249,6 +251,7 @@ def _title(title: str) -> str:
     return json.loads(_value("title", title))
 
 
+@single_writer
 def undo(con: duckdb.DuckDBPyConnection, correction_id: int, actor: str) -> int:
     """Undo a correction (it stays on record as undone) and rebuild its plan; returns the plan."""
     actor = require(con, actor, "correct", f"校对 {correction_id}").name
@@ -314,8 +317,7 @@ def rebuild(cur, plan_id: int) -> list[int]:
         "join parsed_tasks t using (task_id) where t.plan_id = ? order by u.task_id, u.seq",
         [plan_id],
     )
-    for task_id, role, seq, name in written:
-        _add_unit(cur, task_id, role, seq, name, registry)
+    _insert_units(cur, written, registry)
     orphans = []
     for row in run(
         cur,
@@ -327,6 +329,35 @@ def rebuild(cur, plan_id: int) -> list[int]:
         if not _apply(cur, plan_id, row, registry):
             orphans.append(row[0])
     return orphans
+
+
+def _insert_units(cur, written: list[tuple], registry: dict) -> None:
+    """The parsed (task, role, seq, name as written) rows in one insert: each distinct name
+    resolved once, a group with members written as each member."""
+    owners: dict[str, list[int]] = {}
+    for name in dict.fromkeys(name for *_, name in written):
+        unit_id = unit_id_for(cur, name, registry)
+        members = run(
+            cur,
+            "select member_id from unit_members where group_id = ? order by member_id",
+            [unit_id],
+        )
+        owners[name] = [m for (m,) in members] or [unit_id]
+    rows = {}
+    for task_id, role, seq, name in written:
+        for unit_id in owners[name]:
+            rows.setdefault((task_id, unit_id, role), (seq, name))
+    insert_rows(
+        cur,
+        "task_units",
+        {
+            "task_id": [k[0] for k in rows],
+            "unit_id": [k[1] for k in rows],
+            "role": [k[2] for k in rows],
+            "seq": [v[0] for v in rows.values()],
+            "name_written": [v[1] for v in rows.values()],
+        },
+    )
 
 
 def _add_unit(cur, task_id: int, role: str, seq: int, name: str, registry: dict) -> None:

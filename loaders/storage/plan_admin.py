@@ -8,7 +8,7 @@ from __future__ import annotations
 import duckdb
 
 from loaders.access import audit, require
-from loaders.db import run
+from loaders.db import run, single_writer
 from loaders.errors import LoadError
 
 PLAN_KINDS = ("plan", "breakdown_table")
@@ -83,6 +83,7 @@ def _change(con, plan_id: int, actor: str, action: str, detail: str, sql: str, p
         raise
 
 
+@single_writer
 def pin_current(con: duckdb.DuckDBPyConnection, plan_id: int, actor: str) -> None:
     """Make plan_id the plan every page opens on (it becomes tracked and is restored if archived)."""
     actor = require(con, actor, "plan", f"计划 {plan_id}").name
@@ -109,6 +110,7 @@ def pin_current(con: duckdb.DuckDBPyConnection, plan_id: int, actor: str) -> Non
     run(cur, "commit")
 
 
+@single_writer
 def rename_plan(con: duckdb.DuckDBPyConnection, plan_id: int, title: str, actor: str) -> None:
     """Give a plan the name the coordinator wants shown (the parsed title stays stored)."""
     title = " ".join(title.split())
@@ -128,6 +130,7 @@ def rename_plan(con: duckdb.DuckDBPyConnection, plan_id: int, title: str, actor:
     )
 
 
+@single_writer
 def archive_plan(
     con: duckdb.DuckDBPyConnection, plan_id: int, actor: str, archived: bool = True
 ) -> None:
@@ -144,6 +147,7 @@ def archive_plan(
     )
 
 
+@single_writer
 def set_tracked(con: duckdb.DuckDBPyConnection, plan_id: int, tracked: bool, actor: str) -> None:
     """Choose whether a document of a gazette is followed on the dashboard."""
     title, kind = _plan(con.cursor(), plan_id)

@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 
 from loaders.access import audit, require
-from loaders.db import default_user, run
+from loaders.db import default_user, run, single_writer
 from loaders.errors import LoadError, ReadError
 from loaders.files.readers import file_format
 from loaders.plans.parse import parse_bytes
@@ -79,6 +79,7 @@ def load_paths(
     return [load_file(con, Path(p).name, Path(p).read_bytes(), loaded_by) for p in paths]
 
 
+@single_writer
 def load_file(
     con: duckdb.DuckDBPyConnection,
     name: str,

@@ -12,7 +12,7 @@ import json
 import duckdb
 
 from loaders.access import audit, require
-from loaders.db import run
+from loaders.db import run, single_writer
 from loaders.errors import LoadError
 from loaders.plans.units import canonical_key, unit_level
 
@@ -40,6 +40,7 @@ def units_for_review(con: duckdb.DuckDBPyConnection, plan_id: int | None = None)
     ]
 
 
+@single_writer
 def confirm_units(
     con: duckdb.DuckDBPyConnection, names: list[str], actor: str | None = None
 ) -> int:
@@ -75,6 +76,7 @@ def level_warning(alias: str, into: str) -> str | None:
     )
 
 
+@single_writer
 def merge_unit(
     con: duckdb.DuckDBPyConnection,
     alias: str,
@@ -160,6 +162,7 @@ def _merge_snapshot(cur, alias: str, old_id: int, new_id: int) -> dict:
     }
 
 
+@single_writer
 def undo_merge(con: duckdb.DuckDBPyConnection, event_id: int, actor: str) -> str:
     """Undo a merge: the unit comes back with its id, aliases, tasks and group memberships.
     Returns its name."""

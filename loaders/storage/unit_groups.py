@@ -11,7 +11,7 @@ import json
 import duckdb
 
 from loaders.access import audit, require
-from loaders.db import run
+from loaders.db import run, single_writer
 from loaders.errors import LoadError
 from loaders.plans.units import split_unit_names
 from loaders.storage import corrections
@@ -46,6 +46,7 @@ def plans_naming(cur, group_name: str) -> list[int]:
     return sorted(p for (p,) in rows)
 
 
+@single_writer
 def set_members(
     con: duckdb.DuckDBPyConnection, group: str, members: str | list[str], actor: str
 ) -> list[str]:
