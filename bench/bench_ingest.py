@@ -5,7 +5,8 @@
 Builds a synthetic plan (N tasks, each owned by M units) and a flat sheet with one row per
 unit × task (单位 | 编号 | 任务 | 进展状态 | 进展说明), then times
   1. python-calamine reading the workbook (the floor), and
-  2. loaders.progress.store.store_upload: read + validate + store in one transaction.
+  2. loaders.progress.store.store_upload: the checks before reading (file size, zip sizes, each
+     worksheet's extent from its XML) + read + validate + store in one transaction.
 Target: (2) within 2x of (1). The breakdown times the two halves of (2) apart, each on a fresh
 database: validate_upload (load_catalog + read_progress) and store_upload given the parsed upload.
 """

@@ -108,3 +108,20 @@ def test_a_bad_upload_shows_row_messages_and_stores_nothing(demo_db):
     assert not at.exception
     assert any("未通过校验" in e.value for e in at.error)
     assert rows(demo_db, "select count(*) from task_progress") == before
+
+
+def test_warnings_are_shown_as_warnings_and_the_preview_compares_with_rows_in_force(demo_db):
+    unit, indicator = rows(
+        demo_db,
+        "select g.unit, g.indicator from v_indicator_attainment g "
+        "where g.measure = 'rate' and g.comparator in ('>=', '>') and g.target >= 50 "
+        "and g.year = 2025 and g.quarter = 1 order by g.unit, g.target_id limit 1",
+    )[0]
+    at = open_page(unit)
+    sheet = f"单位,指标,实际值\n{unit},{indicator},0.985\n".encode()
+    at.file_uploader(key="progress_upload").set_value(("指标.csv", sheet, "text/csv")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [w.value for w in at.warning] == ["「指标」第2行「实际值」0.985按98.5%读取"]
+    info = " ".join(i.value for i in at.info)
+    assert "将保存任务进展 0 条、指标数据 1 条" in info
+    assert "与现有数据相比：" in info and "保持不变" in info  # the unit's other rows stay in force
