@@ -113,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     prog.add_argument(
         "--quarter", type=_quarter, default=None, help="季度（表中注明的季度须与之相同）"
     )
-    prog.add_argument("--user", default=None, help="记录的上传人（默认为当前系统用户）")
+    prog.add_argument("--user", "--as", default=None, help="以哪个账户上传（默认为当前系统用户）")
     prog.add_argument(
         "--restore",
         type=_upload_id,

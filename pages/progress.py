@@ -7,6 +7,7 @@ import streamlit as st
 
 from analytics import db, plan_data
 from analytics.db import get_connection
+from loaders import access
 from loaders.errors import LoadError
 from loaders.periods import last_ended_quarter, period_label
 from loaders.progress.catalog import load_catalog
@@ -20,7 +21,9 @@ from loaders.progress.store import (
     validate_upload,
 )
 from loaders.progress.template import build_template
+from ui import session
 from ui.routing import through_router
+from ui.safe import md
 
 through_router(__file__)
 
@@ -43,6 +46,9 @@ def period_picker() -> tuple[int, int, str]:
         key="fill_quarter",
     )
     units = [ALL, *load_catalog(con, year).reporting_units()]
+    who = session.actor(con)
+    if who and not (actor := access.actor_named(con, who)).is_admin:
+        units = [u for u in units if u in actor.units] or list(actor.units)  # its own units only
     unit = c3.selectbox("填报单位", units, key="fill_unit")
     return year, quarter, unit
 
@@ -113,7 +119,14 @@ def _change_row(c, tasks_by_id: dict, targets_by_id: dict) -> dict:
 
 
 def upload_box(year: int, quarter: int, unit: str) -> None:
-    who = st.text_input("填报人（记入上传记录）", key="uploader_name").strip() or "网页上传"
+    who = session.actor(con)
+    if who is None:
+        st.info(
+            "上传须先在左侧登录（填报账户只能报送本单位的数据）。"
+            if access.has_accounts(con)
+            else "尚未创建账户：网页只能查看。管理员请用命令行创建账户后再在网页上传。"
+        )
+        return
     upload = st.file_uploader(
         "上传填好的填报表", type=["xlsx", "xls", "csv"], key="progress_upload"
     )
@@ -125,20 +138,31 @@ def upload_box(year: int, quarter: int, unit: str) -> None:
     with st.spinner("正在校验…"):
         parsed = validate_upload(con, upload.name, data, reporting, year, quarter, catalog)
     if parsed.errors:
-        st.error(f"{upload.name} 未通过校验，没有保存任何数据。请修改后重新上传：")
+        st.error(f"{md(upload.name)} 未通过校验，没有保存任何数据。请修改后重新上传：")
         st.dataframe(pl.DataFrame({"问题": parsed.errors}), hide_index=True)
         if st.button("记录这次未通过的上传", key="record_rejected"):
-            store_upload(con, upload.name, data, who, reporting, year, quarter, parsed)
-            db.clear_caches()
+            _store(upload.name, data, who, reporting, year, quarter, parsed)
         return
     preview(parsed, catalog)
     if st.button("确认保存", type="primary", key="confirm_upload"):
-        result = store_upload(con, upload.name, data, who, reporting, year, quarter, parsed)
-        db.clear_caches()
-        (st.info if result.status == "duplicate" else st.success)(result.summary())
+        _store(upload.name, data, who, reporting, year, quarter, parsed)
 
 
-def history(who: str) -> None:
+def _store(name, data, who, reporting, year, quarter, parsed) -> None:
+    """Store through the data layer (which checks the account), then redraw the page and say
+    what happened."""
+    try:
+        result = store_upload(con, name, data, who, reporting, year, quarter, parsed)
+    except LoadError as e:
+        st.session_state["progress_message"] = ("error", str(e))
+    else:
+        kind = "info" if result.status == "duplicate" else "success"
+        st.session_state["progress_message"] = (kind, result.summary())
+    db.clear_caches()
+    st.rerun()
+
+
+def history(who: str | None) -> None:
     uploads = upload_history(con)
     st.subheader("上传记录")
     if not uploads:
@@ -158,7 +182,8 @@ def history(who: str) -> None:
     }
     table = pl.DataFrame([{label: row[key] for key, label in labels.items()} for row in uploads])
     st.dataframe(table, hide_index=True)
-    restorable = [row["upload_id"] for row in uploads if row["restorable"]]
+    admin = who is not None and access.actor_named(con, who).is_admin  # restoring is an admin's
+    restorable = [row["upload_id"] for row in uploads if row["restorable"]] if admin else []
     if restorable:
         c1, c2 = st.columns([2, 1])
         chosen = c1.selectbox(
@@ -168,17 +193,28 @@ def history(who: str) -> None:
             key="restore_choice",
         )
         if c2.button("恢复", key="restore_button"):
-            replaced = restore_upload(con, chosen, who)
+            try:
+                replaced = restore_upload(con, chosen, who)
+            except LoadError as e:
+                st.session_state["progress_message"] = ("error", str(e))
+            else:
+                done = "、".join(map(str, replaced)) or "—"
+                st.session_state["progress_message"] = (
+                    "success",
+                    f"已恢复第 {chosen} 号上传，替换了第 {done} 号上传中的对应行",
+                )
             db.clear_caches()
-            st.success(
-                f"已恢复第 {chosen} 号上传，替换了第 {'、'.join(map(str, replaced)) or '—'} 号上传中的对应行"
-            )
+            st.rerun()
 
 
+with st.sidebar:
+    session.account_box(con)
 st.title("数据填报")
+if message := st.session_state.pop("progress_message", None):
+    {"error": st.error, "info": st.info, "success": st.success}[message[0]](md(message[1]))
 y, q, u = period_picker()
 st.subheader("1. 下载填报表")
 download_box(y, q, u)
 st.subheader("2. 上传并确认")
 upload_box(y, q, u)
-history(st.session_state.get("uploader_name", "").strip() or "网页上传")
+history(session.actor(con))

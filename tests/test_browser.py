@@ -309,7 +309,7 @@ def test_a_units_upload_changes_the_overview(page, demo, tmp_path):
     con = duckdb.connect(str(expected))
     try:
         stored = store_upload(
-            con, filled.name, filled.read_bytes(), "测试", unit, demo["year"], demo["quarter"]
+            con, filled.name, filled.read_bytes(), "demo_admin", unit, demo["year"], demo["quarter"]
         )
         assert stored.status == "stored", stored.errors
     finally:

@@ -35,8 +35,11 @@ def unit_template(path: Path, unit: str) -> tuple[bytes, list[str]]:
     return template, numbers
 
 
-def open_page(unit: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60).run()
+def open_page(unit: str, account: str = "demo_admin") -> AppTest:
+    """The 数据填报 page for a unit and 2025 Q1, signed in (uploads need an account)."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["signed_in"] = account
+    at.run()
     at.switch_page("pages/progress.py").run()
     assert not at.exception, [e.value for e in at.exception]
     at.selectbox(key="fill_year").set_value(2025)
@@ -56,7 +59,6 @@ def test_upload_preview_confirm_and_restore(demo_db):
     assert at.get("download_button"), "no download button"
     template, numbers = unit_template(demo_db, unit)
     first = fill(template, {numbers[0]: ("推进中", "第一次")}, {})
-    at.text_input(key="uploader_name").set_value("司法局李四")
     at.file_uploader(key="progress_upload").set_value(("q1.xlsx", first, XLSX)).run()
     assert not at.exception
     assert any("将保存任务进展 1 条" in i.value for i in at.info)
@@ -67,7 +69,7 @@ def test_upload_preview_confirm_and_restore(demo_db):
         demo_db, "select status, note from task_progress where upload_id = ?", [first_id]
     ) == [("推进中", "第一次")]
     assert rows(demo_db, "select uploaded_by from uploads where upload_id = ?", [first_id]) == [
-        ("司法局李四",)
+        ("demo_admin",)  # the signed-in account, not a typed name
     ]
 
     second = fill(template, {numbers[0]: ("已完成", "第二次")}, {})
@@ -125,3 +127,40 @@ def test_warnings_are_shown_as_warnings_and_the_preview_compares_with_rows_in_fo
     info = " ".join(i.value for i in at.info)
     assert "将保存任务进展 0 条、指标数据 1 条" in info
     assert "与现有数据相比：" in info and "保持不变" in info  # the unit's other rows stay in force
+
+
+def test_a_reporter_uploads_for_its_own_unit_only(demo_db):
+    """demo_sifaju (填报, 司法局) is offered only 司法局 and cannot restore; the data layer refuses
+    its upload for another unit even when made directly, with an audit record."""
+    at = open_page("司法局", account="demo_sifaju")
+    assert at.selectbox(key="fill_unit").options == ["司法局"]
+    assert not [b for b in at.button if b.key == "restore_button"]
+    from loaders.db import connect
+    from loaders.errors import LoadError
+    from loaders.progress.store import store_upload
+
+    con = connect(str(demo_db))
+    try:
+        sheet = "单位,编号,进展状态\n财政局,1,推进中\n".encode()
+        before = con.execute("select count(*) from uploads").fetchone()[0]
+        try:
+            store_upload(con, "x.csv", sheet, "demo_sifaju", "财政局", 2025, 1)
+        except LoadError as e:
+            assert "只能报送司法局的数据" in str(e)
+        else:
+            raise AssertionError("a reporter stored another unit's sheet")
+        assert con.execute("select count(*) from uploads").fetchone()[0] == before
+        refused = con.execute(
+            "select actor, outcome from audit_log where action = 'upload' order by audit_id desc limit 1"
+        ).fetchall()
+        assert refused == [("demo_sifaju", "refused")]
+    finally:
+        con.close()
+
+
+def test_signed_out_the_page_offers_no_upload(demo_db):
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("pages/progress.py").run()
+    assert not at.exception
+    assert not at.get("file_uploader")
+    assert any("上传须先在左侧登录" in i.value for i in at.info)

@@ -23,7 +23,8 @@ from operator import attrgetter
 
 import duckdb
 
-from loaders.db import insert_rows, run
+from loaders.access import audit, require
+from loaders.db import WRITE_LOCK, insert_rows, run, single_writer
 from loaders.errors import LoadError, ReadError
 from loaders.files.limits import MB, Deadline, size_text, strip_controls
 from loaders.periods import period_index, period_label
@@ -177,8 +178,16 @@ def store_upload(
 ) -> UploadResult:
     """Validate and store one workbook in one transaction; a rejected file is recorded, no data.
 
+    uploaded_by is the acting account (loaders.access): an admin may report for every unit, a
+    reporter only for its own (reporting_unit is then one of them, by default its only one);
+    anyone else is refused with an audit record and nothing stored.
     uploaded_at (default: now) is for recording an upload received earlier, e.g. by the demo."""
-    with gc_paused():  # thousands of records stay alive to the end: see sheet.gc_paused
+    actor = require(con, uploaded_by, "upload", name)
+    if not actor.is_admin:
+        if reporting_unit in (None, "all") and len(actor.units) == 1:
+            reporting_unit = actor.units[0]
+        require(con, actor, "upload", name, unit=reporting_unit or "（全部单位）")
+    with WRITE_LOCK, gc_paused():  # one writer; thousands of records alive: see sheet.gc_paused
         return _store_upload(
             con, name, data, uploaded_by, reporting_unit, year, quarter, parsed, uploaded_at
         )
@@ -219,6 +228,19 @@ def _store_upload(
         )
         if not parsed.errors:
             _store_rows(cur, result, parsed, uploaded_by, uploaded_at)
+        audit(
+            cur,
+            uploaded_by,
+            "upload",
+            name,
+            {
+                "sha256": sha,
+                "status": result.status,
+                "upload_id": result.upload_id,
+                "unit": reporting_unit,
+                "rows": [len(parsed.tasks), len(parsed.indicators)],
+            },
+        )
         run(
             cur,
             "insert into upload_events (upload_id, action, actor, happened_at, detail) "
@@ -391,9 +413,11 @@ def rows_out_of_force(con: duckdb.DuckDBPyConnection, upload_id: int) -> int:
     return count
 
 
+@single_writer
 def restore_upload(con: duckdb.DuckDBPyConnection, upload_id: int, actor: str) -> list[int]:
     """Put the rows an earlier upload carries back in force (the others stay as they are);
-    returns the uploads whose rows it replaces."""
+    returns the uploads whose rows it replaces. Admins only."""
+    actor = require(con, actor, "restore", f"上传 {upload_id}").name
     cur = con.cursor()
     found = (
         run(cur, "select outcome from uploads where upload_id = ?", [upload_id])
@@ -423,6 +447,7 @@ def restore_upload(con: duckdb.DuckDBPyConnection, upload_id: int, actor: str) -
                 "insert into upload_events (upload_id, action, actor, detail) values (?, ?, ?, ?)",
                 [upload_id, "restored", actor, ",".join(map(str, replaced)) or None],
             )
+        audit(cur, actor, "restore", f"上传 {upload_id}", {"replaced": replaced})
         run(cur, "commit")
     except Exception:
         run(cur, "rollback")
