@@ -55,7 +55,10 @@ def database_problem(path: str | Path, exc: Exception) -> str:
     """What went wrong with a database file, in Chinese (DuckDB's own text is English)."""
     text = str(exc).lower()
     if "lock" in text:
-        return f"数据库 {path} 正被另一个程序使用（例如正在运行的看板），请稍后再试或先关闭该程序"
+        return (
+            f"数据库 {path} 正被另一个程序使用（例如正在运行的看板）：请在看板的“计划与任务”"
+            "“数据填报”页面上载入或上传，或先停止看板再用命令行"
+        )
     if "read-only" in text or "permission" in text:
         return f"无法写入数据库 {path}：没有写入权限"
     return f"无法打开数据库 {path}：该文件不是本系统的数据库，或已损坏"

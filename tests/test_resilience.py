@@ -138,3 +138,35 @@ def test_twenty_threads_reading_and_writing_lose_nothing(tmp_path):
         assert con.execute("select title from tasks where task_id = ?", [task]).fetchone() == (
             title,
         )
+
+
+def test_the_command_line_says_in_chinese_when_the_dashboard_holds_the_database(tmp_path):
+    db = tmp_path / "held.duckdb"
+    connect(str(db)).close()
+    plan = tmp_path / "plan.txt"
+    plan.write_text(big_plan(2, UNITS[:1]), encoding="utf-8")
+    holder = subprocess.Popen(  # another process holds the file, as the dashboard does
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, time; c = duckdb.connect({str(db)!r}); print('held', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        for command in (["load", str(plan)], ["plans"], ["progress", str(plan)]):
+            out = subprocess.run(
+                [sys.executable, "-m", "loaders", *command, "--db", str(db)],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+            assert out.returncode == 1, command
+            assert "正被另一个程序使用" in out.stderr and "先停止看板" in out.stderr, out.stderr
+            assert "Traceback" not in out.stderr
+    finally:
+        holder.kill()
+        holder.wait()
