@@ -25,6 +25,14 @@ def _single_sign_on() -> str | None:
     return info.get("name") or info.get("email") or info.get("preferred_username")
 
 
+def _oidc_configured() -> bool:
+    """Whether an OpenID Connect provider is configured for st.login."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file: nothing configured
+        return False
+
+
 def actor(con: duckdb.DuckDBPyConnection) -> str | None:
     """The signed-in account's name, or None (not signed in, or no accounts yet)."""
     if not access.has_accounts(con):
@@ -53,8 +61,12 @@ def account_box(con: duckdb.DuckDBPyConnection) -> None:
         st.caption(f"当前账户：{md(name)}（{access.ROLES.get(role, role)}）")
         if st.button("退出登录", key="sign_out"):
             st.session_state.pop(KEY, None)
+            if _oidc_configured() and _single_sign_on():
+                st.logout()  # ends the provider's session too
             st.rerun()
         return
+    if _oidc_configured() and st.button("使用统一身份认证登录", key="sign_in_oidc"):
+        st.login()  # the intranet's OpenID Connect provider ([auth] in .streamlit/secrets.toml)
     with st.form("sign_in"):
         st.caption("登录后才能载入、校对和填报；查看不需要登录。")
         user = st.text_input("账户", key="sign_in_name")
