@@ -8,8 +8,12 @@ never told by red against green, and bars also carry their value as text.
 
 from __future__ import annotations
 
+import datetime
+
 import altair as alt
 import polars as pl
+
+from loaders.periods import shown_label
 
 BLUE, SKY, ORANGE, VERMILLION, GREY = "#0072B2", "#56B4E9", "#E69F00", "#D55E00", "#999999"
 CJK_FONT = "Noto Sans CJK SC"
@@ -211,3 +215,14 @@ def yearly_bars(
 
 def _scale(colours: dict[str, str]) -> alt.Scale:
     return alt.Scale(domain=list(colours), range=list(colours.values()))
+
+
+def up_to(frame: pl.DataFrame, period: int) -> pl.DataFrame:
+    """A trend ending at the chosen quarter, each quarter labelled as shown everywhere (the one
+    under way marked （进行中）): a running quarter is never drawn as if its figures were in."""
+    today = datetime.date.today()
+    return frame.filter(pl.col("period_index") <= period).with_columns(
+        period_label=pl.struct("year", "quarter").map_elements(
+            lambda p: shown_label(p["year"], p["quarter"], today), return_dtype=pl.Utf8
+        )
+    )

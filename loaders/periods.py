@@ -34,3 +34,17 @@ def last_ended_quarter(today: datetime.date) -> tuple[int, int]:
     """The quarter being reported on: the last one that has ended (in November: the third)."""
     quarter = (today.month - 1) // 3
     return (today.year, quarter) if quarter else (today.year - 1, 4)
+
+
+UNDER_WAY = "（进行中）"
+
+
+def period_under_way(today: datetime.date) -> int:
+    """The period_index of the quarter that contains `today` (not over yet: figures incomplete)."""
+    return period_index(today.year, (today.month - 1) // 3 + 1)
+
+
+def shown_label(year: int, quarter: int, today: datetime.date) -> str:
+    """The period's label, marked （进行中） while the quarter is under way."""
+    label = period_label(year, quarter)
+    return label + UNDER_WAY if period_index(year, quarter) == period_under_way(today) else label

@@ -30,11 +30,14 @@ by_unit = scorecards.indicator_by_unit(con, target_id)
 region = scorecards.indicator_region(con, target_id).with_columns(unit=pl.lit("全县（合计）"))
 if f.unit_id is not None:
     by_unit = by_unit.filter(pl.col("unit_id") == f.unit_id)
-lines = pl.concat(
-    [
-        by_unit.select("unit", "period_label", "period_index", "actual"),
-        region.select("unit", "period_label", "period_index", "actual"),
-    ]
+lines = charts.up_to(
+    pl.concat(
+        [
+            by_unit.select("unit", "year", "quarter", "period_index", "actual"),
+            region.select("unit", "year", "quarter", "period_index", "actual"),
+        ]
+    ),
+    f.period,
 ).sort("period_index")
 chart = charts.indicator_lines(
     lines,

@@ -136,9 +136,7 @@ if indicators.height:
         },
         key="unit_indicators",
     )
-trend = scorecards.unit_trend(con, f.plan_id, unit["unit_id"]).with_columns(
-    period_label=pl.col("year").cast(pl.Utf8) + "年第" + pl.col("quarter").cast(pl.Utf8) + "季度"
-)
+trend = charts.up_to(scorecards.unit_trend(con, f.plan_id, unit["unit_id"]), f.period)
 tables.chart(charts.trend_lines(trend, f"{unit['unit']} 逐季度完成率与达标率"))
 sheets = {f"{label}任务": frame for label, frame in shown_tasks.items()}
 if shown_indicators is not None:

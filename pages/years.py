@@ -16,6 +16,8 @@ f = filters.sidebar(con)
 st.title("按年度")
 docs = scorecards.series(con, f.plan_id) if f.plan_id else []
 periods = scorecards.yearly_periods(con, docs)
+if f.period is not None and not periods.is_empty():  # like every trend: up to the chosen quarter
+    periods = periods.filter(pl.col("period_index") <= f.period)
 if periods.is_empty():
     st.info("尚无可统计的季度。")
     if not docs:

@@ -274,3 +274,26 @@ def test_the_fill_in_page_offers_the_quarter_that_has_just_ended():
     assert last_ended_quarter(dt.date(2026, 11, 23)) == (2026, 3)
     assert last_ended_quarter(dt.date(2026, 4, 1)) == (2026, 1)
     assert last_ended_quarter(dt.date(2027, 2, 5)) == (2026, 4)
+
+
+def test_a_quarter_under_way_is_marked_and_trends_end_at_the_chosen_quarter():
+    import datetime as dt
+
+    import polars as pl
+
+    from analytics.charts import up_to
+    from loaders.periods import period_index
+
+    today = dt.date.today()
+    now = period_index(today.year, (today.month - 1) // 3 + 1)
+    frame = pl.DataFrame(
+        {
+            "period_index": [now - 2, now - 1, now],
+            "year": [(now - 2) // 4, (now - 1) // 4, now // 4],
+            "quarter": [(now - 2) % 4 + 1, (now - 1) % 4 + 1, now % 4 + 1],
+        }
+    )
+    label = f"{now // 4}年第{now % 4 + 1}季度（进行中）"
+    assert up_to(frame, now)["period_label"].to_list()[-1] == label
+    assert up_to(frame, now - 1)["period_index"].to_list() == [now - 2, now - 1]
+    assert not any("进行中" in x for x in up_to(frame, now - 1)["period_label"])

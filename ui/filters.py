@@ -7,6 +7,7 @@ The default plan is the newest; the default quarter the latest with uploads.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 import duckdb
@@ -14,6 +15,7 @@ import polars as pl
 import streamlit as st
 
 from analytics import plan_data, scorecards
+from loaders.periods import shown_label
 from ui import meeting, session
 
 PLAN_KEY, PERIOD_KEY, UNIT_KEY = "plan_choice", "period_choice", "unit_choice"
@@ -58,7 +60,11 @@ def sidebar(con: duckdb.DuckDBPyConnection) -> Filters:
 
 
 def _period(trend: pl.DataFrame) -> tuple[int, str]:
-    labels = dict(zip(trend["period_index"], trend["period_label"], strict=True))
+    today = datetime.date.today()
+    labels = {
+        r["period_index"]: shown_label(r["year"], r["quarter"], today)  # （进行中） while under way
+        for r in trend.iter_rows(named=True)
+    }
     reported = trend.filter(pl.col("units_reported") > 0)["period_index"]
     default = reported.max() if len(reported) else trend["period_index"].max()
     period = choose("季度", list(labels), default, labels.get, PERIOD_KEY)
