@@ -492,3 +492,43 @@ def test_the_same_file_for_another_quarter_is_another_report(con):
         (1, len(sheet)),
         (2, None),  # the bytes are kept once
     ]
+
+
+def test_a_shared_strings_table_declaring_billions_is_refused_before_calamine_reads_it(con):
+    from tests import hostile_cases as hc
+
+    parts = hc.xlsx_parts(shared_strings=True)
+    parts["xl/worksheets/sheet1.xml"] = hc.sheet_xml(
+        '<row r="1"><c r="A1" t="s"><v>0</v></c></row>'
+    )
+    parts["xl/sharedStrings.xml"] = (
+        f'<sst xmlns="{hc.NS_MAIN}" count="4294967295" uniqueCount="4294967295">'
+        "<si><t>单位</t></si></sst>"
+    ).encode()
+    parsed = validate_upload(con, "sst.xlsx", hc.zip_bytes(parts), "县司法局", 2025, 1)
+    assert parsed.errors == [
+        "sst.xlsx 的共享字符串表声明或含有 4294967295 个字符串，超过上限 3000000 个，"
+        "文件已损坏或被篡改，未读取。"
+    ]
+
+
+def test_a_damaged_xls_is_read_in_a_child_process_and_refused(con):
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("s")
+    for r in range(50):
+        for c in range(6):
+            sheet.write(r, c, f"文本{r}-{c}" if c % 2 else r * c)
+    out = io.BytesIO()
+    book.save(out)
+    data = bytearray(out.getvalue())
+    assert len(data) == 13824  # xlwt writes the same bytes for the same cells
+    # three bytes changed (found by flipping bytes at random): python-calamine then asks for
+    # 1,030,789,951,200 bytes and aborts the process that reads it
+    for at, value in ((3731, 36), (4652, 115), (13647, 101)):
+        data[at] = value
+    parsed = validate_upload(con, "bad.xls", bytes(data), "县司法局", 2025, 1)
+    assert parsed.errors == [
+        "无法读取 Excel 文件 bad.xls:文件已损坏、受密码保护或不是 Excel 格式。"
+    ]

@@ -46,6 +46,7 @@ MAX_SHEET_ROWS = 100_000
 MAX_SHEET_COLUMNS = 1_000
 MAX_SHEET_CELLS = 3_000_000
 MAX_CELL_CHARS = 32_767
+MAX_SHARED_STRINGS = 3_000_000
 MAX_SECONDS = 60.0
 
 
@@ -118,9 +119,11 @@ def read_entry(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> by
     return data
 
 
-def _inflate(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:
-    """A deflated entry of an in-memory package, inflated up to one byte past its declared size;
-    None when it is not one (zipfile reads it then)."""
+def _inflate(
+    package: zipfile.ZipFile, info: zipfile.ZipInfo, size: int | None = None
+) -> bytes | None:
+    """A deflated entry of an in-memory package, inflated up to one byte past its declared size
+    (or to `size` bytes); None when it is not one (zipfile reads it then)."""
     source = package.fp
     if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 0x1:  # encrypted
         return None
@@ -138,12 +141,27 @@ def _inflate(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:
     begin = start + 30 + name_length + extra_length
     raw = buffer[begin : begin + info.compress_size]
     try:
-        return zlib.decompressobj(-15).decompress(raw, info.file_size + 1)
+        return zlib.decompressobj(-15).decompress(raw, size or info.file_size + 1)
     except zlib.error:
         return None  # zipfile says what is wrong
     finally:
         raw.release()
         buffer.release()
+
+
+def read_entry_start(
+    package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, size: int = 65536
+) -> bytes:
+    """The first bytes of an entry (at most `size`), without inflating the rest."""
+    if info.compress_type == zipfile.ZIP_DEFLATED and not info.flag_bits & 0x1:
+        data = _inflate(package, info, size)
+        if data is not None:
+            return data
+    try:
+        with package.open(info) as part:
+            return part.read(size)
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
+        raise ReadError(f"{name} 中的部件 {info.filename} 已损坏，无法读取。") from exc
 
 
 def _bounded(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
@@ -292,6 +310,28 @@ def check_extent(
     if cells > MAX_SHEET_CELLS:
         raise ReadError(
             f"{where}写有超过 {MAX_SHEET_CELLS} 个单元格，超过上限，文件已损坏或被篡改，未读取。"
+        )
+
+
+_SST = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sst\b([^>]*)>")
+_COUNT = re.compile(rb"""\b(?:count|uniqueCount)\s*=\s*["']\s*([0-9]+)""")
+
+
+def check_shared_strings(name: str, package: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Refuse a shared strings part declaring (count, uniqueCount) or holding more strings than
+    MAX_SHARED_STRINGS: calamine reserves room for as many as it declares before reading them
+    (a 1 KB file declaring 4294967295 asks for 100 GB and aborts the process)."""
+    start = read_entry_start(package, info, name)
+    refuse_dtd(name, info.filename, start)
+    found = _SST.search(start)
+    counts = [int(n) for n in _COUNT.findall(found.group(1))] if found else []
+    if info.file_size > MAX_SHARED_STRINGS * 10:  # long enough to hold too many: count them
+        xml = read_entry(package, info, name)
+        counts.append(sum(map(xml.count, (b"<si>", b"<si ", b":si>", b":si "))))  # an upper bound
+    if max(counts, default=0) > MAX_SHARED_STRINGS:
+        raise ReadError(
+            f"{name} 的共享字符串表声明或含有 {max(counts)} 个字符串，超过上限 "
+            f"{MAX_SHARED_STRINGS} 个，文件已损坏或被篡改，未读取。"
         )
 
 

@@ -471,44 +471,112 @@ def raw_excel_sheets(name: str, data: bytes) -> list[tuple[str, list[list[object
 
 def check_excel(name: str, data: bytes) -> ExcelBook:
     """What read_excel checks before python-calamine reads anything: the file's size and, for
-    .xlsx, the package's declared sizes and every worksheet's extent, measured from its XML
-    (calamine allocates the whole rectangle and aborts the process when it cannot). Returns the
+    .xlsx, the package's declared sizes, every worksheet's extent, measured from its XML
+    (calamine allocates the whole rectangle and aborts the process when it cannot), and the
+    shared strings' declared count (calamine reserves room for as many as it says). Returns the
     book without sheets."""
     limits.check_file_size(name, data)
     book = ExcelBook([])
     if data[:2] == b"PK":
         book.package = limits.open_zip(name, data, "Excel")
-        book.parts = _worksheet_parts(name, book.package)
-        for sheet_name, xml in book.parts.items():
-            limits.check_sheet_xml(name, sheet_name, xml)
+        sheets, shared = _workbook_parts(name, book.package)
+        for sheet_name, info in sheets.items():
+            book.parts[sheet_name] = limits.read_entry(book.package, info, name)
+            limits.check_sheet_xml(name, sheet_name, book.parts[sheet_name])
+        for info in shared:
+            limits.check_shared_strings(name, book.package, info)
     return book
 
 
 def read_excel(name: str, data: bytes, checked: ExcelBook | None = None) -> ExcelBook:
     """raw_excel_sheets with the .xlsx package and worksheet XML, after check_excel (or the book
-    it gave: `checked`). An .xls sheet, whose extent the format bounds, is measured from
-    calamine's sheet before its cells are turned into Python values."""
+    it gave: `checked`). An .xlsx is read here; any other workbook (.xls) in a child process,
+    since its extent cannot be measured before calamine reads it and calamine aborts the process
+    on a damaged one (a byte changed in a valid .xls can ask for a terabyte)."""
+    book = checked if checked is not None else check_excel(name, data)
+    read = _calamine_sheets if book.package is not None else _calamine_in_child
+    for sheet, (rows, columns), values, merged in read(name, data):
+        limits.check_extent(name, sheet, rows, columns)
+        fill_merged(values, merged, f"{name} 的工作表「{sheet}」")
+        book.sheets.append((sheet, values))
+    return book
+
+
+def calamine_sheets(data: bytes, max_rows: int, max_columns: int, max_cells: int) -> list[tuple]:
+    """python-calamine reading every worksheet: [(name, (rows, columns), cell values, merged
+    ranges)], the values None for a sheet past the limits (its extent says by how much)."""
     from python_calamine import CalamineWorkbook, SheetTypeEnum
 
-    book = checked if checked is not None else check_excel(name, data)
+    workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    sheets = []
+    for index, meta in enumerate(workbook.sheets_metadata):
+        if meta.typ != SheetTypeEnum.WorkSheet:
+            continue
+        sheet = workbook.get_sheet_by_index(index)
+        end = sheet.end or (-1, -1)  # the last cell, (row, column) from 0
+        rows, columns = end[0] + 1, end[1] + 1
+        if rows > max_rows or columns > max_columns or rows * columns > max_cells:
+            sheets.append((meta.name, (rows, columns), None, []))
+            break
+        values = sheet.to_python(skip_empty_area=False)
+        sheets.append((meta.name, (rows, columns), values, sheet.merged_cell_ranges or []))
+    return sheets
+
+
+def _limits() -> list[int]:
+    return [limits.MAX_SHEET_ROWS, limits.MAX_SHEET_COLUMNS, limits.MAX_SHEET_CELLS]
+
+
+def _calamine_sheets(name: str, data: bytes) -> list[tuple]:
     try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        for index, meta in enumerate(workbook.sheets_metadata):
-            if meta.typ != SheetTypeEnum.WorkSheet:
-                continue
-            sheet = workbook.get_sheet_by_index(index)
-            end = sheet.end or (-1, -1)  # the last cell, (row, column) from 0
-            limits.check_extent(name, meta.name, end[0] + 1, end[1] + 1)
-            rows = sheet.to_python(skip_empty_area=False)
-            fill_merged(rows, sheet.merged_cell_ranges or [], f"{name} 的工作表「{meta.name}」")
-            book.sheets.append((meta.name, rows))
-    except ReadError:
-        raise
+        return calamine_sheets(data, *_limits())
     except Exception as exc:  # calamine raises its own errors and ValueError/OSError variants
         raise ReadError(
             f"无法读取 Excel 文件 {name}:文件已损坏、受密码保护或不是 Excel 格式。"
         ) from exc
-    return book
+
+
+_CHILD_MEMORY = 1024**3  # address space of the child process reading an .xls
+_ROOT = str(Path(__file__).resolve().parent.parent.parent)
+
+
+def child_main() -> None:
+    """The child process of _calamine_in_child: the file on stdin, the sheets pickled on stdout."""
+    import pickle
+    import resource
+    import sys
+
+    memory, *bounds = map(int, sys.argv[1:])
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    sheets = calamine_sheets(sys.stdin.buffer.read(), *bounds)
+    pickle.dump(sheets, sys.stdout.buffer, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _calamine_in_child(name: str, data: bytes) -> list[tuple]:
+    """calamine_sheets in a child process with its own memory limit, so that an abort (or an
+    allocation past the limit) ends the child, not this process."""
+    import pickle
+    import subprocess
+    import sys
+
+    damaged = f"无法读取 Excel 文件 {name}:文件已损坏、受密码保护或不是 Excel 格式。"
+    code = (
+        f"import sys; sys.path.insert(0, {_ROOT!r}); "
+        "from loaders.files.readers import child_main; child_main()"
+    )
+    args = [str(_CHILD_MEMORY), *map(str, _limits())]
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", code, *args],
+            input=data,
+            capture_output=True,
+            timeout=limits.MAX_SECONDS,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise ReadError(f"{name} 读取超过 {limits.MAX_SECONDS:g} 秒仍未完成，已停止。") from exc
+    if done.returncode != 0:
+        raise ReadError(damaged)
+    return pickle.loads(done.stdout)  # noqa: S301 (written by the child above)
 
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -516,24 +584,38 @@ _REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 
 
-def _worksheet_parts(name: str, package: zipfile.ZipFile) -> dict[str, bytes]:
-    """Sheet name -> the XML of its worksheet part, for the worksheets the workbook lists."""
+def _workbook_parts(
+    name: str, package: zipfile.ZipFile
+) -> tuple[dict[str, zipfile.ZipInfo], list[zipfile.ZipInfo]]:
+    """The worksheet part of each sheet the workbook lists (by sheet name), and its shared
+    strings parts (the one the workbook's relationships name, and xl/sharedStrings.xml)."""
     try:
         workbook = _xml_part(name, package, "xl/workbook.xml")
         rels = _xml_part(name, package, "xl/_rels/workbook.xml.rels")
     except KeyError:
-        return {}  # not a workbook: calamine says so
+        return {}, []  # not a workbook: calamine says so
     targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(_PKG_REL)}
-    parts = {}
+    sheets = {}
     for sheet in workbook.iter(f"{_MAIN}sheet"):
-        target = targets.get(sheet.get(_REL_ID), "")
-        path = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
-        try:
-            info = package.getinfo(posixpath.normpath(path))
-        except KeyError:
-            continue  # a missing part: calamine says so
-        parts[sheet.get("name", "")] = limits.read_entry(package, info, name)
-    return parts
+        info = _part(package, targets.get(sheet.get(_REL_ID), ""))
+        if info is not None:  # else a missing part: calamine says so
+            sheets[sheet.get("name", "")] = info
+    shared = [r.get("Target", "") for r in rels.iter(_PKG_REL) if _is_shared(r.get("Type", ""))]
+    found = [_part(package, target) for target in {*shared, "sharedStrings.xml"}]
+    return sheets, list({info.filename: info for info in found if info is not None}.values())
+
+
+def _is_shared(kind: str) -> bool:
+    return kind.rsplit("/", 1)[-1] == "sharedStrings"
+
+
+def _part(package: zipfile.ZipFile, target: str) -> zipfile.ZipInfo | None:
+    """The entry a relationship of the workbook targets (relative to xl/, or absolute)."""
+    path = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+    try:
+        return package.getinfo(posixpath.normpath(path))
+    except KeyError:
+        return None
 
 
 def _xml_part(name: str, package: zipfile.ZipFile, path: str) -> ElementTree.Element:
