@@ -579,6 +579,8 @@ def _upload_file(file: str) -> tuple[str, bytes]:
     path = Path(file)
     if path.is_dir():
         raise LoadError(f"{file} 是一个目录，请给出填报表文件")
+    if path.exists() and not path.is_file():  # a device or a pipe (/dev/zero never ends)
+        raise LoadError(f"{file} 不是普通文件，请给出填报表文件")
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise LoadError(

@@ -256,8 +256,17 @@ def _store_upload(
         run(cur, "commit")
     except Exception as e:
         run(cur, "rollback")
-        raise LoadError(f"{name}: 保存失败，未写入任何数据（{e}）") from e
+        raise LoadError(f"{name}: 保存失败，未写入任何数据（{_why_not_saved(e)}）") from e
     return result
+
+
+def _why_not_saved(error: Exception) -> str:
+    """Why a store failed, in Chinese (DuckDB's own messages are English)."""
+    if isinstance(error, duckdb.TransactionException):
+        return "另一次上传或恢复正在写入同一批数据，请稍后重试"
+    if isinstance(error, duckdb.Error):
+        return "数据库写入失败，请稍后重试"
+    return "处理时发生意外问题"
 
 
 def _insert_upload(
@@ -449,9 +458,9 @@ def restore_upload(con: duckdb.DuckDBPyConnection, upload_id: int, actor: str) -
             )
         audit(cur, actor, "restore", f"上传 {upload_id}", {"replaced": replaced})
         run(cur, "commit")
-    except Exception:
+    except Exception as e:
         run(cur, "rollback")
-        raise
+        raise LoadError(f"恢复第 {upload_id} 号上传失败，未作任何改动（{_why_not_saved(e)}）") from e
     return replaced
 
 
