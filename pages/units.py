@@ -6,7 +6,7 @@ import streamlit as st
 
 from analytics import charts, scorecards
 from analytics.db import get_connection
-from ui import downloads, filters, numbers, tables
+from ui import downloads, filters, numbers, tables, tiles
 from ui.routing import through_router
 from ui.safe import md
 
@@ -56,7 +56,8 @@ st.header(f"{md(unit['unit'])} 计分卡")
 if f.unit_id is None:
     st.caption("未选择单位：显示完成率最低的单位。可在左侧“单位”中选择。")
 c = st.columns(4)
-c[0].metric(
+tiles.tile(  # 持平 without arrow or colour, as on the overview
+    c[0],
     "任务完成率",
     numbers.pct(unit["completion_rate"]),
     numbers.points(unit["completion_rate"], unit["prev_completion_rate"]),
