@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 import duckdb
+import pyarrow as pa
 
 from loaders.access import audit, require
 from loaders.db import WRITE_LOCK, insert_rows, run, single_writer
@@ -75,16 +76,6 @@ returning p.upload_id
 """
 
 
-# the units, and whether an earlier upload covers one of the periods ($1, period indexes) for
-# the unit: else an upload for it replaces nothing
-_UNITS = """
-select name, unit_id,
-       unit_id in (select unit_id from upload_periods
-                   where list_contains($1, (year * 4 + quarter - 1)::integer)) as shared
-from units
-"""
-
-
 @dataclass
 class UploadResult:
     """What an upload did. status: stored / rejected / duplicate."""
@@ -117,23 +108,52 @@ class UploadResult:
         return text
 
 
-def find_stored(con: duckdb.DuckDBPyConnection, sha: str) -> tuple[dict[int, set], bool]:
-    """The stored uploads of the same file with the unit-periods each covers, and whether some
-    upload keeps the file's bytes."""
+# Before anything is written, in one statement: the uploads of the same file ('upload' rows: id,
+# outcome, whether it keeps the bytes) and the units ('unit' rows: id, name, whether an upload
+# covers one of the periods $2 for the unit: else an upload for it replaces nothing).
+_BEFORE = """
+select 'upload' as kind, upload_id as id, outcome as name, content is not null as flag
+from uploads where sha256 = $1
+union all
+select 'unit', unit_id, name,
+       unit_id in (select unit_id from upload_periods
+                   where list_contains($2, (year * 4 + quarter - 1)::integer))
+from units
+"""
+
+
+@dataclass
+class _Before:
+    """What storing an upload needs to know first (_BEFORE)."""
+
+    stored: dict[int, set]  # stored uploads of the same file -> the unit-periods each covers
+    kept: bool  # an upload of the same file keeps its bytes
+    units: dict[str, int]  # unit name -> unit_id
+    shared: set[str]  # units with an upload for one of the periods
+
+
+def _before(con: duckdb.DuckDBPyConnection, sha: str, parsed: ParsedUpload) -> _Before:
     cur = con.cursor()
-    rows = run(
-        cur, "select upload_id, outcome, content is not null from uploads where sha256 = ?", [sha]
-    )
-    stored: dict[int, set] = {i: set() for i, outcome, _ in rows if outcome == "stored"}
-    if stored:
+    indexes = sorted({period_index(y, q) for _, y, q in parsed.periods})
+    found = _Before({}, False, {}, set())
+    for kind, ident, name, flag in run(cur, _BEFORE, [sha, indexes]):
+        if kind == "unit":
+            found.units[name] = ident
+            if flag:
+                found.shared.add(name)
+            continue
+        found.kept = found.kept or flag
+        if name == "stored":
+            found.stored[ident] = set()
+    if found.stored:
         for upload_id, unit, year, quarter in run(
             cur,
             "select p.upload_id, n.name, p.year, p.quarter from upload_periods p "
             "join units n using (unit_id) where list_contains(?, p.upload_id)",
-            [sorted(stored)],
+            [sorted(found.stored)],
         ):
-            stored[upload_id].add((unit, year, quarter))
-    return stored, any(row[2] for row in rows)
+            found.stored[upload_id].add((unit, year, quarter))
+    return found
 
 
 def validate_upload(
@@ -206,11 +226,11 @@ def _store_upload(
 ) -> UploadResult:
     sha = hashlib.sha256(data).hexdigest()
     name, uploaded_by = strip_controls(name), strip_controls(uploaded_by)
-    stored, kept = find_stored(con, sha)
     parsed = parsed or validate_upload(con, name, data, reporting_unit, year, quarter)
+    before = _before(con, sha, parsed)
     # the same file for the same unit-periods is not stored twice; for others (a sheet without
     # a period uploaded for another quarter) it is another report
-    same = [i for i, periods in sorted(stored.items()) if periods == parsed.periods]
+    same = [i for i, periods in sorted(before.stored.items()) if periods == parsed.periods]
     if same and not parsed.errors:
         return UploadResult(name, sha, "duplicate", upload_id=same[0])
     result = UploadResult(
@@ -224,10 +244,10 @@ def _store_upload(
     run(cur, "begin transaction")
     try:
         result.upload_id = _insert_upload(
-            cur, name, data, sha, uploaded_by, reporting_unit, parsed, uploaded_at, kept
+            cur, name, data, sha, uploaded_by, reporting_unit, parsed, uploaded_at, before.kept
         )
         if not parsed.errors:
-            _store_rows(cur, result, parsed, uploaded_by, uploaded_at)
+            _store_rows(cur, result, parsed, before, uploaded_by, uploaded_at)
         audit(
             cur,
             uploaded_by,
@@ -317,12 +337,16 @@ def _insert_upload(
 
 
 def _store_rows(
-    cur, result: UploadResult, parsed: ParsedUpload, actor: str, at: datetime.datetime | None
+    cur,
+    result: UploadResult,
+    parsed: ParsedUpload,
+    before: _Before,
+    actor: str,
+    at: datetime.datetime | None,
 ) -> None:
     periods = sorted(parsed.periods)
-    found = run(cur, _UNITS, [sorted({period_index(y, q) for _, y, q in periods})])
-    units = {name: unit_id for name, unit_id, _ in found}
-    shared = any(flag for name, _, flag in found if name in {u for u, _, _ in periods})
+    units = before.units
+    shared = not before.shared.isdisjoint(u for u, _, _ in periods)
     upload_id = result.upload_id
     if periods:  # a few rows: one statement with list parameters
         columns = zip(*[(units[u], y, q) for u, y, q in periods], strict=True)
@@ -338,24 +362,22 @@ def _store_rows(
         cur,
         "task_progress",
         {
-            "upload_id": [upload_id] * len(tasks),
-            **_columns(tasks, "task_id"),
-            "unit_id": list(map(units.__getitem__, map(attrgetter("unit"), tasks))),
-            **_columns(tasks, "year", "quarter", "status", "note", "evidence", "sheet"),
-            "row_no": list(map(attrgetter("row"), tasks)),
+            "upload_id": _ints([upload_id] * len(tasks)),
+            **_columns(tasks, "task_id", "year", "quarter", ints=True),
+            "unit_id": _ints(list(map(units.__getitem__, map(attrgetter("unit"), tasks)))),
+            **_columns(tasks, "status", "note", "evidence", "sheet"),
+            "row_no": _ints(list(map(attrgetter("row"), tasks))),
         },
     )
     insert_rows(
         cur,
         "indicator_values",
         {
-            "upload_id": [upload_id] * len(indicators),
-            **_columns(indicators, "target_id"),
-            "unit_id": list(map(units.__getitem__, map(attrgetter("unit"), indicators))),
-            **_columns(
-                indicators, "year", "quarter", "numerator", "denominator", "actual", "note", "sheet"
-            ),
-            "row_no": list(map(attrgetter("row"), indicators)),
+            "upload_id": _ints([upload_id] * len(indicators)),
+            **_columns(indicators, "target_id", "year", "quarter", ints=True),
+            "unit_id": _ints(list(map(units.__getitem__, map(attrgetter("unit"), indicators)))),
+            **_columns(indicators, "numerator", "denominator", "actual", "note", "sheet"),
+            "row_no": _ints(list(map(attrgetter("row"), indicators))),
         },
     )
     kinds = [k for k, rows in (("task", parsed.tasks), ("indicator", parsed.indicators)) if rows]
@@ -365,9 +387,15 @@ def _store_rows(
     result.task_rows, result.indicator_rows = len(parsed.tasks), len(parsed.indicators)
 
 
-def _columns(records: list, *names: str) -> dict[str, list]:
-    """Columns of the records' fields, for insert_rows."""
-    return {name: list(map(attrgetter(name), records)) for name in names}
+def _columns(records: list, *names: str, ints: bool = False) -> dict[str, object]:
+    """Columns of the records' fields, for insert_rows (ints: as 32-bit integer arrays, the
+    columns' type, which DuckDB then need not convert)."""
+    make = _ints if ints else list
+    return {name: make(list(map(attrgetter(name), records))) for name in names}
+
+
+def _ints(values: list) -> pa.Array:
+    return pa.array(values, type=pa.int32())
 
 
 def _put_in_force(
@@ -460,7 +488,9 @@ def restore_upload(con: duckdb.DuckDBPyConnection, upload_id: int, actor: str) -
         run(cur, "commit")
     except Exception as e:
         run(cur, "rollback")
-        raise LoadError(f"恢复第 {upload_id} 号上传失败，未作任何改动（{_why_not_saved(e)}）") from e
+        raise LoadError(
+            f"恢复第 {upload_id} 号上传失败，未作任何改动（{_why_not_saved(e)}）"
+        ) from e
     return replaced
 
 

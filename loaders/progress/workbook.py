@@ -82,6 +82,7 @@ def read_sheets(name: str, data: bytes, checked: ExcelBook | None = None) -> lis
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _BUILTIN_PERCENT = {9, 10}  # "0%", "0.00%"
+_BUILTIN_PERCENT_RE = re.compile(rb'numFmtId\s*=\s*["\'](?:9|10)["\']')
 _QUOTED = re.compile(r'"[^"]*"|\\.')
 
 
@@ -119,6 +120,8 @@ def _column_index(letters: bytes) -> int:
 def _percent_styles(name: str, package: zipfile.ZipFile) -> set[int]:
     """Indexes of the cell formats (cellXfs) whose number format shows a % sign."""
     xml = limits.read_entry(package, package.getinfo("xl/styles.xml"), name)
+    if b"%" not in xml and not _BUILTIN_PERCENT_RE.search(xml):
+        return set()  # no format shows a % sign: the styles need not be parsed
     limits.refuse_dtd(name, "xl/styles.xml", xml)
     root = ElementTree.fromstring(xml)
     codes = {
