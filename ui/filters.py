@@ -36,10 +36,17 @@ class Filters:
 
 
 def sidebar(con: duckdb.DuckDBPyConnection) -> Filters:
-    """Draw the three filters in the sidebar and return the choice (call once per page)."""
-    if not meeting.meeting_mode():  # nothing in the way on a projector
-        with st.sidebar:
-            session.account_box(con)
+    """Draw the three filters in the sidebar, then the account line below them, and return the
+    choice (call once per page)."""
+    try:
+        return _filters(con)
+    finally:
+        if not meeting.meeting_mode():  # nothing in the way on a projector
+            with st.sidebar:
+                session.account_box(con)
+
+
+def _filters(con: duckdb.DuckDBPyConnection) -> Filters:
     plans = plan_data.list_plans(con)
     empty = pl.DataFrame()
     if plans.is_empty():
