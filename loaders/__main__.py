@@ -254,9 +254,6 @@ def cmd_users(args: argparse.Namespace) -> int:
         else:
             access.set_password(con, args.acting, args.name, password)
             print(f"已修改账户「{args.name}」的密码")
-    except LoadError as e:
-        print(f"错误：{e}", file=sys.stderr)
-        return 1
     finally:
         con.close()
     return 0
@@ -287,11 +284,7 @@ def cmd_tasks(args: argparse.Namespace) -> int:
     from loaders.storage.corrections import task_records
 
     con = connect(args.db)
-    try:
-        records = task_records(con, args.plan)
-    except LoadError as e:
-        print(f"错误：{e}", file=sys.stderr)
-        return 1
+    records = task_records(con, args.plan)
     if args.json:
         json.dump(
             {"plan_id": args.plan, "tasks": records},
@@ -338,28 +331,22 @@ def cmd_correct(args: argparse.Namespace) -> int:
         changes["remove_target"] = args.remove_target
     if args.remove_task:
         changes["remove_task"] = True
-    try:
-        if args.undo is not None:
-            plan_id = corrections.undo(con, args.undo, actor)
-            print(f"已撤销第 {args.undo} 号校对（计划 {plan_id} 已按其余校对重建）")
-        elif args.add_task:
-            if args.plan is None or args.action is None:
-                raise LoadError("新增任务需要 --plan 和 --action")
-            units = {
-                k: changes.pop(k) for k in ("lead", "responsible", "cooperating") if k in changes
-            }
-            task_id = corrections.add_task(
-                con, args.plan, args.action, args.number, args.add_task, actor, units
-            )
-            print(f"已新增任务 {task_id}：{args.add_task}")
-        elif args.task is not None:
-            ids = corrections.correct(con, args.task, changes, actor)
-            print(f"已保存校对 {'、'.join(map(str, ids))}（任务 {args.task}）")
-        else:
-            raise LoadError("请用 --task 指定要校对的任务，或 --add-task 新增任务，或 --undo 撤销")
-    except LoadError as e:
-        print(f"错误：{e}", file=sys.stderr)
-        return 1
+    if args.undo is not None:
+        plan_id = corrections.undo(con, args.undo, actor)
+        print(f"已撤销第 {args.undo} 号校对（计划 {plan_id} 已按其余校对重建）")
+    elif args.add_task:
+        if args.plan is None or args.action is None:
+            raise LoadError("新增任务需要 --plan 和 --action")
+        units = {k: changes.pop(k) for k in ("lead", "responsible", "cooperating") if k in changes}
+        task_id = corrections.add_task(
+            con, args.plan, args.action, args.number, args.add_task, actor, units
+        )
+        print(f"已新增任务 {task_id}：{args.add_task}")
+    elif args.task is not None:
+        ids = corrections.correct(con, args.task, changes, actor)
+        print(f"已保存校对 {'、'.join(map(str, ids))}（任务 {args.task}）")
+    else:
+        raise LoadError("请用 --task 指定要校对的任务，或 --add-task 新增任务，或 --undo 撤销")
     return 0
 
 
@@ -369,23 +356,19 @@ def cmd_plans(args: argparse.Namespace) -> int:
 
     con = connect(args.db)
     actor = args.by or default_user()
-    try:
-        if args.current is not None:
-            plan_admin.pin_current(con, args.current, actor)
-        if args.rename:
-            plan_id = _plan_id(args.rename[0])
-            plan_admin.rename_plan(con, plan_id, args.rename[1], actor)
-        if args.archive is not None:
-            plan_admin.archive_plan(con, args.archive, actor)
-        if args.unarchive is not None:
-            plan_admin.archive_plan(con, args.unarchive, actor, archived=False)
-        if args.track is not None:
-            plan_admin.set_tracked(con, args.track, True, actor)
-        if args.untrack is not None:
-            plan_admin.set_tracked(con, args.untrack, False, actor)
-    except LoadError as e:
-        print(f"错误：{e}", file=sys.stderr)
-        return 1
+    if args.current is not None:
+        plan_admin.pin_current(con, args.current, actor)
+    if args.rename:
+        plan_id = _plan_id(args.rename[0])
+        plan_admin.rename_plan(con, plan_id, args.rename[1], actor)
+    if args.archive is not None:
+        plan_admin.archive_plan(con, args.archive, actor)
+    if args.unarchive is not None:
+        plan_admin.archive_plan(con, args.unarchive, actor, archived=False)
+    if args.track is not None:
+        plan_admin.set_tracked(con, args.track, True, actor)
+    if args.untrack is not None:
+        plan_admin.set_tracked(con, args.untrack, False, actor)
     current = plan_admin.current_plan_id(con)
     rows = plan_admin.list_plans(con, include_all=True)
     if args.json:
@@ -480,9 +463,6 @@ def cmd_units(args: argparse.Namespace) -> int:
             for r in rows:
                 kind = "单位组" if r["kind"] == "group" else "单位"
                 print(f"  {r['name']}\t{kind}\t{r['count']} 项任务\t{r['documents']}\t{r['tasks']}")
-    except LoadError as e:
-        print(f"错误：{e}", file=sys.stderr)
-        return 1
     finally:
         con.close()
     return 0
