@@ -49,7 +49,9 @@ if text:
 if refused_only:
     frame = frame.filter(pl.col("outcome") == "refused")
 frame = frame.with_columns(
-    outcome=pl.when(pl.col("outcome") == "refused").then(pl.lit("拒绝")).otherwise(pl.lit("完成"))
+    outcome=pl.when(pl.col("outcome") == "refused").then(pl.lit("拒绝")).otherwise(pl.lit("完成")),
+    target=pl.col("target").fill_null("—"),  # never "None" on screen
+    detail=pl.col("detail").fill_null("—"),
 )
 st.caption(f"共 {frame.height} 条（新的在前）")
 st.dataframe(frame.rename(COLUMNS), hide_index=True)
