@@ -114,15 +114,27 @@ def trend_lines(frame: pl.DataFrame, title: str, big: bool = False) -> alt.TopLe
         color=alt.Color("指标:N", scale=alt.Scale(range=[BLUE, ORANGE]), title=None),
         tooltip=["季度", "指标", "比率"],
     )
-    lines = base.mark_line(strokeWidth=4 if big else 2.5) + base.mark_point(
-        size=140 if big else 60, filled=True
-    ).encode(shape=alt.Shape("指标:N", title=None))
+    lines = _lines_with_points(base, "指标", None, big)
     rule = alt.Chart().mark_rule(strokeDash=[6, 4], color="#333333").encode(y=alt.datum(100))
     chart = alt.layer(lines, rule).properties(height=380 if big else 300, width="container")
     return _finish(chart, title, "虚线：目标100%", big)
 
 
-def years_by_quarter(frame: pl.DataFrame, rate: str, title: str, axis_title: str):
+def _lines_with_points(base: alt.Chart, field: str, title: str | None, big: bool):
+    """Lines with a filled point of its own shape per series, under ONE legend: the line layer
+    draws no legend of its own (else every series is listed twice, once per layer)."""
+    line = base.mark_line(strokeWidth=4 if big else 2.5).encode(
+        color=alt.Color(f"{field}:N", legend=None)
+    )
+    points = base.mark_point(size=140 if big else 60, filled=True).encode(
+        shape=alt.Shape(f"{field}:N", title=title)
+    )
+    return line + points
+
+
+def years_by_quarter(
+    frame: pl.DataFrame, rate: str, title: str, axis_title: str, big: bool = False
+):
     """One line per year across quarters 1–4 (year, quarter, rate 0–1): year over year."""
     data = frame.select(
         pl.col("year").cast(pl.Utf8).alias("年度"),
@@ -140,17 +152,20 @@ def years_by_quarter(frame: pl.DataFrame, rate: str, title: str, axis_title: str
         color=alt.Color("年度:N", scale=alt.Scale(range=SERIES), title="年度"),
         tooltip=["年度", "季度", "比率"],
     )
-    lines = base.mark_line(strokeWidth=2.5) + base.mark_point(size=70, filled=True).encode(
-        shape=alt.Shape("年度:N", title="年度")
-    )
+    lines = _lines_with_points(base, "年度", "年度", big)
     rule = alt.Chart().mark_rule(strokeDash=[6, 4], color="#333333").encode(y=alt.datum(100))
-    return _finish(
-        alt.layer(lines, rule).properties(height=300, width="container"), title, "虚线：目标100%"
-    )
+    chart = alt.layer(lines, rule).properties(height=380 if big else 300, width="container")
+    return _finish(chart, title, "虚线：目标100%", big)
 
 
 def indicator_lines(
-    frame: pl.DataFrame, series: str, title: str, comparator: str, target: float, unit: str
+    frame: pl.DataFrame,
+    series: str,
+    title: str,
+    comparator: str,
+    target: float,
+    unit: str,
+    big: bool = False,
 ) -> alt.TopLevelMixin:
     """An indicator's year-to-date value per period (period_label, actual), one line per
     `series` value (a unit, or 全县), with the target as a dashed rule."""
@@ -166,20 +181,23 @@ def indicator_lines(
         color=alt.Color("对象:N", scale=alt.Scale(range=SERIES), title=None),
         tooltip=["对象", "季度", "实际值"],
     )
-    lines = base.mark_line(strokeWidth=2.5) + base.mark_point(size=60, filled=True).encode(
-        shape=alt.Shape("对象:N", title=None)
-    )
+    lines = _lines_with_points(base, "对象", None, big)
     rule = (
         alt.Chart()
         .mark_rule(strokeDash=[6, 4], color=VERMILLION, strokeWidth=2)
         .encode(y=alt.datum(target))
     )
-    chart = alt.layer(lines, rule).properties(height=320, width="container")
-    return _finish(chart, title, f"虚线：{target_label(comparator, target, unit)}")
+    chart = alt.layer(lines, rule).properties(height=400 if big else 320, width="container")
+    return _finish(chart, title, f"虚线：{target_label(comparator, target, unit)}", big)
 
 
 def yearly_bars(
-    frame: pl.DataFrame, title: str, unit: str, comparator: str | None, target: float | None
+    frame: pl.DataFrame,
+    title: str,
+    unit: str,
+    comparator: str | None,
+    target: float | None,
+    big: bool = False,
 ) -> alt.TopLevelMixin:
     """An indicator's figure per year (year, source, actual): quarterly reports and annual
     reports side by side, with the latest target as a dashed rule."""
@@ -200,7 +218,7 @@ def yearly_bars(
         ),
         tooltip=["年度", "来源", "实际值"],
     )
-    text = base.mark_text(dy=-8).encode(x="年度:N", xOffset="来源:N", y="实际值:Q", text="实际值:Q")
+    text = base.mark_text(dy=-8, fontSize=20 if big else 12).encode(x="年度:N", xOffset="来源:N", y="实际值:Q", text="实际值:Q")
     layers = [bars, text]
     subtitle = None
     if target is not None and comparator is not None:
@@ -210,7 +228,8 @@ def yearly_bars(
             .encode(y=alt.datum(target))
         )
         subtitle = f"虚线：{target_label(comparator, target, unit)}"
-    return _finish(alt.layer(*layers).properties(height=300, width="container"), title, subtitle)
+    chart = alt.layer(*layers).properties(height=380 if big else 300, width="container")
+    return _finish(chart, title, subtitle, big)
 
 
 def _scale(colours: dict[str, str]) -> alt.Scale:

@@ -5,7 +5,7 @@ import streamlit as st
 
 from analytics import charts, scorecards
 from analytics.db import get_connection
-from ui import downloads, filters, numbers, tables
+from ui import downloads, filters, meeting, numbers, tables
 from ui.routing import through_router
 from ui.safe import md
 
@@ -13,6 +13,7 @@ through_router(__file__)
 
 con = get_connection()
 f = filters.sidebar(con)
+big = meeting.start(__file__, f)
 st.title("按行动")
 filters.require_period(f)
 
@@ -37,10 +38,11 @@ action_table = tables.table(
     key="action_table",
 )
 chart = charts.rate_bars(
-    actions, "name", "completion_rate", f"各行动任务完成率（{f.period_label}）"
+    actions, "name", "completion_rate", f"各行动任务完成率（{f.period_label}）", big=big
 )
 tables.chart(chart)
-downloads.downloads("各行动任务完成率", chart, action_table, "actions")
+if not big:  # no export buttons on a projector
+    downloads.downloads("各行动任务完成率", chart, action_table, "actions")
 
 for action in actions.iter_rows(named=True):
     label = (

@@ -5,13 +5,14 @@ import streamlit as st
 
 from analytics import charts, scorecards
 from analytics.db import get_connection
-from ui import downloads, filters, tables
+from ui import downloads, filters, meeting, tables
 from ui.routing import through_router
 
 through_router(__file__)
 
 con = get_connection()
 f = filters.sidebar(con)
+big = meeting.start(__file__, f)
 st.title("指标")
 filters.require_period(f)
 targets = scorecards.plan_indicators(con, f.plan_id)
@@ -46,6 +47,7 @@ chart = charts.indicator_lines(
     target["comparator"],
     target["target"],
     target["measure_unit"],
+    big=big,
 )
 tables.chart(chart)
 st.caption("本年累计：比率为各季度分子之和 ÷ 分母之和；次数等按季度累加；每年重新累计。")
@@ -79,4 +81,5 @@ if total.height:
         value,
         help=f"{r['units_reported']}/{r['units_total']} 个单位有数据，{r['units_met']} 个达标",
     )
-downloads.downloads(target["indicator"], chart, shown, "indicator")
+if not big:  # no export buttons on a projector
+    downloads.downloads(target["indicator"], chart, shown, "indicator")

@@ -20,10 +20,7 @@ OVERDUE_COLUMNS = {
 }
 con = get_connection()
 f = filters.sidebar(con)
-big = meeting.meeting_mode()
-if big:
-    meeting.meeting_style()
-    st.button("退出会议模式", key="leave_meeting", on_click=meeting.set_meeting, args=(False,))
+big = meeting.start(__file__, f)
 if f.period is None:
     st.title("总览")
 filters.require_period(f)
@@ -31,13 +28,6 @@ filters.require_period(f)
 st.title(f"{md(f.plan_title)} · {f.period_label}")
 now, before = tiles.previous_row(f.trend, f.period)
 tiles.tiles(now, before, f.trend)
-if not big:
-    st.button(
-        "进入会议模式（投影用：大字、无侧栏）",
-        key="enter_meeting",
-        on_click=meeting.set_meeting,
-        args=(True,),
-    )
 
 actions = scorecards.action_scores(con, f.plan_id, f.period)
 units = scorecards.unit_scores(con, f.plan_id, f.period)
@@ -68,7 +58,7 @@ if overdue.is_empty():
 else:
     tables.table(overdue, OVERDUE_COLUMNS, key="overdue")
 st.subheader(f"未报送单位（{missing.height} 个）")
-st.write("、".join(missing["unit"]) if missing.height else "各单位均已报送。")
+st.markdown(md("、".join(missing["unit"])) if missing.height else "各单位均已报送。")
 if not big:
     with st.expander("导出（汇报材料）与计算口径"):
         action_cols = {

@@ -6,7 +6,7 @@ import streamlit as st
 
 from analytics import charts, scorecards
 from analytics.db import get_connection
-from ui import downloads, filters, numbers, tables, tiles
+from ui import downloads, filters, meeting, numbers, tables, tiles
 from ui.routing import through_router
 from ui.safe import md
 
@@ -15,6 +15,7 @@ through_router(__file__)
 ROLES = {"lead": "牵头", "responsible": "责任", "cooperating": "配合"}
 con = get_connection()
 f = filters.sidebar(con)
+big = meeting.start(__file__, f)
 st.title("按单位")
 filters.require_period(f)
 
@@ -43,9 +44,12 @@ ranking = tables.table(
     rates=("completion_rate", "attainment_rate"),
     key="unit_ranking",
 )
-chart = charts.rate_bars(ranked, "unit", "completion_rate", f"各单位任务完成率（{f.period_label}）")
+chart = charts.rate_bars(
+    ranked, "unit", "completion_rate", f"各单位任务完成率（{f.period_label}）", big=big
+)
 tables.chart(chart)
-downloads.downloads("各单位任务完成率", chart, ranking, "units")
+if not big:  # no export buttons on a projector
+    downloads.downloads("各单位任务完成率", chart, ranking, "units")
 
 row = units.filter(pl.col("unit_id") == f.unit_id) if f.unit_id else units.head(1)
 if row.is_empty():
@@ -138,8 +142,9 @@ if indicators.height:
         key="unit_indicators",
     )
 trend = charts.up_to(scorecards.unit_trend(con, f.plan_id, unit["unit_id"]), f.period)
-tables.chart(charts.trend_lines(trend, f"{unit['unit']} 逐季度完成率与达标率"))
+tables.chart(charts.trend_lines(trend, f"{unit['unit']} 逐季度完成率与达标率", big=big))
 sheets = {f"{label}任务": frame for label, frame in shown_tasks.items()}
 if shown_indicators is not None:
     sheets["指标"] = shown_indicators
-downloads.workbook_button(f"{unit['unit']}计分卡（{f.period_label}）", sheets, "unit_scorecard")
+if not big:  # no export buttons on a projector
+    downloads.workbook_button(f"{unit['unit']}计分卡（{f.period_label}）", sheets, "unit_scorecard")

@@ -6,13 +6,14 @@ import streamlit as st
 
 from analytics import charts, scorecards
 from analytics.db import get_connection
-from ui import downloads, filters, tables
+from ui import downloads, filters, meeting, tables
 from ui.routing import through_router
 
 through_router(__file__)
 
 con = get_connection()
 f = filters.sidebar(con)
+big = meeting.start(__file__, f)
 st.title("按年度")
 docs = scorecards.series(con, f.plan_id) if f.plan_id else []
 periods = scorecards.yearly_periods(con, docs)
@@ -29,12 +30,12 @@ else:
     )
     left, right = st.columns(2)
     completion = charts.years_by_quarter(
-        periods, "completion_rate", "任务完成率：逐季度、分年度", "任务完成率（%）"
+        periods, "completion_rate", "任务完成率：逐季度、分年度", "任务完成率（%）", big=big
     )
     with left:
         tables.chart(completion)
     attainment = charts.years_by_quarter(
-        periods, "attainment_rate", "指标达标率：逐季度、分年度", "指标达标率（%）"
+        periods, "attainment_rate", "指标达标率：逐季度、分年度", "指标达标率（%）", big=big
     )
     with right:
         tables.chart(attainment)
@@ -53,7 +54,8 @@ else:
         rates=("completion_rate", "attainment_rate"),
         key="yearly_table",
     )
-    downloads.downloads("逐季度完成率", completion, year_table, "years")
+    if not big:  # no export buttons on a projector
+        downloads.downloads("逐季度完成率", completion, year_table, "years")
 
 st.header("指标的年度比较")
 figures = scorecards.yearly_figures(con, docs)
@@ -74,7 +76,12 @@ with_target = rows.filter(pl.col("target").is_not_null()).sort("year")
 latest = with_target.row(-1, named=True) if with_target.height else None
 unit = rows["measure_unit"][0]
 chart = charts.yearly_bars(
-    rows, f"{indicator}：各年度", unit, latest and latest["comparator"], latest and latest["target"]
+    rows,
+    f"{indicator}：各年度",
+    unit,
+    latest and latest["comparator"],
+    latest and latest["target"],
+    big=big,
 )
 tables.chart(chart)
 st.caption(

@@ -275,6 +275,20 @@ def test_meeting_mode_and_back(page, demo):
     page.locator("[data-testid=stSidebar]").wait_for(state="hidden")
     wait_for_charts(page, 2)
     shoot(page, "meeting_mode")
+    # a large tab to another page: the mode is kept there, with its bar
+    page.locator(".st-key-meeting_bar").get_by_role("link", name="按行动").click()
+    page.get_by_role("heading", name="按行动").wait_for()
+    page.get_by_role("button", name="退出会议模式").wait_for()
+    page.locator("[data-testid=stSidebar]").wait_for(state="hidden")
+    assert page.locator("table.fz-big").count() >= 1  # large tables, not the small grid
+    wait_for_charts(page, 1)
+    shoot(page, "meeting_mode_actions")
+    # a presenter's clicker sends PageDown / PageUp: the next / previous dashboard page
+    page.get_by_role("heading", name="按行动").click()  # focus the page, not a widget
+    page.keyboard.press("PageDown")
+    page.get_by_role("heading", name="按年度").wait_for()
+    page.keyboard.press("PageUp")
+    page.get_by_role("heading", name="按行动").wait_for()
     page.get_by_role("button", name="退出会议模式").click()
     page.locator("[data-testid=stSidebar]").wait_for(state="visible")
 

@@ -85,16 +85,76 @@ def test_overview_tiles_are_the_plan_trend(shown):
     assert len(overdue_table) == overdue
 
 
+BAR = ["leave_meeting", "meeting_back", "meeting_prev", "meeting_next", "meeting_forward"]
+DASHBOARD = [
+    "pages/overview.py",
+    "pages/units.py",
+    "pages/actions.py",
+    "pages/years.py",
+    "pages/indicators.py",
+]
+
+
 def test_meeting_mode_hides_the_sidebar_and_comes_back_in_one_click(shown):
     at = open_app()
     at.button(key="enter_meeting").click().run()
     assert not at.exception
     assert at.session_state["meeting"] is True
-    assert [b.key for b in at.button] == ["leave_meeting"]  # no other controls in the way
+    # the bar: this page's tab, one button back, page and quarter switches; nothing else
+    assert [b.key for b in at.button] == BAR
     assert metrics(at)["逾期任务"]  # the tiles are still there
+    assert not at.dataframe  # tables are large HTML tables, not the small-type grid
     at.button(key="leave_meeting").click().run()
     assert at.session_state["meeting"] is False
     assert "enter_meeting" in [b.key for b in at.button]
+    assert at.dataframe
+
+
+def test_meeting_mode_is_kept_on_every_dashboard_page_with_its_bar(shown):
+    at = open_app()
+    at.button(key="enter_meeting").click().run()
+    for page in DASHBOARD:
+        at.switch_page(page).run()
+        assert not at.exception, page
+        assert at.session_state["meeting"] is True, page
+        assert [b.key for b in at.button] == BAR, page
+        assert not at.dataframe, page
+        assert not [b for b in at.button if "下载" in b.label or "导出" in b.label], page
+
+
+def test_meeting_bar_switches_quarter_and_page_without_a_keyboard(shown):
+    at = open_app()
+    at.button(key="enter_meeting").click().run()
+    earlier = rows(
+        shown["db"],
+        "select period_index, period_label from v_plan_trend where plan_id = ? "
+        "and period_index < ? order by period_index desc limit 1",
+        [shown["plan_id"], shown["period"]],
+    )[0]
+    at.button(key="meeting_prev").click().run()
+    assert at.session_state["period_choice"] == earlier[0]
+    assert at.title[0].value == f"{shown['title']} · {earlier[1]}"
+    at.button(key="meeting_next").click().run()
+    assert at.title[0].value == f"{shown['title']} · {shown['label']}"
+    # 下一页 (a clicker's PageDown) walks the dashboard pages in tab order, then wraps round
+    titles = []
+    for _ in DASHBOARD:
+        at.button(key="meeting_forward").click().run()
+        assert not at.exception
+        titles.append(at.title[0].value)
+    assert titles == ["按单位", "按行动", "按年度", "指标", f"{shown['title']} · {shown['label']}"]
+    at.button(key="meeting_back").click().run()
+    assert at.title[0].value == "指标"
+    assert at.session_state["period_choice"] == shown["period"]  # the quarter stays chosen
+
+
+def test_meeting_mode_opens_from_the_address(shown):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["meeting"] = "1"
+    at.run()
+    assert not at.exception
+    assert at.session_state["meeting"] is True
+    assert "leave_meeting" in [b.key for b in at.button]
 
 
 def test_units_page_ranks_units_and_shows_the_scorecard_of_the_worst(shown):

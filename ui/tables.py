@@ -8,6 +8,8 @@ import altair as alt
 import polars as pl
 import streamlit as st
 
+from ui import meeting
+
 
 def chinese(frame: pl.DataFrame, columns: dict[str, str]) -> pl.DataFrame:
     """The chosen columns under their Chinese names (rates stay fractions: Excel shows them as %)."""
@@ -33,7 +35,11 @@ def table(
             config[columns[c]] = st.column_config.DateColumn(format="YYYY-MM-DD")
         elif isinstance(frame.schema[c], pl.Datetime):
             config[columns[c]] = st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")
-    show(shown, config, key=key)
+    if meeting.meeting_mode():  # large type for a projector: an HTML table, not the canvas grid
+        changes = tuple(columns[c] for c in columns if c == "change")
+        meeting.big_table(shown, tuple(columns[c] for c in rates), changes)
+    else:
+        show(shown, config, key=key)
     return chinese(frame, columns)
 
 
