@@ -31,9 +31,11 @@ MEETING_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header {display: none;}
 .block-container {padding-top: 1rem; max-width: 100%;}
-[data-testid="stMetricValue"] {font-size: 4rem;}
-[data-testid="stMetricLabel"] p {font-size: 1.8rem;}
-[data-testid="stMetricDelta"] {font-size: 1.5rem;}
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] p {font-size: 4rem !important;
+  line-height: 1.2;}
+[data-testid="stMetricLabel"] p {font-size: 1.8rem !important;}
+[data-testid="stMetricDelta"] p, [data-testid="stMetricDeltaDescription"] p {
+  font-size: 1.5rem !important;}
 h1 {font-size: 3rem !important;} h2, h3 {font-size: 2.2rem !important;}
 [data-testid="stMarkdownContainer"] p, [data-testid="stCaptionContainer"] {font-size: 1.6rem;}
 [data-testid="stExpander"] summary p {font-size: 1.8rem;}

@@ -12,8 +12,19 @@ from ui import meeting
 
 
 def chinese(frame: pl.DataFrame, columns: dict[str, str]) -> pl.DataFrame:
-    """The chosen columns under their Chinese names (rates stay fractions: Excel shows them as %)."""
-    return frame.select(list(columns)).rename(columns)
+    """The chosen columns under their Chinese names, for export, rounded as the screen shows
+    them: rates stay fractions to 0.1 % (Excel shows them as %), the change since last quarter
+    to 0.1 percentage point, other measured values to 2 decimals."""
+
+    def rounded(name: str) -> pl.Expr:
+        dtype = frame.schema[name]
+        if not dtype.is_float():
+            return pl.col(name)
+        if name == "change":
+            return pl.col(name).round(1)
+        return pl.col(name).round(3 if name.endswith("_rate") else 2)
+
+    return frame.select([rounded(c) for c in columns]).rename(columns)
 
 
 def table(

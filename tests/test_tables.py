@@ -1,0 +1,31 @@
+"""Tables as exported from a page: Chinese names, numbers rounded as the screen shows them."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from ui.tables import chinese
+
+
+def test_export_frames_are_rounded_as_shown():
+    frame = pl.DataFrame(
+        {
+            "unit": ["司法局"],
+            "completion_rate": [2 / 3],  # shown 66.7%
+            "change": [25 / 3],  # shown +8.3 (percentage points)
+            "actual": [100 / 7],  # shown 14.29
+            "overdue_tasks": [3],
+        }
+    )
+    out = chinese(
+        frame,
+        {
+            "unit": "单位",
+            "completion_rate": "任务完成率",
+            "change": "较上季度（百分点）",
+            "actual": "本年累计",
+            "overdue_tasks": "逾期任务",
+        },
+    )
+    assert out.rows() == [("司法局", 0.667, 8.3, 14.29, 3)]
+    assert out.columns == ["单位", "任务完成率", "较上季度（百分点）", "本年累计", "逾期任务"]
