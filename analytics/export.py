@@ -121,10 +121,15 @@ def chart_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
     return vlc.vegalite_to_png(_with_cjk_font(chart), scale=scale * 72.0 / ppi, ppi=ppi)
 
 
-def chart_svg(chart: alt.TopLevelMixin) -> bytes:
-    """The chart as UTF-8 SVG (text kept as text, in font CJK_FONT)."""
-    _register_cjk_font()
-    return vlc.vegalite_to_svg(_with_cjk_font(chart)).encode("utf-8")
+def chart_svg(chart: alt.TopLevelMixin, outlines: bool = True) -> bytes:
+    """The chart as UTF-8 SVG. Its text is drawn as glyph outlines of CJK_FONT (so it shows on
+    a machine without the font: an office PC, PowerPoint, WPS); `outlines=False` keeps it as
+    text in font CJK_FONT."""
+    from analytics.svg_paths import text_to_paths
+
+    folder = _register_cjk_font()
+    svg = vlc.vegalite_to_svg(_with_cjk_font(chart))
+    return text_to_paths(svg, folder) if outlines else svg.encode("utf-8")
 
 
 def png_size(png: bytes) -> tuple[int, int]:

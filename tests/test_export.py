@@ -148,7 +148,7 @@ def test_the_glyph_check_fails_when_the_font_is_missing():
 
 
 def test_svg_is_xml_with_the_chinese_title_in_the_cjk_font():
-    svg = chart_svg(bar_chart(title="各单位任务完成率"))
+    svg = chart_svg(bar_chart(title="各单位任务完成率"), outlines=False)
     root = ET.fromstring(svg)
     texts = [el for el in root.iter("{http://www.w3.org/2000/svg}text")]
     title = [el for el in texts if el.text == "各单位任务完成率"]
@@ -157,13 +157,36 @@ def test_svg_is_xml_with_the_chinese_title_in_the_cjk_font():
     assert "区公安分局" in svg.decode("utf-8")
 
 
+def test_svg_draws_its_text_as_outlines_that_need_no_font():
+    """The default SVG has no <text> left: each label is glyph outlines (so it shows on a PC
+    without the font), drawn where the text version draws its letters, named for software."""
+    chart = bar_chart(title="各单位任务完成率")
+    outlined, as_text = chart_svg(chart), chart_svg(chart, outlines=False)
+    root = ET.fromstring(outlined)
+    ns = "{http://www.w3.org/2000/svg}"
+    assert not list(root.iter(f"{ns}text"))
+    labels = [g.get("aria-label") for g in root.iter(f"{ns}g") if g.get("aria-label")]
+    assert "各单位任务完成率" in labels and "区公安分局" in labels
+    glyphs = {p.get("id") for p in root.iter(f"{ns}path") if p.get("id")}
+    uses = [u.get("{http://www.w3.org/1999/xlink}href") for u in root.iter(f"{ns}use")]
+    assert len(uses) > len(glyphs) > 20  # each glyph defined once, used wherever it repeats
+    assert {u[1:] for u in uses} <= glyphs
+    drawn = Image.open(io.BytesIO(vlc.svg_to_png(outlined.decode()))).convert("L")
+    reference = Image.open(io.BytesIO(vlc.svg_to_png(as_text.decode()))).convert("L")
+    assert drawn.size == reference.size
+    diff = ImageChops.difference(drawn, reference)
+    assert sum(diff.histogram()[64:]) < 0.01 * drawn.size[0] * drawn.size[1]
+    blank = Image.new("L", drawn.size, 255)
+    assert sum(ImageChops.difference(drawn, blank).histogram()[64:]) > 0.01 * drawn.size[0]
+
+
 def test_the_chart_config_is_kept_and_every_font_overridden():
     chart = (
         bar_chart()
         .configure_axis(labelFontSize=17, labelFont="Arial")
         .configure_title(font="Times New Roman", fontSize=21)
     )
-    root = ET.fromstring(chart_svg(chart))
+    root = ET.fromstring(chart_svg(chart, outlines=False))
     texts = list(root.iter("{http://www.w3.org/2000/svg}text"))
     assert {el.get("font-family") for el in texts} == {CJK_FONT}
     sizes = {el.text: el.get("font-size") for el in texts}
