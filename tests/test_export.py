@@ -355,3 +355,26 @@ def zipfile_text(data: bytes, member: str) -> str:
 
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         return z.read(member).decode("utf-8")
+
+
+def test_csv_is_utf8_with_bom_rounded_as_shown_and_never_a_formula():
+    from analytics.export import frame_csv
+
+    frame = pl.DataFrame(
+        {
+            "单位": ['=HYPERLINK("http://x")', "司法局", None],
+            "任务完成率": [2 / 3, 1.0, None],
+            "逾期任务": [-1, 0, None],
+            "本年累计": [100 / 7, None, 2.0],
+        }
+    )
+    data = frame_csv(frame)
+    assert data.startswith(b"\xef\xbb\xbf")  # Excel reads the Chinese as UTF-8, not GBK
+    text = data[3:].decode("utf-8")
+    assert text.split("\r\n") == [
+        "单位,任务完成率,逾期任务,本年累计",
+        '\'=HYPERLINK(""http://x""),66.7%,-1,14.29',
+        "司法局,100.0%,0,",
+        ",,,2",
+        "",
+    ]
