@@ -373,7 +373,7 @@ def test_csv_is_utf8_with_bom_rounded_as_shown_and_never_a_formula():
     text = data[3:].decode("utf-8")
     assert text.split("\r\n") == [
         "单位,任务完成率,逾期任务,本年累计",
-        '\'=HYPERLINK(""http://x""),66.7%,-1,14.29',
+        '"\'=HYPERLINK(""http://x"")",66.7%,-1,14.29',  # quoted: it holds quotes
         "司法局,100.0%,0,",
         ",,,2",
         "",
