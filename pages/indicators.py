@@ -5,7 +5,7 @@ import streamlit as st
 
 from analytics import charts, scorecards
 from analytics.db import get_connection
-from ui import downloads, filters, meeting, tables
+from ui import downloads, filters, meeting, numbers, tables
 from ui.routing import through_router
 
 through_router(__file__)
@@ -75,7 +75,7 @@ shown = tables.table(
 total = region.filter(pl.col("period_index") == f.period)
 if total.height:
     r = total.row(0, named=True)
-    value = "—" if r["actual"] is None else f"{r['actual']:.2f}{target['measure_unit']}"
+    value = numbers.measure(r["actual"], target["measure_unit"])
     st.metric(
         "全县合计",
         value,

@@ -113,10 +113,10 @@ for role, label in ROLES.items():
         )
 
 indicators = scorecards.unit_indicators(con, f.plan_id, unit["unit_id"], f.period).with_columns(
-    goal=pl.col("comparator").replace(charts.SYMBOL)
-    + " "
-    + pl.col("target").round(2).cast(pl.Utf8)
-    + pl.col("measure_unit"),
+    goal=pl.struct("comparator", "target", "measure_unit").map_elements(
+        lambda t: charts.target_label(t["comparator"], t["target"], t["measure_unit"] or "")[3:],
+        return_dtype=pl.Utf8,
+    ),
     result=pl.when(pl.col("met").is_null())
     .then(pl.lit("无数据"))
     .when(pl.col("met"))

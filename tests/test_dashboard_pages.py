@@ -271,7 +271,13 @@ def test_indicator_page_total_is_the_region_view(shown):
         [target_id, shown["period"]],
     )[0]
     total_metric = next(m for m in at.metric if m.label == "全县合计")
-    assert total_metric.value == ("—" if actual is None else f"{actual:.2f}{unit}")
+    if actual is None:
+        expected = "—"
+    elif unit == "%":
+        expected = f"{actual:.1f}%"
+    else:  # at most two decimals, no trailing zeros: 3.9个工作日, 5次
+        expected = f"{actual:.2f}".rstrip("0").rstrip(".") + unit
+    assert total_metric.value == expected
     per_unit = rows(
         shown["db"],
         "select count(*) from v_indicator_attainment where target_id = ? and period_index = ?",

@@ -29,3 +29,15 @@ def test_export_frames_are_rounded_as_shown():
     )
     assert out.rows() == [("司法局", 0.667, 8.3, 14.29, 3)]
     assert out.columns == ["单位", "任务完成率", "较上季度（百分点）", "本年累计", "逾期任务"]
+
+
+def test_measured_values_read_as_people_write_them():
+    from ui.numbers import measure
+
+    assert measure(5.0, "次") == "5次"  # a count is whole, never 5.00次
+    assert measure(2.5, "次") == "2.5次"
+    assert measure(92.345, "%") == "92.3%"
+    assert measure(1 / 3, "天") == "0.33天"
+    assert measure(None, "次") == "—"
+    assert measure(float("nan"), "次") == "—"
+    assert measure(-0.001, "") == "0"

@@ -21,3 +21,14 @@ def count_change(now: int | None, before: int | None, unit: str) -> str | None:
     if now is None or before is None:
         return None
     return "持平" if now == before else f"{now - before:+d}{unit}"
+
+
+def measure(value: float | None, unit: str = "") -> str:
+    """A measured value with its unit as people write it: counts whole ("5次", never "5.00次"),
+    rates to 0.1 ("92.3%"), other values to at most 2 decimals without trailing zeros; None -> "—"."""
+    if value is None or value != value:
+        return "—"
+    if unit in ("%", "％"):
+        return f"{value:.1f}%"
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return f"{'0' if text == '-0' else text}{unit}"
