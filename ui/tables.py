@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-
 import altair as alt
 import polars as pl
 import streamlit as st
@@ -54,54 +52,10 @@ def table(
     return chinese(frame, columns)
 
 
-def _format_number(value: float, spec: str | None) -> str:
-    """A number as its column shows it: printf spec like "%.1f%%", else whole or 2 decimals."""
-    if spec:
-        return spec % value
-    if isinstance(value, int) or float(value).is_integer():
-        return f"{int(value)}"
-    return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
-def dashes(frame: pl.DataFrame, config: dict | None = None) -> tuple[pl.DataFrame, dict]:
-    """The frame with every empty cell shown as "—" (st.dataframe writes "None" for a null):
-    text columns are filled; number, date and list columns holding a null become text formatted
-    as their column config says (and that config entry is dropped)."""
-    config = dict(config or {})
-    out = []
-    for name, dtype in frame.schema.items():
-        col = pl.col(name)
-        if frame[name].null_count() == 0:
-            out.append(col)
-        elif dtype == pl.Utf8:
-            out.append(col.fill_null("—"))
-        else:
-            spec = config.pop(name, None)
-            fmt = getattr(spec, "get", lambda *_: None)("type_config", {}) if spec else {}
-            number_format = fmt.get("format") if isinstance(fmt, dict) else None
-            if dtype.is_numeric():
-                values = [
-                    "—" if v is None else _format_number(v, number_format)
-                    for v in frame[name].to_list()
-                ]
-            else:
-                values = ["—" if v is None else _plain(v) for v in frame[name].to_list()]
-            out.append(pl.Series(name, values, dtype=pl.Utf8))
-    return frame.select(out), config
-
-
-def _plain(value: object) -> str:
-    if isinstance(value, list | tuple):
-        return "、".join("—" if v is None else str(v) for v in value)
-    if isinstance(value, datetime.datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    return str(value)
-
-
 def show(frame: pl.DataFrame, column_config: dict | None = None, key: str | None = None) -> None:
-    """st.dataframe without index, empty cells as "—" (never "None")."""
-    shown, config = dashes(frame, column_config)
-    st.dataframe(shown, hide_index=True, column_config=config or None, key=key)
+    """st.dataframe without index, empty cells as "—" (Streamlit's own placeholder is "None");
+    numbers stay numbers, so columns still sort."""
+    st.dataframe(frame, hide_index=True, column_config=column_config, key=key, placeholder="—")
 
 
 def chart(spec: alt.TopLevelMixin) -> None:
