@@ -32,11 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     b.add_argument("--year", required=True, type=_year, metavar="Y", help="年度，如 2026")
     b.add_argument("--quarter", required=True, type=_quarter, metavar="Q", help="季度，1至4")
-    focus = b.add_mutually_exclusive_group()
-    focus.add_argument("--unit", metavar="UNIT_NAME", help="只汇报该单位（单位名称，如 司法局）")
-    focus.add_argument(
-        "--action", metavar="ACTION_CODE", help="只汇报该行动（编号，如 (二) 或 二）"
-    )
+    b.add_argument("--unit", metavar="UNIT_NAME", help="只汇报该单位（单位名称，如 司法局）")
+    b.add_argument("--action", metavar="ACTION_CODE", help="只汇报该行动（编号，如 (二) 或 二）")
     b.add_argument(
         "-o", "--output", required=True, metavar="OUT", help="输出文件：.pptx、.docx 或 .xlsx"
     )

@@ -31,6 +31,7 @@ __all__ = [
     "briefing_bytes",
     "build_briefing",
     "file_name",
+    "name_for",
     "open_database",
     "render",
     "write_briefing",
@@ -62,7 +63,7 @@ def build_briefing(
     today = today or datetime.date.today()
     plan_id = default_plan(con) if plan_id is None else plan_id
     if (unit or unit_id) and (action or action_id):
-        raise BriefingError("单位与行动只能选择其一")
+        raise BriefingError("--unit（单位）与 --action（行动）只能选择其一")
     if unit_id is not None:
         unit = _name_of(con, plan_id, year, quarter, "unit_id", unit_id, "unit")
     if action_id is not None:
@@ -149,10 +150,12 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
 def file_name(briefing: Briefing, suffix: str) -> str:
     """计划名_2026年第3季度_汇报.pptx; a unit's or action's name after the plan's."""
-    parts = [briefing.title]
-    if briefing.subject != "全县":
-        parts.append(briefing.subject)
-    parts += [briefing.period_label, "汇报"]
+    return name_for(briefing.title, briefing.subject, briefing.period_label, suffix)
+
+
+def name_for(title: str, subject: str | None, period_label: str, suffix: str) -> str:
+    """The file name of a briefing from its parts (subject None or 全县: the whole plan)."""
+    parts = [title, *([subject] if subject and subject != "全县" else []), period_label, "汇报"]
     return "_".join(_UNSAFE.sub("", p) for p in parts) + suffix
 
 
