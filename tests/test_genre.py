@@ -554,3 +554,54 @@ def test_every_attribution_clause_in_a_task_counts_and_commas_separate_groups_of
     assert roles(first) == (["市市场监管局"], ["市政务服务办"], ["市司法局"])
     assert first["text"] == "推进证照分离改革。推行告知承诺制。"
     assert roles(second) == ([], ["X区政府", "市住建局", "市自然资源局"], [])
+
+
+# ---------------------------------------------------------------- units: shared government word
+
+
+def test_each_district_and_county_level_city_government_is_one_group_name():
+    text = """某市民生工程实施意见
+一、住房保障
+1.加强城乡房屋安全管理。开展危房普查。(牵头单位:市住建局,配合单位:市农业局,各区、县级市政府)
+2.建设乡镇敬老院。(牵头单位:市民政局,配合单位:各有关乡、镇人民政府)
+3.改造农村公路。(牵头单位:市交通局,配合单位:各区,县政府)
+"""
+    (doc,) = docs(text)
+    assert [roles(t) for t in tasks(doc)] == [
+        (["市住建局"], [], ["市农业局", "各区、县级市政府"]),
+        (["市民政局"], [], ["各有关乡、镇人民政府"]),
+        (["市交通局"], [], ["各区", "县政府"]),
+    ]
+    assert all(not t["review_notes"] for t in tasks(doc))
+
+
+# ---------------------------------------------------------------- deadlines: a length of time
+
+
+def test_within_one_year_of_an_event_is_no_deadline_but_within_the_year_is():
+    from loaders.plans.deadlines import find_deadline_in_text, parse_deadline
+
+    assert find_deadline_in_text("要在本意见施行后一年内完成配套制度的制定工作", 2023) is None
+    assert find_deadline_in_text("特别重大复杂的,两年内完成", 2023) is None
+    assert find_deadline_in_text("3年内建成", 2023) is None
+    assert parse_deadline("一年内", 2023) is None
+    assert find_deadline_in_text("年内完成清理工作", 2023).date.isoformat() == "2023-12-31"
+    assert parse_deadline("2023年内", None).date.isoformat() == "2023-12-31"
+
+
+# ---------------------------------------------------------------- targets: a level to reach
+
+
+def test_a_count_after_a_verb_of_reaching_is_a_floor():
+    from loaders.plans.targets import extract_targets
+
+    got = [
+        (t["indicator"], t["comparator"], t["value"], t["unit"], t["year"])
+        for t in extract_targets("到2025年,失业保险参保人数达到424万人,每千人病床数达到5张。")
+    ]
+    assert got == [
+        ("失业保险参保人数", ">=", 4240000, "人", 2025),
+        ("每千人病床数", ">=", 5, "张", 2025),
+    ]
+    # a past figure in a plan's preamble is not a target without the verb of reaching
+    assert extract_targets("全市共有律师事务所120家。") == []

@@ -19,7 +19,7 @@ is known the Deadline is still returned, with `date=None`.
 is prose, see `find_deadline_in_text`). `find_deadline_in_text` is conservative: a time phrase in
 prose is a deadline only with 前/以前/之前 or 底/末 wording ("3月底前", "7月底", "2023年年底前",
 "第一季度前", "2025年以前"), with 年内 followed by a verb ("年内完成"), or as an explicit period
-("2023年上半年", "每年第一季度"). So past events ("2019年5月27日，西区被…命名"), year ranges
+("2023年上半年", "每年第一季度"). A length of time ("施行后一年内完成", "两年内") is no deadline. So past events ("2019年5月27日，西区被…命名"), year ranges
 ("(2021—2025年)") and horizons without 前/底 ("到2035年基本建成") are not deadlines.
 """
 
@@ -95,8 +95,18 @@ def _date_of(m: re.Match, year: int | None) -> datetime.date | None:
     return datetime.date(year, 12, 31)
 
 
+# "一年内", "两年内", "3年内", "半年内", "几年内": a length of time counted from some event, not a date
+_DURATION_BEFORE = set("0123456789一二两三四五六七八九十百个几多半")
+
+
+def _is_duration(m: re.Match, text: str) -> bool:
+    return m.group(0).startswith("年") and m.start() > 0 and text[m.start() - 1] in _DURATION_BEFORE
+
+
 def _is_prose_deadline(m: re.Match, text: str) -> bool:
     """Whether a time phrase in prose is a deadline (see the module docstring)."""
+    if _is_duration(m, text):
+        return False
     if m["before"]:
         return bool(m["month"] or m["quarter"] or m["half"] or m["yend"] or m["year"] or m["rel"])
     if m["month"]:
@@ -150,7 +160,7 @@ def parse_deadline(text: str, default_year: int | None) -> Deadline | None:
     if numeric is not None:
         return Deadline(cell, numeric, False, None)
     for m in _DATE_RE.finditer(cell):
-        if m.group(0) and _is_cell_deadline(m):
+        if m.group(0) and not _is_duration(m, cell) and _is_cell_deadline(m):
             return _make(cell, m, default_year)
     ongoing = _ONGOING_RE.search(cell)
     if ongoing is None:

@@ -19,7 +19,8 @@ Comparators (targets):
   the value is the size of the change, ">=" unless 以内/以下/不超过 say "<=".
 - relative: "败诉率较2022年再下降5个百分点" -> (败诉率, "<=", -5, "个百分点"): at most last year's
   rate minus 5 points; "提高N个百分点" -> ">=", +N.
-- counts need a comparator word, or a period frame (每年/全年/每季度/每月/每2年 …) in force:
+- counts need a comparator word, a verb of reaching right before them ("参保人数达到424万人" ->
+  ">="), or a period frame (每年/全年/每季度/每月/每2年 …) in force:
   "全年组织开展行政执法培训2期" -> ">= 2 期" (a count in Chinese digits needs its own frame). A
   count followed by 的 with no comparator before it is an attribute ("3-5分钟的法治课").
 - absolute zero: a clause "无…情形|情况|问题|行为|现象|案件", "没有发生/未发生/未出现…", "不存在…
@@ -68,6 +69,8 @@ COUNT_UNITS = (
 )
 # a plain count after a verb of building or adding is a floor: "建成5G基站1.2万个", "新建书房10家"
 _BUILD_RE = re.compile(r"建成|新建|新增|建设|培育|打造|创建|引进|招引|认定|培养|发展|实施|完成")
+# a count right after a verb of reaching is a floor too: "参保人数达到424万人"
+_REACH_RE = re.compile(r"(?:达到|提高到|提高至|提升到|提升至|增加到|增加至|增至)$")
 TIME_UNITS = ("个工作日", "工作日", "日", "天", "小时", "个小时", "分钟", "个月")
 BAD_RATES = tuple("发生率 败诉率 差错率 错误率 成诉率 违法率 事故率 失误率 复发率 投诉率".split())
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -393,6 +396,8 @@ def _count_cmp(
         return ">="
     if m["num"][0].isdigit() and _BUILD_RE.search(pre_plain) and not _MONEY_RE.match(tail):
         return ">="
+    if m["num"][0].isdigit() and _REACH_RE.search(pre_plain) and not _MONEY_RE.match(tail):
+        return ">="  # "参保人数达到424万人", "每千人病床数达到5张": a level to reach
     return None
 
 

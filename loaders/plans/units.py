@@ -197,11 +197,45 @@ def _split_conjunction(name: str) -> list[str]:
     return [name]
 
 
+# "各区、县级市政府" / "各乡、镇人民政府": a bare "each <level>" shares the government word of the
+# level named after it, so the pair is one group name (each district and each county-level city)
+BARE_EACH_LEVEL_RE = re.compile(r"^各(?:有关|相关)?(?:区|县|市|镇|乡|县区|区县|县市|市县)$")
+LEVEL_GOVERNMENT_RE = re.compile(
+    r"^(?:县级市|县区|区县|县|区|市|镇|乡|街道|街)(?:人民)?(?:政府|党委|党委政府|管委会)$"
+)
+
+
+def _join_shared_suffix(names: list[str], separators: list[str]) -> list[str]:
+    out: list[str] = []
+    for i, name in enumerate(names):
+        if (
+            out
+            and BARE_EACH_LEVEL_RE.match(out[-1])
+            and LEVEL_GOVERNMENT_RE.match(name)
+            and separators[i - 1] == "、"
+        ):
+            out[-1] = out[-1] + "、" + name
+        else:
+            out.append(name)
+    return out
+
+
 def split_unit_names(s: str) -> list[str]:
     """Split a list of unit names ("A、B,各乡镇<街道办>") into clean names, in order, deduped."""
+    s = HTML_TAG_RE.sub(" ", s)
+    raws = _split_top(s)
+    # the separator after each raw part (to join "各区、县级市政府" only across "、")
+    seps, pos = [], 0
+    for raw in raws:
+        pos += len(raw)
+        seps.append(s[pos] if pos < len(s) else "")
+        pos += 1
+    cleaned = [_clean_name(raw) for raw in raws]
+    kept = [(c, sep) for c, sep in zip(cleaned, seps, strict=True) if c]
+    joined = _join_shared_suffix([c for c, _ in kept], [sep for _, sep in kept])
     names: list[str] = []
-    for raw in _split_top(HTML_TAG_RE.sub(" ", s)):
-        for name in _split_conjunction(_clean_name(raw)):
+    for raw in joined:
+        for name in _split_conjunction(raw) if "、" not in raw else [raw]:
             if name and name not in names:
                 names.append(name)
     return names
@@ -216,6 +250,9 @@ def looks_like_unit(name: str) -> bool:
     """A short name ending with a unit word (局, 办, 委, 部门…) or a group name (各镇街)."""
     if not name or not _balanced(name) or any(ch in PROSE_CHARS for ch in name):
         return False
+    parts = name.split("、")
+    if len(parts) == 2 and _join_shared_suffix(parts, ["、", ""]) == [name]:
+        return True  # "各区、县级市政府"
     if any(ch in LIST_SEPARATORS or ch.isspace() for ch in name):
         return False
     bare = _bare(name)
