@@ -12,6 +12,10 @@ apt_needed=()
 # and exported charts (never downloaded at run time: both come from Debian packages)
 [ -x /usr/bin/chromium ] || apt_needed+=(chromium)
 fc-list 2>/dev/null | grep -q "Noto Sans CJK" || apt_needed+=(fonts-noto-cjk)
+# LibreOffice and poppler draw the briefing decks and reports (汇报材料) to PDF and PNG in the tests,
+# so that Chinese is checked as Office and WPS would show it
+command -v soffice >/dev/null 2>&1 || apt_needed+=(libreoffice-impress-nogui libreoffice-writer-nogui)
+command -v pdftoppm >/dev/null 2>&1 || apt_needed+=(poppler-utils)
 if [ ${#apt_needed[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     apt-get update -qq

@@ -795,3 +795,24 @@ def test_libreoffice_draws_the_chinese_text(files, tmp_path):
         if pages:
             assert len(images) == pages
         assert images
+
+
+# ---------------------------------------------------------------------------- the dashboard
+
+
+def test_dashboard_buttons_make_the_files_on_click(db):
+    from streamlit.testing.v1 import AppTest
+
+    def page(path: str) -> None:
+        import duckdb
+
+        from ui.briefing import briefing_buttons
+
+        con = duckdb.connect(path, read_only=True)
+        briefing_buttons(con, 3, 2026 * 4 + 2, key="t")
+
+    at = AppTest.from_function(page, args=(str(db),), default_timeout=60).run()
+    assert not at.exception
+    buttons = at.get("download_button")
+    labels = [b.proto.label for b in buttons]
+    assert labels == ["导出汇报幻灯片（PPT）", "导出汇报文稿（Word）", "导出汇报数据（Excel）"]
