@@ -218,7 +218,9 @@ def yearly_bars(
         ),
         tooltip=["年度", "来源", "实际值"],
     )
-    text = base.mark_text(dy=-8, fontSize=20 if big else 12).encode(x="年度:N", xOffset="来源:N", y="实际值:Q", text="实际值:Q")
+    text = base.mark_text(dy=-8, fontSize=20 if big else 12).encode(
+        x="年度:N", xOffset="来源:N", y="实际值:Q", text="实际值:Q"
+    )
     layers = [bars, text]
     subtitle = None
     if target is not None and comparator is not None:
