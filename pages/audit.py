@@ -6,7 +6,7 @@ import streamlit as st
 
 from analytics.db import get_connection
 from loaders import access
-from ui import filters, session
+from ui import filters, session, tables, words
 from ui.routing import through_router
 
 through_router(__file__)
@@ -21,8 +21,9 @@ COLUMNS = {
     "detail": "详情",
 }
 con = get_connection()
+words.apply()
 filters.sidebar(con)
-st.title("审计日志")
+st.title("审计日志", anchor=False)
 who = session.actor(con)
 if not access.has_accounts(con):
     st.info("尚未创建账户：命令行以本机用户身份操作，所有写入仍记录在此日志中。")
@@ -39,6 +40,13 @@ frame = (
     if rows
     else pl.DataFrame(schema={c: pl.Utf8 for c in COLUMNS})
 )
+if refused_only:
+    frame = frame.filter(pl.col("outcome") == "refused")
+frame = frame.with_columns(  # in words, before searching: 搜索“上传” finds the uploads
+    action=pl.col("action").replace_strict(words.ACTIONS, default="其他操作", return_dtype=pl.Utf8),
+    outcome=pl.when(pl.col("outcome") == "refused").then(pl.lit("拒绝")).otherwise(pl.lit("完成")),
+    detail=pl.col("detail").map_elements(words.detail_text, return_dtype=pl.Utf8),
+)
 if text:
     frame = frame.filter(
         pl.any_horizontal(
@@ -46,12 +54,5 @@ if text:
             for c in ("actor", "action", "target", "detail")
         )
     )
-if refused_only:
-    frame = frame.filter(pl.col("outcome") == "refused")
-frame = frame.with_columns(
-    outcome=pl.when(pl.col("outcome") == "refused").then(pl.lit("拒绝")).otherwise(pl.lit("完成")),
-    target=pl.col("target").fill_null("—"),  # never "None" on screen
-    detail=pl.col("detail").fill_null("—"),
-)
 st.caption(f"共 {frame.height} 条（新的在前）")
-st.dataframe(frame.rename(COLUMNS), hide_index=True)
+tables.show(frame.rename(COLUMNS), key="audit_table")

@@ -7,7 +7,7 @@ from analytics import db, plan_data
 from analytics.db import get_connection
 from loaders.errors import LoadError, ReadError
 from loaders.storage.plans import LoadResult, load_file
-from ui import filters, plan_review, session
+from ui import filters, plan_review, session, tables, words
 from ui.routing import through_router
 from ui.safe import md
 
@@ -67,9 +67,7 @@ def upload_box() -> None:
     if session.actor(con) is None:
         return
     with st.sidebar:
-        upload = st.file_uploader(
-            "上传计划、分解表或年度报告", type=UPLOAD_TYPES, key="plan_upload"
-        )
+        upload = words.file_uploader("上传计划、分解表或年度报告", UPLOAD_TYPES, "plan_upload")
         if upload is None:
             return
         done = st.session_state.setdefault("plan_uploads_done", {})
@@ -90,7 +88,7 @@ def action_heading(code: str, title: str) -> str:
 
 def plan_view(plan: dict) -> None:
     """One plan: heading, search box, an expander per action with its task table."""
-    st.subheader(md(plan["title"]))
+    st.subheader(md(plan["title"]), anchor=False)
     facts = [f"文号：{plan['doc_number'] or '无'}", f"发文机关：{plan['issuer'] or '未注明'}"]
     facts += [f"年度：{plan['years_label'] or '未注明'}", f"行动 {plan['actions']} 个"]
     st.caption(md("　".join(facts + [f"任务 {plan['tasks']} 项"])))
@@ -102,26 +100,25 @@ def plan_view(plan: dict) -> None:
         with st.expander(
             f"待核对：{doubtful.height} 项任务（解析时没有把握的地方）", expanded=True
         ):
-            st.dataframe(
-                doubtful.select(list(REVIEW_COLUMNS)).rename(REVIEW_COLUMNS), hide_index=True
-            )
+            tables.show(doubtful.select(list(REVIEW_COLUMNS)).rename(REVIEW_COLUMNS))
     for action in plan_data.plan_actions(con, plan["plan_id"]).iter_rows(named=True):
         rows = tasks.filter(pl.col("action_id") == action["action_id"])
         if search and rows.is_empty():
             continue
         label = f"{action_heading(action['code'], action['title'])}（{rows.height} 项任务）"
         with st.expander(md(label), expanded=bool(search)):
-            st.dataframe(rows.select(list(TASK_COLUMNS)).rename(TASK_COLUMNS), hide_index=True)
+            tables.show(rows.select(list(TASK_COLUMNS)).rename(TASK_COLUMNS))
             if action["section_targets"]:
                 st.caption(f"效果指标：{md(action['section_targets'])}")
     targets = plan_data.plan_targets(con, plan["plan_id"])
     with st.expander(f"指标一览（{targets.height} 个）"):
-        st.dataframe(targets.select(list(TARGET_COLUMNS)).rename(TARGET_COLUMNS), hide_index=True)
+        tables.show(targets.select(list(TARGET_COLUMNS)).rename(TARGET_COLUMNS))
 
 
+words.apply()
 chosen = filters.sidebar(con)
 upload_box()
-st.title("计划与任务")
+st.title("计划与任务", anchor=False)
 plan_review.show_message()  # what the last action did, after the page was redrawn
 plans = plan_data.list_plans(con)
 if plans.is_empty():

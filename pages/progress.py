@@ -21,7 +21,7 @@ from loaders.progress.store import (
     validate_upload,
 )
 from loaders.progress.template import build_template
-from ui import session
+from ui import session, tables, words
 from ui.routing import through_router
 from ui.safe import md
 
@@ -95,7 +95,7 @@ def preview(parsed, catalog) -> None:
     for kind in ("task", "indicator"):
         rows = [_change_row(c, tasks_by_id, targets_by_id) for c in changes.rows if c.kind == kind]
         if rows:
-            st.dataframe(pl.DataFrame(rows), hide_index=True)
+            tables.show(pl.DataFrame(rows))
 
 
 def _change_row(c, tasks_by_id: dict, targets_by_id: dict) -> dict:
@@ -113,8 +113,8 @@ def _change_row(c, tasks_by_id: dict, targets_by_id: dict) -> dict:
         **item,
         "现有": answer_text(c.kind, c.before),
         "新填报": answer_text(c.kind, c.after),
-        "进展说明": (c.after[1] or "") if c.kind == "task" else "",
-        "现有数据来自": f"第 {c.upload_id} 号上传" if c.upload_id else "",
+        "进展说明": (c.after[1] or None) if c.kind == "task" else None,  # shown as —
+        "现有数据来自": f"第 {c.upload_id} 号上传" if c.upload_id else None,
     }
 
 
@@ -127,9 +127,7 @@ def upload_box(year: int, quarter: int, unit: str) -> None:
             else "尚未创建账户：网页只能查看。管理员请用命令行创建账户后再在网页上传。"
         )
         return
-    upload = st.file_uploader(
-        "上传填好的填报表", type=["xlsx", "xls", "csv"], key="progress_upload"
-    )
+    upload = words.file_uploader("上传填好的填报表", ["xlsx", "xls", "csv"], "progress_upload")
     if upload is None:
         return
     reporting = None if unit == ALL else unit
@@ -139,7 +137,7 @@ def upload_box(year: int, quarter: int, unit: str) -> None:
         parsed = validate_upload(con, upload.name, data, reporting, year, quarter, catalog)
     if parsed.errors:
         st.error(f"{md(upload.name)} 未通过校验，没有保存任何数据。请修改后重新上传：")
-        st.dataframe(pl.DataFrame({"问题": parsed.errors}), hide_index=True)
+        tables.show(pl.DataFrame({"问题": parsed.errors}, schema={"问题": pl.Utf8}))
         if st.button("记录这次未通过的上传", key="record_rejected"):
             _store(upload.name, data, who, reporting, year, quarter, parsed)
         return
@@ -164,7 +162,7 @@ def _store(name, data, who, reporting, year, quarter, parsed) -> None:
 
 def history(who: str | None) -> None:
     uploads = upload_history(con)
-    st.subheader("上传记录")
+    st.subheader("上传记录", anchor=False)
     if not uploads:
         st.caption("还没有上传记录。")
         return
@@ -180,8 +178,13 @@ def history(who: str | None) -> None:
         "state": "状态",
         "messages": "问题",
     }
-    table = pl.DataFrame([{label: row[key] for key, label in labels.items()} for row in uploads])
-    st.dataframe(table, hide_index=True)
+    table = pl.DataFrame(
+        [
+            {label: None if row[key] == "" else row[key] for key, label in labels.items()}
+            for row in uploads
+        ]
+    )  # an empty text ("" in the history) is a null, shown as —
+    tables.show(table, key="upload_history")
     admin = who is not None and access.actor_named(con, who).is_admin  # restoring is an admin's
     restorable = [row["upload_id"] for row in uploads if row["restorable"]] if admin else []
     if restorable:
@@ -207,14 +210,15 @@ def history(who: str | None) -> None:
             st.rerun()
 
 
+words.apply()
 with st.sidebar:
     session.account_box(con)
-st.title("数据填报")
+st.title("数据填报", anchor=False)
 if message := st.session_state.pop("progress_message", None):
     {"error": st.error, "info": st.info, "success": st.success}[message[0]](md(message[1]))
 y, q, u = period_picker()
-st.subheader("1. 下载填报表")
+st.subheader("1. 下载填报表", anchor=False)
 download_box(y, q, u)
-st.subheader("2. 上传并确认")
+st.subheader("2. 上传并确认", anchor=False)
 upload_box(y, q, u)
 history(session.actor(con))

@@ -15,7 +15,7 @@ from loaders.errors import LoadError
 from loaders.plans.units import split_unit_names
 from loaders.storage import catalogue, corrections, plan_admin, registry
 from loaders.storage.unit_groups import set_members
-from ui import filters, session
+from ui import filters, session, tables, words
 from ui.safe import md
 
 MESSAGE_KEY = "plan_review_message"
@@ -87,7 +87,7 @@ def plan_admin_panel(con: duckdb.DuckDBPyConnection) -> None:
         .otherwise(pl.lit("跟踪")),
         years_label=pl.col("years_label").fill_null("未注明"),
     )
-    st.dataframe(shown.select(list(PLAN_COLUMNS)).rename(PLAN_COLUMNS), hide_index=True)
+    tables.show(shown.select(list(PLAN_COLUMNS)).rename(PLAN_COLUMNS))
     labels = dict(zip(every["plan_id"], every["title"], strict=True))
     with st.form("plan_admin"):
         plan_id = st.selectbox(
@@ -95,7 +95,7 @@ def plan_admin_panel(con: duckdb.DuckDBPyConnection) -> None:
             list(labels),
             format_func=lambda i: f"{i} {labels[i]}",
             index=None,
-            placeholder="请选择",
+            placeholder=words.placeholder(labels),
             key="admin_plan",
         )
         new_title = st.text_input("新名称（改名时填写）", key="admin_title")
@@ -192,8 +192,7 @@ def _date(text: str | None) -> datetime.date | None:
 
 def _target_label(g: dict) -> str:
     sign = {">=": "≥", "<=": "≤"}.get(g["comparator"], g["comparator"])
-    value = int(g["value"]) if float(g["value"]).is_integer() else g["value"]
-    return f"{g['indicator']} {sign} {value}{g['unit']}"
+    return f"{g['indicator']} {sign} {words.quantity(g['value'], g['unit'] or '')}"
 
 
 def _changes(task, title, units, ongoing, deadline, remove_target, add_target, remove_task) -> dict:
@@ -222,7 +221,12 @@ def _add_task_form(con, plan_id: int) -> None:
     codes = dict(zip(actions["code"], actions["title"], strict=True))
     with st.form("add_task"):
         st.caption("新增任务（解析时遗漏的任务）")
-        code = st.selectbox("所属行动", list(codes), format_func=lambda c: f"{c} {codes[c]}")
+        code = st.selectbox(
+            "所属行动",
+            list(codes),
+            format_func=lambda c: f"{c} {codes[c]}",
+            placeholder=words.placeholder(codes),
+        )
         number = st.text_input("编号")
         title = st.text_input("任务标题")
         lead = st.text_input("牵头单位（用“、”分隔）")
@@ -256,10 +260,12 @@ def _history(con, plan_id: int) -> None:
         ]
     )
     st.caption("校对记录（新的在前；“找不到对应任务”：新版本中已没有该任务，记录保留）")
-    st.dataframe(frame.rename(HISTORY_COLUMNS), hide_index=True)
+    tables.show(frame.rename(HISTORY_COLUMNS))
     active = [c["correction_id"] for c in history if not c["undone_at"]]
     with st.form("undo_correction"):
-        chosen = st.selectbox("撤销校对", active, index=None, placeholder="选择编号")
+        chosen = st.selectbox(
+            "撤销校对", active, index=None, placeholder="选择编号" if active else words.NO_CHOICE
+        )
         if st.form_submit_button("撤销") and chosen is not None:
             _attempt(lambda: corrections.undo(con, chosen, _who()), f"已撤销第 {chosen} 号校对")
 
@@ -271,7 +277,7 @@ def _shown(value: object) -> str:
         return _target_label(value) if "indicator" in value else str(value.get("title", ""))
     if value is True:
         return "是"
-    return "" if value is None else str(value)
+    return words.EMPTY if value is None or value == "" else str(value)
 
 
 # ---------------------------------------------------------------- 单位
@@ -289,13 +295,18 @@ def units_panel(con: duckdb.DuckDBPyConnection, plan_id: int | None) -> None:
         frame = pl.DataFrame(pending).with_columns(
             kind=pl.when(pl.col("kind") == "group").then(pl.lit("单位组")).otherwise(pl.lit("单位"))
         )
-        st.dataframe(frame.rename(REVIEW_COLUMNS), hide_index=True)
+        tables.show(frame.rename(REVIEW_COLUMNS))
     else:
         st.write("没有待确认的单位。")
     names = [r["name"] for r in pending]
     left, right = st.columns(2)
     with left.form("unit_confirm"):
-        chosen = st.multiselect("确认这些单位名称无误", names, key="units_to_confirm")
+        chosen = st.multiselect(
+            "确认这些单位名称无误",
+            names,
+            placeholder=words.placeholder(names),
+            key="units_to_confirm",
+        )
         if st.form_submit_button("确认") and chosen:
             _attempt(
                 lambda: registry.confirm_units(con, chosen, _who()), f"已确认 {len(chosen)} 个单位"
@@ -303,9 +314,15 @@ def units_panel(con: duckdb.DuckDBPyConnection, plan_id: int | None) -> None:
     with right.form("unit_merge"):
         every = plan_data.unit_names(con)
         alias = st.selectbox(
-            "把单位", names or every, index=None, placeholder="请选择", key="merge_alias"
+            "把单位",
+            names or every,
+            index=None,
+            placeholder=words.placeholder(names or every),
+            key="merge_alias",
         )
-        into = st.selectbox("合并到", every, index=None, placeholder="请选择", key="merge_into")
+        into = st.selectbox(
+            "合并到", every, index=None, placeholder=words.placeholder(every), key="merge_into"
+        )
         sure = st.checkbox("确认合并（层级不同的单位也要合并时，请核对后勾选）", key="merge_sure")
         if st.form_submit_button("合并") and alias and into:
             warning = registry.level_warning(alias, into)
@@ -373,7 +390,11 @@ def catalogue_panel(con: duckdb.DuckDBPyConnection, plan_id: int | None) -> None
         }
         with st.form("alias_confirm"):
             chosen = st.multiselect(
-                "确认为同一指标", list(labels), format_func=labels.get, key="alias_pick"
+                "确认为同一指标",
+                list(labels),
+                format_func=labels.get,
+                placeholder=words.CHOOSE,
+                key="alias_pick",
             )
             if st.form_submit_button("确认别名") and chosen:
                 picks = [suggestions[i] for i in chosen]
@@ -398,7 +419,11 @@ def catalogue_panel(con: duckdb.DuckDBPyConnection, plan_id: int | None) -> None
         }
         with st.form("link_confirm"):
             chosen = st.multiselect(
-                "确认为同一任务的延续", list(labels), format_func=labels.get, key="link_pick"
+                "确认为同一任务的延续",
+                list(labels),
+                format_func=labels.get,
+                placeholder=words.CHOOSE,
+                key="link_pick",
             )
             if st.form_submit_button("确认延续") and chosen:
                 picks = [links[i] for i in chosen]

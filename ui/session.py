@@ -44,7 +44,7 @@ def actor(con: duckdb.DuckDBPyConnection) -> str | None:
         except LoadError:
             return None
         st.session_state[KEY] = name = sso
-        access.audit(con.cursor(), sso, "sign_in", sso, "single sign-on")
+        access.audit(con.cursor(), sso, "sign_in", sso, "统一身份认证")
     return name
 
 
@@ -52,7 +52,7 @@ def account_box(con: duckdb.DuckDBPyConnection) -> None:
     """The sidebar's account line: who is signed in and 退出登录, or the sign-in form."""
     if not access.has_accounts(con):
         st.caption(
-            "尚未创建账户：网页只能查看。管理员请用命令行创建账户（python -m loaders users …）。"
+            "尚未创建账户：网页只能查看。管理员请在服务器上用命令行创建账户（命令见使用说明）。"
         )
         return
     name = actor(con)
