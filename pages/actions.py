@@ -5,7 +5,7 @@ import streamlit as st
 
 from analytics import charts, scorecards
 from analytics.db import get_connection
-from ui import downloads, filters, meeting, numbers, tables
+from ui import briefing, downloads, filters, meeting, numbers, tables
 from ui.routing import through_router
 from ui.safe import md
 
@@ -85,3 +85,15 @@ for action in actions.iter_rows(named=True):
             )
         else:
             st.markdown("**滞后单位**：无")
+
+if not big:  # no export buttons on a projector
+    names = dict(zip(actions["action_id"], actions["name"], strict=True))
+    chosen = st.selectbox(
+        "汇报材料的范围",
+        [0, *names],
+        format_func=lambda a: names.get(a, "全计划"),
+        key="actions_brief_scope",
+    )
+    briefing.briefing_section(
+        con, f.plan_id, f.period, action_id=chosen or None, key="actions_brief"
+    )

@@ -5,7 +5,7 @@ import streamlit as st
 
 from analytics import charts, scorecards
 from analytics.db import get_connection
-from ui import downloads, filters, meeting, numbers, tables
+from ui import briefing, downloads, filters, meeting, numbers, tables
 from ui.routing import through_router
 
 through_router(__file__)
@@ -18,6 +18,8 @@ filters.require_period(f)
 targets = scorecards.plan_indicators(con, f.plan_id)
 if targets.is_empty():
     st.info("本计划的任务没有量化指标。")
+    if not big:
+        briefing.briefing_section(con, f.plan_id, f.period, key="indicators_brief")
     st.stop()
 labels = {
     r[
@@ -83,3 +85,4 @@ if total.height:
     )
 if not big:  # no export buttons on a projector
     downloads.downloads(target["indicator"], chart, shown, "indicator")
+    briefing.briefing_section(con, f.plan_id, f.period, key="indicators_brief")

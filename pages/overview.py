@@ -5,7 +5,7 @@ import streamlit as st
 
 from analytics import charts, scorecards
 from analytics.db import get_connection
-from ui import downloads, filters, meeting, tables, tiles
+from ui import briefing, downloads, filters, meeting, tables, tiles
 from ui.routing import through_router
 from ui.safe import md
 
@@ -60,7 +60,8 @@ else:
 st.subheader(f"未报送单位（{missing.height} 个）")
 st.markdown(md("、".join(missing["unit"])) if missing.height else "各单位均已报送。")
 if not big:
-    with st.expander("导出（汇报材料）与计算口径"):
+    briefing.briefing_section(con, f.plan_id, f.period, key="overview_briefing")
+    with st.expander("导出图表与计算口径"):
         action_cols = {
             "action_code": "行动",
             "action_title": "名称",
@@ -77,22 +78,7 @@ if not big:
             "tasks_total": "已到期",
             "overdue_tasks": "逾期任务",
         }
-        summary = tiles.summary_frame(now, before)
         downloads.downloads(
             "各行动任务完成率", by_action, tables.chinese(actions, action_cols), "overview_actions"
-        )
-        downloads.deck_button(
-            f"{f.plan_title}{f.period_label}进展",
-            [
-                ("总体情况", None, summary),
-                ("各行动任务完成率", by_action, tables.chinese(actions, action_cols)),
-                (
-                    "任务完成率未达100%的单位",
-                    worst if behind.height else None,
-                    tables.chinese(behind, unit_cols),
-                ),
-                (f"逾期任务（{overdue.height} 项）", None, overdue_shown),
-            ],
-            "overview_deck",
         )
         st.markdown(tiles.RULES)

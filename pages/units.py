@@ -6,7 +6,7 @@ import streamlit as st
 
 from analytics import charts, scorecards
 from analytics.db import get_connection
-from ui import downloads, filters, meeting, numbers, tables, tiles
+from ui import briefing, downloads, filters, meeting, numbers, tables, tiles
 from ui.routing import through_router
 from ui.safe import md
 
@@ -148,3 +148,4 @@ if shown_indicators is not None:
     sheets["指标"] = shown_indicators
 if not big:  # no export buttons on a projector
     downloads.workbook_button(f"{unit['unit']}计分卡（{f.period_label}）", sheets, "unit_scorecard")
+    briefing.briefing_section(con, f.plan_id, f.period, unit_id=unit["unit_id"], key="units_brief")

@@ -6,7 +6,7 @@ import streamlit as st
 
 from analytics import charts, scorecards
 from analytics.db import get_connection
-from ui import downloads, filters, meeting, tables
+from ui import briefing, downloads, filters, meeting, tables
 from ui.routing import through_router
 
 through_router(__file__)
@@ -56,6 +56,8 @@ else:
     )
     if not big:  # no export buttons on a projector
         downloads.downloads("逐季度完成率", completion, year_table, "years")
+        if f.period is not None:
+            briefing.briefing_section(con, f.plan_id, f.period, key="years_brief")
 
 st.header("指标的年度比较")
 figures = scorecards.yearly_figures(con, docs)

@@ -119,7 +119,36 @@ def test_meeting_mode_is_kept_on_every_dashboard_page_with_its_bar(shown):
         assert at.session_state["meeting"] is True, page
         assert [b.key for b in at.button] == BAR, page
         assert not at.dataframe, page
-        assert not [b for b in at.button if "下载" in b.label or "导出" in b.label], page
+        assert not at.get("download_button"), page  # no export buttons on a projector
+
+
+BRIEFING = ["导出汇报幻灯片（PPT）", "导出汇报文稿（Word）", "导出汇报数据（Excel）"]
+
+
+def briefing_buttons(at: AppTest) -> list[str]:
+    return [b.proto.label for b in at.get("download_button") if b.proto.label in BRIEFING]
+
+
+@pytest.mark.parametrize("page", DASHBOARD)
+def test_every_dashboard_page_offers_the_briefing_material(shown, page):
+    at = open_app(page)
+    # 按单位 offers the shown unit's material and the plan's; the others the plan's
+    expected = BRIEFING * (2 if page.endswith("units.py") else 1)
+    assert briefing_buttons(at) == expected
+
+
+def test_the_actions_page_offers_one_actions_material(shown):
+    at = open_app("pages/actions.py")
+    assert briefing_buttons(at) == BRIEFING
+    scope = at.selectbox(key="actions_brief_scope")
+    first = rows(
+        shown["db"],
+        "select action_id from actions where plan_id = ? order by seq limit 1",
+        [shown["plan_id"]],
+    )[0][0]
+    scope.set_value(first).run()
+    assert not at.exception
+    assert briefing_buttons(at) == BRIEFING * 2
 
 
 def test_meeting_bar_switches_quarter_and_page_without_a_keyboard(shown):

@@ -12,6 +12,7 @@ import streamlit as st
 
 from analytics import plan_data, scorecards
 from loaders.periods import shown_label
+from ui.safe import md
 
 BUTTONS = (
     (".pptx", "导出汇报幻灯片（PPT）"),
@@ -60,3 +61,23 @@ def _subject(con, plan_id: int, period: int, unit_id: int | None, action_id: int
         row = actions.filter(pl.col("action_id") == action_id)
         return (row["action_code"][0] + row["action_title"][0]) if row.height else None
     return None
+
+
+def briefing_section(
+    con: duckdb.DuckDBPyConnection,
+    plan_id: int,
+    period: int,
+    unit_id: int | None = None,
+    action_id: int | None = None,
+    key: str = "briefing",
+) -> None:
+    """The 汇报材料 of a dashboard page: the plan's deck, report and workbook for the quarter
+    chosen, and with unit_id / action_id also those of that unit or action."""
+    st.subheader("汇报材料")
+    st.caption("按所选季度生成：幻灯片（16:9）、公文格式的 Word 文稿、含原生图表的 Excel 数据。")
+    if unit_id is not None or action_id is not None:
+        subject = _subject(con, plan_id, period, unit_id, action_id)
+        st.markdown(f"**{'本单位' if unit_id is not None else '本行动'}**：{md(subject or '')}")
+        briefing_buttons(con, plan_id, period, unit_id, action_id, key=f"{key}_focus")
+        st.markdown("**全计划**")
+    briefing_buttons(con, plan_id, period, key=key)
