@@ -121,13 +121,12 @@ def trend_lines(frame: pl.DataFrame, title: str, big: bool = False) -> alt.TopLe
 
 
 def _lines_with_points(base: alt.Chart, field: str, title: str | None, big: bool):
-    """Lines with a filled point of its own shape per series, under ONE legend: the line layer
-    draws no legend of its own (else every series is listed twice, once per layer)."""
-    line = base.mark_line(strokeWidth=4 if big else 2.5).encode(
-        color=alt.Color(f"{field}:N", legend=None)
-    )
+    """Lines with a filled point of its own shape per series, under ONE legend of the series'
+    colours: the points' shapes draw no legend of their own (else Vega-Lite lists every series
+    twice, once per layer, or keeps only grey shapes)."""
+    line = base.mark_line(strokeWidth=4 if big else 2.5)
     points = base.mark_point(size=140 if big else 60, filled=True).encode(
-        shape=alt.Shape(f"{field}:N", title=title)
+        shape=alt.Shape(f"{field}:N", title=title, legend=None)
     )
     return line + points
 
