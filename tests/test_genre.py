@@ -605,3 +605,43 @@ def test_a_count_after_a_verb_of_reaching_is_a_floor():
     ]
     # a past figure in a plan's preamble is not a target without the verb of reaching
     assert extract_targets("全市共有律师事务所120家。") == []
+
+
+# ---------------------------------------------------------------- a cell per line, no 序号 header
+
+
+def test_cell_per_line_table_whose_header_lacks_the_number_column():
+    text = """某县法治政府建设任务清单
+一级指标 |
+二级指标 |
+评价指标 |
+牵头单位 |
+责任单位 | |
+一、加强党的领导 |
+(一)落实主体责任 |
+1 |
+每年3月1日前报告上一年度法治政府建设情况。 |
+县司法局 |
+县政府各部门 |
+2 |
+将述法纳入年终述职内容。 |
+县委组织部 |
+各乡镇 | ||
+(二)健全工作机制 |
+3 |
+建立法治督察工作机制。 |
+县司法局 |
+县政府办 | |
+4 |
+开展年度法治督察
+"""
+    (doc,) = docs(text)
+    assert doc["kind"] == "breakdown_table"
+    got = [(t["number"], t["title"][:6], t["group"], roles(t)[:2]) for t in tasks(doc)]
+    assert got == [
+        ("1", "每年3月1日", "(一)落实主体责任", (["县司法局"], ["县政府各部门"])),
+        ("2", "将述法纳入年", "(一)落实主体责任", (["县委组织部"], ["各乡镇"])),
+        ("3", "建立法治督察", "(二)健全工作机制", (["县司法局"], ["县政府办"])),
+        ("4", "开展年度法治", "(二)健全工作机制", ([], [])),
+    ]
+    assert [a["title"] for a in doc["actions"]] == ["加强党的领导"]

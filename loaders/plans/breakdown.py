@@ -99,7 +99,7 @@ def pipe_table_lines(lines: list[str]) -> list[str]:
     """Tables copied from web pages as text with "|" between cells, turned into TAB rows: a row
     per line ("a | b | c |"), a cell per line ("a |") with a bare "|" line between rows, or a
     stream of cells with a bare "|" line between every two (rows then start at a number cell)."""
-    lines = _cell_streams(lines)
+    lines = _numbered_cell_lines(_cell_streams(lines))
     out: list[str] = []
     cells: list[str] | None = None  # a row being gathered from one-cell lines
     for line in lines:
@@ -153,6 +153,79 @@ def _cell_streams(lines: list[str]) -> list[str]:
             out.append(lines[i])
             i += 1
     return out
+
+
+_CELL_LINE_RE = re.compile(r"^([^|\t]*?)\s*\|[\s|]*$")
+
+
+def _numbered_cell_lines(lines: list[str]) -> list[str]:
+    """Runs of one-cell lines ("a |", "b | |", bare "|") whose cells open with a header row and
+    hold rows numbered 1, 2, 3 …, as TAB rows (`_numbered_rows`). Row ends are not marked
+    reliably in such copies (a trailing "| |" on some rows only), so rows start at the number
+    cells; the table's header need not name the number column."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j, cells = i, []
+        while j < len(lines) and (m := _CELL_LINE_RE.match(lines[j])):
+            if m.group(1).strip():
+                cells.append(m.group(1).strip())
+            j += 1
+        if cells and cells[-1].isdigit() and j < len(lines) and lines[j].strip():
+            cells.append(lines[j].strip())  # the last row's text, its "|" lost (a cut copy)
+            j += 1
+        rows = _numbered_rows(cells) if j - i >= 6 else None
+        if rows:
+            out.extend("\t".join(row) for row in rows)
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def _numbered_rows(cells: list[str]) -> list[list[str]] | None:
+    """Header cells, then section cells (一、… / (一)…) and rows opened by a number cell 1, 2, 3 …
+    -> rows under a "序号" column, each section cell written in its column (一级指标 / 二级指标 …);
+    None when the cells do not read so."""
+    head = 0
+    while head < len(cells) and header_role(cells[head]):
+        head += 1
+    header = cells[:head]
+    roles = [header_role(c) for c in header]
+    if len(set(roles)) < 2 or not {"measure", "name", "group"} & set(roles) or "number" in roles:
+        return None
+    starts, expect = [], 1
+    for k in range(head, len(cells)):
+        if cells[k] == str(expect):
+            starts.append(k)
+            expect += 1
+    if len(starts) < 2:
+        return None
+    sections = [r for r in roles if r in ("category", "group")]
+    body = len(header) - len(sections)
+    current: dict[str, str] = {}
+
+    def take(extra: list[str]) -> None:
+        for cell in extra:
+            role = "category" if CATEGORY_RE.match(cell) or "group" not in sections else "group"
+            if role not in sections:
+                role = sections[0] if sections else role
+            current[role] = cell
+            if role == "category":
+                current.pop("group", None)
+
+    take(cells[head : starts[0]] if sections else [])
+    rows = [["序号", *header]]
+    bounds = [*starts, len(cells)]
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        own = cells[a + 1 : b]
+        values = iter(own[:body])
+        rows.append(
+            [cells[a], *(current.get(r, "") if r in sections else next(values, "") for r in roles)]
+        )
+        take(own[body:] if sections else [])
+    return rows
 
 
 def _stream_rows(cells: list[str]) -> list[list[str]]:
