@@ -1,7 +1,7 @@
 """Queries over the stored plans, tasks, units and uploads (the tables of sql/00_schema.sql), for the
-计划与任务 and 数据填报 pages. Each returns a polars DataFrame, cached for 60 s per database file
-(analytics.db.cached; call analytics.db.clear_caches() after a write). Parameters are always bound,
-never formatted into the SQL text. The dashboard's queries over the views are in
+计划与任务 and 数据填报 pages. Each returns a polars DataFrame, cached per database file until the
+data changes (analytics.db.cached; call analytics.db.clear_caches() after a write). Parameters are
+always bound, never formatted into the SQL text. The dashboard's queries over the views are in
 analytics.scorecards.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
-from analytics.db import cached
+from analytics.db import cached, memo
 
 # A target as read in the UI: "投诉举报办结率 ≥ 90%", "行政执法案卷评查 ≥ 1次/年".
 _TARGET_LABEL = """
@@ -173,7 +173,7 @@ def current_plan_id(con: duckdb.DuckDBPyConnection) -> int | None:
     """The plan every page opens on (pinned by the coordinator, else the most active)."""
     from loaders.storage.plan_admin import current_plan_id as current
 
-    return current(con)
+    return memo(con, "current_plan_id", current)
 
 
 def plan_actions(con: duckdb.DuckDBPyConnection, plan_id: int) -> pl.DataFrame:

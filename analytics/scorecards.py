@@ -1,7 +1,7 @@
 """Named queries over the completion views (sql/ v_*) for the dashboard pages.
 
-Each returns a polars DataFrame, cached for 60 s per database file (analytics.plan_data.cached,
-cleared with analytics.db.clear_caches). A period is given as its period_index (year × 4 + quarter − 1),
+Each returns a polars DataFrame, cached per database file until the data changes
+(analytics.db.cached, cleared with analytics.db.clear_caches after every write). A period is given as its period_index (year × 4 + quarter − 1),
 as in the views.
 """
 

@@ -129,7 +129,19 @@ def report(times: dict[str, list[float]]) -> str:
         lines.append(
             f"| {title} | {values[0]:.2f} | {statistics.median(later):.2f} | {max(values):.2f} |"
         )
+    first = [v[0] for v in times.values()]
+    later = [x for v in times.values() for x in v[1:]]
+    lines.append("")
+    lines.append(f"first visits: p95 {p95(first):.2f} s; later visits: p95 {p95(later):.2f} s")
     return "\n".join(lines)
+
+
+def p95(values: list[float]) -> float:
+    """The 95th percentile (nearest rank); nan for no values."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def main() -> None:
