@@ -590,3 +590,27 @@ def test_table_errors() -> None:
 def test_html_nested_thousands_deep_is_refused_in_chinese() -> None:
     with pytest.raises(ReadError, match="嵌套过深"):
         read_text_bytes("deep.html", ("<div>" * 100_000 + "一、总体要求").encode())
+
+
+def test_a_saved_article_without_its_title_line_takes_the_pages_title():
+    from loaders.files.readers import html_text
+
+    page = (
+        "<html><head><title>关于推进依法行政工作的实施意见_某市人民政府门户网站</title></head>"
+        "<body><p>为深入推进依法行政，提出以下意见。</p><p>一、总体要求</p></body></html>"
+    )
+    assert html_text(page).split("\n") == [
+        "关于推进依法行政工作的实施意见",
+        "为深入推进依法行政，提出以下意见。",
+        "一、总体要求",
+    ]
+    # the title already heads the body: not repeated; a site name alone is no title
+    shown = page.replace("<body>", "<body><h1>关于推进依法行政工作的实施意见</h1>")
+    assert html_text(shown).split("\n")[:2] == [
+        "关于推进依法行政工作的实施意见",
+        "为深入推进依法行政，提出以下意见。",
+    ]
+    site = page.replace("关于推进依法行政工作的实施意见_", "")
+    assert html_text(site).split("\n")[0] == "为深入推进依法行政，提出以下意见。"
+    english = page.replace("关于推进依法行政工作的实施意见_某市人民政府门户网站", "index.html")
+    assert html_text(english).split("\n")[0] == "为深入推进依法行政，提出以下意见。"

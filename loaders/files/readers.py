@@ -198,7 +198,29 @@ def html_text(html: str) -> str:
             "网页的标签嵌套过深（数千层），无法读取；请另存为文本或 Word 后上传。"
         ) from None
     lines = (_SPACES_RE.sub(" ", ln).strip(" ") for ln in "".join(pieces).split("\n"))
-    return "\n".join(ln for ln in lines if ln.strip())
+    body = [ln for ln in lines if ln.strip()]
+    title = page_title(soup)
+    if title and not any(title in ln for ln in body[:8]):
+        body.insert(0, title)  # the body starts without its title (saved article text)
+    return "\n".join(body)
+
+
+# separators between a page's title and the site's name in <title>
+_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|——)\s*")
+
+
+def page_title(soup) -> str:
+    """The document title in the page's <title>, without the site's name after a separator
+    ("关于…的通知_XX市人民政府门户网站" → "关于…的通知"); "" when there is none or it is not a
+    sentence of Chinese (a site name alone, a file name)."""
+    tag = soup.find("title")
+    text = _WS_RE.sub(" ", tag.get_text()).strip() if tag else ""
+    parts = [p for p in _TITLE_SEPARATORS.split(text) if p]
+    title = parts[0] if parts else ""
+    chinese = sum("\u4e00" <= ch <= "\u9fff" for ch in title)
+    if chinese < 6 or title.endswith(("网", "网站", "门户", "平台", "首页")):
+        return ""
+    return title[:200]
 
 
 def _render(node, out: list[str], page_chars: int) -> None:
