@@ -5,7 +5,7 @@ import streamlit as st
 
 from analytics import charts, scorecards
 from analytics.db import get_connection
-from ui import briefing, downloads, filters, meeting, numbers, tables
+from ui import briefing, downloads, draw, filters, meeting, numbers, tables
 from ui.routing import through_router
 from ui.safe import md
 
@@ -37,8 +37,13 @@ action_table = tables.table(
     rates=("completion_rate", "attainment_rate"),
     key="action_table",
 )
-chart = charts.rate_bars(
-    actions, "name", "completion_rate", f"各行动任务完成率（{f.period_label}）", big=big
+chart = draw.built(
+    charts.rate_bars,
+    actions,
+    "name",
+    "completion_rate",
+    f"各行动任务完成率（{f.period_label}）",
+    big=big,
 )
 tables.chart(chart)
 if not big:  # no export buttons on a projector

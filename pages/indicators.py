@@ -5,7 +5,7 @@ import streamlit as st
 
 from analytics import charts, scorecards
 from analytics.db import get_connection
-from ui import briefing, downloads, filters, meeting, numbers, tables
+from ui import briefing, downloads, draw, filters, meeting, numbers, tables
 from ui.routing import through_router
 
 through_router(__file__)
@@ -42,7 +42,8 @@ lines = charts.up_to(
     ),
     f.period,
 ).sort("period_index")
-chart = charts.indicator_lines(
+chart = draw.built(
+    charts.indicator_lines,
     lines,
     "unit",
     f"{target['indicator']}：各单位本年累计",

@@ -5,7 +5,7 @@ import streamlit as st
 
 from analytics import charts, scorecards
 from analytics.db import get_connection
-from ui import briefing, downloads, filters, meeting, tables, tiles
+from ui import briefing, downloads, draw, filters, meeting, tables, tiles
 from ui.routing import through_router
 from ui.safe import md
 
@@ -34,7 +34,8 @@ units = scorecards.unit_scores(con, f.plan_id, f.period)
 behind = units.filter(units["completion_rate"] < 1).head(8)  # furthest behind first
 left, right = st.columns(2)
 with left:
-    by_action = charts.rate_bars(
+    by_action = draw.built(
+        charts.rate_bars,
         actions.with_columns(name=actions["action_code"] + actions["action_title"]),
         "name",
         "completion_rate",
@@ -43,7 +44,9 @@ with left:
     )
     tables.chart(by_action)
 with right:
-    worst = charts.rate_bars(behind, "unit", "completion_rate", "任务完成率未达100%的单位", big=big)
+    worst = draw.built(
+        charts.rate_bars, behind, "unit", "completion_rate", "任务完成率未达100%的单位", big=big
+    )
     if behind.is_empty():
         st.success("各单位已到期任务均已完成。")
     else:

@@ -6,7 +6,7 @@ import streamlit as st
 
 from analytics import charts, scorecards
 from analytics.db import get_connection
-from ui import briefing, downloads, filters, meeting, numbers, tables, tiles
+from ui import briefing, downloads, draw, filters, meeting, numbers, tables, tiles
 from ui.routing import through_router
 from ui.safe import md
 
@@ -44,8 +44,13 @@ ranking = tables.table(
     rates=("completion_rate", "attainment_rate"),
     key="unit_ranking",
 )
-chart = charts.rate_bars(
-    ranked, "unit", "completion_rate", f"各单位任务完成率（{f.period_label}）", big=big
+chart = draw.built(
+    charts.rate_bars,
+    ranked,
+    "unit",
+    "completion_rate",
+    f"各单位任务完成率（{f.period_label}）",
+    big=big,
 )
 tables.chart(chart)
 if not big:  # no export buttons on a projector
@@ -142,7 +147,7 @@ if indicators.height:
         key="unit_indicators",
     )
 trend = charts.up_to(scorecards.unit_trend(con, f.plan_id, unit["unit_id"]), f.period)
-tables.chart(charts.trend_lines(trend, f"{unit['unit']} 逐季度完成率与达标率", big=big))
+tables.chart(draw.built(charts.trend_lines, trend, f"{unit['unit']} 逐季度完成率与达标率", big=big))
 sheets = {f"{label}任务": frame for label, frame in shown_tasks.items()}
 if shown_indicators is not None:
     sheets["指标"] = shown_indicators

@@ -6,7 +6,7 @@ import streamlit as st
 
 from analytics import charts, scorecards
 from analytics.db import get_connection
-from ui import briefing, downloads, filters, meeting, tables
+from ui import briefing, downloads, draw, filters, meeting, tables
 from ui.routing import through_router
 
 through_router(__file__)
@@ -29,13 +29,23 @@ else:
         "完成率 = 已完成的到期任务之和 ÷ 到期任务之和。"
     )
     left, right = st.columns(2)
-    completion = charts.years_by_quarter(
-        periods, "completion_rate", "任务完成率：逐季度、分年度", "任务完成率（%）", big=big
+    completion = draw.built(
+        charts.years_by_quarter,
+        periods,
+        "completion_rate",
+        "任务完成率：逐季度、分年度",
+        "任务完成率（%）",
+        big=big,
     )
     with left:
         tables.chart(completion)
-    attainment = charts.years_by_quarter(
-        periods, "attainment_rate", "指标达标率：逐季度、分年度", "指标达标率（%）", big=big
+    attainment = draw.built(
+        charts.years_by_quarter,
+        periods,
+        "attainment_rate",
+        "指标达标率：逐季度、分年度",
+        "指标达标率（%）",
+        big=big,
     )
     with right:
         tables.chart(attainment)
@@ -77,7 +87,8 @@ rows = figures.filter(pl.col("indicator") == indicator)
 with_target = rows.filter(pl.col("target").is_not_null()).sort("year")
 latest = with_target.row(-1, named=True) if with_target.height else None
 unit = rows["measure_unit"][0]
-chart = charts.yearly_bars(
+chart = draw.built(
+    charts.yearly_bars,
     rows,
     f"{indicator}：各年度",
     unit,

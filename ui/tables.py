@@ -6,7 +6,7 @@ import altair as alt
 import polars as pl
 import streamlit as st
 
-from ui import meeting
+from ui import draw, meeting
 
 
 def chinese(frame: pl.DataFrame, columns: dict[str, str]) -> pl.DataFrame:
@@ -60,4 +60,4 @@ def show(frame: pl.DataFrame, column_config: dict | None = None, key: str | None
 
 def chart(spec: alt.TopLevelMixin) -> None:
     """Draw a chart as it will be exported (its own font and colours, not the app theme)."""
-    st.altair_chart(spec, width="stretch", theme=None)
+    draw.draw(spec)  # the same element, without Altair's cost on every run (ui.draw)
