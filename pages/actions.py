@@ -49,13 +49,15 @@ tables.chart(chart)
 if not big:  # no export buttons on a projector
     downloads.downloads("各行动任务完成率", chart, action_table, "actions")
 
+all_tasks = scorecards.plan_action_tasks(con, f.plan_id, f.period)
+all_lagging = scorecards.plan_lagging_units(con, f.plan_id, f.period)
 for action in actions.iter_rows(named=True):
     label = (
         f"{action['name']}　完成率 {numbers.pct(action['completion_rate'])}　"
         f"达标率 {numbers.pct(action['attainment_rate'])}　逾期 {action['overdue_tasks']} 项"
     )
     with st.expander(md(label)):
-        tasks = scorecards.action_tasks(con, action["action_id"], f.period).with_columns(
+        tasks = all_tasks.filter(pl.col("action_id") == action["action_id"]).with_columns(
             state=pl.when(pl.col("overdue"))
             .then(pl.lit("逾期"))
             .when(pl.col("completed"))
@@ -79,7 +81,7 @@ for action in actions.iter_rows(named=True):
             },
             key=f"action_tasks_{action['action_id']}",
         )
-        lagging = scorecards.lagging_units(con, action["action_id"], f.period)
+        lagging = all_lagging.filter(pl.col("action_id") == action["action_id"])
         if lagging.height:
             st.markdown(
                 "**滞后单位**："
