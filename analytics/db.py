@@ -14,6 +14,7 @@ date is part of the key too: the views count tasks as due by today.
 
 from __future__ import annotations
 
+import atexit
 import datetime
 import gc
 import os
@@ -57,6 +58,8 @@ def _connect(path: str) -> duckdb.DuckDBPyConnection:
     # collector's sight, a full collection no longer walks them (see bench/README.md).
     gc.collect()
     gc.freeze()
+    # at exit they are freed as usual (else DuckDB's bindings report its objects as leaked)
+    atexit.register(gc.unfreeze)
     return con
 
 
