@@ -12,12 +12,16 @@ tooltip would appear). What is read:
   font draws an arrow;
 - the `title`, `aria-label` and `placeholder` attributes of visible elements (tooltips, icon
   buttons, empty pickers: "Choose options", "Download as CSV" live there);
-- the cells of every st.dataframe. The glide data grid draws its cells on a canvas, so they are
-  not in the page's text; but it keeps an accessible copy of the rows on screen inside the
-  canvas, a `<table role=grid>` of `th`/`td` cells (what a screen reader reads), holding what
-  the grid prints: "None" for a null when nobody said otherwise. The test scrolls each grid top
-  to bottom and reads that table at every step, so every row is read, not only the first
-  screen. (Intercepting what the server sends would give the Arrow data, not what is printed.)
+- the cells of every st.dataframe, twice. The glide data grid draws its cells on a canvas, so
+  they are not in the page's text; but it keeps an accessible copy of the rows in view inside
+  the canvas, a `<table role=grid>` of `th`/`td` cells holding the formatted values ("3.9",
+  "2026-10-16 12:34:00"). The test scrolls each grid down and across and reads that table at
+  every step. That copy leaves a missing value blank, whatever the canvas prints for it ("None"
+  unless st.dataframe's `placeholder` says otherwise), so the test also reads what the server
+  sent: it listens to the page's websocket, decodes Streamlit's ForwardMsg protobuf, and for
+  each dataframe element checks its Arrow data (every cell and column name, not only those on
+  screen) and its `placeholder`: a null cell must be drawn as "—", a text cell must not be
+  empty, "None" or English.
 
 A finding is a run of two or more ASCII letters not on the short allowlists below, a
 "None"/"nan"/"NaN"/"null", or a count printed with decimals ("5.00次"). The failure lists each
@@ -37,7 +41,16 @@ from tests.test_browser import ARGS, CHROMIUM, go, running_app, settle, sign_in
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["总览", "按单位", "按行动", "按年度", "指标", "计划与任务", "数据填报", "审计日志"]
+PAGES = {  # navigation title: test id (the page's file)
+    "总览": "overview",
+    "按单位": "units",
+    "按行动": "actions",
+    "按年度": "years",
+    "指标": "indicators",
+    "计划与任务": "plans",
+    "数据填报": "progress",
+    "审计日志": "audit",
+}
 
 # Latin that is part of a Chinese office's vocabulary: the file formats the app reads and
 # writes, named on its buttons and hints ("下载数据（Excel）", "导出汇报幻灯片（PPT）",
@@ -61,9 +74,7 @@ CHROME_NAMES = re.compile(
     re.DOTALL,
 )
 WORD = re.compile(r"[A-Za-z]{2,}")
-# a missing value as the grid or Python prints it, or a blank cell (grid_rows marks it 〔空白〕):
-# an empty cell reads "—"
-EMPTY = re.compile(r"(?<![A-Za-z])(?:None|nan|NaN|null)(?![A-Za-z])|〔空白〕")
+EMPTY = re.compile(r"(?<![A-Za-z])(?:None|nan|NaN|null)(?![A-Za-z])")
 # a count with decimals ("5.00次"), or a measured figure with more decimals than it has
 # ("≤ 5.0个工作日", "3.90个工作日"); rates keep their one decimal ("85.0%", "+5.0个百分点")
 COUNT = re.compile(r"\d+\.\d+(?=\s*(?:次|项|条|件|人|家|名|份|个(?!百分点|工作日)))")
@@ -110,6 +121,68 @@ STEP = """(s, axis) => {
 }"""
 
 
+class Sent:
+    """What the server sent to the page: every binary websocket frame (one ForwardMsg each).
+    A large element seen before may come again as a reference to its hash only."""
+
+    def __init__(self) -> None:
+        self.frames: list[bytes] = []
+        self.by_hash: dict[str, object] = {}
+
+    def listen(self, websocket) -> None:
+        websocket.on("framereceived", self.receive)
+
+    def receive(self, payload) -> None:
+        if isinstance(payload, bytes | bytearray):
+            self.frames.append(bytes(payload))
+
+    def dataframes(self, since: int) -> list:
+        """The st.dataframe elements in the frames received since frame number `since`."""
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        found = []
+        for raw in self.frames:  # all of them: a reference may point back before `since`
+            msg = ForwardMsg.FromString(raw)
+            if msg.hash:
+                self.by_hash[msg.hash] = msg
+        for raw in self.frames[since:]:
+            msg = ForwardMsg.FromString(raw)
+            if msg.WhichOneof("type") == "ref_hash":
+                msg = self.by_hash.get(msg.ref_hash, msg)
+            if msg.WhichOneof("type") != "delta" or msg.delta.WhichOneof("type") != "new_element":
+                continue
+            if msg.delta.new_element.WhichOneof("type") == "dataframe":
+                found.append(msg.delta.new_element.dataframe)
+        return found
+
+
+def sent_texts(where: str, sent: Sent, since: int, chosen: re.Pattern) -> list[str]:
+    """Each dataframe the server sent since `since`: its null cells must be drawn as "—" (the
+    element's placeholder), its text cells neither empty nor English, like the page's text."""
+    import pyarrow as pa
+
+    found, texts = [], []
+    for frame in sent.dataframes(since):
+        if not frame.arrow_data.data:
+            continue
+        table = pa.ipc.open_stream(frame.arrow_data.data).read_all()
+        for name, column in zip(table.column_names, table.columns, strict=True):
+            if name.startswith("__") or name == "_index":  # Streamlit's own index column
+                continue
+            texts.append(name)
+            if column.null_count and frame.placeholder != "—":
+                found.append(
+                    f"{where}: 表格「{name}」列有空值，画作 {frame.placeholder or 'None'!r}"
+                )
+            for value in column.to_pylist():
+                text = "、".join(map(str, value)) if isinstance(value, list) else value
+                if isinstance(text, str) and not text.strip():
+                    found.append(f"{where}: 表格「{name}」列有空白单元格（应为 —）")
+                elif isinstance(text, str):
+                    texts.append(text)
+    return list(dict.fromkeys(found)) + findings(where, texts, chosen)
+
+
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
     """The signed-in page, and the names people chose (accounts) as a pattern to skip."""
@@ -126,9 +199,11 @@ def app(tmp_path_factory):
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.set_default_timeout(30_000)
+        sent = Sent()
+        page.on("websocket", sent.listen)
         page.goto(url)
         sign_in(page)
-        yield page, pattern
+        yield page, pattern, sent
         browser.close()
 
 
@@ -172,7 +247,7 @@ def settled_cells(page, grid) -> dict[tuple[int, int], str]:
         if now == last:
             break
         last = now
-    return {(r, c): text if text.strip() else "〔空白〕" for r, c, text in last}
+    return {(r, c): text for r, c, text in last}
 
 
 def grid_rows(page, grid) -> list[str]:
@@ -188,7 +263,9 @@ def grid_rows(page, grid) -> list[str]:
         scroller.evaluate("s => { s.scrollLeft = 0; }")
         across = True
         while across:
-            cells.update(settled_cells(page, grid))
+            for at, text in settled_cells(page, grid).items():  # a cell drawn once is kept
+                if not cells.get(at):
+                    cells[at] = text
             across = scroller.evaluate(STEP, "across")
         down = scroller.evaluate(STEP, "down")
     rows: dict[int, list[str]] = {}
@@ -219,10 +296,12 @@ def hover_texts(page) -> list[str]:
     return texts
 
 
-def read_page(page, where: str, chosen: re.Pattern) -> list[str]:
+def read_page(page, where: str, chosen: re.Pattern, sent: Sent, since: int) -> list[str]:
     open_expanders(page)
     texts = page.evaluate(TEXTS) + hover_texts(page) + grid_texts(page)
-    return findings(where, texts, chosen)
+    if visible_grids(page):  # the listener works: the tables drawn were also seen as sent
+        assert sent.dataframes(since), f"{where}: no dataframe seen on the websocket"
+    return findings(where, texts, chosen) + sent_texts(where, sent, since, chosen)
 
 
 def unit_filter(page):
@@ -243,13 +322,15 @@ def choose_unit(page, index: int) -> str | None:
     return name
 
 
-@pytest.mark.parametrize("title", PAGES)
+@pytest.mark.parametrize("title", list(PAGES), ids=list(PAGES.values()))
 def test_no_english_and_no_none_on_the_page(app, title):
-    page, chosen = app
+    page, chosen, sent = app
+    since = len(sent.frames)
     go(page, title)
-    found = read_page(page, title, chosen)
+    found = read_page(page, title, chosen, sent, since)
+    since = len(sent.frames)
     if unit := choose_unit(page, 1):
-        found += read_page(page, f"{title}（{unit}）", chosen)
+        found += read_page(page, f"{title}（{unit}）", chosen, sent, since)
         choose_unit(page, 0)
     assert not found, "\n".join(dict.fromkeys(found))
 
@@ -257,7 +338,7 @@ def test_no_english_and_no_none_on_the_page(app, title):
 def test_a_restore_shows_the_new_state_with_its_message(app):
     """数据填报 → 恢复: when 已恢复… shows, the history already shows the restored upload in
     force (the state is read again before the message), and the audit log names it in words."""
-    page, chosen = app
+    page, chosen, sent = app
     go(page, "数据填报")
     box = page.locator("[data-testid=stSelectbox]").filter(has_text="恢复被替换的上传")
     upload = box.locator("input").first.input_value() or box.inner_text()
@@ -270,7 +351,11 @@ def test_a_restore_shows_the_new_state_with_its_message(app):
     settle(page)
     after = next(r for r in grid_rows(page, history) if r.startswith(f"{number} | "))
     assert "全部在用" in after, after
+    since = len(sent.frames)
     go(page, "审计日志")
     log = page.locator("[data-testid=stDataFrame]").first
     assert any("恢复上传" in r and f"上传 {number}" in r for r in grid_rows(page, log))
-    assert not findings("审计日志（恢复之后）", page.evaluate(TEXTS) + grid_texts(page), chosen)
+    where = "审计日志（恢复之后）"
+    assert not findings(where, page.evaluate(TEXTS), chosen) + sent_texts(
+        where, sent, since, chosen
+    )
