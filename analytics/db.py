@@ -28,7 +28,6 @@ import duckdb
 import polars as pl
 import streamlit as st
 
-from demo.database import demo_version, ensure_demo_db
 from loaders.db import connect
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def default_db() -> Path:
     """The demo database of the current demo inputs: data/demo-<version>.duckdb."""
+    from demo.database import demo_version  # the demo builders load only when needed
+
     return ROOT / "data" / f"demo-{demo_version()}.duckdb"
 
 
@@ -52,6 +53,8 @@ def get_connection() -> duckdb.DuckDBPyConnection:
 @st.cache_resource(show_spinner="正在打开数据库（首次启动时生成演示数据，约需十几秒）…")
 def _connect(path: str) -> duckdb.DuckDBPyConnection:
     if not Path(path).exists():
+        from demo.database import ensure_demo_db
+
         ensure_demo_db(path)
     con = connect(path)
     # The modules and objects loaded by now live as long as the process: moved out of the
