@@ -645,3 +645,63 @@ def test_cell_per_line_table_whose_header_lacks_the_number_column():
         ("4", "开展年度法治", "(二)健全工作机制", ([], [])),
     ]
     assert [a["title"] for a in doc["actions"]] == ["加强党的领导"]
+
+
+def test_each_district_and_county_level_city_without_government_is_one_group_name():
+    text = """关于推进人才工作的实施意见
+一、重点项目
+1.紧缺人才开发项目。引进紧缺人才。(牵头单位:市发展改革委,配合单位:市委组织部,各区、县级市)
+2.农村人才项目。培训新型农民。(牵头单位:市农业局,配合单位:市科协,各有关区、县级市)
+"""
+    (doc,) = docs(text)
+    assert [t["cooperating_units"] for t in tasks(doc)] == [
+        ["市委组织部", "各区、县级市"],
+        ["市科协", "各有关区、县级市"],
+    ]
+
+
+def test_a_name_starting_with_digits_after_the_next_task_number_is_a_task():
+    text = """关于推进人才工作的实施意见
+一、重点项目
+10.学者岗位项目。设立特聘岗位。(牵头单位:市委组织部)
+11.121人才梯队项目。培养后备人才。(牵头单位:市人社局)
+12.博士后项目。资助博士后。(牵头单位:市人社局)
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], t["title"], t["lead_units"]) for t in tasks(doc)] == [
+        ("10", "学者岗位项目", ["市委组织部"]),
+        ("11", "121人才梯队项目", ["市人社局"]),
+        ("12", "博士后项目", ["市人社局"]),
+    ]
+
+
+def test_goal_items_of_a_goal_section_give_the_plans_targets_even_quoted_with_clauses():
+    text = """关于推进创新工程的实施意见
+一、发展目标
+1.目标。实现“引进高层次人才达到2000名左右,人才贡献率达到40%”的发展目标。
+创新投入大幅提升。研发经费支出占GDP比重提高到2.5%以上。
+二、主要任务
+2.建设创新平台。建设15家以上国家级孵化器。(牵头单位:市科技局)
+3.推进协同创新。建立创新联盟。(牵头单位:市科技局)
+"""
+    (doc,) = docs(text)
+    assert [t["number"] for t in tasks(doc)] == ["2", "3"]  # item 1 carries no units: no task
+    goals = [(g["indicator"], g["comparator"], g["value"], g["unit"]) for g in doc["targets"]]
+    assert goals == [
+        ("引进高层次人才", ">=", 2000, "名"),
+        ("人才贡献率", ">=", 40, "%"),
+        ("研发经费支出占GDP比重", ">=", 2.5, "%"),
+    ]
+    assert [(g["value"], g["unit"]) for g in tasks(doc)[0]["targets"]] == [(15, "家")]
+
+
+def test_years_and_ages_are_values_only_right_after_a_comparator_word():
+    text = """关于推进民生工程的实施意见
+一、主要任务
+1.保障住房。低收入住房困难家庭保障性住房轮候时间不超过5年,5年内建设公寓1000套。(牵头单位:市住房局)
+2.提高健康水平。到2015年,户籍居民平均期望寿命超过80岁,扶持35岁以下青年人才。(牵头单位:市卫生局)
+3.加强应急救援。到2015年,全市安全生产应急救援队伍达到15支,支持社会力量参与。(牵头单位:市安监局)
+"""
+    (doc,) = docs(text)
+    got = [[(g["comparator"], g["value"], g["unit"]) for g in t["targets"]] for t in tasks(doc)]
+    assert got == [[("<=", 5, "年"), (">=", 1000, "套")], [(">", 80, "岁")], [(">=", 15, "支")]]

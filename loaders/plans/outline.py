@@ -24,6 +24,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
 _GLUED = re.compile(r"^(\d{1,3})(?=[\u4e00-\u9fff“《\"])")
 # a number glued to a measure word is a quantity, not a task number ("3个工作日", "2020年")
 _NOT_AFTER_GLUED = re.compile(r"^\d+(?:年|月|日|个|次|万|亿|元|%|小时|天|周)")
+# "11.121人才梯队项目": the next number of the sequence, then a name that starts with digits
+_DOTTED = re.compile(r"^(\d{1,3})[.．](?=\d+[\u4e00-\u9fff“《\"])")
+_NOT_A_NAME = re.compile(r"^\d+(?:[年月日个次万亿元%天周倍]|小时|平方|公里|米)")
 
 
 @dataclass
@@ -55,6 +58,11 @@ def match_marker(line: str, last_arabic: int | None = None) -> Marker | None:
             if style == "arabic" and not rest:
                 continue
             return Marker(style, value, _number_as_written(style, raw), rest)
+    m = _DOTTED.match(line)
+    if m and last_arabic is not None and int(m.group(1)) == last_arabic + 1:
+        rest = line[m.end() :]
+        if not _NOT_A_NAME.match(rest):
+            return Marker("arabic", int(m.group(1)), m.group(1), rest)
     m = _GLUED.match(line)
     if m and not _NOT_AFTER_GLUED.match(line):
         value = int(m.group(1))

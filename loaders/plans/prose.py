@@ -276,12 +276,13 @@ def parse_plan_lines(
     sections = _sections(outline.items, task_style)
     with_units = sum(_carries_units(t) for _, ts in sections for t in ts)
     total = sum(len(ts) for _, ts in sections)
-    actions = []
+    actions, emitted = [], set()
     for head, tasks in sections:
         if not tasks or _is_non_task_section(head, tasks, with_units, total):
             continue
+        emitted.add(id(head))
         actions.append(_action_record(head, tasks, outline, default_year, title))
-    plan_targets = _plan_targets(outline, task_rank, sections)
+    plan_targets = _plan_targets(outline, task_rank, sections, emitted)
     return ParsedPlan(actions, plan_targets)
 
 
@@ -369,20 +370,23 @@ def _belongs(it: Item, head: Item | None, items: list[Item]) -> bool:
     return False
 
 
-def _plan_targets(outline: Outline, task_rank: int, sections: list) -> list[dict]:
-    """Goals stated in sections without tasks whose heading speaks of 目标 (总体目标…)."""
+def _plan_targets(outline: Outline, task_rank: int, sections: list, emitted: set) -> list[dict]:
+    """Goals stated in sections without tasks whose heading speaks of 目标 (总体目标, 发展目标…),
+    with the numbered items of such a section that are not tasks ("1.目标。…人才贡献率达到40%")
+    and the paragraphs under them."""
     found: list[dict] = []
-    task_heads = {id(h) for h, ts in sections if ts}
+    members = {id(h): ts for h, ts in sections if h is not None and id(h) not in emitted}
     goal_heads = [
         it
         for it in outline.items
-        if STYLE_RANK[it.style] < task_rank and id(it) not in task_heads and "目标" in it.text[:12]
+        if STYLE_RANK[it.style] < task_rank and id(it) not in emitted and "目标" in it.text[:12]
     ]
     for head in goal_heads:
-        found.extend(extract_targets(head.text))
-        for owner, text, _ in outline.paragraphs:
-            if owner is head:
-                found.extend(extract_targets(text))
+        for owner in (head, *members.get(id(head), [])):
+            found.extend(extract_targets(owner.text))
+            for paragraph_owner, text, _ in outline.paragraphs:
+                if paragraph_owner is owner:
+                    found.extend(extract_targets(text))
     return found
 
 

@@ -66,6 +66,13 @@ from loaders.numbering import CN_SMALL
 COUNT_UNITS = (
     "个工作日|工作日|个百分点|个小时|小时|学时|课时|分钟|人次|个月|次|日|天|件|名|期|篇|场|人|个|项|门|家"
     "|条|宗|张|户|吨标准煤|吨|公里|千米|平方公里|平方米|立方米|公顷|亩|座|所|套|台|辆|栋"
+    "|支(?![持援付出撑部队])"
+)
+# units of a length of time or of age ("不超过5年", "超过80岁") that are values only right after a
+# comparator word: "2015年", "5年内", "35岁以下青年" and "60岁起" are dates, spans and attributes
+STRICT_UNITS = ("年", "岁")
+_STRICT_CMP_RE = re.compile(
+    r"(?:不超过|不高于|不少于|不低于|不得超过|不得少于|超过|高于|低于|少于)$"
 )
 # a plain count after a verb of building or adding is a floor: "建成5G基站1.2万个", "新建书房10家"
 _BUILD_RE = re.compile(r"建成|新建|新增|建设|培育|打造|创建|引进|招引|认定|培养|发展|实施|完成")
@@ -81,6 +88,8 @@ _VALUE_RE = re.compile(
     r"(?<![\d.\-~—/×第届])(?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s*"
     r"(?:(?P<pct>%)|(?P<approx>余|多)?(?P<wan>万)?(?P<unit>"
     + COUNT_UNITS
+    + "|"
+    + "|".join(STRICT_UNITS)
     + r")(?!性|全会|会议|党代会))"
 )
 _NEXT_PCT_RE = re.compile(r"\s*(?:、|和|及|与)?\s*(\d+(?:\.\d+)?)\s*%")
@@ -155,7 +164,9 @@ _ZERO_START_RE = re.compile(
 )
 
 # --- segmentation
-_MASK_RE = re.compile(r"《[^《》\n]{0,100}》|“[^“”\n]{0,60}”")
+# a quoted sentence with clauses ("实现“…达到2000名左右,…人才贡献率达到40%”的目标") is prose, not a
+# name or a slogan: only quotes without "," are masked
+_MASK_RE = re.compile(r"《[^《》\n]{0,100}》|“[^“”,\n]{0,60}”")
 _LINE_MARKER_RE = re.compile(
     rf"^\s*(?:——|\(\d{{1,3}}\)|（\d{{1,3}}）|\d{{1,3}}\s*[.、．]|{CN_SMALL}+、|\({CN_SMALL}+\)|"
     r"\d{1,3}(?=[\u4e00-\u9fff])(?![年月日号个次件名期项篇场人门家条宗张户天学课小分工]))\s*"
@@ -207,8 +218,8 @@ def _clean(name: str) -> str:
     for _ in range(4):
         before = name
         name = _LEADING_COUNT_RE.sub("", _VERB_TAIL_RE.sub("", _LEAD_RE.sub("", name)))
-        if name.startswith("(") and ")" not in name:
-            name = name[1:]
+        if name.startswith(("(", "“")) and {"(": ")", "“": "”"}[name[0]] not in name:
+            name = name[1:]  # an opening bracket or quote whose closing one is further on
         if name.endswith(")") and "(" not in name:
             name = name[:-1]
         if name == before:
@@ -478,6 +489,10 @@ def _read_clause(clause: _Clause, mode: str) -> list[dict]:
                 continue
             got, prev_end = _percent(clause, m, prev_end, mode)
         else:
+            if m["unit"] in STRICT_UNITS and (
+                mode != "target" or not _STRICT_CMP_RE.search(clause.plain[prev_end : m.start()])
+            ):
+                continue  # a year, a span or an age, not a value
             next_start = matches[i + 1].start() if i + 1 < len(matches) else len(clause.text)
             got = _count(clause, m, prev_end, next_start, mode)
             prev_end = _POST_RE.match(clause.plain, m.end()).end()

@@ -201,8 +201,8 @@ def _split_conjunction(name: str) -> list[str]:
 # level named after it, so the pair is one group name (each district and each county-level city)
 BARE_EACH_LEVEL_RE = re.compile(r"^各(?:有关|相关)?(?:区|县|市|镇|乡|县区|区县|县市|市县)$")
 LEVEL_GOVERNMENT_RE = re.compile(
-    r"^(?:县级市|县区|区县|县|区|市|镇|乡|街道|街)(?:人民)?(?:政府|党委|党委政府|管委会)$"
-)
+    r"^(?:县级市|县区|区县|县|区|市|镇|乡|街道|街)(?:(?:人民)?(?:政府|党委|党委政府|管委会))?$"
+)  # a bare level too: "各区、县级市" is each district and each county-level city
 
 
 def _join_shared_suffix(names: list[str], separators: list[str]) -> list[str]:

@@ -111,7 +111,9 @@ def all_tasks(doc: dict) -> list[dict]:
 
 
 def all_targets(doc: dict) -> list[dict]:
-    out = []
+    """Targets of sections and tasks, and the plan-level goals of goal sections (总体目标, 发展目标)
+    that the parser lists on the document (its extra `targets` field, stored as the plan's)."""
+    out = list(doc.get("targets") or [])
     for action in doc.get("actions") or []:
         out += action.get("targets") or []
         for task in action.get("tasks") or []:
