@@ -4,7 +4,7 @@ which the browser would fetch from a font CDN (the app runs offline)."""
 
 import streamlit as st
 
-from ui import meeting, routing
+from ui import meeting, routing, words
 
 st.set_page_config(page_title="法治进度", layout="wide")
 
@@ -24,4 +24,5 @@ SECTIONS = {
 pg = st.navigation(SECTIONS, position="hidden" if meeting.meeting_mode() else "sidebar")
 if wanted := routing.routed():  # a deep link that Streamlit first ran without the router
     st.switch_page(wanted)
+words.apply()  # Chinese for the uploader's words, no English toolbars (ui.words)
 pg.run()

@@ -38,7 +38,7 @@ def _finish(chart: alt.TopLevelMixin, title: str, subtitle: str | None = None, b
         params.update(subtitle=subtitle, subtitleFontSize=size * 0.7, subtitleColor="#555555")
     return (
         chart.properties(title=alt.TitleParams(**params))
-        .configure(font=CJK_FONT)
+        .configure(font=CJK_FONT, aria=False)  # Vega's accessible names are English
         .configure_axis(labelFontSize=size * 0.8, titleFontSize=size * 0.85, labelLimit=320)
         .configure_legend(labelFontSize=size * 0.8, titleFontSize=size * 0.85, orient="top")
         .configure_view(stroke=None)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from analytics.db import get_connection
 from loaders import access
-from ui import filters, session, words
+from ui import filters, session, tables, words
 from ui.routing import through_router
 
 through_router(__file__)
@@ -55,4 +55,4 @@ if text:
         )
     )
 st.caption(f"共 {frame.height} 条（新的在前）")
-words.show(frame.rename(COLUMNS), key="audit_table")
+tables.show(frame.rename(COLUMNS), key="audit_table")

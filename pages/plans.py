@@ -7,7 +7,7 @@ from analytics import db, plan_data
 from analytics.db import get_connection
 from loaders.errors import LoadError, ReadError
 from loaders.storage.plans import LoadResult, load_file
-from ui import filters, plan_review, session, words
+from ui import filters, plan_review, session, tables, words
 from ui.routing import through_router
 from ui.safe import md
 
@@ -100,19 +100,19 @@ def plan_view(plan: dict) -> None:
         with st.expander(
             f"待核对：{doubtful.height} 项任务（解析时没有把握的地方）", expanded=True
         ):
-            words.show(doubtful.select(list(REVIEW_COLUMNS)).rename(REVIEW_COLUMNS))
+            tables.show(doubtful.select(list(REVIEW_COLUMNS)).rename(REVIEW_COLUMNS))
     for action in plan_data.plan_actions(con, plan["plan_id"]).iter_rows(named=True):
         rows = tasks.filter(pl.col("action_id") == action["action_id"])
         if search and rows.is_empty():
             continue
         label = f"{action_heading(action['code'], action['title'])}（{rows.height} 项任务）"
         with st.expander(md(label), expanded=bool(search)):
-            words.show(rows.select(list(TASK_COLUMNS)).rename(TASK_COLUMNS))
+            tables.show(rows.select(list(TASK_COLUMNS)).rename(TASK_COLUMNS))
             if action["section_targets"]:
                 st.caption(f"效果指标：{md(action['section_targets'])}")
     targets = plan_data.plan_targets(con, plan["plan_id"])
     with st.expander(f"指标一览（{targets.height} 个）"):
-        words.show(targets.select(list(TARGET_COLUMNS)).rename(TARGET_COLUMNS))
+        tables.show(targets.select(list(TARGET_COLUMNS)).rename(TARGET_COLUMNS))
 
 
 words.apply()

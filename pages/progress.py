@@ -21,7 +21,7 @@ from loaders.progress.store import (
     validate_upload,
 )
 from loaders.progress.template import build_template
-from ui import session, words
+from ui import session, tables, words
 from ui.routing import through_router
 from ui.safe import md
 
@@ -95,7 +95,7 @@ def preview(parsed, catalog) -> None:
     for kind in ("task", "indicator"):
         rows = [_change_row(c, tasks_by_id, targets_by_id) for c in changes.rows if c.kind == kind]
         if rows:
-            words.show(pl.DataFrame(rows))
+            tables.show(pl.DataFrame(rows))
 
 
 def _change_row(c, tasks_by_id: dict, targets_by_id: dict) -> dict:
@@ -137,7 +137,7 @@ def upload_box(year: int, quarter: int, unit: str) -> None:
         parsed = validate_upload(con, upload.name, data, reporting, year, quarter, catalog)
     if parsed.errors:
         st.error(f"{md(upload.name)} 未通过校验，没有保存任何数据。请修改后重新上传：")
-        words.show(pl.DataFrame({"问题": parsed.errors}, schema={"问题": pl.Utf8}))
+        tables.show(pl.DataFrame({"问题": parsed.errors}, schema={"问题": pl.Utf8}))
         if st.button("记录这次未通过的上传", key="record_rejected"):
             _store(upload.name, data, who, reporting, year, quarter, parsed)
         return
@@ -184,7 +184,7 @@ def history(who: str | None) -> None:
             for row in uploads
         ]
     )  # an empty text ("" in the history) is a null, shown as —
-    words.show(table, key="upload_history")
+    tables.show(table, key="upload_history")
     admin = who is not None and access.actor_named(con, who).is_admin  # restoring is an admin's
     restorable = [row["upload_id"] for row in uploads if row["restorable"]] if admin else []
     if restorable:

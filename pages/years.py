@@ -101,7 +101,14 @@ st.caption(
     "季度填报：当年最后一个季度的本年累计值（各单位合计）；年度报告：年度法治政府建设报告中的数字。"
 )
 tables.table(
-    rows.with_columns(actual=pl.col("actual").round(2)),
+    rows.with_columns(
+        actual=pl.col("actual").round(2),
+        met=pl.when(pl.col("met").is_null())
+        .then(pl.lit("无目标"))
+        .when(pl.col("met"))
+        .then(pl.lit("达标"))
+        .otherwise(pl.lit("未达标")),
+    ),
     {
         "year": "年度",
         "source": "来源",

@@ -67,10 +67,11 @@ FILES = r"[\w\-.（）()]+\.(?:xlsx|xls|csv|txt|md|html?|docx|pdf)\b|\b[0-9a-f]{
 # selectbox's open button, a date field's parts and calendar button, the "?" icon of a `help=`
 # tooltip (the tooltip itself is Chinese); and Vega's name for a chart's title, which it writes
 # even with `aria: false` in the chart config and in the title (that setting does remove the
-# "X-axis titled … for a linear scale…" names of axes, legends and marks, so those count).
+# "X-axis titled … for a linear scale…" names of axes, legends and marks, so those count), and
+# "Vega visualization", vega-embed's name for every chart's frame (a tile's sparkline too).
 CHROME_NAMES = re.compile(
     r"〔无障碍名称〕(?:Sidebar|App pages|Open|Collapse sidebar|Expand sidebar|Choose date"
-    r"|(?:year|month|day), .*|Help for .*|(?:Sub)?[Tt]itle text '.*')",
+    r"|(?:year|month|day), .*|Help for .*|(?:Sub)?[Tt]itle text '.*'|Vega visualization)",
     re.DOTALL,
 )
 WORD = re.compile(r"[A-Za-z]{2,}")

@@ -15,7 +15,7 @@ from loaders.errors import LoadError
 from loaders.plans.units import split_unit_names
 from loaders.storage import catalogue, corrections, plan_admin, registry
 from loaders.storage.unit_groups import set_members
-from ui import filters, session, words
+from ui import filters, numbers, session, tables, words
 from ui.safe import md
 
 MESSAGE_KEY = "plan_review_message"
@@ -87,7 +87,7 @@ def plan_admin_panel(con: duckdb.DuckDBPyConnection) -> None:
         .otherwise(pl.lit("跟踪")),
         years_label=pl.col("years_label").fill_null("未注明"),
     )
-    words.show(shown.select(list(PLAN_COLUMNS)).rename(PLAN_COLUMNS))
+    tables.show(shown.select(list(PLAN_COLUMNS)).rename(PLAN_COLUMNS))
     labels = dict(zip(every["plan_id"], every["title"], strict=True))
     with st.form("plan_admin"):
         plan_id = st.selectbox(
@@ -192,7 +192,7 @@ def _date(text: str | None) -> datetime.date | None:
 
 def _target_label(g: dict) -> str:
     sign = {">=": "≥", "<=": "≤"}.get(g["comparator"], g["comparator"])
-    return f"{g['indicator']} {sign} {words.quantity(g['value'], g['unit'] or '')}"
+    return f"{g['indicator']} {sign} {numbers.measure(g['value'], g['unit'] or '')}"
 
 
 def _changes(task, title, units, ongoing, deadline, remove_target, add_target, remove_task) -> dict:
@@ -260,7 +260,7 @@ def _history(con, plan_id: int) -> None:
         ]
     )
     st.caption("校对记录（新的在前；“找不到对应任务”：新版本中已没有该任务，记录保留）")
-    words.show(frame.rename(HISTORY_COLUMNS))
+    tables.show(frame.rename(HISTORY_COLUMNS))
     active = [c["correction_id"] for c in history if not c["undone_at"]]
     with st.form("undo_correction"):
         chosen = st.selectbox(
@@ -295,7 +295,7 @@ def units_panel(con: duckdb.DuckDBPyConnection, plan_id: int | None) -> None:
         frame = pl.DataFrame(pending).with_columns(
             kind=pl.when(pl.col("kind") == "group").then(pl.lit("单位组")).otherwise(pl.lit("单位"))
         )
-        words.show(frame.rename(REVIEW_COLUMNS))
+        tables.show(frame.rename(REVIEW_COLUMNS))
     else:
         st.write("没有待确认的单位。")
     names = [r["name"] for r in pending]

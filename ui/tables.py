@@ -52,10 +52,27 @@ def table(
     return chinese(frame, columns)
 
 
+def blanks_as_nulls(frame: pl.DataFrame) -> pl.DataFrame:
+    """Empty texts ("") and empty lists as nulls, so that they are drawn as "—" too."""
+    blank = []
+    for name, dtype in frame.schema.items():
+        if dtype == pl.Utf8:
+            blank.append(pl.when(pl.col(name).str.strip_chars() != "").then(pl.col(name)))
+        elif isinstance(dtype, pl.List):
+            blank.append(pl.when(pl.col(name).list.len() > 0).then(pl.col(name)))
+    return frame.with_columns(blank) if blank else frame
+
+
 def show(frame: pl.DataFrame, column_config: dict | None = None, key: str | None = None) -> None:
-    """st.dataframe without index, empty cells as "—" (Streamlit's own placeholder is "None");
-    numbers stay numbers, so columns still sort."""
-    st.dataframe(frame, hide_index=True, column_config=column_config, key=key, placeholder="—")
+    """st.dataframe without index, empty cells (null, "", []) as "—" (Streamlit's own
+    placeholder is "None"); numbers stay numbers, so columns still sort."""
+    st.dataframe(
+        blanks_as_nulls(frame),
+        hide_index=True,
+        column_config=column_config,
+        key=key,
+        placeholder="—",
+    )
 
 
 def chart(spec: alt.TopLevelMixin) -> None:

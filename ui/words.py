@@ -15,12 +15,10 @@ from __future__ import annotations
 
 import json
 
-import polars as pl
 import streamlit as st
 
 from loaders import access
 from loaders.storage import corrections
-from ui import tables
 
 EMPTY = "—"
 CHOOSE = "请选择"  # placeholder of a selectbox or multiselect without a choice
@@ -77,31 +75,6 @@ def file_uploader(label: str, types: list[str], key: str, **kwargs):
         f' {{ content: "支持 {formats} 文件，单个不超过 {limit} MB"; }}</style>'
     )
     return st.file_uploader(label, type=types, key=key, **kwargs)
-
-
-def blanks_as_nulls(frame: pl.DataFrame) -> pl.DataFrame:
-    """Empty texts ("") and empty lists as nulls, so that tables.show draws them as "—" too."""
-    blank = []
-    for name, dtype in frame.schema.items():
-        if dtype == pl.Utf8:
-            blank.append(pl.when(pl.col(name).str.strip_chars() != "").then(pl.col(name)))
-        elif isinstance(dtype, pl.List):
-            blank.append(pl.when(pl.col(name).list.len() > 0).then(pl.col(name)))
-    return frame.with_columns(blank) if blank else frame
-
-
-def show(frame: pl.DataFrame, column_config: dict | None = None, key: str | None = None) -> None:
-    """tables.show with empty texts and lists drawn as "—" like nulls."""
-    tables.show(blanks_as_nulls(frame), column_config, key=key)
-
-
-def quantity(value: float | None, unit: str = "") -> str:
-    """A figure as it was measured: 5.0 次 -> "5次", 98.95 -> "98.95", None -> "—"."""
-    if value is None:
-        return EMPTY
-    if float(value).is_integer():
-        return f"{int(value)}{unit}"
-    return f"{round(float(value), 4):f}".rstrip("0").rstrip(".") + unit
 
 
 # ---------------------------------------------------------------- 审计日志
