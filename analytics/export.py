@@ -3,7 +3,9 @@
 - `chart_png` / `chart_svg`: a chart as an image, rendered offline by vl-convert with the CJK font
   of the Debian package fonts-noto-cjk, so Chinese titles and labels show real glyphs.
 - `frames_xlsx`: one Excel sheet per frame (bold frozen header, fitted widths, 率 columns as %).
-- `slides_pptx`: a 16:9 PowerPoint deck, one slide per chart and/or table.
+- `frame_csv`: a frame as CSV for Excel (UTF-8 with BOM, formula-like text neutralised).
+- slide geometry and `_apply_fonts` (East Asian typeface on every run) for the briefing deck
+  (analytics.briefing.deck).
 
 Nothing is downloaded: the font comes from the system, the Vega-Lite engine ships in the wheel.
 """
@@ -30,12 +32,9 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
-from pptx import Presentation
-from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.presentation import Presentation as PresentationType
 from pptx.slide import Slide
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Emu
 
 from loaders.files.safe_cells import csv_text, guard_sheet
 
@@ -301,10 +300,6 @@ def frame_csv(df: pl.DataFrame) -> bytes:
 # ------------------------------------------------------------------------------------------ pptx
 
 SLIDE_WIDTH, SLIDE_HEIGHT = Emu(12_192_000), Emu(6_858_000)  # PowerPoint's 16:9, 13.33 × 7.5 in
-MARGIN = Inches(0.5)
-TITLE_HEIGHT = Inches(0.8)
-BODY_TOP = Inches(1.6)
-GAP = Inches(0.3)
 
 
 def _apply_fonts(slide: Slide) -> None:
@@ -322,107 +317,3 @@ def _apply_fonts(slide: Slide) -> None:
                     rpr.remove(old)
                 ea = rpr.makeelement(qn("a:ea"), {"typeface": PPTX_EA_FONT, **PPTX_EA_ATTRS})
                 rpr.find(qn("a:latin")).addnext(ea)
-
-
-def _place(shape: Any, left: int, top: int, width: int, height: int) -> None:
-    """Moves a shape (placeholders sit at 4:3 positions in the default template)."""
-    shape.left, shape.top, shape.width, shape.height = left, top, width, height
-
-
-def _set_text(frame: Any, text: str, size: float, bold: bool = False) -> None:
-    """Replaces a text frame's text and sets its size (and boldness)."""
-    frame.text = text
-    for run in (r for p in frame.paragraphs for r in p.runs):
-        run.font.size = Pt(size)
-        run.font.bold = bold or None
-
-
-def _title_slide(prs: PresentationType, title: str) -> None:
-    """The opening slide: the deck's title and the date it was made."""
-    slide = prs.slides.add_slide(prs.slide_layouts[0])
-    body_width = SLIDE_WIDTH - 2 * MARGIN
-    _set_text(slide.shapes.title.text_frame, title, 40, bold=True)
-    _place(slide.shapes.title, MARGIN, Inches(2.3), body_width, Inches(1.5))
-    subtitle = slide.placeholders[1]
-    today = date.today()
-    _set_text(subtitle.text_frame, f"{today.year}年{today.month}月{today.day}日", 20)
-    _place(subtitle, MARGIN, Inches(4.1), body_width, Inches(0.8))
-    _apply_fonts(slide)
-
-
-def _add_picture(slide: Slide, png: bytes, left: int, top: int, width: int, height: int) -> None:
-    """The PNG fitted into the box, aspect ratio kept, centred."""
-    px_width, px_height = png_size(png)
-    ratio = min(width / px_width, height / px_height)
-    pic_width, pic_height = int(px_width * ratio), int(px_height * ratio)
-    slide.shapes.add_picture(
-        io.BytesIO(png),
-        left + (width - pic_width) // 2,
-        top + (height - pic_height) // 2,
-        pic_width,
-        pic_height,
-    )
-
-
-def _add_table(
-    slide: Slide, df: pl.DataFrame, left: int, top: int, width: int, height: int
-) -> None:
-    """The frame's first rows as a table (bold header); a note above it when rows were left out.
-
-    Column widths follow the content, capped so one long text column wraps instead of squeezing
-    the figures; the font is smaller when the table shares the slide with a chart.
-    """
-    shown = df.head(MAX_SLIDE_ROWS)
-    percent = fraction_columns(df)
-    size = 12 if width > SLIDE_WIDTH // 2 else 10
-    table_height = min(height, Inches(0.38) * (shown.height + 1))
-    table = slide.shapes.add_table(shown.height + 1, df.width, left, top, width, table_height).table
-    weights = [min(_column_width(df, name, name in percent), 24) for name in df.columns]
-    for col, name in enumerate(df.columns):
-        table.columns[col].width = Emu(int(width * weights[col] / sum(weights)))
-        _set_text(table.cell(0, col).text_frame, name, size, bold=True)
-        for row, value in enumerate(shown[name].to_list(), start=1):
-            _set_text(table.cell(row, col).text_frame, _display_text(value, name in percent), size)
-    for cell in table.iter_cells():
-        cell.margin_left = cell.margin_right = Inches(0.05)
-    if df.height > shown.height:
-        note = slide.shapes.add_textbox(left, top - Inches(0.4), width, Inches(0.35))
-        _set_text(note.text_frame, f"仅列出前 {shown.height} 行，共 {df.height} 行", 11)
-        note.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
-
-
-def _content_slide(
-    prs: PresentationType, title: str, chart: alt.TopLevelMixin | None, df: pl.DataFrame | None
-) -> None:
-    """A slide with its title, the chart (left, or full width) and/or the table (right)."""
-    slide = prs.slides.add_slide(prs.slide_layouts[5])  # "Title Only"
-    body_width, body_height = SLIDE_WIDTH - 2 * MARGIN, SLIDE_HEIGHT - BODY_TOP - MARGIN
-    _set_text(slide.shapes.title.text_frame, title, 28, bold=True)
-    _place(slide.shapes.title, MARGIN, Inches(0.3), body_width, TITLE_HEIGHT)
-    has_table = df is not None and df.width > 0
-    chart_width = body_width if not has_table else int(body_width * 0.55)
-    if chart is not None:
-        _add_picture(slide, chart_png(chart), MARGIN, BODY_TOP, chart_width, body_height)
-    if has_table:
-        table_left = MARGIN if chart is None else MARGIN + chart_width + GAP
-        table_width = MARGIN + body_width - table_left
-        _add_table(slide, df, table_left, BODY_TOP, table_width, body_height)
-    _apply_fonts(slide)
-
-
-def slides_pptx(
-    slides: list[tuple[str, alt.TopLevelMixin | None, pl.DataFrame | None]], title: str
-) -> bytes:
-    """A 16:9 PowerPoint deck: a title slide, then one slide per (title, chart, frame) entry.
-
-    Each slide shows the chart as a sharp PNG fitted to the space and/or the frame's first 12
-    rows as a table with a bold header; 率 columns holding fractions read as percentages.
-    """
-    prs = Presentation()
-    prs.slide_width, prs.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
-    _title_slide(prs, title)
-    for slide_title, chart, df in slides:
-        _content_slide(prs, slide_title, chart, df)
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    return buffer.getvalue()

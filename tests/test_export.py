@@ -14,21 +14,15 @@ import pytest
 import vl_convert as vlc
 from openpyxl import load_workbook
 from PIL import Image, ImageChops
-from pptx import Presentation
-from pptx.enum.shapes import MSO_SHAPE_TYPE
-from pptx.oxml.ns import qn
-from pptx.util import Inches
 
 from analytics.export import (
     CJK_FONT,
-    PPTX_EA_FONT,
     FontMissingError,
     chart_png,
     chart_svg,
     display_width,
     find_cjk_font_dir,
     frames_xlsx,
-    slides_pptx,
 )
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -250,79 +244,6 @@ def test_xlsx_stores_lists_and_odd_values():
 
 
 # ------------------------------------------------------------------------------------------ pptx
-
-
-def test_pptx_has_title_slide_charts_and_tables():
-    many = pl.concat([UNITS] * 5)  # 15 rows: only 12 shown
-    entries = [
-        ("各单位任务完成率", bar_chart(), many),
-        ("完成率图", bar_chart(), None),
-        ("任务清单", None, UNITS),
-    ]
-    prs = Presentation(io.BytesIO(slides_pptx(entries, title="法治政府建设进度汇报")))
-    assert prs.slide_width * 9 == prs.slide_height * 16
-    slides = list(prs.slides)
-    assert len(slides) == 1 + len(entries)
-    assert slides[0].shapes.title.text == "法治政府建设进度汇报"
-    assert [s.shapes.title.text for s in slides[1:]] == [title for title, _, _ in entries]
-
-    def pictures(slide):
-        return [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
-
-    def tables(slide):
-        return [s.table for s in slide.shapes if s.has_table]
-
-    assert len(pictures(slides[1])) == len(pictures(slides[2])) == 1
-    assert not pictures(slides[3])
-    for picture in pictures(slides[1]) + pictures(slides[2]):
-        assert picture.image.content_type == "image/png"
-        assert picture.left >= 0 and picture.left + picture.width <= prs.slide_width
-        assert picture.top + picture.height <= prs.slide_height
-    assert not tables(slides[2])
-
-    table = tables(slides[1])[0]
-    assert len(table.rows) == 1 + 12
-    assert [c.text for c in table.rows[0].cells] == UNITS.columns
-    assert all(r.font.bold for c in table.rows[0].cells for r in c.text_frame.paragraphs[0].runs)
-    assert [c.text for c in table.rows[1].cells] == ["区司法局", "80.0%", "12.5", "12", LONG_NOTE]
-    texts = [s.text_frame.text for s in slides[1].shapes if s.has_text_frame]
-    assert "仅列出前 12 行，共 15 行" in texts
-
-    small = tables(slides[3])[0]
-    assert len(small.rows) == 1 + UNITS.height
-    assert [c.text for c in small.rows[2].cells] == ["区公安分局", "62.5%", "-3", "8", ""]
-
-
-def test_pptx_text_is_set_in_chinese_capable_fonts():
-    prs = Presentation(io.BytesIO(slides_pptx([("任务清单", None, UNITS)], title="汇报")))
-    runs = [
-        run
-        for slide in prs.slides
-        for shape in slide.shapes
-        for frame in (
-            [shape.text_frame]
-            if shape.has_text_frame
-            else [c.text_frame for c in shape.table.iter_cells()]
-            if shape.has_table
-            else []
-        )
-        for paragraph in frame.paragraphs
-        for run in paragraph.runs
-    ]
-    assert len(runs) > 10
-    for run in runs:
-        assert run.font.name == CJK_FONT
-        assert run.font._rPr.find(qn("a:ea")).get("typeface") == PPTX_EA_FONT
-
-
-def test_pptx_chart_is_fitted_inside_the_slide():
-    wide = bar_chart(width=1200, height=200)
-    prs = Presentation(io.BytesIO(slides_pptx([("宽图", wide, None)], title="汇报")))
-    (picture,) = [s for s in prs.slides[1].shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
-    assert picture.left >= Inches(0.5) - 1
-    assert picture.left + picture.width <= prs.slide_width - Inches(0.5) + 1
-    px_width, px_height = picture.image.size
-    assert picture.width / picture.height == pytest.approx(px_width / px_height, rel=0.01)
 
 
 def test_text_that_looks_like_a_formula_is_written_as_text():

@@ -1,5 +1,6 @@
-"""Download buttons for 汇报材料: a chart as PNG/SVG, tables as Excel, a PowerPoint deck. The files
-are made only when a button is clicked, and the rendering libraries load on first use."""
+"""Download buttons for a page's chart (PNG, SVG) and table (Excel, CSV). The files are made only
+when a button is clicked, and the rendering libraries load on first use. Whole briefings (deck,
+report, workbook) are ui.briefing's."""
 
 from __future__ import annotations
 
@@ -13,12 +14,12 @@ import streamlit as st
 def downloads(
     name: str, chart: alt.TopLevelMixin | None, frame: pl.DataFrame | None, key: str
 ) -> None:
-    """Buttons to take a chart (PNG, SVG) and its figures (XLSX) into briefing material; the
-    files are made only when a button is clicked."""
+    """Buttons to take a chart (PNG, SVG) and its figures (Excel, CSV in UTF-8 with BOM) into
+    briefing material; the files are made only when a button is clicked."""
     from analytics import export  # rendering libraries load on first use
 
     stamp = datetime.date.today().strftime("%Y%m%d")
-    cols = st.columns(3)
+    cols = st.columns(4)
     if chart is not None:
         fixed = chart.properties(width=900)
         cols[0].download_button(
@@ -38,6 +39,14 @@ def downloads(
             on_click="ignore",
         )
     if frame is not None:
+        cols[3].download_button(
+            "下载数据（CSV）",
+            lambda: export.frame_csv(frame),
+            f"{name}_{stamp}.csv",
+            "text/csv",
+            key=f"{key}_csv",
+            on_click="ignore",
+        )
         xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         cols[2].download_button(
             "下载数据（Excel）",
@@ -60,23 +69,6 @@ def workbook_button(title: str, sheets: dict[str, pl.DataFrame], key: str) -> No
         lambda: export.frames_xlsx(sheets, title),
         f"{title}_{stamp}.xlsx",
         xlsx,
-        key=key,
-        on_click="ignore",
-    )
-
-
-def deck_button(title: str, slides: list, key: str) -> None:
-    """A button for a PowerPoint deck (汇报材料) of (slide title, chart, table) entries."""
-    from analytics import export
-
-    stamp = datetime.date.today().strftime("%Y%m%d")
-    fixed = [(t, c.properties(width=800) if c is not None else None, f) for t, c, f in slides]
-    pptx = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-    st.download_button(
-        "导出汇报幻灯片（PPT）",
-        lambda: export.slides_pptx(fixed, title),
-        f"{title}_{stamp}.pptx",
-        pptx,
         key=key,
         on_click="ignore",
     )
