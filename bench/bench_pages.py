@@ -14,8 +14,8 @@ itself (AppTest turning the messages into an element tree, in the calling thread
 Phases: warm-up (every session visits every page once: imports, first queries), warm (every
 session, `--rounds` times; the cache holds the results), cold (the query cache cleared before each
 run with analytics.db.clear_caches, as after an upload or a plan correction; `--cold-sessions`
-sessions). Then a chart exported as PNG (analytics.export.chart_png, warm) and the overview's
-PowerPoint deck (analytics.export.slides_pptx). `--profile N` prints the top N functions of the
+sessions). Then a chart exported as PNG (analytics.export.chart_png, warm) and the plan's
+briefing as deck, report and workbook (analytics.briefing, in this process). `--profile N` prints the top N functions of the
 script threads (cProfile, warm runs) and a summary of where the CPU goes.
 """
 
