@@ -14,14 +14,23 @@ apt_needed=()
 fc-list 2>/dev/null | grep -q "Noto Sans CJK" || apt_needed+=(fonts-noto-cjk)
 # LibreOffice and poppler draw the briefing decks and reports (汇报材料) to PDF and PNG in the tests,
 # so that Chinese is checked as Office and WPS would show it
-command -v soffice >/dev/null 2>&1 || apt_needed+=(libreoffice-impress-nogui libreoffice-writer-nogui)
-command -v pdftoppm >/dev/null 2>&1 || apt_needed+=(poppler-utils)
-if [ ${#apt_needed[@]} -gt 0 ]; then
+# (without their recommended extras: Java, help files, desktop integration)
+apt_lean=()
+command -v soffice >/dev/null 2>&1 || apt_lean+=(libreoffice-impress-nogui libreoffice-writer-nogui)
+command -v pdftoppm >/dev/null 2>&1 || apt_lean+=(poppler-utils)
+if [ $((${#apt_needed[@]} + ${#apt_lean[@]})) -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_needed[@]}" >/dev/null
+    export DEBIAN_FRONTEND=noninteractive
+    if [ ${#apt_needed[@]} -gt 0 ]; then
+      apt-get install -y -qq "${apt_needed[@]}" >/dev/null
+    fi
+    if [ ${#apt_lean[@]} -gt 0 ]; then
+      apt-get install -y -qq --no-install-recommends "${apt_lean[@]}" >/dev/null
+    fi
   else
-    echo "缺少系统软件包：${apt_needed[*]}（请以 root 运行 apt-get install ${apt_needed[*]}）" >&2
+    all=("${apt_needed[@]}" "${apt_lean[@]}")
+    echo "缺少系统软件包：${all[*]}（请以 root 运行 apt-get install ${all[*]}）" >&2
     exit 1
   fi
 fi
