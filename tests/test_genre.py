@@ -705,3 +705,38 @@ def test_years_and_ages_are_values_only_right_after_a_comparator_word():
     (doc,) = docs(text)
     got = [[(g["comparator"], g["value"], g["unit"]) for g in t["targets"]] for t in tasks(doc)]
     assert got == [[("<=", 5, "年"), (">=", 1000, "套")], [(">", 80, "岁")], [(">=", 15, "支")]]
+
+
+def test_a_list_starting_at_two_under_a_heading_takes_the_paragraph_before_as_its_first():
+    text = """关于推进法治乡村建设的方案
+一、工作目标
+到2025年,法治乡村建设格局基本形成。
+二、推进措施
+积极推进涉农领域立法。开展涉农领域立法后评估。(责任单位:市司法局、市农业农村局)
+2. 加强涉农重点领域执法。开展执法监督检查。(责任单位:市农业农村局)
+"""
+    (doc,) = docs(text)
+    got = [(t["number"], t["title"], t["responsible_units"]) for t in tasks(doc)]
+    assert got == [
+        ("", "积极推进涉农领域立法", ["市司法局", "市农业农村局"]),
+        ("2", "加强涉农重点领域执法", ["市农业农村局"]),
+    ]
+
+
+def test_a_plan_cut_before_its_tasks_has_no_task_in_its_section_headings():
+    text = """某市创建法治政府建设示范市实施方案
+为加快推进法治建设,制定本实施方案。
+一、总体要求
+坚持以人民为中心,推动法治政府建设提质增效。
+二、主要创建任务
+主要围绕《指标体系》10项一级指标
+"""
+    (doc,) = docs(text)
+    assert doc["kind"] == "plan"
+    assert tasks(doc) == []
+    text = """某县提升行政执法质量三年行动实施方案
+一、目标要求
+(一)总体要求。坚持以习近平法治思想为指导,全面提升行政执法质量。
+"""
+    (doc,) = docs(text)
+    assert tasks(doc) == []

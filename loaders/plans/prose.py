@@ -30,8 +30,10 @@ DEADLINE_LINE_RE = re.compile(
 )
 NON_TASK_SECTION_RE = re.compile(
     r"(总体要求|工作要求|保障措施|组织实施|组织领导|指导思想|基本原则|工作原则|实施步骤|步骤安排|"
-    r"总体目标|工作目标|主要目标|预期目标|目标任务$)"
+    r"总体目标|工作目标|主要目标|预期目标|目标要求|目标任务$)"
 )
+# a heading line that announces the tasks below it ("二、主要创建任务", "二、推进措施")
+TASKS_HEADING_RE = re.compile(r"^.{0,8}(?:任务|措施|举措)$")
 # a note that the first unit listed leads ("其中列第一位为牵头单位", "排在第一位的部门为牵头部门",
 # "(除标注…外,列第一位为牵头或汇总单位,下同)"): it holds for every later attribution
 FIRST_LEADS_RE = re.compile(
@@ -128,6 +130,8 @@ class _OutlineBuilder:
             self._add_prose(current, line)
 
     def _add_item(self, marker: Marker) -> None:
+        if marker.style == "arabic" and marker.value == 2:
+            self._split_unnumbered_first(self.current)
         self.last_arabic = marker.value if marker.style == "arabic" else self.last_arabic
         rank = STYLE_RANK[marker.style]
         if (
@@ -146,6 +150,25 @@ class _OutlineBuilder:
                 first_leads=self.first_leads,
             )
         )
+
+    def _split_unnumbered_first(self, heading: Item | None) -> None:
+        """A list that starts at 2 right under a heading line: the paragraph between them is the
+        measure whose number was lost ("二、推进措施 / 积极推进…(责任单位:…) / 2. 加强…")."""
+        if (
+            heading is None
+            or STYLE_RANK[heading.style] >= STYLE_RANK["arabic"]
+            or len(heading.parts) < 2
+            or len(heading.parts[0]) > 20
+            or is_complete(heading.parts[0])
+        ):
+            return
+        first = Item("arabic", "", 1, heading.parts[1:], label=heading.label)
+        first.roles, heading.roles = heading.roles, []
+        first.deadline_text, heading.deadline_text = heading.deadline_text, None
+        first.closed, heading.closed = heading.closed, False
+        first.first_leads = heading.first_leads
+        heading.parts = heading.parts[:1]
+        self.items.append(first)
 
     def _attach(self, item: Item | None, line: str) -> bool:
         """Role and deadline lines (牵头单位:… / 完成时限:…) belong to the item above them."""
@@ -276,6 +299,8 @@ def parse_plan_lines(
     sections = _sections(outline.items, task_style)
     with_units = sum(_carries_units(t) for _, ts in sections for t in ts)
     total = sum(len(ts) for _, ts in sections)
+    if structural:  # headings of sections cut before their items are no tasks
+        sections = [(h, [t for t in ts if not _section_heading(t)]) for h, ts in sections]
     actions, emitted = [], set()
     for head, tasks in sections:
         if not tasks or _is_non_task_section(head, tasks, with_units, total):
@@ -315,6 +340,12 @@ def _sections(items: list[Item], task_style: str) -> list[tuple[Item | None, lis
             task.roles.extend(it.roles)
             task.deadline_text = task.deadline_text or it.deadline_text
     return sections
+
+
+def _section_heading(it: Item) -> bool:
+    """An item whose heading line names a section, not a measure: 总体要求, 主要创建任务 …"""
+    heading = it.parts[0].split("。", 1)[0] if it.parts else ""
+    return bool(NON_TASK_SECTION_RE.match(heading) or TASKS_HEADING_RE.match(heading))
 
 
 def _sub_item_text(it: Item) -> str:
