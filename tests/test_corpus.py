@@ -18,7 +18,7 @@ FLOORS = {  # checks passed (of total) on 2026-11-30 (39 files, five of them ful
     "units": 113,  # of 117
     "deadlines": 10,  # of 10
     "targets": 43,  # of 45
-    "achievements": 20,  # of 22
+    "achievements": 21,  # of 22
 }
 
 

@@ -740,3 +740,11 @@ def test_a_plan_cut_before_its_tasks_has_no_task_in_its_section_headings():
 """
     (doc,) = docs(text)
     assert tasks(doc) == []
+
+
+def test_a_count_after_a_conjunction_shares_the_reporting_verb_of_the_count_before():
+    from loaders.plans.targets import extract_achievements
+
+    text = "部党组先后召开6次党组会暨12次理论学习中心组集体学习会,学习贯彻党的二十大精神。"
+    got = [(a["indicator"], a["value"], a["unit"]) for a in extract_achievements(text, 2022)]
+    assert got == [("部党组先后召开党组会", 6, "次"), ("召开理论学习中心组集体学习会", 12, "次")]

@@ -224,7 +224,7 @@ def _clean(name: str) -> str:
             name = name[:-1]
         if name == before:
             break
-    return name.rstrip("的、和及与")
+    return name.rstrip("的、和及与暨")
 
 
 class _Clause:
@@ -454,8 +454,11 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
         verb = _REPORT_VERB_RE.search(pre_plain) or _REPORT_VERB_RE.match(tail[:4])
         if verb:
             clause.verb = verb.group(0)
-        elif clause.verb and pre.lstrip().startswith(("、", "和")):
-            name_pre = clause.verb + pre.lstrip()[1:]  # "办理建议88件、提案85件"
+        elif clause.verb and pre.lstrip().startswith(("、", "和", "及", "与", "暨")):
+            # "办理建议88件、提案85件", "召开6次党组会暨12次中心组学习会": the verb is shared
+            name_pre = clause.verb + pre.lstrip()[1:]
+        elif clause.verb and pre.rstrip().endswith(("、", "和", "及", "与", "暨")):
+            name_pre = clause.verb  # "召开6次党组会暨12次学习会": the object comes after the count
         else:
             return []
     name = clause.named(_clean(_clean(name_pre) + _clean(tail[:30])))
