@@ -748,3 +748,25 @@ def test_a_count_after_a_conjunction_shares_the_reporting_verb_of_the_count_befo
     text = "部党组先后召开6次党组会暨12次理论学习中心组集体学习会,学习贯彻党的二十大精神。"
     got = [(a["indicator"], a["value"], a["unit"]) for a in extract_achievements(text, 2022)]
     assert got == [("部党组先后召开党组会", 6, "次"), ("召开理论学习中心组集体学习会", 12, "次")]
+
+
+def test_a_page_title_naming_another_text_in_quotes_is_kept_whole():
+    html = """<table><tr><td><table>
+<tr><td><b>索 引 号：</b></td><td>000014349/2018-00222</td><td><b>主题分类：</b></td><td>卫生</td></tr>
+<tr><td><b>发文机关：</b></td><td>某省人民政府</td><td><b>成文日期：</b></td><td>2018年12月21日</td></tr>
+<tr><td><b>标　　题：</b></td><td colspan="3">某省人民政府关于在某区暂时调整实施《某条例》有关规定的决定</td></tr>
+<tr><td><b>发文字号：</b></td><td>某政发〔2018〕43号</td><td><b>发布日期：</b></td><td>2018年12月29日</td></tr>
+</table></td></tr></table>
+<table><tr><td><p>某省人民政府关于在某区暂时调整实施《某条例》有关规定的决定</p>
+<p>各市人民政府：</p><p>省政府决定在某区暂时调整实施《某条例》第三十六条的规定。</p>
+<p>某省人民政府</p><p>2018年12月21日</p></td></tr></table>"""
+    (doc,) = docs(html, "a.html")
+    assert doc["title"] == "某省人民政府关于在某区暂时调整实施《某条例》有关规定的决定"
+    assert (doc["doc_number"], doc["issuer"], doc["issued_on"]) == (
+        "某政发〔2018〕43号",
+        "某省人民政府",
+        "2018-12-21",
+    )
+    assert doc["kind"] == "other"
+    text = "某县人民政府办公室关于转发市政府《某某实施方案》的通知\n一、总体要求\n"
+    assert docs(text)[0]["title"] == "某某实施方案"

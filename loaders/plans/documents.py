@@ -144,9 +144,15 @@ def split_attachments(doc: RawDocument) -> list[RawDocument]:
     return [doc]
 
 
+# the 《X》 a notice issues or forwards (印发《X》, 转发省政府《X》), or a heading that is a 《title》
+_ISSUED_TITLE_RE = re.compile(r"(?:^\s*|(?:印发|转发|颁发|下发|发布|公布)[^《》]{0,15})《(.+)》")
+_ISSUED_CUT_RE = re.compile(r"(?:^\s*|(?:印发|转发|颁发|下发|发布|公布)[^《》]{0,15})《([^》]+)$")
+
+
 def title_from_heading(heading: str) -> str:
-    """ "…关于印发《X》的通知" -> X; "…关于印发X的通知" -> X."""
-    m = re.search(r"《(.+)》", heading) or re.search(r"《(.+)$", heading)
+    """ "…关于印发《X》的通知" -> X; "…关于印发X的通知" -> X. A title that only names another
+    text ("…关于暂时调整实施《X条例》有关规定的决定") is kept whole."""
+    m = _ISSUED_TITLE_RE.search(heading) or _ISSUED_CUT_RE.search(heading)
     if m:
         return m.group(1).strip()
     m = NOTICE_RE.match(heading)
