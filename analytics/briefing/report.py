@@ -17,6 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, RGBColor
+from docx.table import _Cell
 
 from analytics.briefing.figures import REPORT, Pictures, chunks
 from analytics.briefing.model import Briefing, Section, Tile, cell_text
@@ -189,12 +190,14 @@ def _table(doc, header: list[str], rows: list[list[str]]) -> None:
     table = doc.add_table(rows=len(rows) + 1, cols=len(header))
     table.style = doc.styles[TABLE_STYLE]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    grid = _grid(table)
+    style = doc.styles[TABLE_TEXT].style_id  # looked up once: by name it costs 1 ms a cell
     for col, name in enumerate(header):
-        _cell(table.cell(0, col), name, bold=True)
+        _cell(grid[0][col], name, style, bold=True)
     for r, values in enumerate(rows, start=1):
         for col, value in enumerate(values):
-            _cell(table.cell(r, col), value)
-    _widths(table, header, rows)
+            _cell(grid[r][col], value, style)
+    _widths(table, grid, header, rows)
     header_row = table.rows[0]._tr.get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")  # the header again on every page
     repeat.set(qn("w:val"), "true")
@@ -202,7 +205,13 @@ def _table(doc, header: list[str], rows: list[list[str]]) -> None:
     doc.add_paragraph("", style="Normal")
 
 
-def _widths(table, header: list[str], rows: list[list[str]]) -> None:
+def _grid(table) -> list[list[_Cell]]:
+    """The table's cells by row and column, read once: python-docx's table.cell() and
+    column.cells walk the whole table on every call (a 300-row table took seconds)."""
+    return [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
+
+
+def _widths(table, grid, header: list[str], rows: list[list[str]]) -> None:
     """Columns as wide as their content asks (a long name column gets the room), text width in
     all; Word reads the widths of the cells, LibreOffice those of the grid."""
     table.autofit = False
@@ -214,13 +223,13 @@ def _widths(table, header: list[str], rows: list[list[str]]) -> None:
     for col, weight in enumerate(weights):
         width = Emu(int(total * weight / sum(weights)))
         table.columns[col].width = width
-        for cell in table.columns[col].cells:
-            cell.width = width
+        for row in grid:
+            row[col].width = width
 
 
-def _cell(cell, text: str, bold: bool = False) -> None:
+def _cell(cell, text: str, style_id: str, bold: bool = False) -> None:
     paragraph = cell.paragraphs[0]
-    paragraph.style = TABLE_TEXT
+    paragraph._p.style = style_id  # = paragraph.style = TABLE_TEXT, without the name lookup
     run = paragraph.add_run(text)
     run.bold = bold or None
     _east_asian(run._element.get_or_add_rPr(), HEADING_FONT if bold else BODY_FONT)
