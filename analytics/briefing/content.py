@@ -149,16 +149,23 @@ def _points(rate: str, prev: str) -> pl.Expr:
     return ((pl.col(rate) - pl.col(prev)) * 100).round(1)
 
 
-def _actions(actions: pl.DataFrame) -> Section:
-    rows = actions.with_columns(name=pl.col("action_code") + pl.col("action_title"))
-    table = rows.select(
-        pl.col("name").alias("行动"),
+def _score_columns() -> list[pl.Expr]:
+    """The figures of an action's or a unit's row, under the names the screen uses."""
+    return [
         pl.col("completion_rate").alias("任务完成率"),
         pl.col("tasks_completed").alias("已完成"),
         pl.col("tasks_total").alias("已到期"),
         _points("completion_rate", "prev_completion_rate").alias("较上季度（百分点）"),
         pl.col("attainment_rate").alias("指标达标率"),
         pl.col("overdue_tasks").alias("逾期任务"),
+    ]
+
+
+def _actions(actions: pl.DataFrame) -> Section:
+    rows = actions.with_columns(name=pl.col("action_code") + pl.col("action_title"))
+    table = rows.select(
+        pl.col("name").alias("行动"),
+        *_score_columns(),
     )
     return Section(
         "actions",
@@ -186,12 +193,7 @@ def _units(units: pl.DataFrame) -> Section:
     """Units furthest behind first, as on screen."""
     table = units.select(
         pl.col("unit").alias("单位"),
-        pl.col("completion_rate").alias("任务完成率"),
-        pl.col("tasks_completed").alias("已完成"),
-        pl.col("tasks_total").alias("已到期"),
-        _points("completion_rate", "prev_completion_rate").alias("较上季度（百分点）"),
-        pl.col("attainment_rate").alias("指标达标率"),
-        pl.col("overdue_tasks").alias("逾期任务"),
+        *_score_columns(),
         _reporting().alias("报送情况"),
     )
     return Section(

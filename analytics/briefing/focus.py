@@ -47,6 +47,24 @@ def _deadline() -> pl.Expr:
     )
 
 
+def _summary(label: str, now: dict, before: dict | None, who: str) -> Section:
+    """The opening section of a unit's or an action's briefing: completion with its change,
+    and the tiles."""
+    return Section(
+        "summary",
+        "总体情况",
+        say.completion(
+            label,
+            now["tasks_completed"],
+            now["tasks_total"],
+            now["completion_rate"],
+            (before or {}).get("completion_rate"),
+            who=who,
+        ),
+        tiles=_tiles(now, before, ("behind_tasks", "滞后任务")),
+    )
+
+
 def _tiles(now: dict, before: dict | None, fourth: tuple[str, str]) -> list:
     prev, known = before or {}, before is not None
     column, label = fourth
@@ -81,19 +99,7 @@ def unit_briefing(
     unit_id = _unit_id(con, plan_id, period, unit, title)
     trend = scorecards.unit_trend(con, plan_id, unit_id)
     now, before = _rows_at(trend, period)
-    summary = Section(
-        "summary",
-        "总体情况",
-        say.completion(
-            label,
-            now["tasks_completed"],
-            now["tasks_total"],
-            now["completion_rate"],
-            (before or {}).get("completion_rate"),
-            who=unit,
-        ),
-        tiles=_tiles(now, before, ("behind_tasks", "滞后任务")),
-    )
+    summary = _summary(label, now, before, unit)
     tasks = scorecards.unit_tasks(con, plan_id, unit_id, period)
     sections = [
         summary,
@@ -200,19 +206,7 @@ def action_briefing(
     action_id, name = row["action_id"], row["action_code"] + row["action_title"]
     trend = _action_trend(con, plan_id, action_id, plan_trend, period)
     now, before = _rows_at(trend, period)
-    summary = Section(
-        "summary",
-        "总体情况",
-        say.completion(
-            label,
-            now["tasks_completed"],
-            now["tasks_total"],
-            now["completion_rate"],
-            (before or {}).get("completion_rate"),
-            who=name,
-        ),
-        tiles=_tiles(now, before, ("behind_tasks", "滞后任务")),
-    )
+    summary = _summary(label, now, before, name)
     sections = [
         summary,
         _trend(trend, period, "逐季度任务完成率与指标达标率"),
