@@ -770,3 +770,43 @@ def test_a_page_title_naming_another_text_in_quotes_is_kept_whole():
     assert doc["kind"] == "other"
     text = "某县人民政府办公室关于转发市政府《某某实施方案》的通知\n一、总体要求\n"
     assert docs(text)[0]["title"] == "某某实施方案"
+
+
+def test_a_count_after_a_bare_da_is_a_floor_but_not_after_xiada():
+    from loaders.plans.targets import extract_targets
+
+    got = extract_targets("到2015年,每万人口年发明专利授权量达20件,向企业下达3次整改通知。")
+    assert [(t["indicator"], t["comparator"], t["value"], t["unit"]) for t in got] == [
+        ("每万人口年发明专利授权量", ">=", 20, "件")
+    ]
+    got = extract_targets("全年下达3次整改通知。")
+    assert [(t["indicator"], t["value"], t["per"]) for t in got] == [("下达整改通知", 3, "year")]
+
+
+def test_a_clause_opening_on_its_percentage_is_named_by_what_follows():
+    from loaders.plans.targets import extract_targets
+
+    text = "建成创新项目10项以上,60%以上的成果由企业转化,90%以上律师进驻社区;覆盖率2023年达到80%,2025年达到90%。"
+    got = [(t["indicator"], t["comparator"], t["value"], t["unit"]) for t in extract_targets(text)]
+    assert got == [
+        ("建成创新项目", ">=", 10, "项"),
+        ("成果由企业转化", ">=", 60, "%"),
+        ("律师进驻社区", ">=", 90, "%"),
+        ("覆盖率", ">=", 80, "%"),
+        ("覆盖率", ">=", 90, "%"),
+    ]
+
+
+def test_zai_forming_a_word_with_what_follows_is_kept_in_the_name():
+    from loaders.plans.targets import extract_targets
+
+    got = extract_targets("建设孵化器5家以上,在孵企业300家以上,在校学生参训率达到90%。")
+    assert [t["indicator"] for t in got] == ["建设孵化器", "在孵企业", "在校学生参训率"]
+
+
+def test_a_report_count_before_its_verb_after_jiang_is_an_achievement():
+    from loaders.plans.targets import extract_achievements
+
+    text = "按照集中审批的原则,将全区12个部门的86项行政许可事项统一划入区行政审批局。"
+    got = [(a["indicator"], a["value"], a["unit"]) for a in extract_achievements(text, 2019)]
+    assert len(got) == 1 and "行政许可事项" in got[0][0] and got[0][1:] == (86, "项")

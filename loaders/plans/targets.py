@@ -77,7 +77,10 @@ _STRICT_CMP_RE = re.compile(
 # a plain count after a verb of building or adding is a floor: "建成5G基站1.2万个", "新建书房10家"
 _BUILD_RE = re.compile(r"建成|新建|新增|建设|培育|打造|创建|引进|招引|认定|培养|发展|实施|完成")
 # a count right after a verb of reaching is a floor too: "参保人数达到424万人"
-_REACH_RE = re.compile(r"(?:达到|提高到|提高至|提升到|提升至|增加到|增加至|增至)$")
+# ("授权量达350件" too: a bare 达, not 下达/送达/表达 …, nor 未达/不达)
+_REACH_RE = re.compile(
+    r"(?:达到|(?<![下传送到抵表发通直转签未不])达|提高到|提高至|提升到|提升至|增加到|增加至|增至)$"
+)
 TIME_UNITS = ("个工作日", "工作日", "日", "天", "小时", "个小时", "分钟", "个月")
 BAD_RATES = tuple("发生率 败诉率 差错率 错误率 成诉率 违法率 事故率 失误率 复发率 投诉率".split())
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -122,7 +125,7 @@ _PERIOD_COMPARE_RE = re.compile(r"(?:比|较)(?:上一?年度?|去年|同期|上
 # --- names
 _VERB_TAIL_RE = re.compile(
     r"(?:均|都|(?<![纪摘纲需重主])要|应|应当|须|必须|需|务必|一般|原则上|分别|力争|争取|确保|持续|稳定|"
-    r"始终|基本|全部|达到|达|(?<![行作])为|是|保持在|保持|维持在|稳定在|(?<![存所现])在|实现|提高到|"
+    r"始终|基本|全部|达到|(?<![下传送到抵表发通直转签])达|(?<![行作])为|是|保持在|保持|维持在|稳定在|(?<![存所现])在|实现|提高到|"
     r"提高至|提升到|提升至|增加到|上升到|下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|压缩到|"
     r"压缩至|各占|占)+$"
 )
@@ -130,15 +133,19 @@ _LEAD_RE = re.compile(
     rf"^(?:</?p>|\s+|——|—|[-•·]|\(\d+\)|（\d+）|\d+[.、]|{CN_SMALL}+、|\({CN_SMALL}+\)|"
     r"(?:到|至|截至|截止)?\d{4}年(?:年底|底|末)?(?:前|以前|之前)?|年底前|年底|年末|年内|全年|"
     r"第[一二三四五六七八九十百\d]+条|原则上|一般|确保|实现|推动|推进|力争|争取|努力|要|使|并且|并|且|"
-    r"同时|其中|做到|达到|保持|全面|进一步|逐步|切实|促进|以及|和|及|或|对|让|将|把|在|还|已|共|累计|"
+    r"同时|其中|做到|达到|保持|全面|进一步|逐步|切实|促进|以及|和|及|或|对|让|将|把|"
+    r"在(?![孵校建职编岗册线读押园院营])|还|已|共|累计|"
     r"、|,|:|的)+"
 )
+_TRAILING_YEAR_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:到|至)?\d{4}年(?:年底|底|末)?(?:前)?$")
 _FILLER_RE = re.compile(r"一般|原则上|(?<!平)均|必须|务必|应当|不得")
 _INTRO_RE = re.compile(r".*(?:实现|确保|做到)")
 _ATTR_RE = re.compile(r"\([^()]*(?:牵头|负责|配合)[^()]*\)")
 _TITLES_RE = re.compile(r"(《[^》]*》)(?:、?《[^》]*》)+")
 _LEADING_COUNT_RE = re.compile(r"^\d+(?:\.\d+)?[项个件家名]")
 _COUNT_TEXT_RE = re.compile(r"\d+(?:\.\d+)?[余多]?(?:" + COUNT_UNITS + ")")
+# a clause that opens on its percentage ("75%以上科技人员落户企业"): named by the words after it
+_OPENS_ON_VALUE_RE = re.compile(r"(?:</?p>|\s)*(?:其中|确保|力争|争取|推动|使|有)?(?:</?p>|\s)*")
 _RATE_END_RE = re.compile(r"(?:率|满意度|比例|比重|占比)$")
 _SUBJECT_END_RE = re.compile(
     r"(?:文件|规章|决策|决定|事项|案件|机关|部门|单位|人员|清单|建议|提案|议案|信息|政府|企业|群众|公众|"
@@ -156,6 +163,8 @@ _REPORT_VERB_RE = re.compile(
     r"作出|开设|列出|明确|督办|引进|划入|通报|约谈|问责|发放|录用|招聘|选聘|新建|推出|打造|上线|"
     r"公布|回复|挽回|追回|调研|走访|帮扶|服务|覆盖|累计|共计|合计|总计|(?<![一总公])共"
 )
+# 将/把 put the object before the verb: "将…278项行政许可事项统一划入…"
+_DISPOSAL_RE = re.compile(r"(?:^|[^\u4e00-\u9fff]|[^逐即])[将把]")
 _ZERO_ANY_RE = re.compile(
     r"(?:没有发生|未发生|没有出现|未出现|不存在)(?P<what>[^,;。]{2,80}?(?:情形|情况|行为|问题|现象))$"
 )
@@ -218,6 +227,7 @@ def _clean(name: str) -> str:
     for _ in range(4):
         before = name
         name = _LEADING_COUNT_RE.sub("", _VERB_TAIL_RE.sub("", _LEAD_RE.sub("", name)))
+        name = _TRAILING_YEAR_RE.sub("", name)  # "覆盖率2023年达到80%" -> 覆盖率
         if name.startswith(("(", "“")) and {"(": ")", "“": "”"}[name[0]] not in name:
             name = name[1:]  # an opening bracket or quote whose closing one is further on
         if name.endswith(")") and "(" not in name:
@@ -358,7 +368,14 @@ def _percent(clause: _Clause, m: re.Match, prev_end: int, mode: str) -> tuple[li
     tail = None if post.group(1) else re.match(r"[\u4e00-\u9fff]{1,8}", text[end:])
     if tail and not tail.group(0).startswith("的") and not _RATE_END_RE.search(_clean(head)):
         head = _clean(head) + tail.group(0)  # "审核100%覆盖" -> 审核覆盖
-    names = _rate_names(clause, head, len(values))
+    after = _clean(_TAG_RE.sub("", text[post.end() :]).lstrip("的"))[:20]
+    after = after[: after.rfind("(")] if after.count("(") > after.count(")") else after
+    if _OPENS_ON_VALUE_RE.fullmatch(pre_plain) and len(after) >= 2 and len(values) == 1:
+        names = [
+            after
+        ]  # "75%以上科技人员落户企业", "50%以上的专利由企业申请": what follows names it
+    else:
+        names = _rate_names(clause, head, len(values))
     if post.group(1):
         cmp = _POST_CMP.get(post.group(1), "<=")
     elif cmp_m:
@@ -452,6 +469,9 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
         return []
     if mode == "achievement":
         verb = _REPORT_VERB_RE.search(pre_plain) or _REPORT_VERB_RE.match(tail[:4])
+        if not verb and _DISPOSAL_RE.search(plain[: m.start()]) and not tail.endswith("的"):
+            # "将全县…的278项行政许可事项统一划入县行政审批局": 将 puts the verb after the object
+            verb = _REPORT_VERB_RE.search(plain, post.end())
         if verb:
             clause.verb = verb.group(0)
         elif clause.verb and pre.lstrip().startswith(("、", "和", "及", "与", "暨")):
