@@ -232,12 +232,14 @@ def test_overview_tiles_show_the_views_numbers(page, demo):
 
 
 def test_briefing_exports_from_the_overview(page, demo, tmp_path):
-    """The chart as PNG and the deck as PPTX, as a staff member takes them into 汇报材料."""
+    """The chart as PNG, the deck as PPTX and the report as DOCX, as a staff member takes them
+    into 汇报材料."""
+    from docx import Document
     from pptx import Presentation
 
     go(page, "总览")
     wait_for_charts(page, 2)
-    page.get_by_text("导出（汇报材料）与计算口径").click()
+    page.get_by_text("导出图表与计算口径").click()
     page.get_by_role("button", name="下载图片（PNG）").wait_for(state="visible")
     with page.expect_download() as png:
         page.get_by_role("button", name="下载图片（PNG）").click()
@@ -245,12 +247,21 @@ def test_briefing_exports_from_the_overview(page, demo, tmp_path):
     assert Path(png.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     with page.expect_download() as deck:
         page.get_by_role("button", name="导出汇报幻灯片（PPT）").click()
+    assert deck.value.suggested_filename.endswith(f"_{demo['label']}_汇报.pptx")
     target = tmp_path / "deck.pptx"
     deck.value.save_as(target)
     slides = list(Presentation(str(target)).slides)
-    assert len(slides) == 5  # title, summary, actions, units behind, overdue
-    table = next(s.table for s in slides[1].shapes if s.has_table)
-    assert [c.text for c in table.rows[1].cells][:2] == ["任务完成率", pct(demo["rate"])]
+    texts = [[sh.text_frame.text for sh in s.shapes if sh.has_text_frame] for s in slides]
+    assert [t[0] for t in texts[1:3]] == ["总体情况", "逐季度任务完成率与指标达标率"]
+    summary = " ".join(texts[1])
+    assert f"截至{demo['label']}" in summary.replace(" ", "")
+    assert f"完成率{pct(demo['rate'])}" in summary.replace(" ", "")
+    with page.expect_download() as report:
+        page.get_by_role("button", name="导出汇报文稿（Word）").click()
+    target = tmp_path / "report.docx"
+    report.value.save_as(target)
+    text = "\n".join(p.text for p in Document(str(target)).paragraphs)
+    assert "一、总体情况" in text and f"完成率{pct(demo['rate'])}" in text.replace(" ", "")
 
 
 def test_a_chosen_quarter_carries_to_the_next_page(page, demo):
