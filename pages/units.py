@@ -61,6 +61,8 @@ if row.is_empty():
     st.info("所选单位在本计划中没有牵头或负责的任务。")
     st.stop()
 unit = row.row(0, named=True)
+if big:  # no sidebar on a projector: walk the units in ranking order with large buttons
+    meeting.unit_switch(units["unit_id"].to_list(), unit["unit_id"], filters.UNIT_KEY)
 st.header(f"{md(unit['unit'])} 计分卡")
 if f.unit_id is None:
     st.caption("未选择单位：显示完成率最低的单位。可在左侧“单位”中选择。")

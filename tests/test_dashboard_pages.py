@@ -117,7 +117,8 @@ def test_meeting_mode_is_kept_on_every_dashboard_page_with_its_bar(shown):
         at.switch_page(page).run()
         assert not at.exception, page
         assert at.session_state["meeting"] is True, page
-        assert [b.key for b in at.button] == BAR, page
+        units = ["meeting_unit_prev", "meeting_unit_next"] if page.endswith("units.py") else []
+        assert [b.key for b in at.button] == BAR + units, page
         assert not at.dataframe, page
         assert not at.get("download_button"), page  # no export buttons on a projector
 
@@ -175,6 +176,27 @@ def test_meeting_bar_switches_quarter_and_page_without_a_keyboard(shown):
     at.button(key="meeting_back").click().run()
     assert at.title[0].value == "指标"
     assert at.session_state["period_choice"] == shown["period"]  # the quarter stays chosen
+
+
+def test_meeting_mode_walks_the_units_in_ranking_order(shown):
+    ranked = [
+        r[0]
+        for r in rows(
+            shown["db"],
+            "select unit from v_unit_plan_scorecard s join units n using (unit_id) "
+            "where plan_id = ? and period_index = ? and tasks_assigned > 0 and n.kind <> 'group' "
+            "order by completion_rate nulls last, overdue_tasks desc, unit",
+            [shown["plan_id"], shown["period"]],
+        )
+    ]
+    at = open_app("pages/units.py")
+    at.button(key="enter_meeting").click().run()
+    assert at.header[0].value == f"{ranked[0]} 计分卡"
+    assert at.button(key="meeting_unit_prev").disabled
+    at.button(key="meeting_unit_next").click().run()
+    assert at.header[0].value == f"{ranked[1]} 计分卡"
+    at.button(key="meeting_unit_prev").click().run()
+    assert at.header[0].value == f"{ranked[0]} 计分卡"
 
 
 def test_meeting_mode_opens_from_the_address(shown):

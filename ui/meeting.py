@@ -39,10 +39,12 @@ MEETING_CSS = """
 h1 {font-size: 3rem !important;} h2, h3 {font-size: 2.2rem !important;}
 [data-testid="stMarkdownContainer"] p, [data-testid="stCaptionContainer"] {font-size: 1.6rem;}
 [data-testid="stExpander"] summary p {font-size: 1.8rem;}
-.st-key-meeting_bar button, .st-key-meeting_bar a[data-testid="stPageLink-NavLink"] {
+.st-key-meeting_bar button, .st-key-meeting_bar a[data-testid="stPageLink-NavLink"],
+.st-key-meeting_units button {
   min-height: 4.2rem; font-size: 1.7rem;
 }
-.st-key-meeting_bar button p, .st-key-meeting_bar a p, .st-key-meeting_bar span {
+.st-key-meeting_bar button p, .st-key-meeting_bar a p, .st-key-meeting_bar span,
+.st-key-meeting_units button p {
   font-size: 1.7rem !important; font-weight: 600;
 }
 .st-key-meeting_bar a[data-testid="stPageLink-NavLink"] {
@@ -55,7 +57,7 @@ table.fz-big th {background: #DDEBF7; text-align: left; padding: 0.4rem 0.7rem;}
 table.fz-big td {border-top: 1px solid #BBBBBB; padding: 0.4rem 0.7rem; vertical-align: top;}
 table.fz-big td.num {text-align: right; white-space: nowrap;}
 p.fz-more {font-size: 1.4rem; color: #555555;}
-.st-key-meeting_bar kbd {display: none;}  /* the shortcut's key name (English) on a button */
+.st-key-meeting_bar kbd, .st-key-meeting_units kbd {display: none;}  /* the shortcut's key name (English) on a button */
 .st-key-meeting_bar .fz-here {background: #0072B2; color: #FFFFFF; border-radius: 0.6rem;
   min-height: 4.2rem; line-height: 4.2rem; text-align: center; font-size: 1.7rem;
   font-weight: 700;}
@@ -150,6 +152,34 @@ def bar(page_file: str, periods: list[int], period: int | None, label: str | Non
         if cols[4].button("下一页 ▶", key="meeting_forward", width="stretch", shortcut="PageDown"):
             st.switch_page(paths[(index + 1) % n])
     return True
+
+
+def _pick(key: str, value: object) -> None:
+    st.session_state[key] = value
+
+
+def unit_switch(order: list[int], shown: int, key: str) -> None:
+    """◀ 上一个单位 / 下一个单位 ▶ through `order` (unit ids, as ranked on the page) from the unit
+    `shown`; the choice is kept under `key` (the sidebar's unit filter)."""
+    at = order.index(shown) if shown in order else -1
+    with st.container(key="meeting_units"):
+        left, _, right = st.columns([1, 2, 1])
+        left.button(
+            "◀ 上一个单位",
+            key="meeting_unit_prev",
+            width="stretch",
+            disabled=at <= 0,
+            on_click=_pick,
+            args=(key, order[at - 1] if at > 0 else shown),
+        )
+        right.button(
+            "下一个单位 ▶",
+            key="meeting_unit_next",
+            width="stretch",
+            disabled=at < 0 or at >= len(order) - 1,
+            on_click=_pick,
+            args=(key, order[at + 1] if 0 <= at < len(order) - 1 else shown),
+        )
 
 
 # ------------------------------------------------------------------------------ large tables
