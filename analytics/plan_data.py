@@ -7,6 +7,8 @@ analytics.scorecards.
 
 from __future__ import annotations
 
+import re
+
 import duckdb
 import polars as pl
 
@@ -216,3 +218,33 @@ def upload_history(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 def plan_years(con: duckdb.DuckDBPyConnection) -> list[int]:
     """Years covered by the loaded plans (for the period pickers)."""
     return _named(con, "plan_years")["year"].to_list()
+
+
+# The administrative level a plan's title opens with (青禾县…, 某某市人民政府…, 中共某省委…) and the
+# word for "all of it" at that level, for the region-wide figures (全县合计, 按全市本年累计).
+_LEVEL_WORDS = {
+    "自治区": "全区",
+    "省": "全省",
+    "自治州": "全州",
+    "州": "全州",
+    "盟": "全盟",
+    "市": "全市",
+    "自治县": "全县",
+    "县": "全县",
+    "区": "全区",
+    "旗": "全旗",
+}
+_PLACE = re.compile(
+    r"[^\s\d局委办厅府于的和及年与、，]{1,7}?(自治区|自治州|自治县|省|州|盟|市|县|区|旗)(?![场民级直省市县区州盟旗])"
+)
+_OPENING = re.compile(r"^(?:关于|中共|中国共产党)")
+
+
+def region_word(title: str | None) -> str:
+    """全县 / 全市 / 全区 / 全省 … from the place name a plan's title opens with; 全部单位 when
+    the title names no place (a department's own plan, an untitled table)."""
+    text = _OPENING.sub("", title or "")
+    level, at = None, 0
+    while found := _PLACE.match(text, at):  # 某市某区…: the last of the places named in a row
+        level, at = found.group(1), found.end()
+    return _LEVEL_WORDS[level] if level else "全部单位"

@@ -3,7 +3,7 @@
 import polars as pl
 import streamlit as st
 
-from analytics import charts, scorecards
+from analytics import charts, plan_data, scorecards
 from analytics.db import get_connection
 from ui import briefing, downloads, draw, filters, meeting, numbers, tables
 from ui.routing import through_router
@@ -30,7 +30,10 @@ labels = {
 target_id = st.selectbox("指标", list(labels), format_func=labels.get, key="indicator_choice")
 target = targets.filter(pl.col("target_id") == target_id).row(0, named=True)
 by_unit = scorecards.indicator_by_unit(con, target_id)
-region = scorecards.indicator_region(con, target_id).with_columns(unit=pl.lit("全县（合计）"))
+everyone = plan_data.region_word(f.plan_title)  # 全县 / 全市 / … from the plan's title
+region = scorecards.indicator_region(con, target_id).with_columns(
+    unit=pl.lit(f"{everyone}（合计）")
+)
 if f.unit_id is not None:
     by_unit = by_unit.filter(pl.col("unit_id") == f.unit_id)
 lines = charts.up_to(
@@ -80,7 +83,7 @@ if total.height:
     r = total.row(0, named=True)
     value = numbers.measure(r["actual"], target["measure_unit"])
     st.metric(
-        "全县合计",
+        f"{everyone}合计",
         value,
         help=f"{r['units_reported']}/{r['units_total']} 个单位有数据，{r['units_met']} 个达标",
     )

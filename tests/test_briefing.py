@@ -506,7 +506,7 @@ def test_workbook_text_never_runs_as_a_formula():
         "逾期任务1项。",
         table=pl.DataFrame({"编号": ["1"], "任务": ['=HYPERLINK("x")']}),
     )
-    briefing = Briefing("=1+1", "全县", LABEL, TODAY, [section])
+    briefing = Briefing("=1+1", "全县", LABEL, TODAY, [section], whole=True)
     from io import BytesIO
 
     wb = load_workbook(BytesIO(render(briefing, ".xlsx")))
@@ -711,7 +711,7 @@ def test_empty_sections_say_so_on_their_slide_and_in_the_report():
             "lagging", "滞后单位", "本行动没有滞后单位。", table=empty, empty="本行动没有滞后单位。"
         ),
     ]
-    briefing = Briefing("某计划", "全县", LABEL, TODAY, sections)
+    briefing = Briefing("某计划", "全县", LABEL, TODAY, sections, whole=True)
     from io import BytesIO
 
     prs = Presentation(BytesIO(render(briefing, ".pptx")))

@@ -41,3 +41,16 @@ def test_measured_values_read_as_people_write_them():
     assert measure(None, "次") == "—"
     assert measure(float("nan"), "次") == "—"
     assert measure(-0.001, "") == "0"
+
+
+def test_the_region_word_follows_the_place_a_plan_title_opens_with():
+    from analytics.plan_data import region_word
+
+    assert region_word("青禾县2026年法治政府建设实施方案") == "全县"
+    assert region_word("广州市2012年民主法治建设实施意见") == "全市"  # 广州 is not a 州
+    assert region_word("某某市某某区2024年依法行政工作要点") == "全区"  # the last place named
+    assert region_word("中共某某省委 某某省人民政府关于加强法治建设的意见") == "全省"
+    assert region_word("某某自治区法治政府建设规划") == "全区"
+    assert region_word("市场监管局2025年普法工作要点") == "全部单位"  # 市场 is no place
+    assert region_word("关于推进民主法治建设的实施意见") == "全部单位"
+    assert region_word(None) == "全部单位"

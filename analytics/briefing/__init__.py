@@ -150,12 +150,13 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
 def file_name(briefing: Briefing, suffix: str) -> str:
     """计划名_2026年第3季度_汇报.pptx; a unit's or action's name after the plan's."""
-    return name_for(briefing.title, briefing.subject, briefing.period_label, suffix)
+    subject = None if briefing.whole else briefing.subject
+    return name_for(briefing.title, subject, briefing.period_label, suffix)
 
 
 def name_for(title: str, subject: str | None, period_label: str, suffix: str) -> str:
-    """The file name of a briefing from its parts (subject None or 全县: the whole plan)."""
-    parts = [title, *([subject] if subject and subject != "全县" else []), period_label, "汇报"]
+    """The file name of a briefing from its parts (subject None: the whole plan)."""
+    parts = [title, *([subject] if subject else []), period_label, "汇报"]
     return "_".join(_UNSAFE.sub("", p) for p in parts) + suffix
 
 

@@ -82,11 +82,11 @@ def plan_briefing(
         _trend(trend, period, "逐季度任务完成率与指标达标率"),
         _actions(scorecards.action_scores(con, plan_id, period)),
         _units(scorecards.unit_scores(con, plan_id, period)),
-        _indicators(con, plan_id, period),
+        _indicators(con, plan_id, period, plan_data.region_word(title)),
         _overdue(scorecards.overdue_tasks(con, plan_id, period)),
         _unreported(scorecards.unreported_units(con, plan_id, period), now, label),
     ]
-    return Briefing(title, "全县", label, today, sections)
+    return Briefing(title, plan_data.region_word(title), label, today, sections, whole=True)
 
 
 def _tile(label: str, now, before, unit: str, known: bool) -> Tile:
@@ -222,7 +222,9 @@ def _amount(value: float | None, unit: str) -> str:
     return f"{value:.1f}%" if unit == "%" else f"{round(value, 2):g}{unit}"
 
 
-def _indicators(con: duckdb.DuckDBPyConnection, plan_id: int, period: int) -> Section:
+def _indicators(
+    con: duckdb.DuckDBPyConnection, plan_id: int, period: int, everyone: str
+) -> Section:
     """Each task indicator for the whole region (units combined, year to date)."""
     rows = []
     for target in scorecards.plan_indicators(con, plan_id).iter_rows(named=True):
@@ -231,13 +233,14 @@ def _indicators(con: duckdb.DuckDBPyConnection, plan_id: int, period: int) -> Se
         if found.height:
             rows.append({**target, **found.row(0, named=True)})
     frame = pl.DataFrame(rows) if rows else pl.DataFrame()
-    columns = ["任务编号", "指标", "目标", "全县本年累计", "达标单位"]
+    total = f"{everyone}本年累计"
+    columns = ["任务编号", "指标", "目标", total, "达标单位"]
     if frame.is_empty():
         table = pl.DataFrame(schema=dict.fromkeys(columns, pl.Utf8))
         return Section(
             "indicators",
             "未达标指标",
-            say.indicators(frame, table, 0),
+            say.indicators(frame, table, 0, everyone),
             table=table,
             empty="没有未达标的指标。",
         )
@@ -250,9 +253,7 @@ def _indicators(con: duckdb.DuckDBPyConnection, plan_id: int, period: int) -> Se
                 _goal(r["comparator"], r["target"], r["measure_unit"])
                 for r in below.iter_rows(named=True)
             ],
-            "全县本年累计": [
-                _amount(r["actual"], r["measure_unit"]) for r in below.iter_rows(named=True)
-            ],
+            total: [_amount(r["actual"], r["measure_unit"]) for r in below.iter_rows(named=True)],
             "达标单位": [
                 f"{r['units_met']}/{r['units_total']}" for r in below.iter_rows(named=True)
             ],
@@ -263,7 +264,7 @@ def _indicators(con: duckdb.DuckDBPyConnection, plan_id: int, period: int) -> Se
     return Section(
         "indicators",
         "未达标指标",
-        say.indicators(frame, table, no_data),
+        say.indicators(frame, table, no_data, everyone),
         table=table,
         empty="没有未达标的指标。",
     )

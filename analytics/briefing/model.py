@@ -65,15 +65,16 @@ class Briefing:
     """A whole briefing: for the plan, one unit (单位) or one action (行动), as of one quarter."""
 
     title: str  # "青禾县2026年法治政府建设实施方案"
-    subject: str  # "全县" / the unit's name / the action's name
+    subject: str  # the region (全县, 全市 … plan_data.region_word) / the unit's / the action's name
     period_label: str  # as shown on screen, （进行中） while the quarter is under way
     made_on: datetime.date
     sections: list[Section]
+    whole: bool = False  # the whole plan (subject is then the region word)
 
     @property
     def heading(self) -> str:
         """The deck's and the report's title line."""
-        scope = "" if self.subject == "全县" else self.subject
+        scope = "" if self.whole else self.subject
         return f"{scope}{self.period_label}推进情况汇报"
 
     @property

@@ -115,7 +115,7 @@ def units(rows: pl.DataFrame) -> str:
     return head + f"；完成率最低的是{names(lowest)}（{each}{pct(low)}）。"
 
 
-def indicators(rows: pl.DataFrame, below: pl.DataFrame, no_data: int) -> str:
+def indicators(rows: pl.DataFrame, below: pl.DataFrame, no_data: int, region: str = "全县") -> str:
     """按全县本年累计，22个指标中3个未达标，其中：A、B、C；另有2个尚无数据。 `rows`: the indicators
     assessed this period; `below`: those not met (column 指标)."""
     if rows.is_empty():
@@ -125,9 +125,9 @@ def indicators(rows: pl.DataFrame, below: pl.DataFrame, no_data: int) -> str:
         assessed = rows.height - no_data
         if not assessed:
             return f"{rows.height}个指标本年均尚无数据。"
-        return f"按全县本年累计，有数据的{assessed}个指标均已达标{tail}。"
+        return f"按{region}本年累计，有数据的{assessed}个指标均已达标{tail}。"
     return (
-        f"按全县本年累计，{rows.height}个指标中{below.height}个未达标，"
+        f"按{region}本年累计，{rows.height}个指标中{below.height}个未达标，"
         f"其中：{names(below['指标'].to_list())}{tail}。"
     )
 
