@@ -90,10 +90,26 @@ def _with_cjk_font(chart: alt.TopLevelMixin) -> dict[str, Any]:
     colours) instead of merging into it. Any other family is overridden because vl-convert draws
     nothing at all for text in a family it does not have.
     """
-    spec = chart.to_dict()
+    spec = _xml_safe(chart.to_dict())
     spec.setdefault("config", {})["font"] = CJK_FONT
     _override_fonts({k: v for k, v in spec.items() if k not in ("data", "datasets")})
     return spec
+
+
+# Characters XML 1.0 does not allow (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/FFFF):
+# in a label, vl-convert's SVG parser panics and aborts the whole process, not just the export.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(node: Any) -> Any:
+    """The spec with every string (titles, labels, data values) cleared of non-XML characters."""
+    if isinstance(node, str):
+        return _NOT_XML.sub("", node)
+    if isinstance(node, dict):
+        return {_xml_safe(k): _xml_safe(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_xml_safe(v) for v in node]
+    return node
 
 
 def _override_fonts(node: Any) -> None:

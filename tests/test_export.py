@@ -299,3 +299,25 @@ def test_csv_is_utf8_with_bom_rounded_as_shown_and_never_a_formula():
         ",,,2",
         "",
     ]
+
+
+def test_control_characters_in_labels_do_not_abort_the_export():
+    """vl-convert's SVG parser panics on a non-XML character and aborts the whole process (the
+    dashboard server with it): labels are cleaned before rendering. Run in a child process, so a
+    regression fails this test instead of killing the test run."""
+    import subprocess
+    import sys
+
+    code = (
+        "import polars as pl\n"
+        "from analytics import charts, export\n"
+        "df = pl.DataFrame({'n': ['司法\\x07局\\x00', '\\ufffe财政局'], 'r': [0.5, 1.0]})\n"
+        "c = charts.rate_bars(df, 'n', 'r', '标题\\x01')\n"
+        "svg = export.chart_svg(c)\n"
+        "png = export.chart_png(c)\n"
+        "assert b'\\xe5\\x8f\\xb8\\xe6\\xb3\\x95\\xe5\\xb1\\x80' in svg  # 司法局, cleaned\n"
+        "print(len(png) > 1000)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "True"
