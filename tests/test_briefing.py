@@ -515,6 +515,29 @@ def test_workbook_text_never_runs_as_a_formula():
     assert wb["汇总"]["A1"].data_type == "s"
 
 
+def test_control_characters_in_names_do_not_stop_any_file():
+    """A unit or task name with a control character (typed or pasted in a correction): Word and
+    Excel writers refuse the whole file for one; every file is made, without the character."""
+    from io import BytesIO
+
+    from docx import Document
+
+    section = Section(
+        "overdue",
+        "逾期任务\x0b",
+        "逾期任务1项：发展和改革局\x07。",
+        table=pl.DataFrame({"编号": ["1"], "任务\x01": ["编制\x00目录"]}),
+    )
+    briefing = Briefing("某计划\x1f", "全县", LABEL, TODAY, [section], whole=True)
+    wb = load_workbook(BytesIO(render(briefing, ".xlsx")))
+    assert wb["逾期任务"]["B5"].value == "编制目录"
+    text = "\n".join(p.text for p in Document(BytesIO(render(briefing, ".docx"))).paragraphs)
+    assert "逾期任务1项：发展和改革局。" in text and "\x07" not in text
+    deck = Presentation(BytesIO(render(briefing, ".pptx")))
+    shown = [sh.text_frame.text for sl in deck.slides for sh in sl.shapes if sh.has_text_frame]
+    assert "某计划" in shown[0] and not any("\x1f" in t for t in shown)
+
+
 # ----------------------------------------------------------------------------- other quarters
 
 

@@ -10,9 +10,11 @@ opens with a one-sentence takeaway computed from them.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import polars as pl
@@ -95,6 +97,7 @@ def _name_of(con, plan_id: int, year: int, quarter: int, id_column: str, value: 
 def render(briefing: Briefing, suffix: str, pictures: Pictures | None = None) -> bytes:
     """The briefing as a file's bytes: suffix ".pptx", ".docx" or ".xlsx"."""
     suffix = suffix.lower()
+    briefing = xml_safe(briefing)
     if suffix == ".pptx":
         from analytics.briefing.deck import briefing_pptx
 
@@ -110,6 +113,30 @@ def render(briefing: Briefing, suffix: str, pictures: Pictures | None = None) ->
     raise BriefingError(
         f"不支持的文件类型「{suffix or '（无后缀）'}」：输出文件须以 .pptx、.docx 或 .xlsx 结尾"
     )
+
+
+# Characters XML 1.0 does not allow: python-docx and openpyxl refuse a whole file for one of them
+# in a unit's or a task's name (they can come from any typed or uploaded text).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(value: Any) -> Any:
+    """The briefing (or any part of it) with every text cleared of non-XML characters."""
+    if isinstance(value, str):
+        return _NOT_XML.sub("", value)
+    if isinstance(value, pl.DataFrame):
+        texts = [n for n, t in value.schema.items() if t == pl.Utf8]
+        return value.with_columns(
+            pl.col(n).str.replace_all(_NOT_XML.pattern, "") for n in texts
+        ).rename({n: xml_safe(n) for n in value.columns})
+    if isinstance(value, list):
+        return [xml_safe(v) for v in value]
+    if isinstance(value, frozenset):
+        return frozenset(xml_safe(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: xml_safe(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return dataclasses.replace(value, **changes)
+    return value
 
 
 def briefing_bytes(
