@@ -72,6 +72,16 @@ def test_a_wrong_unit_is_corrected_and_every_view_and_template_follows(con):
     assert fields == [("responsible", "张三"), ("deadline", "张三")]
 
 
+def test_control_characters_typed_in_a_correction_are_dropped(con):
+    """A pasted name or title may carry control characters; they never reach the tables (the
+    Word and Excel briefings refuse a file for one)."""
+    t3 = task_id(con, "(三)")
+    C.correct(con, t3, {"responsible": "县司法\x07局", "title": "开展\x00案卷评查"}, "张三")
+    assert units_of(con, t3) == [("县司法局", "responsible")]
+    title = con.execute("select title from tasks where task_id = ?", [t3]).fetchone()[0]
+    assert title == "开展案卷评查"
+
+
 def test_undo_puts_the_parsed_value_back_and_keeps_the_record(con):
     t1 = task_id(con, "(一)")
     (cid,) = C.correct(con, t1, {"lead": "县司法局、县委编办"}, "张三")

@@ -18,6 +18,7 @@ import duckdb
 from loaders.access import audit, require
 from loaders.db import insert_rows, run, single_writer
 from loaders.errors import LoadError
+from loaders.files.limits import strip_controls
 from loaders.plans.units import split_unit_names
 from loaders.storage.rows import unit_id_for
 
@@ -132,7 +133,11 @@ def parse_target(text: str) -> dict:
 
 
 def _value(field: str, value: object) -> str:
-    """The JSON text of a change, checked."""
+    """The JSON text of a change, checked (control characters dropped from typed text)."""
+    if isinstance(value, str):
+        value = strip_controls(value)
+    elif isinstance(value, list | tuple):
+        value = [strip_controls(v) if isinstance(v, str) else v for v in value]
     if field == "title":
         value = " ".join(str(value).split())
         if not value or len(value) > 200:

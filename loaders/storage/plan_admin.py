@@ -10,6 +10,7 @@ import duckdb
 from loaders.access import audit, require
 from loaders.db import run, single_writer
 from loaders.errors import LoadError
+from loaders.files.limits import strip_controls
 
 PLAN_KINDS = ("plan", "breakdown_table")
 KIND_NAMES = {
@@ -113,7 +114,7 @@ def pin_current(con: duckdb.DuckDBPyConnection, plan_id: int, actor: str) -> Non
 @single_writer
 def rename_plan(con: duckdb.DuckDBPyConnection, plan_id: int, title: str, actor: str) -> None:
     """Give a plan the name the coordinator wants shown (the parsed title stays stored)."""
-    title = " ".join(title.split())
+    title = " ".join(strip_controls(title).split())
     if not title:
         raise LoadError("名称不能为空")
     if len(title) > 200:

@@ -13,6 +13,7 @@ import duckdb
 from loaders.access import audit, require
 from loaders.db import run, single_writer
 from loaders.errors import LoadError
+from loaders.files.limits import strip_controls
 from loaders.plans.units import split_unit_names
 from loaders.storage import corrections
 from loaders.storage.rows import unit_id_for
@@ -54,7 +55,11 @@ def set_members(
     becomes kind 'group'; unknown member names are added to the registry (reviewed, since the
     coordinator typed them). Rebuilds the plans naming the group, in one transaction."""
     actor = require(con, actor, "units", group).name
-    names = split_unit_names(members) if isinstance(members, str) else list(members)
+    names = (
+        split_unit_names(strip_controls(members))
+        if isinstance(members, str)
+        else [strip_controls(str(m)) for m in members]
+    )
     cur = con.cursor()
     found = run(cur, "select unit_id, kind from units where name = ?", [group])
     if not found:
