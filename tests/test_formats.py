@@ -584,3 +584,69 @@ def test_cli_pdf_without_text_layer_exits_1_naming_the_file(tmp_path: Path) -> N
     assert out.returncode == 1
     assert "扫描件.pdf" in out.stderr and "文字层" in out.stderr
     assert json.loads(out.stdout) == {"files": []}
+
+
+# --- lines as PDF and Word give them ----------------------------------------------------------
+
+
+def test_docx_auto_number_before_a_year_stays_apart_from_it(tmp_path: Path) -> None:
+    """Word draws a tab after "8."; "8." + "2023年年底前…" must not read as the number 8.2023."""
+    document = docx.Document()
+    document.add_paragraph("某县2023年法治政府建设工作方案")
+    for text in (
+        "推行权责清单制度(牵头单位:县司法局)",
+        "2023年年底前实施基层政务公开标准(牵头单位:县政府办)",
+    ):
+        document.add_paragraph(text, style="List Number")
+    path = tmp_path / "编号.docx"
+    document.save(path)
+    doc = only_doc(path)
+    got = [
+        (t["number"], t["lead_units"], t["deadline"]) for a in doc["actions"] for t in a["tasks"]
+    ]
+    assert got == [("1", ["县司法局"], None), ("2", ["县政府办"], "2023-12-31")]
+
+
+def wrap_at(paragraph: str, ems: float = 38) -> list[str]:
+    """A paragraph broken as a PDF page breaks it: a new line when the next character would
+    pass `ems` (a CJK character 1 em, a digit or ASCII sign ½)."""
+    lines, width = [""], 0.0
+    for ch in paragraph:
+        w = 0.5 if ch.isascii() else 1.0
+        if width + w > ems:
+            lines.append("")
+            width = 0.0
+        lines[-1] += ch
+        width += w
+    return lines
+
+
+REPORT = (
+    "2023年,全县法治政府建设工作取得明显成效,依法行政水平不断提高。全年共办理行政复议案件56件,"
+    "行政机关负责人出庭应诉率为100%。全县调解组织覆盖率、调解室建成率均为100%,"
+    "共调解矛盾纠纷2864件,调解成功率达99.8%。"
+)
+
+
+@pytest.mark.parametrize("ems", [26, 30])  # lines break in "负责|人出庭…", "…纠纷28|64件"
+def test_pdf_lines_broken_at_the_page_width_are_joined(tmp_path: Path, ems: int) -> None:
+    """A text-layer PDF breaks paragraphs at the page width: a full line goes on in the next."""
+    lines = ["某县人民政府关于2023年度法治政府建设工作情况的报告", *wrap_at(REPORT, ems)]
+    doc = only_doc(build_pdf(tmp_path / "报告.pdf", [lines]))
+    got = {(a["indicator"], a["value"]) for a in doc["achievements"]}
+    assert {("行政机关负责人出庭应诉率", 100), ("调解矛盾纠纷", 2864), ("调解成功率", 99.8)} <= got
+
+
+def test_pdf_line_joining_keeps_items_apart(tmp_path: Path) -> None:
+    """A glued number continuing the numbering ("3县级…") opens a new item, even after a full line."""
+    full = "全面实行行政许可事项清单制度,将依法设定的行政许可事项全部纳入清单管理,严"
+    lines = [
+        TITLE,
+        "一、主要任务",
+        f"1{full}",
+        "要求(责任单位:县司法局)",
+        f"2{full}",
+        "3县级以上人民政府按年度制定重大行政决策事项目录(责任单位:县政府办)",
+    ]
+    doc = only_doc(build_pdf(tmp_path / "方案.pdf", [lines + [full] * 3]))
+    assert [t["number"] for a in doc["actions"] for t in a["tasks"]] == ["1", "2", "3"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from loaders.numbering import CN_DATE
 
@@ -182,6 +183,12 @@ def _running_headers(lines: list[str]) -> set[str]:
         if s in repeated and not _may_be_running_header(s, nx)
     }
     return repeated - vetoed
+
+
+def page_furniture(lines: list[str]) -> Callable[[str], bool]:
+    """Whether a stripped line of these lines is a page number or a running header."""
+    headers = _running_headers(lines)
+    return lambda s: s in headers or bool(_PAGE_NUMBER_RE.match(s))
 
 
 def strip_furniture(lines: list[str]) -> list[str]:

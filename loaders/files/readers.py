@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import posixpath
 import re
+import unicodedata
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -388,7 +389,68 @@ def pdf_text(data: bytes, name: str = "PDF 文件") -> str:
         raise ReadError(
             f"{name} 没有可提取的文字层(可能是扫描件),请提供文字版 PDF、Word 或 TXT 文件。"
         )
-    return text
+    return "\n".join(unwrap_lines(text.split("\n")))
+
+
+# a line that opens a new item or a labelled line: never the rest of the line above
+_OPENS_LINE_RE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十百]+[、.．]|[(（]\s*[一二三四五六七八九十百\d]+\s*[)）]|\d+\s*[.、．)]"
+    r"|第[一二三四五六七八九十百千\d]+[条章节部分]|[①-⑳]|附件"
+    r"|(?:牵头|责任|配合|协办|主办)(?:单位|部门)\s*[:：]|完成时[限间]\s*[:：])"
+)
+# a number glued to the text it opens ("13县级以上…"): an item when it continues the numbering
+_GLUED_NUMBER_RE = re.compile(r"^(\d{1,3})(?=[.、．)\u4e00-\u9fff])")
+_SENTENCE_END = tuple("。!?;:！？；：")
+_MIN_FULL_LINES = 3
+
+
+def _width(line: str) -> float:
+    """A line's drawn width in em: wide (CJK) characters count 1, others ½."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in line.strip())
+
+
+def unwrap_lines(lines: list[str]) -> list[str]:
+    """A PDF's text layer breaks every paragraph at the page width: a line as wide as the page's
+    text block (the width most long lines share), not ending a sentence, is continued by the
+    next line unless that one opens an item or a label (牵头单位:) or is page furniture. TAB rows
+    and blank lines are left alone."""
+    from loaders.files.normalize import page_furniture
+
+    is_furniture = page_furniture(lines)
+    widths = [_width(ln) if "\t" not in ln else 0.0 for ln in lines]
+    long_lines = sorted((w for w in widths if w >= 12), reverse=True)
+    if len(long_lines) < _MIN_FULL_LINES:
+        return lines
+    full = long_lines[len(long_lines) // 10]  # the 90th percentile: the text block's width
+    if sum(full - 2.5 <= w <= full + 1 for w in long_lines) < max(
+        _MIN_FULL_LINES, len(long_lines) // 5
+    ):
+        return lines  # no width most lines reach: lines are not wrapped at the page width
+    out: list[str] = []
+    joining = False
+    item = 0  # the last item number seen opening a line ("12各级政府…": 12)
+    for line, width in zip(lines, widths, strict=True):
+        stripped = line.strip()
+        if joining and stripped and is_furniture(stripped):
+            out.append(line)  # a page number between a line and its rest: kept, still joining
+            continue
+        number = _GLUED_NUMBER_RE.match(stripped)
+        opens = bool(_OPENS_LINE_RE.match(line)) or bool(number and int(number[1]) == item + 1)
+        if number and (opens or not joining):
+            item = int(number[1])
+        if joining and stripped and "\t" not in line and not opens:
+            k = next(
+                i
+                for i in range(len(out) - 1, -1, -1)
+                if out[i].strip() and not is_furniture(out[i].strip())
+            )
+            out[k] = out[k].rstrip() + stripped
+        else:
+            out.append(line)
+        joining = (full - 2.5 <= width <= full + 1 and not stripped.endswith(_SENTENCE_END)) or (
+            joining and not stripped
+        )
+    return out
 
 
 # --- tables ----------------------------------------------------------------------------------

@@ -277,7 +277,10 @@ class _Numbering:
         label, suffix = self._label(p)
         if not label:
             return text
-        separator = " " if label[-1].isalnum() and suffix != "nothing" and text else ""
+        # the tab or space Word draws after the number; needed in text after a label ending in a
+        # letter or digit, and before text opening on a digit ("8." + "2023年…" is no "8.2023")
+        apart = label[-1].isalnum() or text[:1].isdigit()
+        separator = " " if apart and suffix != "nothing" and text else ""
         return label + separator + text
 
     def _label(self, p) -> tuple[str, str]:
