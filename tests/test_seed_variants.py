@@ -1,0 +1,150 @@
+"""The five seeds as reviewers re-save them (tests/seed_variants.py): each variant is parsed and
+compared, check by check, with the parse of the seed's own text (pinned by tests/test_seeds.py).
+
+Checks: each document's kind, title and years; each action's code and title; each task's number,
+title, lead / responsible / cooperating units and deadline; each target (indicator, comparator,
+value, unit); each achievement. A variant scores matching checks / all checks and must reach 95 %.
+Table variants (.xlsx/.xls/.csv hold the breakdown table alone) are compared with the seed's
+breakdown-table document only.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from loaders.plans.parse import parse_bytes
+from tests.conftest import seed_files
+from tests.seed_variants import TABLE_VARIANTS, variants
+
+THRESHOLD = 0.95
+# Variants still under the threshold, and why (see docs/parsing.md); the strict xfail below fails
+# as soon as one of them reaches it, so that it is taken off this list.
+KNOWN_SHORT = {
+    ("001", "oneline"): "title, 文号 and salutation glued into the first paragraph: title lost",
+    ("002", "oneline"): "preamble glued; dotless glued numbers (…人民政府2全面实行) not cut",
+    ("003", "oneline"): "metadata, 文号, salutation and title glued into one paragraph",
+    ("004", "oneline"): "a gazette with TAB tables as one line: documents and rows run together",
+    ("004", "docx"): "gazette: some documents lose their numbered items",
+    ("004", "html"): "gazette: some documents lose their last items",
+    ("004", "pdf"): "the breakdown table drawn in columns is read one cell a line (no layout)",
+    ("004", "xlsx"): "blank unit/deadline cells shared by several measures read otherwise",
+    ("004", "xls"): "blank unit/deadline cells shared by several measures read otherwise",
+    ("004", "csv"): "blank unit/deadline cells shared by several measures read otherwise",
+}
+
+
+def checks(doc: dict) -> dict[tuple, object]:
+    """The checks of one document: (what, key) -> value."""
+    out: dict[tuple, object] = {
+        ("kind",): doc["kind"],
+        ("title",): doc["title"],
+        ("years",): tuple(doc["years"]),
+    }
+    seen: Counter = Counter()
+    for a_index, action in enumerate(doc["actions"]):
+        a_key = (action["code"], seen[("a", action["code"])])
+        seen[("a", action["code"])] += 1
+        out[("action", a_key)] = action["title"]
+        for task in action["tasks"]:
+            t_key = (*a_key, task["number"], seen[(a_index, task["number"])])
+            seen[(a_index, task["number"])] += 1
+            out[("task", t_key)] = task["title"]
+            for field in ("lead_units", "responsible_units", "cooperating_units"):
+                out[(field, t_key)] = tuple(task[field])
+            out[("deadline", t_key)] = (task["deadline"], task["ongoing"])
+            for k, target in enumerate(task["targets"]):
+                out[("target", t_key, k)] = (
+                    target["indicator"],
+                    target["comparator"],
+                    target["value"],
+                    target["unit"],
+                )
+    for k, (indicator, value, unit, year) in enumerate(
+        sorted((x["indicator"], x["value"], x["unit"], x["year"]) for x in doc["achievements"])
+    ):
+        out[("achievement", k)] = (indicator, value, unit, year)
+    return out
+
+
+def achievements_found(expected: dict, got: dict) -> tuple[int, list[str]]:
+    """Achievements compare as a multiset, not by position."""
+    want = Counter(v for k, v in expected.items() if k[0] == "achievement")
+    have = Counter(v for k, v in got.items() if k[0] == "achievement")
+    missing = want - have
+    return sum((want & have).values()), [f"  achievement missing: {v}" for v in missing]
+
+
+def compare_docs(expected: list[dict], got: list[dict]) -> tuple[int, int, list[str]]:
+    """(matching checks, all checks, differences) of a variant's documents against the seed's:
+    documents are paired by title, else by position."""
+    good = total = 0
+    diffs: list[str] = []
+    titles = {d["title"]: d for d in got}
+    for k, doc in enumerate(expected):
+        other = titles.get(doc["title"]) or (got[k] if k < len(got) else None)
+        want = checks(doc)
+        have = checks(other) if other else {}
+        found, missing = achievements_found(want, have)
+        good += found
+        diffs += missing
+        for key, value in want.items():
+            if key[0] == "achievement":
+                total += 1
+                continue
+            total += 1
+            if have.get(key) == value:
+                good += 1
+            else:
+                diffs.append(f"  [{doc['title'][:24]}] {key}: {value!r} -> {have.get(key)!r}")
+    if len(got) != len(expected):
+        diffs.append(f"  documents: {len(expected)} -> {len(got)}: {[d['title'] for d in got]}")
+    return good, total, diffs
+
+
+def seed_cases() -> list[tuple[str, str]]:
+    return [(p.name[:3], p.read_text(encoding="utf-8")) for p in seed_files()]
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[tuple[str, str], tuple[float, list[str]]]:
+    """(seed, variant) -> (score, differences), every variant built and parsed once."""
+    out = {}
+    for seed, text in seed_cases():
+        original = parse_bytes(f"{seed}.txt", text.encode("utf-8"))["documents"]
+        for v in variants(text):
+            expected = original
+            if v.name in TABLE_VARIANTS:
+                expected = [d for d in original if d["kind"] == "breakdown_table"]
+            docs = parse_bytes(f"{seed}_{v.name}{v.suffix}", v.data)["documents"]
+            good, total, diffs = compare_docs(expected, docs)
+            out[(seed, v.name)] = (good / total if total else 1.0, diffs)
+    return out
+
+
+def test_every_variant_of_every_seed_scores_at_least_95_percent(scores) -> None:
+    seeds = sorted({s for s, _ in scores})
+    names = list(dict.fromkeys(n for _, n in scores))
+    print("\nseed  " + " ".join(f"{n:>9}" for n in names))
+    for seed in seeds:
+        cells = [
+            f"{scores[(seed, n)][0]:>9.1%}" if (seed, n) in scores else f"{'':>9}" for n in names
+        ]
+        print(f"{seed:<5} " + " ".join(cells))
+    failing = {
+        key: value
+        for key, value in scores.items()
+        if value[0] < THRESHOLD and key not in KNOWN_SHORT
+    }
+    report = []
+    for (seed, name), (score, diffs) in sorted(failing.items()):
+        report.append(f"{seed} {name}: {score:.1%}")
+        report += diffs[:40] + ([f"  … {len(diffs) - 40} more"] if len(diffs) > 40 else [])
+    assert not failing, "\n".join(report)
+
+
+@pytest.mark.xfail(reason="variants listed in KNOWN_SHORT", strict=True)
+def test_known_short_variants_reach_95_percent(scores) -> None:
+    short = {key: scores[key][0] for key in KNOWN_SHORT if scores[key][0] < THRESHOLD}
+    assert not short, short
