@@ -165,6 +165,60 @@ def test_a_whole_plan_on_one_line_is_split_at_its_markers():
     ]
 
 
+def test_the_opening_of_a_notice_copied_as_one_line_falls_into_its_lines():
+    """Metadata rows copied with |, 文号, salutation, 现将 sentence, signature date, (此件公开发布)
+    and the title all run together before 一、 when a page is copied as one line."""
+    text = (
+        "索引号 | 000/2023-001 | 文号 | 某政办发〔2023〕8号 |---|---|---|---|"
+        "公开方式 | 主动公开 | 所属机构 | 某县政府办 |某政办发〔2023〕8号"
+        "各乡镇人民政府,政府各部门:现将《某县法治政府建设2023年工作要点》印发你们,请认真贯彻落实。"
+        "某县人民政府办公室2023年3月9日(此件公开发布)某县法治政府建设2023年工作要点"
+        "为全面推进依法行政,制定本要点。一、推进依法行政(一)深化简政放权。全面推行告知承诺制。"
+        "(责任单位:县司法局)(二)规范行政执法。行政执法公示率达到100%。(牵头单位:县司法局,"
+        "配合单位:县公安局)"
+    )
+    (doc,) = docs(text)
+    assert doc["title"] == "某县法治政府建设2023年工作要点"
+    assert doc["doc_number"] == "某政办发〔2023〕8号"
+    assert doc["kind"] == "plan" and doc["years"] == [2023]
+    assert [(t["number"], *roles(t)) for t in tasks(doc)] == [
+        ("(一)", [], ["县司法局"], []),
+        ("(二)", ["县司法局"], [], ["县公安局"]),
+    ]
+
+
+def test_a_report_copied_as_one_line_keeps_its_title_and_figures():
+    text = (
+        "某区人民政府关于2019年度法治政府建设工作情况的报告某区府〔2020〕9号市政府:"
+        "2019年,我区扎实推进法治政府建设。一、主要工作(一)推进依法决策。全年审查规范性文件"
+        "26件,办理行政复议案件12件。二、存在的问题(一)个别部门重视不够。"
+    )
+    (doc,) = docs(text)
+    assert doc["kind"] == "annual_report"
+    assert doc["title"] == "某区人民政府关于2019年度法治政府建设工作情况的报告"
+    assert doc["doc_number"] == "某区府〔2020〕9号"
+    figures = {(a["indicator"], a["value"]) for a in doc["achievements"]}
+    assert figures >= {("审查规范性文件", 26), ("办理行政复议案件", 12)}
+
+
+def test_numbers_glued_without_a_dot_open_items_only_when_they_continue_the_numbering():
+    """ "…各县区人民政府)2全面实行…" in a one-line page: 2 follows 1, so it opens item 2; a
+    quantity ("35项", "3名", "100%") or a number out of sequence never does."""
+    text = (
+        "某市法治政府建设行动计划 为推进法治政府建设,制定本计划。一、主要任务"
+        "(一)推动依法履职。1.全面实行清单管理,完成35项任务。(责任单位:市政府办公室)"
+        "2全面实行权责清单制度,配备不少于3名人员。(责任单位:市司法局)"
+        "3所有行政机关落实公示制度,公示率100%。(责任单位:市市场监管局)"
+        "5年内建成平台。(责任单位:市数据局)"
+    )
+    (doc,) = docs(text)
+    assert [(t["number"], t["responsible_units"]) for t in tasks(doc)] == [
+        ("1", ["市政府办公室"]),
+        ("2", ["市司法局"]),
+        ("3", ["市市场监管局", "市数据局"]),
+    ]
+
+
 def test_the_first_item_glued_to_its_heading_is_not_swallowed():
     text = """某县2024年法治政府建设实施方案
 (一)推进政府职能转变1.深化行政审批制度改革。(县审批局牵头)

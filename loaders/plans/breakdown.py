@@ -116,7 +116,9 @@ def pipe_table_lines(lines: list[str]) -> list[str]:
         if cells:
             out.append("\t".join(cells))
         cells = None
-        if line.count("|") >= 2 and "\t" not in line:
+        # a table row, unless prose runs on after its last cell (a page copied as one line:
+        # outline.split_running_text cuts it into its lines later)
+        if line.count("|") >= 2 and "\t" not in line and len(line.rsplit("|", 1)[1]) < 200:
             while pieces and not pieces[-1]:
                 pieces.pop()
             out.append("\t".join(pieces) if len(pieces) > 1 else pieces[0] if pieces else "")

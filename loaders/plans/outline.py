@@ -129,7 +129,28 @@ _FIRST_ITEM_RE = re.compile(
 # a title running on into the text after it (a page copied as one line): "…情况报告2025年,…"
 _RUN_ON_TITLE_RE = re.compile(
     r"^(.{4,60}?(?:方案|要点|计划|规划|报告|意见|安排|办法|清单|通知)(?:\([^()]{2,20}\))?)"
-    r"(?=(?:19|20)\d{2}年|为|根据|按照|现将|近年来|各[\u4e00-\u9fff]{1,12}[,:、])"
+    r"(?=(?:19|20)\d{2}年|为|根据|按照|现将|近年来|各[\u4e00-\u9fff]{1,12}[,:、]"
+    r"|[\u4e00-\u9fff]{1,12}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*第?\d{1,4}号)"
+)
+# The opening of a document copied as one line, after its title: its 文号 (攀西府〔2020〕9号) and a
+# salutation (市政府:), each a line of its own in the document.
+_RUN_ON_NUMBER_RE = re.compile(
+    r"^([\u4e00-\u9fff]{1,12}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*第?\d{1,4}号)"
+)
+_RUN_ON_SALUTATION_RE = re.compile(r"^([\u4e00-\u9fff、]{2,24}[:：])(?=\S)")
+# Where the opening of a one-line document (before its first numbered item) falls into the lines
+# it had: rows of a metadata table copied with | (a row ends where a cell is followed by text
+# without a space), a 文号, a sentence end, a signature date, a salutation before 现将/为/根据,
+# and a notice's title (…的通知) before the page's 发布时间.
+_OPENING_CUT_RE = re.compile(
+    r"(?<= \|)(?=[^\s|])|(?<=-\|)(?=[^\s|-])"
+    r"|(?=(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,12}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*第?\d{1,4}号)"
+    r"|(?<=[〕\]］)）]\d号)(?=[\u4e00-\u9fff])|(?<=[〕\]］)）]\d\d号)(?=[\u4e00-\u9fff])"
+    r"|(?<=[〕\]］)）]\d\d\d号)(?=[\u4e00-\u9fff])"
+    r"|(?<=。)(?=\S)"
+    r"|(?<=[年月]\d日)(?=[\u4e00-\u9fff(（])|(?<=[年月]\d\d日)(?=[\u4e00-\u9fff(（])"
+    r"|(?<=[\u4e00-\u9fff][:：])(?=现将|为|根据|按照|经|近年来|(?:19|20)\d{2}年)"
+    r"|(?<=的通知)(?=发布|来源|时间|日期)"
 )
 RUNNING_LINE = 120  # lines at least this long may hold a whole outline
 
@@ -144,30 +165,65 @@ def split_running_text(line: str) -> list[str]:
         title = _RUN_ON_TITLE_RE.match(line)
         head = [title.group(1)] if title else []
         rest = line[title.end() :] if title else line
+        if title:
+            for opening in (_RUN_ON_NUMBER_RE, _RUN_ON_SALUTATION_RE):
+                found = opening.match(rest)
+                if found:
+                    head.append(found.group(1))
+                    rest = rest[found.end() :]
         cuts = sorted(
             {m.start() for m in _INLINE_MARKER_RE.finditer(rest) if m.start() > 0}
             | set(_sequence_cuts(rest))
         )
         bounds = [0, *cuts, len(rest)]
         pieces = head + [rest[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if rest[a:b]]
+        if pieces and match_marker(pieces[0]) is None:  # the opening, before the first item
+            pieces = _split_opening(pieces[0]) + pieces[1:]
     out: list[str] = []
     for piece in pieces:
         out.extend(_split_first_item(piece))
     return [p.strip() for p in out if p.strip()]
 
 
+_PUBLISHED_NOTE_RE = re.compile(r"[(（]此件[\u4e00-\u9fff]{2,8}[)）]")
+
+
+def _split_opening(text: str) -> list[str]:
+    """The opening of a one-line document cut where its lines were (_OPENING_CUT_RE)."""
+    cuts = {m.start() for m in _OPENING_CUT_RE.finditer(text)}
+    cuts |= {m.end() for m in _PUBLISHED_NOTE_RE.finditer(text)}  # (此件公开发布)
+    bounds = [0, *sorted(c for c in cuts if 0 < c < len(text)), len(text)]
+    out = []
+    for piece in (text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)):
+        title = _RUN_ON_TITLE_RE.match(piece)  # the title line running on into the preamble
+        out += [title.group(1), piece[title.end() :]] if title else [piece]
+    return [p for p in out if p.strip()]
+
+
+# what follows a quantity, never an item's first word: "35项任务", "3名", "2期", "100%"
+_MEASURE_WORDS = "项个次件名人家所条年月日天周倍万亿千百余多批期届级类户座支台套场篇份元"
+
+
 def _sequence_cuts(text: str) -> list[int]:
     """Where a glued number continues the numbering of the items before it in the line."""
     cuts, last = [], {"arabic": None, "cn": None}
-    pattern = rf"(?<![\d.])(\d{{1,3}})[.、．](?!\d)|(?<![{CN_NUMERAL_CHARS}])({_CN_ITEM})、"
+    pattern = (
+        rf"(?<![\d.])(\d{{1,3}})[.、．](?!\d)|(?<![{CN_NUMERAL_CHARS}])({_CN_ITEM})、"
+        rf"|(?<=[。;；)）])(\d{{1,3}})(?![\d.])(?=[“《]|所有|(?![{_MEASURE_WORDS}])[\u4e00-\u9fff])"
+        rf"|(?<=[\u4e00-\u9fff])(?<![第近约共达超逾])(\d{{1,3}})(?![\d.])"
+        rf"(?=[“《]|所有|(?![{_MEASURE_WORDS}])[\u4e00-\u9fff]{{2}})"
+    )
     for m in re.finditer(pattern, text):
-        style, raw = ("arabic", m.group(1)) if m.group(1) else ("cn", m.group(2))
+        bare = m.group(3) or m.group(4)  # a number without . or 、: only as the next item
+        style, raw = ("arabic", m.group(1) or bare) if m.group(1) or bare else ("cn", m.group(2))
         value = cn_to_int(raw)
         if value is None:
             continue
         continues = last[style] is not None and value == last[style] + 1
-        if continues and _SEQUENCE_MARKER_RE.match(text, m.start()):
+        if continues and (bare or _SEQUENCE_MARKER_RE.match(text, m.start())):
             cuts.append(m.start())
+        if bare and not continues:
+            continue
         if continues or value == 1:
             last[style] = value
     return cuts
