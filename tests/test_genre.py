@@ -864,3 +864,25 @@ def test_a_report_count_before_its_verb_after_jiang_is_an_achievement():
     text = "按照集中审批的原则,将全区12个部门的86项行政许可事项统一划入区行政审批局。"
     got = [(a["indicator"], a["value"], a["unit"]) for a in extract_achievements(text, 2019)]
     assert len(got) == 1 and "行政许可事项" in got[0][0] and got[0][1:] == (86, "项")
+
+
+def test_a_gazette_without_blank_lines_keeps_each_documents_last_items():
+    """Read from a web page or a Word file, a gazette has no blank lines: the heading of the
+    next notice is the lines above its 文号 that can be a heading, never the last items (ending
+    with 。) of the document before."""
+    first = (
+        "关于印发《某县2020年政务公开工作要点》的通知\n某政办发〔2020〕30号\n各乡镇:\n"
+        "现将要点印发给你们。\n某县2020年政务公开工作要点\n一、加强公开\n"
+        "(一)推进决策公开。(县政府办牵头)\n(二)规范考核评估。(县政府办牵头,各乡镇负责落实)\n"
+    )
+    second = (
+        "关于印发《某县2020年法治政府建设工作要点》的通知\n某法办发〔2020〕3号\n各乡镇:\n"
+        "现将要点印发给你们。\n某县2020年法治政府建设工作要点\n一、依法履职\n"
+        "(一)加强权责清单管理。(县司法局牵头)\n"
+    )
+    found = docs(first + second)
+    assert [d["title"] for d in found] == [
+        "某县2020年政务公开工作要点",
+        "某县2020年法治政府建设工作要点",
+    ]
+    assert [[t["number"] for t in tasks(d)] for d in found] == [["(一)", "(二)"], ["(一)"]]

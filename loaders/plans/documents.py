@@ -71,14 +71,36 @@ def _notice_heading(lines: list[str], i: int) -> tuple[str, int] | None:
 
 
 def _heading_before(lines: list[str], k: int) -> tuple[int, str]:
-    """The heading block just above line k: up to three non-empty lines after a blank line."""
+    """The heading block just above line k: up to three non-empty lines after a blank line, and
+    only lines a heading can be (a text read without blank lines — a web page, a Word file —
+    runs straight from the last item of the document before: that item is no heading)."""
     i = k - 1
     while i >= 0 and not lines[i].strip():
         i -= 1
     first = i
-    while first > 0 and lines[first - 1].strip() and i - first < 2:
+    while (
+        first > 0
+        and lines[first - 1].strip()
+        and i - first < 2
+        and _may_be_heading(lines[first - 1])
+    ):
         first -= 1
     return max(first, 0), "".join(lines[first : i + 1])
+
+
+def _may_be_heading(line: str) -> bool:
+    """A line that can belong to a notice's heading: short, no sentence end, no item number."""
+    text = line.strip()
+    return (
+        len(text) <= 80
+        and not text.endswith(("。", ";", "；", "!", "?"))
+        and not (
+            re.match(
+                r"(?:\d{1,3}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)",
+                text,
+            )
+        )
+    )
 
 
 def find_document_starts(lines: list[str]) -> list[tuple[int, str, str | None]]:
