@@ -280,7 +280,7 @@ def docx_file(text: str) -> bytes:
             document.add_paragraph(block)
             continue
         n = int(m.group(1))
-        if n != last + 1 or not current:
+        if n == 1 or n != last + 1 or not current:  # a list that starts at 1 is a new list
             current = new_num(n)
         last = n
         paragraph = document.add_paragraph(block[m.end() :], style="List Number")
