@@ -36,7 +36,7 @@ from pptx.oxml.ns import qn
 from pptx.slide import Slide
 from pptx.util import Emu
 
-from loaders.files.safe_cells import csv_text, guard_sheet
+from loaders.files.safe_cells import NOT_XML, csv_text, guard_sheet
 
 CJK_FONT = "Noto Sans CJK SC"
 # Where Debian (fonts-noto-cjk), Fedora and Arch put the Noto CJK fonts.
@@ -96,15 +96,10 @@ def _with_cjk_font(chart: alt.TopLevelMixin) -> dict[str, Any]:
     return spec
 
 
-# Characters XML 1.0 does not allow (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/FFFF):
-# in a label, vl-convert's SVG parser panics and aborts the whole process, not just the export.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
 def _xml_safe(node: Any) -> Any:
     """The spec with every string (titles, labels, data values) cleared of non-XML characters."""
     if isinstance(node, str):
-        return _NOT_XML.sub("", node)
+        return NOT_XML.sub("", node)
     if isinstance(node, dict):
         return {_xml_safe(k): _xml_safe(v) for k, v in node.items()}
     if isinstance(node, list):

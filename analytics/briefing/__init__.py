@@ -23,6 +23,7 @@ from analytics.briefing.content import BriefingError, default_plan, plan_briefin
 from analytics.briefing.figures import Pictures
 from analytics.briefing.focus import action_briefing, unit_briefing
 from analytics.briefing.model import Briefing, Section, Tile
+from loaders.files.safe_cells import NOT_XML
 
 __all__ = [
     "FORMATS",
@@ -115,19 +116,14 @@ def render(briefing: Briefing, suffix: str, pictures: Pictures | None = None) ->
     )
 
 
-# Characters XML 1.0 does not allow: python-docx and openpyxl refuse a whole file for one of them
-# in a unit's or a task's name (they can come from any typed or uploaded text).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
 def xml_safe(value: Any) -> Any:
     """The briefing (or any part of it) with every text cleared of non-XML characters."""
     if isinstance(value, str):
-        return _NOT_XML.sub("", value)
+        return NOT_XML.sub("", value)
     if isinstance(value, pl.DataFrame):
         texts = [n for n, t in value.schema.items() if t == pl.Utf8]
         return value.with_columns(
-            pl.col(n).str.replace_all(_NOT_XML.pattern, "") for n in texts
+            pl.col(n).str.replace_all(NOT_XML.pattern, "") for n in texts
         ).rename({n: xml_safe(n) for n in value.columns})
     if isinstance(value, list):
         return [xml_safe(v) for v in value]

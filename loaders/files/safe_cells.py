@@ -4,9 +4,15 @@ or prefixed with an apostrophe (CSV, which has no types)."""
 
 from __future__ import annotations
 
+import re
+
 from openpyxl.worksheet.worksheet import Worksheet
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+# Characters XML 1.0 does not allow (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/FFFF):
+# python-docx and openpyxl refuse a whole file for one, vl-convert's SVG parser panics and aborts
+# the process.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def formula_like(value: object) -> bool:
