@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import duckdb
 import jsonschema
 
-from tests.conftest import ROOT, SHARED, seed_files
+from tests.cli import loaders_cli
+from tests.conftest import SHARED, seed_files
 
 PLAN = """某某县2024年法治政府建设工作要点
 一、依法全面履行政府职能
@@ -23,14 +22,7 @@ PLAN = """某某县2024年法治政府建设工作要点
 """
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "loaders", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+run = loaders_cli
 
 
 def test_parse_all_seeds_validates_against_schema():

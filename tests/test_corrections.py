@@ -5,9 +5,6 @@ the command line."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -16,8 +13,7 @@ from loaders.errors import LoadError
 from loaders.progress.catalog import load_catalog
 from loaders.storage import corrections as C
 from loaders.storage.plans import load_file
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.cli import loaders_cli
 
 PLAN = """某县人民政府办公室关于印发《某县2025年法治政府建设工作要点》的通知
 某政办发〔2025〕8号
@@ -167,14 +163,7 @@ def test_a_correction_follows_the_same_task_into_a_new_version(con):
     assert C.orphaned_corrections(con, 2) == []
 
 
-def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "loaders", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+cli = loaders_cli
 
 
 def test_tasks_and_correct_on_the_command_line(tmp_path):

@@ -4,9 +4,6 @@ data layer, on the command line and on the page."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -14,8 +11,7 @@ from loaders.db import connect
 from loaders.errors import LoadError
 from loaders.storage import plan_admin
 from loaders.storage.plans import load_file
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.cli import loaders_cli
 
 LIVE = """某县人民政府办公室关于印发《某县2025年法治政府建设工作要点》的通知
 某政办发〔2025〕8号
@@ -168,14 +164,7 @@ def test_gazette_documents_are_listed_with_their_kind_and_chosen_for_tracking(co
         plan_admin.pin_current(con, 999, "张三")
 
 
-def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "loaders", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+cli = loaders_cli
 
 
 def test_plans_on_the_command_line(tmp_path):

@@ -121,23 +121,13 @@ def test_names_for_review_by_plan_with_their_documents_and_tasks(con):
 
 
 def test_units_on_the_command_line(tmp_path):
-    import subprocess
-    import sys
-    from pathlib import Path
+    from tests.cli import loaders_cli
 
-    root = Path(__file__).resolve().parent.parent
     db = str(tmp_path / "u.duckdb")
     plan = tmp_path / "plan.txt"
     plan.write_text(PLAN + "(四)规范复议。(市司法局负责)\n", encoding="utf-8")
 
-    def cli(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "-m", "loaders", *args],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+    cli = loaders_cli
 
     assert cli("load", str(plan), "--db", db).returncode == 0
     listed = cli("units", "--db", db, "--plan", "1")
