@@ -56,6 +56,17 @@ def _upload_id(text: str) -> int:
     return int(text)
 
 
+def _db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", required=True, metavar="PATH", help="DuckDB 数据库文件")
+
+
+def _actor(parser: argparse.ArgumentParser, doing: str) -> None:
+    """--by / --as: the account a write is made as (the system user by default)."""
+    parser.add_argument(
+        "--by", "--as", default=None, help=f"以哪个账户{doing}（默认为当前系统用户）"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m loaders",
@@ -85,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="生成季度填报表（.xlsx）",
         description="为一个单位（或 all：全部单位，一张表带「单位」列）生成预填的季度填报表。",
     )
-    tpl.add_argument("--db", required=True, metavar="PATH", help="DuckDB 数据库文件")
+    _db(tpl)
     tpl.add_argument("--unit", required=True, help="单位名称，或 all")
     tpl.add_argument("--year", required=True, type=_year, help="年度，如 2025")
     tpl.add_argument("--quarter", required=True, type=_quarter, help="季度 1-4")
@@ -105,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
         "保持不变（被替换的仍保留、可恢复）。",
     )
     prog.add_argument("file", metavar="FILE", help="填好的工作簿（与 --restore 同用时写 -）")
-    prog.add_argument("--db", required=True, metavar="PATH", help="DuckDB 数据库文件")
+    _db(prog)
     prog.add_argument(
         "--unit", default=None, help="以哪个单位的名义报送（默认：协调员，可报送全部单位）"
     )
@@ -131,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="单位名录：列出待确认单位、确认或合并单位",
         description="不带选项时列出待确认的单位（来自文件、尚未核对）。",
     )
-    units.add_argument("--db", required=True, metavar="PATH", help="DuckDB 数据库文件")
+    _db(units)
     units.add_argument("--confirm", nargs="+", metavar="NAME", help="确认这些单位名称无误")
     units.add_argument(
         "--merge",
@@ -147,14 +158,14 @@ def build_parser() -> argparse.ArgumentParser:
     units.add_argument("--members", metavar="A、B、C", help="单位组的成员：组的任务由每个成员承担")
     units.add_argument("--plan", type=int, metavar="PLAN_ID", help="只列出该计划中待确认的单位")
     units.add_argument("--history", action="store_true", help="列出合并和成员设定记录")
-    units.add_argument("--by", "--as", default=None, help="以哪个账户操作（默认为当前系统用户）")
+    _actor(units, "操作")
     plans = sub.add_parser(
         "plans",
         help="计划管理：列出计划，设定当前计划，改名、归档",
         description="列出载入的全部文件（计划、分解表、年度报告、其他），按年度和填报活跃度排序；"
         "可设定仪表板默认打开的当前计划、改名、归档（可恢复，不删除任何内容）。",
     )
-    plans.add_argument("--db", required=True, metavar="PATH", help="DuckDB 数据库文件")
+    _db(plans)
     plans.add_argument("--json", action="store_true", help="输出 JSON")
     plans.add_argument("--current", type=int, metavar="PLAN_ID", help="设为当前计划")
     plans.add_argument("--rename", nargs=2, metavar=("PLAN_ID", "TITLE"), help="改名")
@@ -162,14 +173,14 @@ def build_parser() -> argparse.ArgumentParser:
     plans.add_argument("--unarchive", type=int, metavar="PLAN_ID", help="恢复已归档的计划")
     plans.add_argument("--track", type=int, metavar="PLAN_ID", help="在仪表板上跟踪该文件")
     plans.add_argument("--untrack", type=int, metavar="PLAN_ID", help="不再跟踪该文件")
-    plans.add_argument("--by", "--as", default=None, help="以哪个账户操作（默认为当前系统用户）")
+    _actor(plans, "操作")
     tasks = sub.add_parser(
         "tasks",
         help="列出计划的任务（校对后的结果，注明每项内容来自文件还是校对）",
         description="列出一个计划的全部任务：行动、编号、标题、原文、牵头/责任/配合单位、完成时限、"
         "指标，以及每项内容来自文件还是校对（谁、何时）。",
     )
-    tasks.add_argument("--db", required=True, metavar="PATH", help="DuckDB 数据库文件")
+    _db(tasks)
     tasks.add_argument("--plan", required=True, type=int, metavar="PLAN_ID", help="计划编号")
     tasks.add_argument("--json", action="store_true", help="输出 JSON")
     corr = sub.add_parser(
@@ -178,7 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="校对单独保存（谁、何时），叠加在解析结果上，重新载入同一文件或新版本后仍然有效；"
         "--undo 撤销某条校对。单位用「、」分隔。",
     )
-    corr.add_argument("--db", required=True, metavar="PATH", help="DuckDB 数据库文件")
+    _db(corr)
     corr.add_argument("--task", type=int, metavar="TASK_ID", help="要校对的任务编号")
     corr.add_argument("--lead", metavar="A、B", help="牵头单位（写空字符串表示没有）")
     corr.add_argument("--responsible", metavar="A、B", help="责任单位")
@@ -201,14 +212,14 @@ def build_parser() -> argparse.ArgumentParser:
     corr.add_argument("--action", metavar="CODE", help="新增任务所在行动的编号，如 一 或 (一)")
     corr.add_argument("--number", default="", help="新增任务的编号")
     corr.add_argument("--undo", type=int, metavar="CORRECTION_ID", help="撤销一条校对")
-    corr.add_argument("--by", "--as", default=None, help="以哪个账户校对（默认为当前系统用户）")
+    _actor(corr, "校对")
     users = sub.add_parser(
         "users",
         help="账户：新建、列出、停用、改密码（密码从标准输入读取）",
         description="角色：viewer（查看）、reporter（填报，只能报送 --unit 指定的单位）、admin（管理）。"
         "第一个账户须是管理员；之后只有管理员能管理账户。密码以 argon2 散列保存。",
     )
-    users.add_argument("--db", required=True, metavar="PATH", help="DuckDB 数据库文件")
+    _db(users)
     users.add_argument("op", choices=["add", "list", "disable", "passwd"], help="操作")
     users.add_argument("name", nargs="?", help="账户名")
     users.add_argument("--role", choices=["viewer", "reporter", "admin"], help="角色（add 时必填）")
@@ -221,7 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="审计日志：每一次写入和被拒绝的操作（谁、何时、做了什么）",
         description="列出审计日志，新的在前。",
     )
-    audit.add_argument("--db", required=True, metavar="PATH", help="DuckDB 数据库文件")
+    _db(audit)
     audit.add_argument("--json", action="store_true", help="输出 JSON")
     audit.add_argument("--since", metavar="YYYY-MM-DD", help="只列出该日期以后的记录")
     return parser
