@@ -381,58 +381,44 @@ def _members_form(con) -> None:
 def catalogue_panel(con: duckdb.DuckDBPyConnection, plan_id: int | None) -> None:
     """Suggested aliases of indicators and links of tasks to last year's, each confirmed by the
     coordinator; 按年度 then follows them across plans and years."""
-    suggestions = catalogue.suggest_aliases(con)
     st.caption("指标别名建议（名称相近、单位相同）：确认后，按年度页把它们作为同一指标比较。")
-    if suggestions:
-        labels = {
-            i: f"「{s['name']}」→「{s['canonical']}」（{s['unit']}，相似度 {s['score']}）"
-            for i, s in enumerate(suggestions)
-        }
-        with st.form("alias_confirm"):
-            chosen = st.multiselect(
-                "确认为同一指标",
-                list(labels),
-                format_func=labels.get,
-                placeholder=words.CHOOSE,
-                key="alias_pick",
-            )
-            if st.form_submit_button("确认别名") and chosen:
-                picks = [suggestions[i] for i in chosen]
-                _attempt(
-                    lambda: [
-                        catalogue.confirm_alias(con, s["name"], s["unit"], s["canonical"], _who())
-                        for s in picks
-                    ],
-                    f"已确认 {len(picks)} 个指标别名",
-                )
-    else:
-        st.write("没有新的指标别名建议。")
-    links = catalogue.suggest_task_links(con, plan_id) if plan_id else []
+    _confirm_form(
+        "alias",
+        catalogue.suggest_aliases(con),
+        lambda s: f"「{s['name']}」→「{s['canonical']}」（{s['unit']}，相似度 {s['score']}）",
+        ("确认为同一指标", "确认别名", "个指标别名"),
+        lambda s: catalogue.confirm_alias(con, s["name"], s["unit"], s["canonical"], _who()),
+        "没有新的指标别名建议。",
+    )
     st.caption(
         "任务延续建议（与上一年度计划中内容相近的任务）：确认后，按年度页可跟踪该任务的历年情况。"
     )
-    if links:
-        labels = {
-            i: f"{s['number']} {s['title']} ← 上年 {s['earlier_number']} {s['earlier_title']}"
+    _confirm_form(
+        "link",
+        catalogue.suggest_task_links(con, plan_id) if plan_id else [],
+        lambda s: (
+            f"{s['number']} {s['title']} ← 上年 {s['earlier_number']} {s['earlier_title']}"
             f"（相似度 {s['score']}）"
-            for i, s in enumerate(links)
-        }
-        with st.form("link_confirm"):
-            chosen = st.multiselect(
-                "确认为同一任务的延续",
-                list(labels),
-                format_func=labels.get,
-                placeholder=words.CHOOSE,
-                key="link_pick",
-            )
-            if st.form_submit_button("确认延续") and chosen:
-                picks = [links[i] for i in chosen]
-                _attempt(
-                    lambda: [
-                        catalogue.link_tasks(con, s["task_id"], s["earlier_task_id"], _who())
-                        for s in picks
-                    ],
-                    f"已确认 {len(picks)} 项任务的延续",
-                )
-    else:
-        st.write("没有任务延续建议（需要同一发文机关上一年度的计划）。")
+        ),
+        ("确认为同一任务的延续", "确认延续", "项任务的延续"),
+        lambda s: catalogue.link_tasks(con, s["task_id"], s["earlier_task_id"], _who()),
+        "没有任务延续建议（需要同一发文机关上一年度的计划）。",
+    )
+
+
+def _confirm_form(key, suggestions, label, words_of, confirm, none: str) -> None:
+    """Suggestions a person confirms in one form: a multiselect of `label(s)`, a button, then
+    `confirm(s)` for each chosen one. `words_of`: (the list's label, the button, what was
+    confirmed, counted)."""
+    if not suggestions:
+        st.write(none)
+        return
+    pick, button, done = words_of
+    labels = {i: label(s) for i, s in enumerate(suggestions)}
+    with st.form(f"{key}_confirm"):
+        chosen = st.multiselect(
+            pick, list(labels), format_func=labels.get, placeholder=words.CHOOSE, key=f"{key}_pick"
+        )
+        if st.form_submit_button(button) and chosen:
+            picks = [suggestions[i] for i in chosen]
+            _attempt(lambda: [confirm(s) for s in picks], f"已确认 {len(picks)} {done}")
