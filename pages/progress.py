@@ -60,7 +60,7 @@ def download_box(year: int, quarter: int, unit: str) -> None:
     try:
         data = build_template(catalog, name, year, quarter, answers)
     except LoadError as e:
-        st.warning(str(e))
+        st.warning(md(str(e)))
         return
     label = "全部单位" if unit == ALL else unit
     st.download_button(
@@ -91,7 +91,7 @@ def preview(parsed, catalog) -> None:
         f"{changes.summary()}。"
     )
     for w in parsed.warnings:
-        st.warning(w)
+        st.warning(md(w))
     for kind in ("task", "indicator"):
         rows = [_change_row(c, tasks_by_id, targets_by_id) for c in changes.rows if c.kind == kind]
         if rows:
