@@ -21,7 +21,6 @@ COLUMNS = {
     "detail": "详情",
 }
 con = get_connection()
-words.apply()
 filters.sidebar(con)
 st.title("审计日志", anchor=False)
 who = session.actor(con)

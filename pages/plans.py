@@ -115,7 +115,6 @@ def plan_view(plan: dict) -> None:
         tables.show(targets.select(list(TARGET_COLUMNS)).rename(TARGET_COLUMNS))
 
 
-words.apply()
 chosen = filters.sidebar(con)
 upload_box()
 st.title("计划与任务", anchor=False)

@@ -210,7 +210,6 @@ def history(who: str | None) -> None:
             st.rerun()
 
 
-words.apply()
 with st.sidebar:
     session.account_box(con)
 st.title("数据填报", anchor=False)
