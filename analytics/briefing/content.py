@@ -13,6 +13,7 @@ from analytics import charts, plan_data, scorecards
 from analytics.briefing import takeaways as say
 from analytics.briefing.model import Briefing, Figure, Section, Tile
 from loaders.periods import period_index, period_label, shown_label
+from ui.numbers import measure
 
 ROLES = {"lead": "牵头", "responsible": "责任", "cooperating": "配合"}
 
@@ -216,10 +217,8 @@ def _goal(comparator: str, target: float, unit: str) -> str:
 
 
 def _amount(value: float | None, unit: str) -> str:
-    """A year-to-date figure as on screen: a rate with one decimal (96.3%), else as counted."""
-    if value is None:
-        return "—"
-    return f"{value:.1f}%" if unit == "%" else f"{round(value, 2):g}{unit}"
+    """A year-to-date figure as on screen (ui.numbers.measure: 96.3%, 5次, 3.9个工作日)."""
+    return measure(value, unit or "")
 
 
 def _indicators(
