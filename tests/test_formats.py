@@ -650,3 +650,63 @@ def test_pdf_line_joining_keeps_items_apart(tmp_path: Path) -> None:
     ]
     doc = only_doc(build_pdf(tmp_path / "方案.pdf", [lines + [full] * 3]))
     assert [t["number"] for a in doc["actions"] for t in a["tasks"]] == ["1", "2", "3"]
+
+
+# --- cells that hold several measures, rows that slipped under the wrong header ------------------
+
+
+def test_xlsx_cell_with_several_measures_shares_its_unit_and_deadline_cells(tmp_path: Path) -> None:
+    """A measure cell "(1) …\\n(2) …" beside a unit cell and a deadline cell holding one entry per
+    measure, line by line (as WPS users type them with Alt+Enter): each measure takes its own."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["青禾县2024年法治政府建设任务分解表"])
+    ws.append(["任务分类", "主要任务", "具体措施", "责任单位", "完成时限"])
+    ws.append(
+        [
+            "一、政府职能依法全面履行",
+            "1. 优化营商环境。",
+            "(1) 清理涉企收费目录。\n(2) 征求意见期限一般不少于 30 日。",
+            "县发改局牵头, 各乡镇配合。\n县司法局牵头, 县政府各部门按职责分工负责。",
+            "6月底前\n长期坚持",
+        ]
+    )
+    path = tmp_path / "分解表.xlsx"
+    wb.save(path)
+    doc = only_doc(path)
+    (first, second) = doc["actions"][0]["tasks"]
+    assert (first["number"], first["title"]) == ("(1)", "清理涉企收费目录")
+    assert (first["lead_units"], first["cooperating_units"]) == (["县发改局"], ["各乡镇"])
+    assert (first["deadline"], first["ongoing"]) == ("2024-06-30", False)
+    # spaces beside Chinese go from the title, as in running text
+    assert (second["number"], second["title"]) == ("(2)", "征求意见期限一般不少于30日")
+    assert (second["lead_units"], second["responsible_units"]) == (["县司法局"], ["县政府各部门"])
+    assert (second["deadline"], second["ongoing"]) == (None, True)
+
+
+def test_xlsx_row_shifted_left_is_read_by_its_content(tmp_path: Path) -> None:
+    """A row whose cells slipped one column left (the main task "2." under 任务分类, the measure
+    under 主要任务) keeps its measure, units and deadline, under the action above."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["任务分类", "主要任务", "具体措施", "责任单位", "完成时限"])
+    ws.append(
+        [
+            "一、依法行政制度体系完善",
+            "1. 加强备案审查。",
+            "(1) 规范性文件全部报送备案。",
+            "县司法局牵头。",
+            "6月底前",
+        ]
+    )
+    ws.append(
+        ["2. 集体讨论决定。", "(2) 重大决策经常务会议讨论。", "县政府办牵头。", "长期坚持", None]
+    )
+    path = tmp_path / "错位.xlsx"
+    wb.save(path)
+    doc = only_doc(path)
+    assert [(a["code"], len(a["tasks"])) for a in doc["actions"]] == [("一", 2)]
+    shifted = doc["actions"][0]["tasks"][1]
+    assert (shifted["number"], shifted["title"]) == ("(2)", "重大决策经常务会议讨论")
+    assert shifted["group"].startswith("2. 集体讨论决定")
+    assert (shifted["lead_units"], shifted["ongoing"]) == (["县政府办"], True)

@@ -23,13 +23,7 @@ THRESHOLD = 0.95
 # as soon as one of them reaches it, so that it is taken off this list.
 KNOWN_SHORT = {
     ("004", "oneline"): "a gazette with TAB tables as one line: documents and rows run together",
-    ("004", "docx"): "93.5 %: only the breakdown table, whose text cells hold several measures "
-    "and units over lines, reads otherwise as a real table",
-    ("004", "html"): "93.5 %: only the breakdown table (as for docx)",
     ("004", "pdf"): "the breakdown table drawn in columns is read one cell a line (no layout)",
-    ("004", "xlsx"): "blank unit/deadline cells shared by several measures read otherwise",
-    ("004", "xls"): "blank unit/deadline cells shared by several measures read otherwise",
-    ("004", "csv"): "blank unit/deadline cells shared by several measures read otherwise",
 }
 
 

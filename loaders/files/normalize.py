@@ -70,6 +70,20 @@ def _normalize_row(line: str) -> str:
     return "\t".join(_MULTI_SPACE_RE.sub(" ", cell).strip(" ") for cell in line.split("\t"))
 
 
+def normalize_prose(line: str) -> str:
+    """One line of running text without the spaces next to Chinese characters."""
+    return _normalize_prose(line)
+
+
+def normalize_cell(text: str) -> str:
+    """A spreadsheet cell under the text conventions, read like a cell of a TAB row: single
+    spaces kept (they part entries: "…负责。 财政局牵头…"), line breaks kept as "\\n"."""
+    if is_traditional(text):
+        text = to_simplified(text)
+    text = _LINE_BREAK_RE.sub("\n", text.translate(_TRANSLATE)).replace("\t", " ")
+    return "\n".join(_MULTI_SPACE_RE.sub(" ", ln).strip(" ") for ln in text.split("\n")).strip()
+
+
 def normalize_text(text: str) -> str:
     """Apply the shared text conventions (docs/text-conventions.md) to a whole document.
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from loaders.files.normalize import normalize_prose
 from loaders.numbering import CN_SMALL, cn_to_int
 from loaders.plans.deadlines import parse_deadline
 from loaders.plans.outline import first_clause
@@ -424,12 +425,43 @@ def _distribute(measures: list[Measure], entries: list[str], attr: str) -> None:
         getattr(m, attr).append(entries[min(k, len(entries) - 1)])
 
 
+def _misplaced(row: list[str], columns: dict[int, str], next_value: int) -> bool:
+    """True when a row's cells sit under the wrong headers (a merged cell above shifted them, as
+    in tables converted from PDF): a measure "(N)" opens outside the measure column, or a main
+    task "N." stands in the category column of a table that has a column for main tasks."""
+    roles = set(columns.values())
+    for j, cell in enumerate(row):
+        text = TAG_RE.sub(" ", cell).strip()
+        if not text:
+            continue
+        role = columns.get(j)
+        if role not in ("measure", "name", "number") and MEASURE_RE.match(text):
+            if int(MEASURE_RE.match(text).group(1)) == next_value:
+                return True
+        if role == "category" and "group" in roles and GROUP_RE.match(text):
+            return True
+    return False
+
+
+def _share(cell: str, count: int) -> list[str]:
+    """A role or deadline cell of a row holding several measures, one part per measure: its
+    paragraphs or entries in order, the last covering the rest; the whole cell for one measure."""
+    entries = split_entries(cell) if count > 1 else []
+    if len(entries) < 2:
+        return [cell] * count
+    return [entries[min(k, len(entries) - 1)] for k in range(count)]
+
+
 def read_grid_row(row: list[str], columns: dict[int, str], state: TableState) -> None:
-    """One row of an aligned table (Excel/CSV): cells by their header's role."""
+    """One row of an aligned table (Excel/CSV): cells by their header's role, or by their
+    content when they are misplaced."""
     width = max(columns) + 1
     first_role = columns.get(min(columns))
     if len(row) < width and first_role in ("category", "group") and GROUP_RE.match(row[0].strip()):
         row = [""] * (width - len(row)) + row  # its section cell spans rows above: shifted right
+    if _misplaced(row, columns, state.next_value):
+        read_text_row(row, state)
+        return
     cell = {role: row[j].strip() for j, role in columns.items() if j < len(row)}
     filled = {c.strip() for c in row if c.strip()}
     only = [j for j, c in enumerate(row) if c.strip()]
@@ -468,16 +500,24 @@ def read_grid_row(row: list[str], columns: dict[int, str], state: TableState) ->
         label = number or str(value)
     else:
         label = None
-    for value, mtext in split:
+    shared = {
+        key: _share(cell[key], len(split))
+        for key in ("lead", "responsible", "cooperating", "deadline")
+        if cell.get(key)
+    }
+    new = []
+    for k, (value, mtext) in enumerate(split):
         m = Measure(label or f"({value})", value, mtext, state.category, state.group)
         for role in ("lead", "responsible", "cooperating"):
-            if cell.get(role):
-                m.roles[role] = cell[role]
-        if cell.get("deadline"):
-            m.deadlines.append(cell["deadline"])
+            if role in shared:
+                m.roles[role] = shared[role][k]
+        if "deadline" in shared:
+            m.deadlines.append(shared["deadline"][k])
         m.targets_text = cell.get("target", "")
-        state.measures.append(m)
+        new.append(m)
         state.next_value = value + 1
+    state.measures.extend(new)
+    state.pending = new
 
 
 def _number_value(number: str, default: int) -> int:
@@ -548,7 +588,7 @@ def measure_task(m: Measure, default_year: int | None) -> dict:
         _add_units(units, entry, "responsible_units")
     deadline_text = re.sub(r"(\d)\s+(?=[年月日])", r"\1", " ".join(m.deadlines)) or None
     deadline = parse_deadline(m.deadlines[0], default_year) if m.deadlines else None
-    text = re.sub(r"\s+", " ", m.text).strip()
+    text = normalize_prose(re.sub(r"\s+", " ", m.text).strip())
     return {
         "number": m.number,
         "title": first_clause(text),

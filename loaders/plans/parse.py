@@ -6,7 +6,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from loaders.files.normalize import clean_document_text, normalize_text
+from loaders.files.normalize import clean_document_text, normalize_cell
 from loaders.files.readers import file_format, read_table_bytes, read_text_bytes
 from loaders.plans.breakdown import MEASURE_RE, parse_table_rows, pipe_table_lines
 from loaders.plans.documents import RawDocument, guess_title, split_documents, years_of
@@ -156,7 +156,7 @@ def document_kind(doc: RawDocument, parsed: ParsedPlan) -> str:
 
 def parse_table_file(name: str, rows: list[list[str]]) -> dict:
     """A breakdown table from Excel/CSV: title from the rows above the header, or the file name."""
-    cells = [[normalize_text(c) for c in row] for row in rows]
+    cells = [[normalize_cell(c) for c in row] for row in rows]
     title_lines = [
         next(c for c in row if c) for row in cells[:5] if len({c for c in row if c}) == 1
     ]
