@@ -331,10 +331,12 @@ def pdf_file(text: str, header: str = "人民政府公报") -> bytes:
 
     pdfmetrics.registerFont(UnicodeCIDFont(_FONT))
     drawn: list[tuple[str, list[tuple[float, str]]]] = []  # (kind, [(x, text)])
+    grid = max((len(r) for b in blocks(text) if isinstance(b, list) for r in b), default=0)
     for block in blocks(text):
         if isinstance(block, list):
+            columns = grid  # one grid for all tables: a table continued over pages keeps it
             for row in block:
-                drawn.extend(("row", cells) for cells in _row_lines(row))
+                drawn.extend(("row", cells) for cells in _row_lines(row, columns))
         else:
             drawn.extend(("line", [(_LEFT, part)]) for part in _wrap(block, _WIDTH, _SIZE))
     out = io.BytesIO()
@@ -364,16 +366,16 @@ def pdf_file(text: str, header: str = "人民政府公报") -> bytes:
 _COLUMN_SHARES = (0.14, 0.16, 0.42, 0.16, 0.12)
 
 
-def _row_lines(row: list[str]) -> list[list[tuple[float, str]]]:
-    """A table row drawn in columns, each cell wrapped in its column: the lines of the row,
-    each a list of (x, text) pieces."""
-    shares = list(_COLUMN_SHARES[: len(row)])
-    shares += [shares[-1]] * (len(row) - len(shares))
+def _row_lines(row: list[str], columns: int) -> list[list[tuple[float, str]]]:
+    """A table row drawn in the table's columns, each cell wrapped in its column: the lines of
+    the row, each a list of (x, text) pieces."""
+    shares = list(_COLUMN_SHARES[:columns])
+    shares += [shares[-1]] * (columns - len(shares))
     total = sum(shares)
     widths = [_WIDTH * s / total for s in shares]
-    xs = [_LEFT + sum(widths[:k]) for k in range(len(row))]
+    xs = [_LEFT + sum(widths[:k]) for k in range(columns)]
     wrapped = [
-        _wrap(cell, w - 6, _SIZE) if cell else [] for cell, w in zip(row, widths, strict=True)
+        _wrap(cell, w - 6, _SIZE) if cell else [] for cell, w in zip(row, widths, strict=False)
     ]
     depth = max((len(w) for w in wrapped), default=0)
     return [[(xs[c], w[k]) for c, w in enumerate(wrapped) if k < len(w)] for k in range(depth)]

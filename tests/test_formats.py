@@ -710,3 +710,119 @@ def test_xlsx_row_shifted_left_is_read_by_its_content(tmp_path: Path) -> None:
     assert (shifted["number"], shifted["title"]) == ("(2)", "重大决策经常务会议讨论")
     assert shifted["group"].startswith("2. 集体讨论决定")
     assert (shifted["lead_units"], shifted["ongoing"]) == (["县政府办"], True)
+
+
+# --- a breakdown table drawn in columns in a PDF -------------------------------------------------
+
+
+def test_pdf_table_drawn_in_columns_is_read_row_by_row(tmp_path: Path) -> None:
+    """A table printed to PDF: headers centred over their columns, cells wrapped inside them
+    (a main task broken after "权责统" so that its next line opens on "一、"), a row running over
+    a page break past the running header and the page number, prose before and after."""
+    path = tmp_path / "分解表.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    xs = (50, 130, 220, 400, 490)  # column starts; the columns are 80, 90, 180, 90, 60 wide
+    state = {"y": 790, "page": 1}
+
+    def new_page() -> None:
+        pdf.setFont("STSong-Light", 9)
+        pdf.drawCentredString(297, 30, f"- {state['page']} -")
+        pdf.showPage()
+        state["page"] += 1
+        pdf.setFont("STSong-Light", 9)
+        pdf.drawCentredString(297, 815, "青禾县人民政府公报")
+        state["y"] = 790
+
+    def line(pieces: list[tuple[float, str]], centred: bool = False) -> None:
+        if state["y"] < 60:
+            new_page()
+        pdf.setFont("STSong-Light", 11)
+        for x, text in pieces:
+            if centred:
+                pdf.drawCentredString(x, state["y"], text)
+            else:
+                pdf.drawString(x, state["y"], text)
+        state["y"] -= 18
+
+    pdf.setFont("STSong-Light", 9)
+    pdf.drawCentredString(297, 815, "青禾县人民政府公报")
+    line([(50, "附件:青禾县2024年法治政府建设任务分解表")])
+    line(
+        [
+            (90, "任务分类"),
+            (175, "主要任务"),
+            (310, "具体措施"),
+            (445, "责任单位"),
+            (520, "完成时限"),
+        ],
+        True,
+    )
+    rows = [
+        [
+            [
+                "一、政府职能",
+                "1. 行政执法体",
+                "(1) 推行行政执法公示制度,执法",
+                "县司法局牵头,",
+                "6月底前",
+            ],
+            ["依法全面履行", "制权责统", "信息公开率达到100%。", "各乡镇配合。", ""],
+            ["", "一、权威高效。", "", "", ""],
+        ],
+        [
+            ["", "", "(2) 落实重大执法决定法制审核制", "县司法局牵头,", "长期坚持"],
+            ["", "", "度。", "县政府各部门负", ""],
+            ["", "", "", "责。", ""],
+        ],
+    ]
+    for row in rows:
+        for cells in row:
+            line([(x, c) for x, c in zip(xs, cells, strict=True) if c])
+    state["y"] = 40  # the page is full: the next row begins on the next page
+    line(
+        [
+            (50, "二、依法行政"),
+            (130, "1. 备案审查。"),
+            (220, "(3) 规范性文件备案审查率达到"),
+            (400, "县司法局牵头,"),
+        ]
+    )
+    line([(220, "100%。"), (400, "各乡镇按职责分"), (490, "9月底前")])
+    line([(400, "工负责。")])
+    line(
+        [
+            (
+                50,
+                "各乡镇、各部门要按照任务分解表的要求,认真抓好落实,确保各项任务按期完成,并于每季度末报送进展。",
+            )
+        ]
+    )
+    pdf.showPage()
+    pdf.save()
+
+    doc = only_doc(path)
+    assert doc["kind"] == "breakdown_table"
+    assert [(a["code"], a["title"]) for a in doc["actions"]] == [
+        ("一", "政府职能依法全面履行"),
+        ("二", "依法行政"),
+    ]
+    tasks = [t for a in doc["actions"] for t in a["tasks"]]
+    assert [(t["number"], t["title"]) for t in tasks] == [
+        ("(1)", "推行行政执法公示制度,执法信息公开率达到100%"),
+        ("(2)", "落实重大执法决定法制审核制度"),
+        ("(3)", "规范性文件备案审查率达到100%"),
+    ]
+    assert tasks[0]["group"] == "1. 行政执法体制权责统一、权威高效"
+    assert [(t["lead_units"], t["responsible_units"], t["cooperating_units"]) for t in tasks] == [
+        (["县司法局"], [], ["各乡镇"]),
+        (["县司法局"], ["县政府各部门"], []),
+        (["县司法局"], ["各乡镇"], []),
+    ]
+    assert [(t["deadline"], t["ongoing"]) for t in tasks] == [
+        ("2024-06-30", False),
+        (None, True),
+        ("2024-09-30", False),
+    ]
+    assert [(g["indicator"], g["value"]) for g in tasks[2]["targets"]] == [
+        ("规范性文件备案审查率", 100)
+    ]

@@ -23,7 +23,6 @@ THRESHOLD = 0.95
 # as soon as one of them reaches it, so that it is taken off this list.
 KNOWN_SHORT = {
     ("004", "oneline"): "a gazette with TAB tables as one line: documents and rows run together",
-    ("004", "pdf"): "the breakdown table drawn in columns is read one cell a line (no layout)",
 }
 
 

@@ -199,6 +199,11 @@ def _running_headers(lines: list[str]) -> set[str]:
     return repeated - vetoed
 
 
+def is_page_number(line: str) -> bool:
+    """A stripped line that is a page number: "- 3 -", "第3页 共9页", "3/9", "Page 3"."""
+    return bool(_PAGE_NUMBER_RE.match(line))
+
+
 def page_furniture(lines: list[str]) -> Callable[[str], bool]:
     """Whether a stripped line of these lines is a page number or a running header."""
     headers = _running_headers(lines)

@@ -374,17 +374,24 @@ def _take_pending(pending: dict[int, list], col: int, cells: list[str]) -> int:
 
 
 def pdf_text(data: bytes, name: str = "PDF 文件") -> str:
-    """The text layer of a PDF (pypdf), pages joined by "\\n"."""
+    """The text layer of a PDF (pypdf), pages joined by "\\n", tables drawn in columns as TAB
+    rows (pdf_layout)."""
     from pypdf import PdfReader
+
+    from loaders.files.normalize import page_furniture
+    from loaders.files.pdf_layout import layout_text, lines_of, page_text_and_pieces
 
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             reader.decrypt("")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        read = [page_text_and_pieces(page) for page in reader.pages]
     except Exception as exc:  # pypdf raises many kinds on broken or protected files
         raise ReadError(f"无法读取 PDF 文件 {name}:文件已损坏或受密码保护。") from exc
-    text = "\n".join(p.rstrip("\n") for p in pages)
+    text = "\n".join(t.rstrip("\n") for t, _ in read)
+    tables = layout_text([lines_of(pieces) for _, pieces in read], page_furniture(text.split("\n")))
+    if tables is not None:
+        text = tables  # the same text, with the tables drawn in columns read as TAB rows
     if len(re.sub(r"\s", "", text)) < _MIN_PDF_CHARS:
         raise ReadError(
             f"{name} 没有可提取的文字层(可能是扫描件),请提供文字版 PDF、Word 或 TXT 文件。"
@@ -396,7 +403,8 @@ def pdf_text(data: bytes, name: str = "PDF 文件") -> str:
 _OPENS_LINE_RE = re.compile(
     r"^\s*(?:[一二三四五六七八九十百]+[、.．]|[(（]\s*[一二三四五六七八九十百\d]+\s*[)）]|\d+\s*[.、．)]"
     r"|第[一二三四五六七八九十百千\d]+[条章节部分]|[①-⑳]|附件"
-    r"|(?:牵头|责任|配合|协办|主办)(?:单位|部门)\s*[:：]|完成时[限间]\s*[:：])"
+    r"|(?:牵头|责任|配合|协办|主办)(?:单位|部门)\s*[:：]|完成时[限间]\s*[:：]"
+    r"|[\u4e00-\u9fff]{1,12}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号\s*$)"
 )
 # a number glued to the text it opens ("13县级以上…"): an item when it continues the numbering
 _GLUED_NUMBER_RE = re.compile(r"^(\d{1,3})(?=[.、．)\u4e00-\u9fff])")
