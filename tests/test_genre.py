@@ -886,3 +886,64 @@ def test_a_gazette_without_blank_lines_keeps_each_documents_last_items():
         "某县2020年法治政府建设工作要点",
     ]
     assert [[t["number"] for t in tasks(d)] for d in found] == [["(一)", "(二)"], ["(一)"]]
+
+
+# ---------------------------------------------------------------- tables pasted as paragraphs
+
+
+def test_a_table_pasted_one_cell_per_paragraph_is_a_task_table():
+    """A web page's table pasted as text: a cell per paragraph; 序号 opens each row; 工作任务 holds
+    the tasks when no column is named for them; a row without a unit cell shares the one merged
+    above it; a class cell (旧区改造) standing between rows is their section, not a unit."""
+    cells = [
+        "任务类型", "序号", "工作任务", "推进单位",
+        "行动一:再造发展新极行动",
+        "1", "推进走马塘片区规划研究。", "区规划资源局、区建设管理委",
+        "旧区改造",
+        "2", "全面完成零星旧里房屋改造。", "区房管局、各相关街镇",
+        "3", "完成燃气老化管道改造约36公里。",
+        "美丽家园建设",
+        "4", "创建20个美丽家园特色小区。", "区房管局",
+    ]  # fmt: skip
+    text = "某区城市更新行动方案\n\n附件:某区城市更新重点任务清单\n\n" + "\n\n".join(cells) + "\n"
+    doc = next(d for d in docs(text) if d["kind"] == "breakdown_table")
+    assert [(t["number"], t["title"]) for t in tasks(doc)] == [
+        ("1", "推进走马塘片区规划研究"),
+        ("2", "全面完成零星旧里房屋改造"),
+        ("3", "完成燃气老化管道改造约36公里"),
+        ("4", "创建20个美丽家园特色小区"),
+    ]
+    assert [t["responsible_units"] for t in tasks(doc)] == [
+        ["区规划资源局", "区建设管理委"],
+        ["区房管局", "各相关街镇"],
+        ["区房管局", "各相关街镇"],  # merged with the cell above
+        ["区房管局"],
+    ]
+    assert [(a["title"], len(a["tasks"])) for a in doc["actions"]] == [
+        ("行动一:再造发展新极行动", 1),
+        ("旧区改造", 2),
+        ("美丽家园建设", 1),
+    ]
+
+
+def test_a_text_cited_with_its_number_in_a_table_opens_no_document():
+    """ "《本市…实施意见》" over "(沪府办发〔2024〕3号)" in a cell of a flattened table is a
+    reference: the plan above it stays one document with all its tasks."""
+    text = """某区人民政府办公室关于转发《某区海绵城市建设实施方案》的通知
+某府办发〔2024〕12号
+各街镇、区政府各委办局:现将《某区海绵城市建设实施方案》转发给你们,请认真贯彻执行。
+1.强化规划管控。完成规划修编。(责任单位:区规划资源局)
+2.编制系统方案。编制达标区域系统方案。(责任单位:区建设管理委)
+表1 参考文件
+《本市系统化全域推进海绵
+城市建设的实施意见》
+(沪府办发〔2024〕3号)
+3.加强项目施工管理。落实海绵设施施工要求。(责任单位:区建设管理委、各街镇)
+"""
+    (doc,) = docs(text)
+    assert doc["doc_number"] == "某府办发〔2024〕12号"
+    assert [(t["number"], t["responsible_units"]) for t in tasks(doc)] == [
+        ("1", ["区规划资源局"]),
+        ("2", ["区建设管理委"]),
+        ("3", ["区建设管理委", "各街镇"]),
+    ]

@@ -17,7 +17,7 @@ from loaders.numbering import CN_SMALL, cn_to_int
 from loaders.plans.deadlines import parse_deadline
 from loaders.plans.outline import first_clause
 from loaders.plans.targets import extract_targets
-from loaders.plans.units import extract_inline_units, split_unit_names
+from loaders.plans.units import extract_inline_units, looks_like_unit, split_unit_names
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "number": ("序号", "编号", "任务编号"),
@@ -27,6 +27,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "重点任务",
         "工作任务",
         "任务类别",
+        "任务类型",
         "分类",
         "重点工作",
         "一级指标",
@@ -74,6 +75,9 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "实施主体",
         "实施单位",
         "落实单位",
+        "推进单位",
+        "推进主体",
+        "推进部门",
     ),
     "cooperating": ("配合单位", "协办单位", "配合部门", "参与单位"),
     "deadline": ("完成时限", "时间节点", "完成时间", "时限要求", "时限", "完成期限"),
@@ -100,7 +104,7 @@ def pipe_table_lines(lines: list[str]) -> list[str]:
     """Tables copied from web pages as text with "|" between cells, turned into TAB rows: a row
     per line ("a | b | c |"), a cell per line ("a |") with a bare "|" line between rows, or a
     stream of cells with a bare "|" line between every two (rows then start at a number cell)."""
-    lines = _numbered_cell_lines(_cell_streams(lines))
+    lines = _paragraph_cells(_numbered_cell_lines(_cell_streams(lines)))
     out: list[str] = []
     cells: list[str] | None = None  # a row being gathered from one-cell lines
     for line in lines:
@@ -131,6 +135,68 @@ def pipe_table_lines(lines: list[str]) -> list[str]:
 
 
 _NUMBER_CELL_RE = re.compile(r"^\d{1,3}$")
+# what ends a table copied one cell per paragraph: prose under an outline number, a caption of
+# the next table or figure, the next attachment
+_AFTER_TABLE_RE = re.compile(
+    r"^(?:(?:\d{1,3}\s*[.、．]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]).{20,}"
+    r"|[表图]\s*\d|附件)"
+)
+
+
+def _header_cell(text: str) -> bool:
+    return bool(header_role(text)) and not re.search(r"[:：]", text)
+
+
+def _paragraph_cells(lines: list[str]) -> list[str]:
+    """Tables copied one cell per paragraph (a web page's table pasted as text): a header of at
+    least three cells (序号 / 工作任务 / 推进单位 …), then cells with rows opening on the numbers
+    1, 2, 3 …, as TAB rows (`_numbered_rows`). Paragraphs are parted by blank lines when the
+    header's are, else each line is one; the table ends at prose under an outline number, a
+    caption (表2 / 图1) or 附件."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not _header_cell(lines[i].strip()) or "\t" in lines[i] or "|" in lines[i]:
+            out.append(lines[i])
+            i += 1
+            continue
+        blocks, j = _cell_blocks(lines, i)
+        head = 0
+        while head < len(blocks) and _header_cell(blocks[head]):
+            head += 1
+        rows = _numbered_rows(blocks) if head >= 3 else None
+        if rows:
+            out.extend("\t".join(row) for row in rows)
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def _cell_blocks(lines: list[str], i: int) -> tuple[list[str], int]:
+    """The paragraphs from line i on (blank-line parted when a blank line follows line i, else
+    one per line) until the table ends; and the index of the line after them."""
+    parted = i + 1 < len(lines) and not lines[i + 1].strip()
+    blocks: list[str] = []
+    current: list[str] = []
+    j = i
+    while j < len(lines):
+        text = lines[j].strip()
+        if "\t" in lines[j] or (text and not current and blocks and _AFTER_TABLE_RE.match(text)):
+            break
+        if not text or not parted:
+            if current:
+                blocks.append("".join(current))
+                current = []
+            if text:
+                blocks.append(text)
+        else:
+            current.append(text)
+        j += 1
+    if current:
+        blocks.append("".join(current))
+    return blocks, j
 
 
 def _cell_streams(lines: list[str]) -> list[str]:
@@ -194,9 +260,10 @@ def _numbered_rows(cells: list[str]) -> list[list[str]] | None:
     head = 0
     while head < len(cells) and header_role(cells[head]):
         head += 1
-    header = cells[:head]
-    roles = [header_role(c) for c in header]
-    if len(set(roles)) < 2 or not {"measure", "name", "group"} & set(roles) or "number" in roles:
+    header = [c for c in cells[:head] if header_role(c) != "number"]  # rows open on the numbers
+    resolved = resolve_roles({k: r for k, c in enumerate(header) if (r := header_role(c))})
+    roles = [resolved[k] for k in range(len(header))]
+    if len(set(roles)) < 2 or not {"measure", "name", "group"} & set(roles):
         return None
     starts, expect = [], 1
     for k in range(head, len(cells)):
@@ -223,12 +290,28 @@ def _numbered_rows(cells: list[str]) -> list[list[str]] | None:
     bounds = [*starts, len(cells)]
     for a, b in zip(bounds, bounds[1:], strict=False):
         own = cells[a + 1 : b]
+        body_roles = [r for r in roles if r not in sections]
+        taken = 0  # a unit column's cell that names no unit is no cell of this row (merged above)
+        while taken < min(body, len(own)):
+            role = body_roles[taken]
+            if role in ("lead", "responsible", "cooperating") and not _names_units(own[taken]):
+                break
+            taken += 1
+        own = own[:taken] + [""] * (body - taken) + own[taken:] if taken < body else own
         values = iter(own[:body])
-        rows.append(
-            [cells[a], *(current.get(r, "") if r in sections else next(values, "") for r in roles)]
-        )
+        row = [current.get(r, "") if r in sections else next(values, "") for r in roles]
+        merged = len(rows) > 1 and b < len(cells)  # not the last row: a cut copy ends there
+        for k, role in enumerate(roles):  # a unit cell merged over rows: read in its first row
+            if role in ("lead", "responsible", "cooperating") and not row[k] and merged:
+                row[k] = rows[-1][k + 1]
+        rows.append([cells[a], *row])
         take(own[body:] if sections else [])
     return rows
+
+
+def _names_units(cell: str) -> bool:
+    """A cell naming units: at least one of its names reads as a unit (区“两旧”专班 need not)."""
+    return any(looks_like_unit(n) for n in split_unit_names(cell))
 
 
 def _stream_rows(cells: list[str]) -> list[list[str]]:
@@ -275,10 +358,23 @@ def header_role(cell: str) -> str | None:
     return None
 
 
+def resolve_roles(roles: dict[int, str]) -> dict[int, str]:
+    """Column roles read together: a header with no column for the measures reads its last
+    task-class column as that column (序号 | 工作任务 | 责任单位, 任务类型 | 工作任务 | 推进单位: there
+    工作任务 holds the tasks, not their class)."""
+    values = set(roles.values())
+    if {"measure", "name", "group"} & values or "category" not in values:
+        return roles
+    if not values & {"lead", "responsible", "cooperating", "deadline"}:
+        return roles
+    last = max(j for j, r in roles.items() if r == "category")
+    return {**roles, last: "measure"}
+
+
 def find_header(rows: list[list[str]]) -> tuple[int, dict[int, str]] | None:
     """(row index, column -> role) of the first header row, joining a two-row header."""
     for i, row in enumerate(rows[:40]):
-        roles = {j: r for j, c in enumerate(row) if (r := header_role(c))}
+        roles = resolve_roles({j: r for j, c in enumerate(row) if (r := header_role(c))})
         if len(set(roles.values())) >= 2 and ({"measure", "group", "name"} & set(roles.values())):
             if i + 1 < len(rows):
                 below = {j: r for j, c in enumerate(rows[i + 1]) if (r := header_role(c))}

@@ -110,6 +110,12 @@ def find_document_starts(lines: list[str]) -> list[tuple[int, str, str | None]]:
         if DOC_NUMBER_LINE_RE.match(line.strip()) and not TOC_RE.search(line):
             number = DOC_NUMBER_RE.search(line).group(1).replace(" ", "")
             start, heading = _heading_before(lines, k)
+            above = lines[k - 1].strip() if k else ""
+            if line.strip().startswith(("(", "（")) and (
+                heading.lstrip().startswith("《")
+                or (above.endswith("》") and not re.search(r"关于|印发|转发|颁发|下发", heading))
+            ):
+                continue  # "《…》(沪府办发〔2024〕3号)": a text cited (a table's 参考文件), no heading
             if starts and start <= starts[-1][0]:
                 continue
             starts.append((start, heading, number))
