@@ -947,3 +947,16 @@ def test_a_text_cited_with_its_number_in_a_table_opens_no_document():
         ("2", ["区建设管理委"]),
         ("3", ["区建设管理委", "各街镇"]),
     ]
+
+
+def test_support_and_implementing_roles_and_a_deadline_inside_the_attribution():
+    text = """某市交通领域三年行动方案
+一、重点任务
+(一)推进岸电设施建设。完成码头岸电改造。(牵头部门:市交通委;实施部门:市港航中心、各区交通主管部门;支撑单位:市电力公司)
+(二)开展联调联试。完成系统对接。(责任部门:市交通委、市公安局。时间节点:2025年3月)
+"""
+    (doc,) = docs(text)
+    first, second = tasks(doc)
+    assert roles(first) == (["市交通委"], ["市港航中心", "各区交通主管部门"], ["市电力公司"])
+    assert roles(second) == ([], ["市交通委", "市公安局"], [])
+    assert (second["deadline"], second["deadline_text"]) == ("2025-03-31", "2025年3月")

@@ -28,6 +28,10 @@ STYLE_RANK = {"cn_comma": 0, "cn_paren": 1, "article": 2, "arabic": 3, "ar_paren
 DEADLINE_LINE_RE = re.compile(
     r"^(?:完成时限|时间节点|完成时间|时限要求|办结时限|时限)\s*[:：]\s*(.+)$"
 )
+# a labelled deadline inside a task's text, often in its attribution's parentheses
+INLINE_DEADLINE_RE = re.compile(
+    r"(?:完成时限|时间节点|完成时间|时限要求|办结时限)\s*[:：]\s*([^)）;；。,，]{2,30})"
+)
 NON_TASK_SECTION_RE = re.compile(
     r"(总体要求|工作要求|保障措施|组织实施|组织领导|指导思想|基本原则|工作原则|实施步骤|步骤安排|"
     r"总体目标|工作目标|主要目标|预期目标|目标要求|目标任务$)"
@@ -432,6 +436,9 @@ def task_record(item: Item, default_year: int | None) -> dict:
         units["lead_units"] = units["responsible_units"][:1]
         units["responsible_units"] = units["responsible_units"][1:]
     deadline = None
+    labelled = INLINE_DEADLINE_RE.search(item.text)  # "(责任部门:X。时间节点:2025年3月)"
+    if not item.deadline_text and labelled:
+        item.deadline_text = labelled.group(1).strip()
     if item.deadline_text:
         deadline = parse_deadline(item.deadline_text, default_year)
     if deadline is None:

@@ -31,12 +31,19 @@ ROLE_LABELS: dict[str, str] = {
     "主办单位": "responsible",
     "承办单位": "responsible",
     "主要责任单位": "responsible",
+    "实施单位": "responsible",
+    "实施部门": "responsible",
+    "实施主体": "responsible",
+    "落实单位": "responsible",
     "配合单位": "cooperating",
     "协同单位": "cooperating",
     "参加单位": "cooperating",
     "配合部门": "cooperating",
     "协办单位": "cooperating",
     "参与单位": "cooperating",
+    "支撑单位": "cooperating",
+    "支撑部门": "cooperating",
+    "协同部门": "cooperating",
 }
 LABEL_RE = re.compile("(" + "|".join(sorted(ROLE_LABELS, key=len, reverse=True)) + r")\s*[:：]\s*")
 # labels that end a names list without being a role (完成时限:… on the same line)
