@@ -960,3 +960,46 @@ def test_support_and_implementing_roles_and_a_deadline_inside_the_attribution():
     assert roles(first) == (["市交通委"], ["市港航中心", "各区交通主管部门"], ["市电力公司"])
     assert roles(second) == ([], ["市交通委", "市公安局"], [])
     assert (second["deadline"], second["deadline_text"]) == ("2025-03-31", "2025年3月")
+
+
+def test_a_task_table_after_the_plan_with_role_columns_pasted_one_cell_per_paragraph():
+    """The plan's text, then its 任务分解表 titled on a line of its own (no 附件 line), pasted one
+    cell per paragraph: a year's plan and 备注 are columns of notes; a year cell of several
+    numbered paragraphs stays one cell; "—" names no unit; a 内容 cell merged over two rows is
+    read for both; 配合部门 names standing one per paragraph are one cell."""
+    body = "\n\n".join(
+        [
+            "某市交通委员会关于印发《某市综合交通体系建设工作方案》的通知",
+            "各处室:现将《某市综合交通体系建设工作方案》印发给你们,请认真贯彻执行。",
+            "一、科学编制规划",
+            "(一)编制体系规划。按照时间节点编制综合交通规划,做好与国土空间规划的衔接,"
+            "推动相关区编制综合交通规划。",
+            "(二)推进干线建设。加快推进快速路和轨道交通前期工作,深化研究相关项目前期方案。",
+        ]
+    )
+    cells = [
+        "全面推进综合交通体系建设任务分解表",
+        "序号", "内容", "牵头部门", "配合部门", "2024年工作任务", "2025年工作计划", "备注",
+        "一、科学编制规划",
+        "1", "科学编制综合交通规划", "综合规划处", "委内各相关处室",
+        "1.继续完善编制综合交通发展规划基本思路。", "2.编制都市圈综合交通规划。",
+        "启动编制综合交通发展规划。",
+        "2", "有序推进快速干线建设", "综合规划处", "—", "推进轨道交通工可调整。", "推进建设规划编制。",
+        "3", "交通建设处", "设施养护处", "推进快速路项目建设。", "完成快速路项目主体工程。",
+        "二、强化设施管理",
+        "4", "开展慢行交通建设", "设施运行处", "综合规划处", "设施养护处",
+        "推进慢行交通品质提升。", "完成慢行交通年度计划。",
+    ]  # fmt: skip
+    plan, table = docs(body + "\n\n" + "\n\n".join(cells) + "\n")
+    assert (plan["kind"], [t["number"] for t in tasks(plan)]) == ("plan", ["(一)", "(二)"])
+    assert (table["kind"], table["title"]) == (
+        "breakdown_table",
+        "全面推进综合交通体系建设任务分解表",
+    )
+    assert [a["title"] for a in table["actions"]] == ["科学编制规划", "强化设施管理"]
+    assert [(t["number"], t["title"], roles(t)) for t in tasks(table)] == [
+        ("1", "科学编制综合交通规划", (["综合规划处"], [], ["委内各相关处室"])),
+        ("2", "有序推进快速干线建设", (["综合规划处"], [], [])),
+        ("3", "有序推进快速干线建设", (["交通建设处"], [], ["设施养护处"])),
+        ("4", "开展慢行交通建设", (["设施运行处"], [], ["综合规划处", "设施养护处"])),
+    ]

@@ -174,6 +174,20 @@ def _paragraph_cells(lines: list[str]) -> list[str]:
     return out
 
 
+def _ends_table(text: str, previous: str) -> bool:
+    """A paragraph after which the table is over: a caption, 附件, or prose under an outline
+    number, unless that number opens or continues a list inside a cell (1.… 2.… in a cell)."""
+    if not _AFTER_TABLE_RE.match(text):
+        return False
+    m = re.match(r"(\d{1,3})\s*[.、．]", text)
+    if m and (
+        m.group(1) == "1"
+        or previous.startswith((f"{int(m.group(1)) - 1}.", f"{int(m.group(1)) - 1}、"))
+    ):
+        return False
+    return True
+
+
 def _cell_blocks(lines: list[str], i: int) -> tuple[list[str], int]:
     """The paragraphs from line i on (blank-line parted when a blank line follows line i, else
     one per line) until the table ends; and the index of the line after them."""
@@ -183,7 +197,7 @@ def _cell_blocks(lines: list[str], i: int) -> tuple[list[str], int]:
     j = i
     while j < len(lines):
         text = lines[j].strip()
-        if "\t" in lines[j] or (text and not current and blocks and _AFTER_TABLE_RE.match(text)):
+        if "\t" in lines[j] or (text and not current and blocks and _ends_table(text, blocks[-1])):
             break
         if not text or not parted:
             if current:
@@ -272,8 +286,11 @@ def _numbered_rows(cells: list[str]) -> list[list[str]] | None:
             expect += 1
     if len(starts) < 2:
         return None
+    if not any(r in ("category", "group") for r in roles) and any(
+        CATEGORY_RE.match(c) for c in cells[head:]
+    ):  # section rows (一、…) between the numbered rows of a table without a column for them
+        header, roles = ["任务分类", *header], ["category", *roles]
     sections = [r for r in roles if r in ("category", "group")]
-    body = len(header) - len(sections)
     current: dict[str, str] = {}
 
     def take(extra: list[str]) -> None:
@@ -288,25 +305,79 @@ def _numbered_rows(cells: list[str]) -> list[list[str]] | None:
     take(cells[head : starts[0]] if sections else [])
     rows = [["序号", *header]]
     bounds = [*starts, len(cells)]
+    body_roles = [r for r in roles if r not in sections]
     for a, b in zip(bounds, bounds[1:], strict=False):
         own = cells[a + 1 : b]
-        body_roles = [r for r in roles if r not in sections]
-        taken = 0  # a unit column's cell that names no unit is no cell of this row (merged above)
-        while taken < min(body, len(own)):
-            role = body_roles[taken]
-            if role in ("lead", "responsible", "cooperating") and not _names_units(own[taken]):
-                break
-            taken += 1
-        own = own[:taken] + [""] * (body - taken) + own[taken:] if taken < body else own
-        values = iter(own[:body])
-        row = [current.get(r, "") if r in sections else next(values, "") for r in roles]
+        values, used = _row_values(own, body_roles)
+        extra = own[used:]
+        more = 0  # paragraphs of the row's last cell (a cell of several paragraphs)
+        while more < len(extra) and not _section_cell(extra[more]):
+            more += 1
+        if more and values:
+            values[-1] = " ".join([values[-1], *extra[:more]]).strip()
+        extra = extra[more:]
+        taken_values = iter(values)
+        row = [current.get(r, "") if r in sections else next(taken_values, "") for r in roles]
         merged = len(rows) > 1 and b < len(cells)  # not the last row: a cut copy ends there
-        for k, role in enumerate(roles):  # a unit cell merged over rows: read in its first row
-            if role in ("lead", "responsible", "cooperating") and not row[k] and merged:
+        for k, role in enumerate(roles):  # a cell merged over rows: read in its first row
+            if role in (*_UNIT_ROLES, "measure", "name") and not row[k] and merged:
                 row[k] = rows[-1][k + 1]
         rows.append([cells[a], *row])
-        take(own[body:] if sections else [])
+        take(extra if sections else [])
     return rows
+
+
+_UNIT_ROLES = ("lead", "responsible", "cooperating")
+
+
+def _row_values(own: list[str], roles: list[str]) -> tuple[list[str], int]:
+    """The cells of one numbered row for its columns (roles), and how many paragraphs they
+    used. A column whose cell is merged into the row above has none here: a unit column's
+    paragraph that names no unit, or a task column's that is only unit names, belongs to the
+    next column. A unit cell whose names stand one per paragraph takes them all."""
+    values: list[str] = []
+    k = 0
+    for n, role in enumerate(roles):
+        later = roles[n + 1] if n + 1 < len(roles) else None
+        cell = own[k] if k < len(own) else ""
+        if not cell or CATEGORY_RE.match(cell):  # none left, or the next rows' section (二、…)
+            values.append("")
+            continue
+        if role in ("measure", "name") and later in _UNIT_ROLES and _unit_cell(cell):
+            values.append("")  # merged above: the paragraph is the unit column's
+            continue
+        if role in _UNIT_ROLES:
+            if not (_names_units(cell) or _PLACEHOLDER_RE.match(cell)):
+                values.append("")
+                continue
+            k += 1
+            while later not in _UNIT_ROLES and k < len(own) and _unit_cell(own[k]):
+                cell, k = f"{cell}、{own[k]}", k + 1
+            values.append(cell)
+            continue
+        values.append(cell)
+        k += 1
+    return values, k
+
+
+def _unit_cell(cell: str) -> bool:
+    """A short paragraph of unit names only (综合规划处 / 区房管局、各街镇)."""
+    names = split_unit_names(cell)
+    return (
+        len(cell) <= 40
+        and "。" not in cell
+        and bool(names)
+        and all(looks_like_unit(n) for n in names)
+    )
+
+
+_PLACEHOLDER_RE = re.compile(r"^[—\-－/／无空\s]*$")  # "—": no unit in this cell
+
+
+def _section_cell(cell: str) -> bool:
+    """A cell between numbered rows that heads the rows below (一、… / (一)… / a short class name
+    such as 旧区改造), not one more paragraph of the row above."""
+    return bool(CATEGORY_RE.match(cell)) or (len(cell) <= 30 and not re.search(r"[。;；]", cell))
 
 
 def _names_units(cell: str) -> bool:
@@ -344,11 +415,20 @@ def _squash(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
+_NOTE_HEADERS = ("备注", "说明")
+_YEAR_HEADER_RE = re.compile(r"^(?:19|20)\d{2}年.{0,8}(?:任务|计划|目标|安排|进度)$")
+
+
 def header_role(cell: str) -> str | None:
-    """The column role of a header cell ("牵头单位" -> lead), tolerant of letter-spacing."""
+    """The column role of a header cell ("牵头单位" -> lead), tolerant of letter-spacing. 备注 and
+    a year's plan (2024年工作任务) are columns of notes, read by no role of the task's."""
     text = _squash(cell)
     if not text or len(text) > 12:
         return None
+    if text in _NOTE_HEADERS or _YEAR_HEADER_RE.match(text):
+        return "note"
+    if text == "内容":
+        return "measure"
     for role, names in HEADERS.items():
         if text in names:
             return role
@@ -703,7 +783,7 @@ def _add_units(units: dict[str, list[str]], cell: str, default_key: str) -> None
     """Names of one attribution cell: verb forms (X牵头,Y负责) or a plain list for the column."""
     # "和我区无关" (not this district's task) before or instead of the names: never a unit name
     cell = NOT_OURS_RE.sub(" ", cell).strip(" ,;、")
-    if not cell:
+    if not cell or _PLACEHOLDER_RE.match(cell):  # "—" / "无": no unit
         return
     _, found = extract_inline_units(cell)
     keys = {

@@ -147,10 +147,24 @@ def split_documents(lines: list[str]) -> list[RawDocument]:
     return docs
 
 
+_TABLE_TITLE_RE = re.compile(r"^(\S.{3,58}(?:表|清单))$")
+
+
+def _table_title(lines: list[str], i: int) -> re.Match[str] | None:
+    """A table's own title line ("…任务分解表") standing right above its TAB rows, after the
+    plan's text: the table is a document of its own, as an attachment is (group 1: its title)."""
+    m = _TABLE_TITLE_RE.match(lines[i].strip())
+    if not m or "\t" in lines[i] or re.search(r"[。;；,，:：]", lines[i]):
+        return None
+    after = next((ln for ln in lines[i + 1 : i + 4] if ln.strip()), "")
+    prose = sum("。" in ln for ln in lines[:i])  # the plan's sentences above the table
+    return m if "\t" in after and prose >= 2 else None
+
+
 def split_attachments(doc: RawDocument) -> list[RawDocument]:
     """Split off an attachment (附件:X) whose body is a table (TAB rows) as its own document."""
     for i, line in enumerate(doc.lines):
-        m = ATTACHMENT_RE.match(line)
+        m = ATTACHMENT_RE.match(line) or _table_title(doc.lines, i)
         if not m or i < 3:
             continue
         body = doc.lines[i + 1 :]
