@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from loaders.files.normalize import normalize_prose
 from loaders.numbering import CN_SMALL, cn_to_int
@@ -32,7 +33,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "重点工作",
         "一级指标",
     ),
-    "group": ("主要任务", "工作要点", "任务事项", "二级指标"),
+    "group": ("主要任务", "工作要点", "任务事项", "二级指标", "事项", "重点事项"),
     "measure": (
         "具体措施",
         "工作措施",
@@ -305,19 +306,16 @@ def _numbered_rows(cells: list[str]) -> list[list[str]] | None:
     take(cells[head : starts[0]] if sections else [])
     rows = [["序号", *header]]
     bounds = [*starts, len(cells)]
-    body_roles = [r for r in roles if r not in sections]
     for a, b in zip(bounds, bounds[1:], strict=False):
-        own = cells[a + 1 : b]
-        values, used = _row_values(own, body_roles)
-        extra = own[used:]
-        more = 0  # paragraphs of the row's last cell (a cell of several paragraphs)
-        while more < len(extra) and not _section_cell(extra[more]):
-            more += 1
-        if more and values:
-            values[-1] = " ".join([values[-1], *extra[:more]]).strip()
-        extra = extra[more:]
-        taken_values = iter(values)
-        row = [current.get(r, "") if r in sections else next(taken_values, "") for r in roles]
+        values, extra = _align_row(cells[a + 1 : b], roles)
+        for role, value in zip(roles, values, strict=True):
+            if role in sections and value:  # a section cell inside the row (事项 over its rows)
+                current[role] = value
+                if role == "category":
+                    current.pop("group", None)
+        row = [
+            current.get(r, "") if r in sections else v for r, v in zip(roles, values, strict=True)
+        ]
         merged = len(rows) > 1 and b < len(cells)  # not the last row: a cut copy ends there
         for k, role in enumerate(roles):  # a cell merged over rows: read in its first row
             if role in (*_UNIT_ROLES, "measure", "name") and not row[k] and merged:
@@ -330,34 +328,58 @@ def _numbered_rows(cells: list[str]) -> list[list[str]] | None:
 _UNIT_ROLES = ("lead", "responsible", "cooperating")
 
 
-def _row_values(own: list[str], roles: list[str]) -> tuple[list[str], int]:
-    """The cells of one numbered row for its columns (roles), and how many paragraphs they
-    used. A column whose cell is merged into the row above has none here: a unit column's
-    paragraph that names no unit, or a task column's that is only unit names, belongs to the
-    next column. A unit cell whose names stand one per paragraph takes them all."""
-    values: list[str] = []
-    k = 0
-    for n, role in enumerate(roles):
-        later = roles[n + 1] if n + 1 < len(roles) else None
-        cell = own[k] if k < len(own) else ""
-        if not cell or CATEGORY_RE.match(cell):  # none left, or the next rows' section (二、…)
-            values.append("")
-            continue
-        if role in ("measure", "name") and later in _UNIT_ROLES and _unit_cell(cell):
-            values.append("")  # merged above: the paragraph is the unit column's
-            continue
-        if role in _UNIT_ROLES:
-            if not (_names_units(cell) or _PLACEHOLDER_RE.match(cell)):
-                values.append("")
-                continue
-            k += 1
-            while later not in _UNIT_ROLES and k < len(own) and _unit_cell(own[k]):
-                cell, k = f"{cell}、{own[k]}", k + 1
-            values.append(cell)
-            continue
-        values.append(cell)
-        k += 1
-    return values, k
+def _fit(paragraph: str, role: str, more: bool) -> float:
+    """How well a paragraph reads as the cell of a column of this role (`more`: as one more
+    paragraph of a cell already begun)."""
+    long = len(paragraph) > 30 or bool(re.search(r"[。;；]", paragraph))
+    units = _unit_cell(paragraph) or bool(_PLACEHOLDER_RE.match(paragraph))
+    if CATEGORY_RE.match(paragraph):
+        return -6.0  # 二、…: a section between rows, never a cell
+    if role in _UNIT_ROLES:
+        if units:  # names one per paragraph: more of them in a lead column than elsewhere is rare
+            return (0.5 if role == "lead" else 1.0) if more else 3.0
+        return -4.0 if more or long or not _names_units(paragraph) else 1.5
+    if role == "deadline":
+        return -3.0 if more else 3.0 if parse_deadline(paragraph, None) else -4.0
+    if role in ("measure", "name") and units:
+        return -3.0  # only unit names: the units' cell, the task's being merged above
+    if role == "measure":  # one more paragraph of it: a sentence; a short name heads the next rows
+        return (0.3 if long else 0.05) if more else 2.0 if long else 1.0
+    if role in ("category", "group", "name"):  # sections stand mostly between the rows
+        return -3.0 if more or long else {"category": 0.3, "group": 0.8, "name": 2.0}[role]
+    return 0.3 if more else 0.2  # notes, targets, other columns take anything
+
+
+def _align_row(own: list[str], roles: list[str]) -> tuple[list[str], list[str]]:
+    """The paragraphs of one numbered row laid into its columns in order, by how well each reads
+    as each column's cell (`_fit`): a column whose cell is merged into the row above gets none,
+    a cell may run over several paragraphs, and paragraphs left at the end that head the next
+    rows (一、…, a short class name) are returned apart. -> (cell per column, those)."""
+    n, m = len(own), len(roles)
+
+    @cache
+    def best(i: int, j: int, begun: bool) -> tuple[float, tuple[int, ...]]:
+        """(score, column of each paragraph from i on; m for "the next rows'") placing
+        paragraph i into column j or a later one."""
+        if i == n:
+            return 0.0, ()
+        options = []
+        if j < m:
+            score, rest = best(i + 1, j, True)
+            options.append((score + _fit(own[i], roles[j], begun), (j, *rest)))
+            options.append(best(i, j + 1, False))
+        else:
+            score, rest = best(i + 1, m, True)
+            ahead = 1.0 if CATEGORY_RE.match(own[i]) else 0.1 if _section_cell(own[i]) else -5.0
+            options.append((score + ahead, (m, *rest)))
+        return max(options, key=lambda o: o[0])
+
+    _, columns = best(0, 0, False)
+    cells: list[list[str]] = [[] for _ in range(m + 1)]
+    for paragraph, column in zip(own, columns, strict=True):
+        cells[column].append(paragraph)
+    glue = ["、" if r in _UNIT_ROLES else " " for r in roles]
+    return [glue[k].join(cells[k]) for k in range(m)], cells[m]
 
 
 def _unit_cell(cell: str) -> bool:

@@ -28,7 +28,7 @@ CN_DATE_LINE_RE = re.compile(rf"^{CN_DATE}$")
 ISO_DATE_RE = re.compile(
     r"(?:发布日期|发文日期|成文日期|生成日期|发布时间)\s*[:：]?\s*((?:19|20)\d{2})-(\d{2})-(\d{2})"
 )
-ATTACHMENT_RE = re.compile(r"^附件\s*\d*\s*[:：]?\s*(.*)$")
+ATTACHMENT_RE = re.compile(r"^附[件表]\s*\d*\s*[:：]?\s*(.*)$")
 YEAR_SPAN_RE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—–\-－~～至到]+\s*((?:19|20)\d{2})\s*年")
 YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 ISSUER_END_RE = re.compile(r"(人民政府|办公室|办公厅|委员会|政府|司法局|局|办|委|厅|院)$")
