@@ -1003,3 +1003,20 @@ def test_a_task_table_after_the_plan_with_role_columns_pasted_one_cell_per_parag
         ("3", "有序推进快速干线建设", (["交通建设处"], [], ["设施养护处"])),
         ("4", "开展慢行交通建设", (["设施运行处"], [], ["综合规划处", "设施养护处"])),
     ]
+
+
+def test_a_role_named_after_its_units_holds_for_the_tasks_below_when_said_so():
+    """ "(牵头指导处室:A,B、C为实施单位,下同)": any 牵头/责任/配合 + 处室/科室 label reads; names
+    "为实施单位" take that role; "下同" gives it to every later task that names none of it."""
+    text = """某市市场监管局关于深化电动自行车综合治理的实施意见
+一、强化源头治理
+1.强化产品质量监督。持续开展监督抽查。(牵头指导处室:市局质量监督处,各区市场监管局、机场分局为实施单位,下同)
+2.强化标准规范。做好新标准宣贯培训。(牵头指导处室:市局标准创新处、标准技术处)
+3.强化认证监管。开展认证活动监管。(牵头科室:市局认证处;实施单位:市局执法总队)
+"""
+    (doc,) = docs(text)
+    assert [roles(t) for t in tasks(doc)] == [
+        (["市局质量监督处"], ["各区市场监管局", "机场分局"], []),
+        (["市局标准创新处", "标准技术处"], ["各区市场监管局", "机场分局"], []),  # 下同
+        (["市局认证处"], ["市局执法总队"], []),  # its own 实施单位
+    ]

@@ -69,6 +69,7 @@ class Item:
     label: str | None = None  # the label (效果指标/目标/具体措施) in force when the item appeared
     closed: bool = False  # role or deadline lines seen: later prose is not task text
     first_leads: bool = False  # a note said the first unit listed leads (其中列第一位为牵头单位)
+    carried: list[tuple[str, list[str]]] = field(default_factory=list)  # roles said "下同" above
     group: str | None = None  # an intermediate heading between action and task levels
 
     @property
@@ -93,6 +94,7 @@ class _OutlineBuilder:
         self.last_arabic: int | None = None
         self.open_names: list[str] | None = None  # a role list whose line ended with "、" or ","
         self.first_leads = False  # a note "列第一位为牵头单位" was seen: holds from there on
+        self.carried: list[tuple[str, list[str]]] = []  # an attribution "…,下同": holds on
 
     @property
     def current(self) -> Item | None:
@@ -110,6 +112,8 @@ class _OutlineBuilder:
     def feed(self, line: str) -> None:
         if not line or "\t" in line:
             return
+        if "下同" in line:
+            self.carried = same_below_roles(line) or self.carried
         if FIRST_LEADS_RE.search(line):
             self.first_leads = True
             line = FIRST_LEADS_NOTE_RE.sub("", line).strip()
@@ -152,6 +156,7 @@ class _OutlineBuilder:
                 [marker.rest],
                 label=self.label,
                 first_leads=self.first_leads,
+                carried=self.carried,
             )
         )
 
@@ -425,6 +430,18 @@ def _plan_targets(outline: Outline, task_rank: int, sections: list, emitted: set
     return found
 
 
+def same_below_roles(line: str) -> list[tuple[str, list[str]]]:
+    """The roles of an attribution in parentheses that ends "下同" (the same for the tasks
+    below): "(牵头指导处室:A,B、C为实施单位,下同)" -> A leads, B and C are responsible."""
+    roles: list[tuple[str, list[str]]] = []
+    for m in re.finditer(r"[(（]([^()（）]*下同)[)）]", line):
+        if FIRST_LEADS_RE.search(m.group(1)):
+            continue  # "其中列第一位为牵头单位,下同": the rule holds below, not these names
+        _, found = extract_inline_units(f"({m.group(1)})")
+        roles.extend((r, n) for r, n in found if n)
+    return roles
+
+
 def task_record(item: Item, default_year: int | None) -> dict:
     """The contract's Task object from an outline item."""
     text, inline_roles = extract_inline_units(item.text)
@@ -432,6 +449,9 @@ def task_record(item: Item, default_year: int | None) -> dict:
     for role, names in [*inline_roles, *item.roles]:
         key = ROLE_KEYS[role]
         units[key].extend(n for n in names if n not in units[key])
+    for role, names in item.carried:  # "(…X为实施单位,下同)" above: for the roles not named here
+        if not units[ROLE_KEYS[role]]:
+            units[ROLE_KEYS[role]] = list(names)
     if item.first_leads and not units["lead_units"] and units["responsible_units"]:
         units["lead_units"] = units["responsible_units"][:1]
         units["responsible_units"] = units["responsible_units"][1:]

@@ -45,7 +45,41 @@ ROLE_LABELS: dict[str, str] = {
     "支撑部门": "cooperating",
     "协同部门": "cooperating",
 }
-LABEL_RE = re.compile("(" + "|".join(sorted(ROLE_LABELS, key=len, reverse=True)) + r")\s*[:：]\s*")
+# any label made of a role word and a kind of body: 牵头指导处室, 责任科室, 配合股室, 实施主体 …
+_ROLE_WORDS = {
+    "牵头": "lead",
+    "责任": "responsible",
+    "实施": "responsible",
+    "主办": "responsible",
+    "承办": "responsible",
+    "配合": "cooperating",
+    "协办": "cooperating",
+    "协同": "cooperating",
+    "支撑": "cooperating",
+    "参与": "cooperating",
+}
+_GENERIC_LABEL = (
+    "(?:"
+    + "|".join(_ROLE_WORDS)
+    + r")(?:指导|负责|推进|落实|责任)?(?:处室|科室|股室|单位|部门|主体)"
+)
+LABEL_RE = re.compile(
+    "("
+    + "|".join(sorted(ROLE_LABELS, key=len, reverse=True))
+    + "|"
+    + _GENERIC_LABEL
+    + r")\s*[:：]\s*"
+)
+
+
+def label_role(label: str) -> str:
+    """The role a label gives ("牵头指导处室" -> lead)."""
+    return ROLE_LABELS.get(label) or _ROLE_WORDS[label[:2]]
+
+
+# "X、Y为实施单位" inside a labelled list: the names before 为 take that role
+_NAMED_ROLE_RE = re.compile("^(.+?)为(" + "|".join(_ROLE_WORDS) + r")(?:单位|部门|处室|科室|主体)$")
+_SAME_BELOW_RE = re.compile(r"[,，;；]?\s*下同\s*$")
 # labels that end a names list without being a role (完成时限:… on the same line)
 STOP_LABEL_RE = re.compile(
     r"(完成时限|完成时间|时间节点|时限要求|办结时限|牵头领导|责任领导|责任人)\s*[:：]"
@@ -286,13 +320,24 @@ def _labelled_roles(s: str) -> Roles | None:
     for i, m in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(s)
         end = min([end, *(p for p in stops if p > m.start())])
-        roles.extend(_segment_roles(ROLE_LABELS[m.group(1)], s[m.end() : end]))
+        roles.extend(_segment_roles(label_role(m.group(1)), s[m.end() : end]))
     return roles
 
 
 def _segment_roles(role: str, segment: str) -> Roles:
     """The names after one label; verb clauses inside take their own role ("责任单位:A牵头,B、C"
     -> A leads, B and C are responsible; "责任单位:A、B分别牵头" -> both lead)."""
+    segment = _SAME_BELOW_RE.sub("", segment.strip())
+    named: Roles = []
+    pieces = re.split(r"[,，;；]", segment)
+    while len(pieces) > 1 and (m := _NAMED_ROLE_RE.match(pieces[-1].strip())):
+        names = split_unit_names(m.group(1))
+        if not any(looks_like_unit(n) for n in names):
+            break  # "其中列第一位为牵头单位": a rule about the list, not names
+        named.insert(0, (_ROLE_WORDS[m.group(2)], names))
+        pieces.pop()
+    if named:
+        return _segment_roles(role, "，".join(pieces)) + named
     found, end = _verb_clauses(segment.strip())
     if not found:
         return [(role, split_unit_names(segment))]
