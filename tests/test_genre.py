@@ -1020,3 +1020,21 @@ def test_a_role_named_after_its_units_holds_for_the_tasks_below_when_said_so():
         (["市局标准创新处", "标准技术处"], ["各区市场监管局", "机场分局"], []),  # 下同
         (["市局认证处"], ["市局执法总队"], []),  # its own 实施单位
     ]
+
+
+def test_a_heading_on_its_own_line_is_not_glued_to_its_body():
+    text = """某区可再生能源发展行动方案
+一、重点任务
+(一)全面实施光伏专项工程
+结合空间资源,推进屋顶光伏建设,新增装机容量达到20兆瓦。
+(责任单位:区发展改革委、区建设管理委)
+(二)推进风电示范应用,在沿江区域布局分散式风电项目
+(责任单位:区发展改革委)
+"""
+    (doc,) = docs(text)
+    first, second = tasks(doc)
+    assert first["title"] == "全面实施光伏专项工程"
+    assert first["text"].startswith("全面实施光伏专项工程。结合空间资源")
+    assert [(g["indicator"], g["value"]) for g in first["targets"]] == [("新增装机容量", 20)]
+    # a first line with punctuation is a sentence wrapped onto the next line: one title
+    assert second["title"] == "推进风电示范应用,在沿江区域布局分散式风电项目"

@@ -70,10 +70,15 @@ class Item:
     closed: bool = False  # role or deadline lines seen: later prose is not task text
     first_leads: bool = False  # a note said the first unit listed leads (其中列第一位为牵头单位)
     carried: list[tuple[str, list[str]]] = field(default_factory=list)  # roles said "下同" above
+    heading_alone: bool = False  # its first line is a heading standing alone above its body
     group: str | None = None  # an intermediate heading between action and task levels
 
     @property
     def text(self) -> str:
+        if (
+            self.heading_alone and len(self.parts) > 1
+        ):  # "(一)全面实施…工程" / "结合…": two sentences
+            return (self.parts[0].rstrip() + "。" + "".join(self.parts[1:])).strip()
         return "".join(self.parts).strip()
 
 
@@ -129,6 +134,8 @@ class _OutlineBuilder:
         self.open_names = None
         if current and not current.closed and current.parts and not is_complete(current.parts[-1]):
             if not self._is_structural(line):
+                if len(current.parts) == 1 and _heading_line(current.parts[0], line):
+                    current.heading_alone = True  # a heading on its own line, then its body
                 current.parts.append(line)
                 return
         marker = match_marker(line, self.last_arabic)
@@ -428,6 +435,18 @@ def _plan_targets(outline: Outline, task_rank: int, sections: list, emitted: set
                 if paragraph_owner is owner:
                     found.extend(extract_targets(text))
     return found
+
+
+def _heading_line(first: str, following: str) -> bool:
+    """An item's first line that is a heading on its own ("(一)全面实施光伏专项工程") rather than
+    the start of a paragraph wrapped onto the next line: short, no punctuation inside, and the
+    line after it longer."""
+    text = first.strip()
+    return (
+        0 < len(text) <= 24
+        and not re.search(r"[,，。;；:：、!?！？]", text)
+        and len(following.strip()) > len(text)
+    )
 
 
 def same_below_roles(line: str) -> list[tuple[str, list[str]]]:

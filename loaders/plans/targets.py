@@ -66,7 +66,8 @@ from loaders.numbering import CN_SMALL
 COUNT_UNITS = (
     "个工作日|工作日|个百分点|个小时|小时|学时|课时|分钟|人次|个月|次|日|天|件|名|期|篇|场|人|个|项|门|家"
     "|条|宗|张|户|吨标准煤|吨|公里|千米|平方公里|平方米|立方米|公顷|亩|座|所|套|台|辆|栋"
-    "|支(?![持援付出撑部队])"
+    "|支(?![持援付出撑部队])|处(?![室理置罚分])"
+    "|兆瓦时|兆瓦|千瓦时|千瓦|吉瓦|MWh|MW|kWh|kW|GW"
 )
 # units of a length of time or of age ("不超过5年", "超过80岁") that are values only right after a
 # comparator word: "2015年", "5年内", "35岁以下青年" and "60岁起" are dates, spans and attributes
