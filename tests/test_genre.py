@@ -1038,3 +1038,19 @@ def test_a_heading_on_its_own_line_is_not_glued_to_its_body():
     assert [(g["indicator"], g["value"]) for g in first["targets"]] == [("新增装机容量", 20)]
     # a first line with punctuation is a sentence wrapped onto the next line: one title
     assert second["title"] == "推进风电示范应用,在沿江区域布局分散式风电项目"
+
+
+def test_a_stage_numbered_right_before_its_year_is_an_item_with_that_deadline():
+    text = """某市白玉兰推广应用三年行动计划
+一、实施步骤
+1.2024年8月底前,各区完成种植点位排摸。(责任单位:市绿化市容局、各区政府)
+2.2025年底前,完成首批推广示范点建设。(责任单位:市绿化市容局)
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], t["deadline"]) for t in tasks(doc)] == [
+        ("1", "2024-08-31"),
+        ("2", "2025-12-31"),
+    ]
+    # a decimal is no item number
+    (plain,) = docs("某区工作要点\n一、主要任务\n1.5万人次参加培训。\n")
+    assert [t["number"] for a in plain["actions"] for t in a["tasks"]] == []

@@ -26,6 +26,8 @@ _GLUED = re.compile(r"^(\d{1,3})(?=[\u4e00-\u9fff“《\"])")
 _NOT_AFTER_GLUED = re.compile(r"^\d+(?:年|月|日|个|次|万|亿|元|%|小时|天|周)")
 # "11.121人才梯队项目": the next number of the sequence, then a name that starts with digits
 _DOTTED = re.compile(r"^(\d{1,3})[.．](?=\d+[\u4e00-\u9fff“《\"])")
+# "1.2024年8月底前,各区…": a stage's number before the year it opens on (no decimal reads so)
+_BEFORE_YEAR = re.compile(r"^(\d{1,2})[.．、](?=(?:19|20)\d{2}\s*年)")
 _NOT_A_NAME = re.compile(r"^\d+(?:[年月日个次万亿元%天周倍]|小时|平方|公里|米)")
 
 
@@ -63,6 +65,11 @@ def match_marker(line: str, last_arabic: int | None = None) -> Marker | None:
         rest = line[m.end() :]
         if not _NOT_A_NAME.match(rest):
             return Marker("arabic", int(m.group(1)), m.group(1), rest)
+    m = _BEFORE_YEAR.match(line)
+    if m and (
+        int(m.group(1)) == 1 or last_arabic is not None and int(m.group(1)) == last_arabic + 1
+    ):
+        return Marker("arabic", int(m.group(1)), m.group(1), line[m.end() :])
     m = _GLUED.match(line)
     if m and not _NOT_AFTER_GLUED.match(line):
         value = int(m.group(1))
