@@ -10,6 +10,8 @@ import csv
 import datetime as dt
 import io
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -825,4 +827,84 @@ def test_pdf_table_drawn_in_columns_is_read_row_by_row(tmp_path: Path) -> None:
     ]
     assert [(g["indicator"], g["value"]) for g in tasks[2]["targets"]] == [
         ("规范性文件备案审查率", 100)
+    ]
+
+
+def test_word_document_printed_to_pdf_by_libreoffice(tmp_path: Path) -> None:
+    """A .docx printed to PDF by LibreOffice, as offices do: quotation marks are drawn apart in
+    another font (they must go back into "深化“放管服”改革"), and the breakdown table's rows are
+    drawn with padding, one cell holding two measures with their units on two lines."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        if os.environ.get("FAZHI_LO_OPTIONAL") == "1":
+            pytest.skip("LibreOffice not installed (FAZHI_LO_OPTIONAL=1)")
+        pytest.fail("soffice not found: run scripts/setup.sh (libreoffice)")
+    document = docx.Document()
+    for text in (
+        "青禾县2024年法治政府建设工作要点",
+        "一、深化“放管服”改革",
+        "1.推行“一网通办”“一次办好”,政务服务事项网上可办率达到95%以上。(县政务服务中心牵头,县政府各部门配合)",
+        "附件:青禾县2024年法治政府建设任务分解表",
+    ):
+        document.add_paragraph(text)
+    rows = [
+        ("任务分类", "具体措施", "责任单位", "完成时限"),
+        (
+            "一、规范执法",
+            "(1) 落实行政执法“三项制度”。\n(2) 开展行政执法案卷评查,评查率达到100%。",
+            "县司法局牵头。\n县司法局牵头,各执法部门配合。",
+            "6月底前\n长期坚持",
+        ),
+        ("二、化解纠纷", "(3) 推进“枫桥式”司法所创建。", "县司法局牵头,各乡镇负责。", "12月底前"),
+    ]
+    table = document.add_table(rows=len(rows), cols=4)
+    table.style = "Table Grid"
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            cell = table.cell(r, c)
+            cell.text = ""
+            for k, part in enumerate(text.split("\n")):
+                paragraph = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
+                paragraph.add_run(part)
+    source = tmp_path / "要点.docx"
+    document.save(source)
+    done = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert done.returncode == 0, done.stderr
+    plan, grid = parse_path(tmp_path / "要点.pdf")["documents"]
+    assert plan["actions"][0]["title"] == "深化“放管服”改革"
+    (task,) = plan["actions"][0]["tasks"]
+    assert task["title"] == "推行“一网通办”“一次办好”,政务服务事项网上可办率达到95%以上"
+    assert (grid["kind"], grid["title"]) == (
+        "breakdown_table",
+        "青禾县2024年法治政府建设任务分解表",
+    )
+    tasks = [t for a in grid["actions"] for t in a["tasks"]]
+    assert [(t["number"], t["title"]) for t in tasks] == [
+        ("(1)", "落实行政执法“三项制度”"),
+        ("(2)", "开展行政执法案卷评查,评查率达到100%"),
+        ("(3)", "推进“枫桥式”司法所创建"),
+    ]
+    assert [(t["lead_units"], t["cooperating_units"]) for t in tasks] == [
+        (["县司法局"], []),
+        (["县司法局"], ["各执法部门"]),
+        (["县司法局"], []),
+    ]
+    assert [(t["deadline"], t["ongoing"]) for t in tasks] == [
+        ("2024-06-30", False),
+        (None, True),
+        ("2024-12-31", False),
     ]

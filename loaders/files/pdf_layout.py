@@ -8,12 +8,16 @@ into lines by height, and a run of lines that stand in columns is a table:
 
 - columns are found from the page's empty vertical strips (rivers): the x positions no piece of
   the table's lines covers, so left-aligned, centred and wrapped cells all fall into place;
-- a row opens where a cell opens an item ((N), N., 一、, a bare 序号) or after a gap taller than
-  the table's line spacing; wrapped lines join the cell above (no space between Chinese);
+- a row opens after a gap taller than the table's line spacing (rows drawn with padding), or,
+  in a table drawn without such gaps, where a cell opens an item ((N), or N. / 一、 / a bare 序号
+  continuing its column's numbering); wrapped lines join the cell above (no space between
+  Chinese);
 - page numbers and running headers between the rows of a table split over pages are skipped.
 
 The result is text in the convention of tables converted from PDF (one TAB row per table row),
-read by the breakdown-table reader like any other; the rest of the page stays as pypdf wrote it.
+read by the breakdown-table reader like any other. Every other line is rebuilt from its pieces
+in the order of their positions too, so that quotation marks drawn apart in another font (as
+LibreOffice writes them: "聚力 六稳 六保" + "“ ”“ ”") go back to their places.
 """
 
 from __future__ import annotations
@@ -47,6 +51,16 @@ class Piece:
     y: float
     size: float
     text: str
+    page: int = 0
+
+
+@dataclass
+class Rules:
+    """The straight lines drawn on a page (table borders): horizontal ones as (y, x0, x1),
+    vertical ones as (x, y0, y1), in points, y upwards."""
+
+    horizontal: list[tuple[float, float, float]]
+    vertical: list[tuple[float, float, float]]
 
 
 def _width_em(text: str) -> float:
@@ -72,9 +86,12 @@ def _multiply(m: list[float], n: list[float]) -> list[float]:
     ]
 
 
-def page_text_and_pieces(page) -> tuple[str, list[Piece]]:
-    """pypdf's text of one page, and its pieces of text with their positions (points, y up)."""
+def page_text_and_pieces(page, number: int = 0) -> tuple[str, list[Piece], Rules]:
+    """pypdf's text of one page, its pieces of text with their positions (points, y up) and the
+    straight lines drawn on it (a table's borders)."""
     pieces: list[Piece] = []
+    rules = Rules([], [])
+    point: list[float] = []
 
     def visit(text, cm, tm, _font, font_size) -> None:
         text = text.replace("\n", "").replace("\r", "")
@@ -87,10 +104,42 @@ def page_text_and_pieces(page) -> tuple[str, list[Piece]]:
         lead = len(text) - len(text.lstrip())
         x0 = m[4] + _width_em(text[:lead]) * size
         body = text.strip()
-        pieces.append(Piece(x0, x0 + _width_em(body) * size, m[5], size, body))
+        pieces.append(Piece(x0, x0 + _width_em(body) * size, m[5], size, body, number))
 
-    text = page.extract_text(visitor_text=visit) or ""
-    return text, pieces
+    def draw(operator, args, cm, _tm) -> None:
+        try:
+            values = [float(a) for a in args]
+        except (TypeError, ValueError):
+            return
+        if operator == b"m" and len(values) == 2:
+            point[:] = _apply(cm, values[0], values[1])
+        elif operator == b"l" and len(values) == 2 and point:
+            end = _apply(cm, values[0], values[1])
+            _add_rule(rules, point[0], point[1], end[0], end[1])
+            point[:] = end
+        elif operator == b"re" and len(values) == 4:
+            x, y, w, h = values
+            (x0, y0), (x1, y1) = _apply(cm, x, y), _apply(cm, x + w, y + h)
+            if abs(y1 - y0) <= 2:  # a border drawn as a thin filled box
+                _add_rule(rules, x0, (y0 + y1) / 2, x1, (y0 + y1) / 2)
+            elif abs(x1 - x0) <= 2:
+                _add_rule(rules, (x0 + x1) / 2, y0, (x0 + x1) / 2, y1)
+
+    text = page.extract_text(visitor_text=visit, visitor_operand_before=draw) or ""
+    return text, pieces, rules
+
+
+def _apply(cm, x: float, y: float) -> list[float]:
+    return [cm[0] * x + cm[2] * y + cm[4], cm[1] * x + cm[3] * y + cm[5]]
+
+
+def _add_rule(rules: Rules, x0: float, y0: float, x1: float, y1: float) -> None:
+    if not all(math.isfinite(v) for v in (x0, y0, x1, y1)) or len(rules.horizontal) > 5000:
+        return
+    if abs(y1 - y0) <= 0.5 and abs(x1 - x0) >= 10:
+        rules.horizontal.append((y0, min(x0, x1), max(x0, x1)))
+    elif abs(x1 - x0) <= 0.5 and abs(y1 - y0) >= 10:
+        rules.vertical.append((x0, min(y0, y1), max(y0, y1)))
 
 
 def lines_of(pieces: list[Piece]) -> list[list[Piece]]:
@@ -101,7 +150,66 @@ def lines_of(pieces: list[Piece]) -> list[list[Piece]]:
             lines[-1].append(p)
         else:
             lines.append([p])
-    return [sorted(line, key=lambda p: p.x0) for line in lines]
+    return [_place_quotes(sorted(line, key=lambda p: p.x0)) for line in lines]
+
+
+_QUOTES = "“”‘’"
+
+
+def _place_quotes(line: list[Piece]) -> list[Piece]:
+    """Quotation marks drawn after the rest of their line in another font come as one run at
+    the first mark's place ("“ ”“ ”": a space where the next mark stands apart), while the line
+    keeps a hole where each group of marks belongs: a space between two Chinese characters of a
+    piece, a gap between two pieces, or the line's end. The groups go into those holes in
+    order ("聚力“六稳”“六保”工作"); a closing and an opening mark share one when there are fewer
+    holes than groups."""
+    runs = [p for p in line if len(p.text) > 1 and set(p.text) <= set(_QUOTES + " ")]
+    rest = sorted((p for p in line if p not in runs), key=lambda p: p.x0)
+    if not runs or not rest:
+        return line
+    for run in sorted(runs, key=lambda p: p.x0):
+        holes = [h for h in _quote_holes(rest) if h[0] + 0.5 * run.size >= run.x0]
+        groups = run.text.split()  # marks drawn side by side ("”“") share a hole
+        k = 0
+        while len(groups) > len(holes) and k < len(groups) - 1:
+            if groups[k][-1] in "”’" and groups[k + 1][0] in "“‘":
+                groups[k : k + 2] = [groups[k] + groups[k + 1]]
+            else:
+                k += 1
+        if len(groups) > len(holes):  # marks without their places: kept as they came
+            rest.append(Piece(run.x0, run.x1, run.y, run.size, run.text.replace(" ", "")))
+            continue
+        # from the right: a space replaced by two marks moves the piece's later spaces
+        for (x, piece, i), group in reversed(list(zip(holes, groups, strict=False))):
+            if i is None:
+                rest.append(Piece(x, x + 0.5 * run.size, run.y, run.size, group))
+            else:
+                piece.text = piece.text[:i] + group + piece.text[i + 1 :]
+        rest.sort(key=lambda p: p.x0)
+    return rest
+
+
+def _quote_holes(pieces: list[Piece]) -> list[tuple[float, Piece, int | None]]:
+    """Where a line's quotation marks can go, left to right: (x, piece, index of a space in it),
+    or (x, piece before the gap, None) for a gap between two pieces or the line's end."""
+    holes: list[tuple[float, Piece, int | None]] = []
+    for n, piece in enumerate(pieces):
+        text = piece.text
+        for i in range(1, len(text) - 1):
+            if text[i] == " " and _wide(text[i - 1]) and _wide(text[i + 1]):
+                holes.append((piece.x0 + _width_em(text[:i]) * piece.size, piece, i))
+        after = pieces[n + 1] if n + 1 < len(pieces) else None
+        if after is None or (
+            after.x0 - piece.x1 >= 0.35 * piece.size
+            and bool(text and after.text)
+            and (_wide(text[-1]) or _wide(after.text[0]))
+        ):
+            holes.append((piece.x1, piece, None))  # a gap, or the line's end (a closing mark)
+    return sorted(holes, key=lambda h: h[0])
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
 
 
 def _segments(line: list[Piece]) -> int:
@@ -155,6 +263,14 @@ def _cells(line: list[Piece], bounds: list[float]) -> list[str]:
     return [_line_text(c) for c in cells]
 
 
+def _cells_with_ends(line: list[Piece], bounds: list[float]) -> list[tuple[str, float]]:
+    """A line's text by column with where it ends in each (0 where it has none)."""
+    cells: list[list[Piece]] = [[] for _ in range(len(bounds) + 1)]
+    for p in line:
+        cells[sum(p.x0 + 0.1 > b for b in bounds)].append(p)
+    return [(_line_text(c), max((p.x1 for p in c), default=0.0)) for c in cells]
+
+
 def _join(cell: str, more: str) -> str:
     """A cell and the next line of it: wrapped at the column's width, so joined without a space,
     except after a sentence's end (entries of a cell stay apart) and between Latin words."""
@@ -201,10 +317,13 @@ def table_rows(lines: list[list[Piece]]) -> list[str]:
     rows: list[list[str]] = []
     previous_y = None
     numbering: dict[int, int] = {}  # column -> the last number that opened a row in it
+    # rows drawn with padding (a Word table): a row opens only after such a gap, so a cell of
+    # several measures "(7) … (8) …" stays one cell; without gaps, numbers open rows
+    gapped = sum(s > 1.4 * step for s in steps) >= 2
     for line in lines:
         cells = _cells(line, bounds)
-        gap = previous_y is not None and previous_y - line[0].y > 1.5 * step
-        opens = _opens_row(cells, numbering)
+        gap = previous_y is not None and previous_y - line[0].y > 1.4 * step
+        opens = not gapped and _opens_row(cells, numbering)
         if not rows or opens or gap:
             rows.append(cells)
         else:
@@ -234,7 +353,9 @@ def _fits(line: list[Piece], bounds: list[float]) -> bool:
 _SECTION_ROW_RE = re.compile(r"^[一二三四五六七八九十百]{1,3}\s*[、.．]")
 
 
-def _region(flat: list[list[Piece]], i: int, left: float, width: float) -> tuple[list, int]:
+def _region(
+    flat: list[list[Piece]], i: int, left: float, width: float, stop: Callable[[int], bool]
+) -> tuple[list, int]:
     """The lines of the table starting at line i (a line in columns) and the index after it:
     lines are taken while they stand in the table's columns; a line of prose, or one crossing
     a column once the columns are known (a title, a signature), ends it. Page furniture is
@@ -245,6 +366,8 @@ def _region(flat: list[list[Piece]], i: int, left: float, width: float) -> tuple
     j = i
     while j < len(flat):
         line = flat[j]
+        if stop(j):
+            break  # a table drawn with borders begins: read by them
         if line is None:
             j += 1
             continue
@@ -270,9 +393,100 @@ def _at_edge(k: int, count: int) -> bool:
     return k < 2 or k >= count - 2
 
 
-def layout_text(pages: list[list[list[Piece]]], is_furniture: Callable[[str], bool]) -> str | None:
-    """The text of the pages with every table drawn in columns as TAB rows; None when no page
-    holds one (the caller keeps pypdf's own text)."""
+@dataclass
+class RuledTable:
+    """A table drawn with borders: its box, the x of its inner vertical borders, the y of its
+    horizontal ones (top to bottom)."""
+
+    left: float
+    right: float
+    top: float
+    bottom: float
+    columns: list[float]
+    rows: list[float]
+
+    def holds(self, line: list[Piece]) -> bool:
+        return self.bottom < line[0].y < self.top and all(
+            self.left - 2 <= p.x0 <= self.right + 2 for p in line
+        )
+
+
+def _merge(values: list[float], within: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > within:
+            out.append(v)
+    return out
+
+
+def ruled_tables(rules: Rules) -> list[RuledTable]:
+    """The tables a page's borders draw: groups of at least three horizontal borders sharing
+    their extent, crossed by vertical ones (an underline or a single frame is none)."""
+    tables: list[RuledTable] = []
+    horizontal = sorted(rules.horizontal, key=lambda h: -h[0])
+    used: set[int] = set()
+    for k, (_, x0, x1) in enumerate(horizontal):
+        if k in used:
+            continue
+        group = [
+            n
+            for n, (_, a, b) in enumerate(horizontal)
+            if n not in used and min(b, x1) - max(a, x0) >= 0.5 * (x1 - x0)
+        ]
+        ys = _merge([horizontal[n][0] for n in group])
+        if len(ys) < 3:
+            continue
+        left = min(horizontal[n][1] for n in group)
+        right = max(horizontal[n][2] for n in group)
+        top, bottom = ys[-1], ys[0]
+        inner = _merge(
+            [
+                x
+                for x, y0, y1 in rules.vertical
+                if left + 3 < x < right - 3 and y1 > bottom + 1 and y0 < top - 1
+            ]
+        )
+        if not inner:
+            continue
+        used.update(group)
+        tables.append(RuledTable(left, right, top, bottom, inner, sorted(ys, reverse=True)))
+    return tables
+
+
+def ruled_rows(table: RuledTable, lines: list[list[Piece]]) -> list[str]:
+    """A ruled table's TAB rows: each band between two horizontal borders is a row, each
+    column between two vertical ones a cell. A line that fills its cell's width goes on in the
+    next (joined without a space); one that stops short ends a paragraph (a space: the cell's
+    entries "6月底前" / "长期坚持" stay apart)."""
+    out: list[str] = []
+    for upper, lower in zip(table.rows, table.rows[1:], strict=False):
+        band = [line for line in lines if lower < line[0].y < upper]
+        if not band:
+            continue
+        cells = [""] * (len(table.columns) + 1)
+        ends = [0.0] * len(cells)  # where each cell's last line ended
+        rights = [*table.columns, table.right]
+        for line in band:
+            parts = _cells_with_ends(line, table.columns)
+            for k, (text, end) in enumerate(parts):
+                if not text:
+                    continue
+                short = cells[k] and ends[k] < rights[k] - 3.5 * line[0].size
+                cells[k] = f"{cells[k]} {text}" if short else _join(cells[k], text)
+                ends[k] = end
+        if any(cells):
+            out.append("\t".join(cells))
+    return out
+
+
+def layout_text(
+    pages: list[list[list[Piece]]],
+    is_furniture: Callable[[str], bool],
+    rules: list[Rules] | None = None,
+) -> str | None:
+    """The text of the pages, each line rebuilt from its pieces' positions (quotation marks put
+    back in place), every table as TAB rows: by its borders when it has them, by its columns
+    of text otherwise; None when there is no text."""
     edges = Counter(
         _line_text(line).strip()
         for page in pages
@@ -300,21 +514,34 @@ def layout_text(pages: list[list[list[Piece]]], is_furniture: Callable[[str], bo
     xs0 = sorted(line[0].x0 for line in kept)
     left = xs0[len(xs0) // 10]
     width = max(line[-1].x1 for line in kept) - left
+    tables = [ruled_tables(r) for r in rules or []]
+    inside: dict[int, RuledTable] = {}  # line index -> the ruled table holding it
+    for n, line in enumerate(flat):
+        if line is not None and line[0].page < len(tables):
+            for table in tables[line[0].page]:
+                if table.holds(line):
+                    inside[n] = table
     out: list[str] = []
-    found = False
     i = 0
     while i < len(flat):
         line = flat[i]
+        if i in inside:
+            table = inside[i]
+            j = i
+            while j < len(flat) and (flat[j] is None or inside.get(j) is table):
+                j += 1
+            out.extend(ruled_rows(table, [x for x in flat[i:j] if x is not None]))
+            i = j
+            continue
         if line is None or _segments(line) < 2:
             out.append(texts[i])
             i += 1
             continue
-        region, j = _region(flat, i, left, width)
+        region, j = _region(flat, i, left, width, inside.__contains__)
         if sum(_segments(r) >= 2 for r in region) >= _MIN_TABLE_LINES and _rivers(region):
             out.extend(table_rows(region))
-            found = True
             i = j
         else:
             out.append(texts[i])
             i += 1
-    return "\n".join(out) if found else None
+    return "\n".join(out)

@@ -385,13 +385,17 @@ def pdf_text(data: bytes, name: str = "PDF 文件") -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             reader.decrypt("")
-        read = [page_text_and_pieces(page) for page in reader.pages]
+        read = [page_text_and_pieces(page, k) for k, page in enumerate(reader.pages)]
     except Exception as exc:  # pypdf raises many kinds on broken or protected files
         raise ReadError(f"无法读取 PDF 文件 {name}:文件已损坏或受密码保护。") from exc
-    text = "\n".join(t.rstrip("\n") for t, _ in read)
-    tables = layout_text([lines_of(pieces) for _, pieces in read], page_furniture(text.split("\n")))
+    text = "\n".join(t.rstrip("\n") for t, _, _ in read)
+    tables = layout_text(
+        [lines_of(pieces) for _, pieces, _ in read],
+        page_furniture(text.split("\n")),
+        [rules for _, _, rules in read],
+    )
     if tables is not None:
-        text = tables  # the same text, with the tables drawn in columns read as TAB rows
+        text = tables  # lines rebuilt from positions, tables drawn in columns as TAB rows
     if len(re.sub(r"\s", "", text)) < _MIN_PDF_CHARS:
         raise ReadError(
             f"{name} 没有可提取的文字层(可能是扫描件),请提供文字版 PDF、Word 或 TXT 文件。"
@@ -407,7 +411,7 @@ _OPENS_LINE_RE = re.compile(
     r"|[\u4e00-\u9fff]{1,12}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号\s*$)"
 )
 # a number glued to the text it opens ("13县级以上…"): an item when it continues the numbering
-_GLUED_NUMBER_RE = re.compile(r"^(\d{1,3})(?=[.、．)\u4e00-\u9fff])")
+_GLUED_NUMBER_RE = re.compile(r"^(\d{1,3})\s*(?=[.、．)\u4e00-\u9fff])")
 _SENTENCE_END = tuple("。!?;:！？；：")
 _MIN_FULL_LINES = 3
 

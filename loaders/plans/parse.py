@@ -54,7 +54,7 @@ def parse_bytes(name: str, data: bytes) -> dict:
     else:
         raw = "\n".join(pipe_table_lines(read_text_bytes(name, data).split("\n")))
         text = clean_document_text(raw)
-        lines = [p for line in text.split("\n") for p in split_running_text(line.strip())]
+        lines = [p for line in text.split("\n") for p in split_running_text(_strip(line))]
         documents = [
             parse_document(doc, aligned=fmt in ALIGNED_FORMATS) for doc in split_documents(lines)
         ]
@@ -165,3 +165,9 @@ def parse_table_file(name: str, rows: list[list[str]]) -> dict:
     default_year = doc.years[0] if doc.years else None
     actions = parse_table_rows(cells, default_year, aligned=True)
     return _document(doc, "breakdown_table", actions, [])
+
+
+def _strip(line: str) -> str:
+    """A line without its outer spaces; a table row keeps its TABs (a row whose only cell is
+    its third, "\\t\\t(9) …", is still a row of the table)."""
+    return line.strip(" ") if "\t" in line else line.strip()
