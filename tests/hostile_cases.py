@@ -1125,6 +1125,35 @@ file_case("pdf-vector-only", "plan.pdf", lambda ctx: pdf([b"0 0 m 500 700 l S 50
 file_case("pdf-image-only", "plan.pdf", lambda ctx: pdf_image_only(), REJECT, REJECT)
 file_case("pdf-encrypted", "plan.pdf", lambda ctx: pdf_encrypted())
 
+
+# 16b. PDFs whose layout is hostile (pdf_layout reads positions and drawn lines) ------------------
+def pdf_columns(x_far: bytes) -> bytes:
+    """Text in three columns on 40 lines, the last column at x = x_far (1e12: bins over the
+    page's width must not be allocated for it)."""
+    rows = b" ".join(
+        b"BT /F1 10 Tf 72 %d Td (Task %d) Tj ET BT /F1 10 Tf 200 %d Td (unit) Tj ET "
+        b"BT /F1 10 Tf %s %d Td (June) Tj ET" % (800 - 14 * i, i, 800 - 14 * i, x_far, 800 - 14 * i)
+        for i in range(40)
+    )
+    return pdf([rows])
+
+
+def pdf_many_rules(count: int) -> bytes:
+    """A page of text crossed by `count` horizontal and vertical lines (a table's borders gone
+    wild): the table finder must stay bounded."""
+    rules = b" ".join(b"72 %d m 500 %d l S %d 100 m %d 800 l S" % (i % 700 + 100, i % 700 + 100,
+                      i % 400 + 80, i % 400 + 80) for i in range(count))  # fmt: skip
+    text = b" ".join(b"BT /F1 10 Tf %d %d Td (cell %d) Tj ET" % (80 + 120 * (i % 3), 780 - 12 * (i // 3), i)
+                     for i in range(150))  # fmt: skip
+    return pdf([rules + b" " + text])
+
+
+file_case("pdf-column-at-1e12", "plan.pdf", lambda ctx: pdf_columns(b"1e12"), EITHER)
+file_case(
+    "pdf-column-at-minus-1e12", "plan.pdf", lambda ctx: pdf_columns(b"-1000000000000"), EITHER
+)
+file_case("pdf-50k-rules", "plan.pdf", lambda ctx: pdf_many_rules(25_000), EITHER)
+
 # 17. Restore ----------------------------------------------------------------------------------
 for stem, value in (("nonexistent", "999999"), ("negative", "-1"), ("zero", "0"), ("text", "abc"),
                     ("float", "1.5"), ("empty", ""), ("huge", "9" * 25)):  # fmt: skip

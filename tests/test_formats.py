@@ -908,3 +908,56 @@ def test_word_document_printed_to_pdf_by_libreoffice(tmp_path: Path) -> None:
         (None, True),
         ("2024-12-31", False),
     ]
+
+
+def test_pdf_table_with_borders_drawn_cell_by_cell_is_read_by_its_borders(tmp_path: Path) -> None:
+    """Borders drawn one cell edge at a time (as Word's PDF export does) and rows without any
+    padding: the borders alone tell that "(1)" and "(2)" share a row, and their two unit lines
+    and two deadline lines with them."""
+    path = tmp_path / "表.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("STSong-Light", 11)
+    pdf.drawString(50, 800, "青禾县2024年法治政府建设任务分解表")
+    xs = [50, 140, 330, 460, 545]  # column edges
+    rows = [
+        [["任务分类"], ["具体措施"], ["责任单位"], ["完成时限"]],
+        [
+            ["一、规范执法"],
+            ["(1) 落实行政执法公示制度。", "(2) 开展案卷评查,评查率达到", "100%。"],
+            ["县司法局牵头。", "县司法局牵头,各执法部门", "配合。"],
+            ["6月底前", "长期坚持"],
+        ],
+        [["二、化解纠纷"], ["(3) 推进司法所规范化建设。"], ["县司法局牵头。"], ["12月底前"]],
+    ]
+    top = 780
+    for row in rows:
+        height = 14 * max(len(cell) for cell in row) + 4
+        for c, cell in enumerate(row):
+            for k, text in enumerate(cell):
+                pdf.drawString(xs[c] + 3, top - 12 - 14 * k, text)
+            for x0, x1 in ((xs[c], xs[c + 1]),):
+                pdf.line(x0, top, x1, top)  # the cell's top edge, alone
+                pdf.line(x0, top - height, x1, top - height)
+            pdf.line(xs[c], top, xs[c], top - height)
+            pdf.line(xs[c + 1], top, xs[c + 1], top - height)
+        top -= height
+    pdf.showPage()
+    pdf.save()
+
+    doc = only_doc(path)
+    tasks = [t for a in doc["actions"] for t in a["tasks"]]
+    assert [(t["number"], t["title"]) for t in tasks] == [
+        ("(1)", "落实行政执法公示制度"),
+        ("(2)", "开展案卷评查,评查率达到100%"),
+        ("(3)", "推进司法所规范化建设"),
+    ]
+    assert [(t["lead_units"], t["cooperating_units"]) for t in tasks] == [
+        (["县司法局"], []),
+        (["县司法局"], ["各执法部门"]),
+        (["县司法局"], []),
+    ]
+    assert [(t["deadline"], t["ongoing"]) for t in tasks] == [
+        ("2024-06-30", False),
+        (None, True),
+        ("2024-12-31", False),
+    ]

@@ -42,6 +42,8 @@ _NUMBERED_OPENER_RE = re.compile(
 _JOIN_WITH_SPACE = tuple("。;；!?！？")
 _MIN_TABLE_LINES = 3  # lines standing in ≥ 2 columns, for a run of lines to be a table
 _GAP_EM = 1.0  # a gap between pieces of a line this wide (in em) parts two cells
+_FAR = 20_000.0  # points: text or lines farther from the origin are on no page
+_MAX_RULES = 2_000  # drawn lines kept per page
 
 
 @dataclass
@@ -101,6 +103,8 @@ def page_text_and_pieces(page, number: int = 0) -> tuple[str, list[Piece], Rules
         size = abs(font_size or 0) * (math.hypot(m[0], m[1]) or 1.0)
         if not size or not all(math.isfinite(v) for v in (m[4], m[5], size)):
             return
+        if abs(m[4]) > _FAR or abs(m[5]) > _FAR or size > _FAR:
+            return  # off any page (the largest page PDF allows is 14,400 points)
         lead = len(text) - len(text.lstrip())
         x0 = m[4] + _width_em(text[:lead]) * size
         body = text.strip()
@@ -134,8 +138,10 @@ def _apply(cm, x: float, y: float) -> list[float]:
 
 
 def _add_rule(rules: Rules, x0: float, y0: float, x1: float, y1: float) -> None:
-    if not all(math.isfinite(v) for v in (x0, y0, x1, y1)) or len(rules.horizontal) > 5000:
+    if not all(math.isfinite(v) and abs(v) <= _FAR for v in (x0, y0, x1, y1)):
         return
+    if len(rules.horizontal) + len(rules.vertical) >= _MAX_RULES:
+        return  # a page drawn with more lines than any table has: none read past these
     if abs(y1 - y0) <= 0.5 and abs(x1 - x0) >= 10:
         rules.horizontal.append((y0, min(x0, x1), max(x0, x1)))
     elif abs(x1 - x0) <= 0.5 and abs(y1 - y0) >= 10:
@@ -236,6 +242,8 @@ def _rivers(lines: list[list[Piece]]) -> list[float]:
     pieces = [p for line in lines for p in line]
     left = min(p.x0 for p in pieces)
     right = max(p.x1 for p in pieces)
+    if right - left > 2 * _FAR:
+        return []
     bins = max(1, int(right - left) + 1)
     covered = [0] * bins
     for p in pieces:
@@ -419,11 +427,25 @@ def _merge(values: list[float], within: float = 2.0) -> list[float]:
     return out
 
 
+def _joined(segments: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """Horizontal segments at one height that touch, joined into one line (Word draws a row's
+    border cell by cell), top to bottom."""
+    out: list[tuple[float, float, float]] = []
+    for y, x0, x1 in sorted(segments, key=lambda h: (-round(h[0] * 2), h[1])):
+        if out and abs(out[-1][0] - y) <= 0.5 and x0 <= out[-1][2] + 3:
+            out[-1] = (out[-1][0], out[-1][1], max(out[-1][2], x1))
+        else:
+            out.append((y, x0, x1))
+    return out
+
+
 def ruled_tables(rules: Rules) -> list[RuledTable]:
     """The tables a page's borders draw: groups of at least three horizontal borders sharing
     their extent, crossed by vertical ones (an underline or a single frame is none)."""
     tables: list[RuledTable] = []
-    horizontal = sorted(rules.horizontal, key=lambda h: -h[0])
+    horizontal = _joined(rules.horizontal)
+    if len(horizontal) > 400:
+        return []  # not a table's borders: hatching, a chart
     used: set[int] = set()
     for k, (_, x0, x1) in enumerate(horizontal):
         if k in used:
