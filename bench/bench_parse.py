@@ -2,10 +2,13 @@
 
     .venv/bin/python bench/bench_parse.py [FILE ...]      # default: ../shared/seeds/*.txt
     .venv/bin/python bench/bench_parse.py --one-line-mb 1   # also: a 1 MB plan on one line
+    .venv/bin/python bench/bench_parse.py --seed-pdfs       # also: each seed printed to PDF
 
 Prints the best of N runs (default 5) and the median, per file, in milliseconds. --one-line-mb N
 also times a document of N MB on a single line (seed 000 repeated with its line breaks turned
-into spaces), as plans copied from web pages or databases arrive.
+into spaces), as plans copied from web pages or databases arrive. --seed-pdfs also times each
+seed as the text-layer PDF of tests/seed_variants.py (A4, running header, tables drawn in
+columns), written under bench/out/: PDF reading rebuilds lines and tables from positions.
 """
 
 from __future__ import annotations
@@ -44,15 +47,31 @@ def one_line_file(mb: float) -> Path:
     return out
 
 
+def seed_pdfs() -> list[Path]:
+    """Each seed as the PDF variant of tests/seed_variants.py, written under bench/out/."""
+    from tests.seed_variants import pdf_file
+
+    out = []
+    for seed in sorted((ROOT.parent / "shared" / "seeds").glob("*.txt")):
+        path = ROOT / "bench" / "out" / f"{seed.stem[:3]}_seed.pdf"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pdf_file(seed.read_text(encoding="utf-8")))
+        out.append(path)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("files", nargs="*", type=Path)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--one-line-mb", type=float, default=0)
+    ap.add_argument("--seed-pdfs", action="store_true")
     args = ap.parse_args()
     files = args.files or sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
     if args.one_line_mb:
         files = [*files, one_line_file(args.one_line_mb)]
+    if args.seed_pdfs:
+        files = [*files, *seed_pdfs()]
     print(f"{'file':<32} {'KB':>6} {'best ms':>8} {'median ms':>10} {'docs':>5} {'tasks':>6}")
     for f in files:
         best, median, result = time_file(f, args.runs)
