@@ -654,6 +654,24 @@ def test_pdf_line_joining_keeps_items_apart(tmp_path: Path) -> None:
     assert [t["number"] for a in doc["actions"] for t in a["tasks"]] == ["1", "2", "3"]
 
 
+def test_pdf_line_left_on_an_open_quote_goes_on_in_the_next(tmp_path: Path) -> None:
+    """A line broken after an opening quote ("…按“") goes on in the next, even when that one opens
+    like a heading ("一、三、四”模式…"): no new action."""
+    full = "完善应急救援架构建设。立足高起点,打造中心消防站成为城区消防基地。按“"
+    lines = [
+        TITLE,
+        "一、主要任务",
+        f"1.{full}",
+        "一、三、四”模式构建重大灾情应急救援框架。(责任单位:县应急局)",
+        "2.推进消防站点建设。(责任单位:县消防救援大队)",
+    ]
+    doc = only_doc(build_pdf(tmp_path / "方案.pdf", [lines + [full] * 3]))
+    assert [a["title"] for a in doc["actions"]] == ["主要任务"]
+    first = doc["actions"][0]["tasks"][0]
+    assert "按“一、三、四”模式构建" in first["text"]
+    assert first["responsible_units"] == ["县应急局"]
+
+
 # --- cells that hold several measures, rows that slipped under the wrong header ------------------
 
 

@@ -516,17 +516,26 @@ def layout_text(
         if _at_edge(k, len(page))
     )
     repeated = max(3, len(pages) * 0.3)
+    # a bare number at a page's edge is its page number only when it follows the pages' count
+    # as the others do ("3" on page 3, "5" on page 4 …); a table's row "1" is not one
+    offsets = Counter(
+        int(text) - n
+        for n, page in enumerate(pages)
+        for k, line in enumerate(page)
+        if _at_edge(k, len(page)) and (text := _line_text(line).strip()).isdigit() and len(text) < 5
+    )
+    usual = offsets.most_common(1)[0][0] if offsets else None
 
-    def furniture(k: int, page: list, text: str) -> bool:
-        return (
-            _at_edge(k, len(page))
-            and is_furniture(text)
-            and (is_page_number(text) or edges[text] >= repeated)
-        )
+    def furniture(n: int, k: int, page: list, text: str) -> bool:
+        if not _at_edge(k, len(page)) or not is_furniture(text):
+            return False
+        if text.isdigit():
+            return usual is not None and int(text) - n == usual and offsets[usual] >= 2
+        return is_page_number(text) or edges[text] >= repeated
 
     flat: list = [
-        None if furniture(k, page, _line_text(line).strip()) else line
-        for page in pages
+        None if furniture(n, k, page, _line_text(line).strip()) else line
+        for n, page in enumerate(pages)
         for k, line in enumerate(page)
     ]
     texts = [_line_text(line) for page in pages for line in page]
@@ -555,7 +564,10 @@ def layout_text(
             out.extend(ruled_rows(table, [x for x in flat[i:j] if x is not None]))
             i = j
             continue
-        if line is None or _segments(line) < 2:
+        if line is None:  # a page number or running header at a page's edge: not text
+            i += 1
+            continue
+        if _segments(line) < 2:
             out.append(texts[i])
             i += 1
             continue

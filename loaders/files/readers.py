@@ -413,6 +413,7 @@ _OPENS_LINE_RE = re.compile(
 # a number glued to the text it opens ("13县级以上…"): an item when it continues the numbering
 _GLUED_NUMBER_RE = re.compile(r"^(\d{1,3})\s*(?=[.、．)\u4e00-\u9fff])")
 _SENTENCE_END = tuple("。!?;:！？；：")
+_DANGLING = tuple("“‘《〈「『(（〔【[")  # a line ending on one of these goes on in the next
 _MIN_FULL_LINES = 3
 
 
@@ -448,6 +449,8 @@ def unwrap_lines(lines: list[str]) -> list[str]:
             continue
         number = _GLUED_NUMBER_RE.match(stripped)
         opens = bool(_OPENS_LINE_RE.match(line)) or bool(number and int(number[1]) == item + 1)
+        if opens and joining and out and out[-1].rstrip().endswith(_DANGLING):
+            opens = False  # "…按“" / "一、三、四”模式…": the line above left a quote open
         if number and (opens or not joining):
             item = int(number[1])
         if joining and stripped and "\t" not in line and not opens:

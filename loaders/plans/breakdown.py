@@ -175,17 +175,17 @@ def _paragraph_cells(lines: list[str]) -> list[str]:
     return out
 
 
-def _ends_table(text: str, previous: str) -> bool:
+def _ends_table(text: str, before: list[str]) -> bool:
     """A paragraph after which the table is over: a caption, 附件, or prose under an outline
-    number, unless that number opens or continues a list inside a cell (1.… 2.… in a cell)."""
+    number, unless that number opens or continues a list inside a cell (1.… 2.… in a cell; the
+    list's last item may have wrapped onto a paragraph of its own)."""
     if not _AFTER_TABLE_RE.match(text):
         return False
     m = re.match(r"(\d{1,3})\s*[.、．]", text)
-    if m and (
-        m.group(1) == "1"
-        or previous.startswith((f"{int(m.group(1)) - 1}.", f"{int(m.group(1)) - 1}、"))
-    ):
-        return False
+    if m:
+        last = int(m.group(1)) - 1
+        if last == 0 or any(b.startswith((f"{last}.", f"{last}、")) for b in before[-3:]):
+            return False
     return True
 
 
@@ -198,7 +198,7 @@ def _cell_blocks(lines: list[str], i: int) -> tuple[list[str], int]:
     j = i
     while j < len(lines):
         text = lines[j].strip()
-        if "\t" in lines[j] or (text and not current and blocks and _ends_table(text, blocks[-1])):
+        if "\t" in lines[j] or (text and not current and blocks and _ends_table(text, blocks)):
             break
         if not text or not parted:
             if current:

@@ -242,7 +242,7 @@ def _split_first_item(piece: str) -> list[str]:
         return [piece]
     head_len = len(piece) - len(marker.rest)
     m = _FIRST_ITEM_RE.search(marker.rest, 0, 40)
-    if m is None or any(ch in marker.rest[: m.start()] for ch in "。;,"):
+    if m is None or any(ch in marker.rest[: m.start()] for ch in "。;；"):
         return [piece]
     cut = head_len + m.start()
     return [piece[:cut], *_split_first_item(piece[cut:])]

@@ -6,7 +6,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from loaders.files.normalize import clean_document_text, normalize_cell
+from loaders.files.normalize import clean_document_text, normalize_cell, normalize_text
 from loaders.files.readers import file_format, read_table_bytes, read_text_bytes
 from loaders.plans.breakdown import MEASURE_RE, parse_table_rows, pipe_table_lines
 from loaders.plans.documents import RawDocument, guess_title, split_documents, years_of
@@ -52,7 +52,8 @@ def parse_bytes(name: str, data: bytes) -> dict:
     if fmt in TABLE_FORMATS:
         documents = [parse_table_file(name, read_table_bytes(name, data))]
     else:
-        raw = "\n".join(pipe_table_lines(read_text_bytes(name, data).split("\n")))
+        # tables are looked for in normalised text: "１" and "｜" are 1 and |
+        raw = "\n".join(pipe_table_lines(normalize_text(read_text_bytes(name, data)).split("\n")))
         text = clean_document_text(raw)
         lines = [p for line in text.split("\n") for p in split_running_text(_strip(line))]
         documents = [
