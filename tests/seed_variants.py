@@ -32,7 +32,20 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-TEXT_VARIANTS = ("crlf", "gb18030", "fullwidth", "parens", "oneline", "docx", "pdf", "html")
+TEXT_VARIANTS = (
+    "crlf",
+    "gb18030",
+    "fullwidth",
+    "parens",
+    "oneline",
+    "docx",
+    "pdf",
+    "html",
+    "html_trs",
+    "html_gov",
+    "html_table",
+    "html_word",
+)
 TABLE_VARIANTS = ("xlsx", "xls", "csv")
 
 
@@ -213,6 +226,420 @@ def html_page(text: str) -> bytes:
 <script>document.write("1.虚假条目(办公室牵头)");</script>
 </body></html>"""
     return page.encode("gbk", errors="replace")
+
+
+# --- more saved pages ------------------------------------------------------------------------
+# Real government pages differ from the one above in how they mark paragraphs (<p>, <br> in a
+# layout cell, Word's MsoNormal), how they split a sentence (<span>/<font> fragments), what they
+# wrap around the article (related articles, previous/next links, attachment lists) and how they
+# are encoded. Each function below models one family of pages.
+
+_ENTITIES = {
+    "“": "&ldquo;",
+    "”": "&rdquo;",
+    "‘": "&lsquo;",
+    "’": "&rsquo;",
+    "—": "&mdash;",
+    "…": "&hellip;",
+    "\u3000": "&#12288;",
+    "·": "&middot;",
+}
+_WIDE_RE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_ASCII_RUN_RE = re.compile(r"[0-9A-Za-z%.]+")
+
+
+def _entities(text: str) -> str:
+    """Escaped text with typographic marks as named or numeric entities (as CMS editors save)."""
+    return "".join(_ENTITIES.get(ch, ch) for ch in html.escape(text, quote=False))
+
+
+def _fragments(text: str, wide: str, narrow: str) -> str:
+    """The text cut into runs the way Word and CMS editors leave it: each run of Latin letters
+    and digits in its own element (`narrow` around it), the Chinese runs in `wide`; a long
+    Chinese run is cut again at its first comma, so a sentence is split mid-way."""
+    out, last = [], 0
+    for m in _ASCII_RUN_RE.finditer(text):
+        if m.start() > last:
+            out.append(wide.format(_entities(text[last : m.start()])))
+        out.append(narrow.format(_entities(m.group(0))))
+        last = m.end()
+    if last < len(text):
+        out.append(wide.format(_entities(text[last:])))
+    if len(out) == 1 and "，" in text:  # one Chinese run: split it after its first comma
+        k = text.index("，") + 1
+        out = [wide.format(_entities(text[:k])), wide.format(_entities(text[k:]))]
+    return "".join(out)
+
+
+def _table_markup(
+    rows: list[list[str]],
+    open_tag: str,
+    cell: Callable[[str], str],
+    header_tag: str = "td",
+    cell_attrs: str = "",
+) -> str:
+    """A TAB table as <table> markup: the blank cells under a filled one in the first two
+    columns merged into it (rowspan), every cell's text through `cell`, the first row's cells
+    as `header_tag`."""
+    spans = merged_spans(rows)
+    covered = {(r + k, c) for (r, c), n in spans.items() for k in range(1, n)}
+    out = [open_tag]
+    for r, row in enumerate(rows):
+        tag = header_tag if r == 0 else "td"
+        cells = []
+        for c, text in enumerate(row):
+            if (r, c) in covered:
+                continue
+            span = f' rowspan="{spans[(r, c)]}"' if (r, c) in spans else ""
+            cells.append(f"<{tag}{cell_attrs}{span}>{cell(text)}</{tag}>")
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</table>")
+    return "\n".join(out)
+
+
+def html_trs(text: str) -> bytes:
+    """A page of a TRS WCM site (many provincial and city portals): GB2312 declared in a
+    http-equiv meta, Windows line ends, the article in `div.TRS_Editor` with its own <style>,
+    paragraphs pasted from Word (MsoNormal, <font> and <span lang=EN-US> fragments splitting each
+    sentence, <o:p>), quotes and dashes as entities, HTML comments of the template, an attachment
+    list of .doc/.pdf links, previous/next links and a jiathis share bar."""
+    meta = metadata(text)
+    title = meta["标题"] or "政府信息公开"
+    body = []
+    for block in blocks(text):
+        if isinstance(block, list):
+            body.append(
+                _table_markup(
+                    block,
+                    '<table class="MsoNormalTable" border="1" cellspacing="0" cellpadding="0"'
+                    ' style="border-collapse:collapse;border:none">',
+                    lambda t: (
+                        '<p class="MsoNormal" align="center" style="text-align:center">'
+                        + (
+                            _fragments(
+                                t,
+                                '<span style="font-family:仿宋_GB2312">{}</span>',
+                                '<span lang="EN-US">{}</span>',
+                            )
+                            if t
+                            else "<o:p>&nbsp;</o:p>"
+                        )
+                        + "</p>"
+                    ),
+                    cell_attrs=' valign="center" style="border:solid windowtext 1.0pt"',
+                )
+            )
+        else:
+            body.append(
+                '<p class="MsoNormal" style="text-indent:32.0pt;line-height:28.0pt">'
+                '<font face="仿宋_GB2312" size="4">'
+                + _fragments(
+                    block,
+                    '<span style="font-size:16.0pt">{}</span>',
+                    '<span lang="EN-US" style="font-family:\'Times New Roman\'">{}</span>',
+                )
+                + '<span lang="EN-US"><o:p></o:p></span></font></p>'
+            )
+    page = f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml">
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />
+<meta name="ArticleTitle" content="{html.escape(title)}">
+<meta name="ContentSource" content="司法局">
+<title>{html.escape(title)}</title>
+<link href="../../images/style.css" rel="stylesheet" type="text/css" />
+<style type="text/css">.list_top{{height:30px}} .fj a{{color:#00c}}</style>
+<script language="javascript" src="../../js/jquery.js"></script>
+</head>
+<body>
+<!--头部开始-->
+<div class="top"><div class="logo"><img src="../../images/logo.png" alt="人民政府" /></div>
+<ul class="menu"><li><a href="../../">首页</a></li><li><a href="../../zwgk/">政务公开</a></li><li><a href="../../zmhd/">政民互动</a></li></ul></div>
+<!--头部结束-->
+<div class="location">您当前的位置：<a href="../../">首页</a>&nbsp;&gt;&nbsp;<a href="../">通知公告</a></div>
+<div class="main">
+<div class="con_title">{_entities(title)}</div>
+<div class="con_time">发布时间：{meta["成文日期"]}&nbsp;&nbsp;来源：司法局&nbsp;&nbsp;浏览次数：<script>document.write(_count)</script></div>
+<!--<$[信息内容]>begin-->
+<div class="TRS_Editor"><style type="text/css">
+.TRS_Editor P{{margin-top:5px;margin-bottom:5px;line-height:2;font-family:宋体;font-size:12pt;}}
+.TRS_Editor TD{{font-family:宋体;font-size:12pt;}}
+</style>
+<div class="Custom_UnionStyle">
+{chr(10).join(body)}
+</div></div>
+<!--<$[信息内容]>end-->
+<div class="fj">附件：<a href="./P020230512397541234567.doc" oldsrc="W020230512397541234567.doc">1.任务分工方案.doc</a><br />
+<a href="./P020230512397541234568.pdf">2.工作要点.pdf</a></div>
+<div class="con_page">
+<p>上一篇：<a href="./t20230511_123.html">关于印发《2022年法治政府建设工作要点》的通知</a></p>
+<p>下一篇：<a href="./t20230513_124.html">1.关于做好2023年普法依法治理工作的通知</a></p>
+</div>
+<div class="jiathis_style"><span class="jiathis_txt">分享到：</span><a class="jiathis_button_weixin">微信</a><a class="jiathis_button_tsina">微博</a></div>
+<div class="dayin"><a href="javascript:window.print()">【打印】</a> <a href="javascript:window.close()">【关闭】</a></div>
+</div>
+<!--底部开始-->
+<div class="bottom">主办：人民政府办公室&nbsp;&nbsp;承办：大数据中心<br />备案号：ICP备05000001号-1&nbsp;&nbsp;<script type="text/javascript">document.write(unescape("%3Cspan id='_ideConac' %3E%3C/span%3E"));</script></div>
+</body>
+</html>
+"""
+    return page.replace("\n", "\r\n").encode("gbk", errors="replace")
+
+
+def html_gov(text: str) -> bytes:
+    """A page in the gov.cn family (the State Council's site and the provincial portals built
+    like it): UTF-8 with a BOM, the 政府信息公开 metadata as a list of <li> (索引号, 发布机构,
+    文号, 成文日期 …), the title in <h1>, the article in `#UCAP-CONTENT` with paragraphs indented
+    by &emsp; and headings in <strong>, the document's tables with a <th> header row, a 相关稿件
+    list of notice titles, a QR code, 【我要纠错】 and 责任编辑."""
+    meta = metadata(text)
+    title = meta["标题"] or "政府信息公开"
+    body = []
+    heading = re.compile(r"^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]")
+    for block in blocks(text):
+        if isinstance(block, list):
+            body.append(
+                _table_markup(
+                    block,
+                    '<table border="1" cellspacing="0" cellpadding="0" width="100%"'
+                    ' style="border-collapse:collapse;"><tbody>',
+                    lambda t: _entities(t) if t else "&nbsp;",
+                    header_tag="th",
+                ).replace("</table>", "</tbody></table>")
+            )
+        elif heading.match(block) and len(block) <= 40:
+            body.append(f'<p style="text-indent: 2em;"><strong>{_entities(block)}</strong></p>')
+        else:
+            body.append(f'<p style="text-indent: 2em;">&emsp;{_entities(block)}</p>')
+    meta_items = "".join(
+        f'<li><span class="xxgk_label">{key}：</span><span>{html.escape(value)}</span></li>'
+        for key, value in (
+            ("索&ensp;引&ensp;号", meta["索引号"]),
+            ("主题分类", "司法"),
+            ("发布机构", meta["发文机关"]),
+            ("成文日期", meta["成文日期"]),
+            ("标　　题", title),
+            ("文　　号", meta["发文字号"]),
+            ("发布日期", meta["成文日期"]),
+        )
+    )
+    page = f"""<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>{html.escape(title)}_政府信息公开_人民政府门户网站</title>
+<link rel="stylesheet" href="/images/common.css">
+<script src="/js/jquery.min.js"></script>
+</head>
+<body>
+<div class="header"><div class="header-top"><a href="/">首页</a><a href="/wza/">无障碍</a><a href="/old/">长者版</a></div></div>
+<div class="crumbs"><a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a href="/zwgk/xxgk/">政府信息公开</a></div>
+<div class="article">
+<div class="xxgk-info"><ul>{meta_items}</ul></div>
+<h1 id="ti">{_entities(title)}</h1>
+<div class="pages-date">{meta["成文日期"]}&nbsp;&nbsp;来源：<span class="source">政府办公室</span>
+<span class="font">字号：<a>默认</a> <a>大</a> <a>超大</a></span> | <a class="dy">打印</a></div>
+<div class="pages_content" id="UCAP-CONTENT">
+{chr(10).join(body)}
+</div>
+<div class="editor">【我要纠错】 责任编辑：李四</div>
+<div class="share"><span>扫一扫在手机打开当前页</span><img src="qr.png"></div>
+<div class="related"><h3>相关稿件</h3><ul>
+<li><a href="/zhengce/content/1.htm">国务院办公厅关于印发2023年政务公开工作要点的通知</a></li>
+<li><a href="/zhengce/content/2.htm">（一）关于全面推进法治政府建设的实施意见</a></li>
+</ul></div>
+</div>
+<div class="footer"><p>主办单位：人民政府办公室 网站标识码：1100000088</p></div>
+<script>var _hmt = _hmt || []; (function() {{ var hm = document.createElement("script"); }})();</script>
+</body>
+</html>
+"""
+    return b"\xef\xbb\xbf" + page.encode("utf-8")
+
+
+def html_table(text: str) -> bytes:
+    """An older county site (ASP/JSP era): no classes, the page laid out in nested <table>s,
+    the article a single <td> of <font> text whose paragraphs are <br> breaks indented with
+    &nbsp;&nbsp;&nbsp;&nbsp;, a left menu column, 【打印本页】【关闭窗口】 links, GB2312 declared
+    in a http-equiv meta and Windows line ends; the document's own tables nested in that cell
+    with <br> between lines of a long cell."""
+    meta = metadata(text)
+    title = meta["标题"] or "政府信息公开"
+    body = []
+    for block in blocks(text):
+        if isinstance(block, list):
+            body.append(
+                _table_markup(
+                    block,
+                    '<table width="95%" border="1" align="center" cellpadding="2" cellspacing="0"'
+                    ' bordercolor="#000000">',
+                    lambda t: (
+                        '<font size="2">'
+                        + "<br>".join(_entities(p) for p in re.split(r"(?<=；)", t) if p)
+                        + "</font>"
+                        if t
+                        else "&nbsp;"
+                    ),
+                )
+            )
+        else:
+            body.append(f"&nbsp;&nbsp;&nbsp;&nbsp;{_entities(block)}<br>")
+    page = f"""<html>
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>{html.escape(title)}</title>
+<link href="../css/css.css" rel="stylesheet" type="text/css">
+</head>
+<body leftmargin="0" topmargin="0">
+<!-- #include file="top.asp" -->
+<table width="980" border="0" align="center" cellpadding="0" cellspacing="0">
+  <tr><td height="120" background="../images/top.jpg">&nbsp;</td></tr>
+  <tr><td height="30"><a href="../index.asp">首页</a> | <a href="../list.asp?id=1">政务动态</a> | <a href="../list.asp?id=2">信息公开</a> | <a href="../list.asp?id=3">办事指南</a></td></tr>
+</table>
+<table width="980" border="0" align="center" cellpadding="0" cellspacing="0">
+  <tr>
+    <td width="200" valign="top">
+      <table width="100%" border="0"><tr><td>机构概况</td></tr><tr><td>政策法规</td></tr><tr><td>规划计划</td></tr><tr><td>通知公告</td></tr></table>
+    </td>
+    <td valign="top">
+      <table width="100%" border="0" cellpadding="0" cellspacing="0">
+        <tr><td height="30">当前位置：首页 &gt;&gt; 信息公开 &gt;&gt; 通知公告</td></tr>
+        <tr><td height="50" align="center"><font size="4" color="#FF0000"><b>{_entities(title)}</b></font></td></tr>
+        <tr><td align="center">发布时间：{meta["成文日期"]}&nbsp;&nbsp;&nbsp;点击数：<script src="../count.asp?id=1234"></script></td></tr>
+        <tr><td style="line-height:200%"><font size="3">
+<!-- 正文开始 -->
+{chr(10).join(body)}
+<!-- 正文结束 -->
+        </font></td></tr>
+        <tr><td align="right"><a href="javascript:window.print()">【打印本页】</a>&nbsp;<a href="javascript:window.close()">【关闭窗口】</a></td></tr>
+      </table>
+    </td>
+  </tr>
+</table>
+<table width="980" border="0" align="center"><tr><td align="center">版权所有：县人民政府&nbsp;&nbsp;技术支持：信息中心<br>建议使用1024×768分辨率浏览</td></tr></table>
+</body>
+</html>
+"""
+    return page.replace("\n", "\r\n").encode("gbk", errors="replace")
+
+
+_LIST_ITEM_RE = re.compile(r"^(\d{1,3})[.．、]\s*(?=\S)")
+
+
+def _wrap_source(markup: str, width: int = 76) -> str:
+    """HTML source broken into lines of about `width` columns (Windows line ends) the way Word's
+    "Save as Web Page" writes it: a break goes where a space is or beside a Chinese character,
+    never inside a tag, an entity or a run of Latin letters and digits."""
+    out, column = [], 0
+    for token in re.findall(r"<[^>]*>|&[#\w]+;|[^<&]", markup):
+        breakable = token == " " or (len(token) == 1 and _WIDE_RE.match(token))
+        if column >= width and breakable and out and not out[-1].startswith("<"):
+            out.append("\r\n")
+            column = 0
+            if token == " ":
+                continue
+        out.append(token)
+        column += len(token)
+    return "".join(out)
+
+
+def html_word(text: str) -> bytes:
+    """A document saved from Word as a web page (.htm) and published as it is: Office
+    namespaces, conditional comments (<!--[if gte mso 9]>, <![if !supportLists]>), items 1. 2. …
+    as Word list paragraphs whose number sits in a `mso-list:Ignore` span padded with &nbsp;,
+    runs split into <span lang=EN-US> for digits, empty <o:p> paragraphs, tables as
+    MsoTableGrid with vertically merged cells, the source wrapped at 76 columns (a line break
+    falls between two Chinese characters), GBK declared as gb2312."""
+    meta = metadata(text)
+    body = []
+    wide = "<span style='font-size:16.0pt;font-family:仿宋_GB2312'>{}</span>"
+    narrow = "<span lang=EN-US style='font-size:16.0pt'>{}</span>"
+    for block in blocks(text):
+        if isinstance(block, list):
+            body.append(
+                _table_markup(
+                    block,
+                    "<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0"
+                    " style='border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt'>",
+                    lambda t: (
+                        "<p class=MsoNormal align=center style='text-align:center'>"
+                        + (
+                            _fragments(t, wide, narrow)
+                            if t
+                            else "<span lang=EN-US><o:p>&nbsp;</o:p></span>"
+                        )
+                        + "</p>"
+                    ),
+                    cell_attrs=" width=113 valign=top style='width:3.0cm;border:solid windowtext 1.0pt'",
+                )
+            )
+            continue
+        m = _LIST_ITEM_RE.match(block)
+        if m:
+            body.append(
+                "<p class=MsoListParagraph style='margin-left:0cm;text-indent:32.0pt;"
+                "mso-list:l0 level1 lfo1'><![if !supportLists]><span lang=EN-US"
+                f" style='font-size:16.0pt'><span style='mso-list:Ignore'>{m.group(1)}."
+                "<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp; </span></span>"
+                "</span><![endif]>" + _fragments(block[m.end() :], wide, narrow) + "</p>"
+            )
+        else:
+            body.append(
+                "<p class=MsoNormal style='text-indent:32.0pt;line-height:28.0pt;"
+                "mso-line-height-rule:exactly'>"
+                + _fragments(block, wide, narrow)
+                + "<span lang=EN-US style='font-size:16.0pt'><o:p></o:p></span></p>"
+            )
+        body.append(
+            "<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>"
+            if len(body) % 7 == 0
+            else ""
+        )
+    title = meta["标题"] or "文件"
+    page = f"""<html xmlns:v="urn:schemas-microsoft-com:vml"
+xmlns:o="urn:schemas-microsoft-com:office:office"
+xmlns:w="urn:schemas-microsoft-com:office:word"
+xmlns="http://www.w3.org/TR/REC-html40">
+
+<head>
+<meta http-equiv=Content-Type content="text/html; charset=gb2312">
+<meta name=ProgId content=Word.Document>
+<meta name=Generator content="Microsoft Word 15">
+<title>{html.escape(title)}</title>
+<!--[if gte mso 9]><xml>
+ <o:DocumentProperties>
+  <o:Author>Administrator</o:Author>
+  <o:Pages>12</o:Pages>
+ </o:DocumentProperties>
+</xml><![endif]-->
+<style>
+<!--
+ /* Font Definitions */
+ @font-face
+	{{font-family:仿宋_GB2312;
+	mso-font-charset:134;}}
+p.MsoNormal, li.MsoNormal, div.MsoNormal
+	{{margin:0cm;
+	text-align:justify;
+	font-size:10.5pt;}}
+-->
+</style>
+</head>
+
+<body lang=ZH-CN style='tab-interval:21.0pt;text-justify-trim:punctuation'>
+
+<div class=WordSection1 style='layout-grid:15.6pt'>
+
+{chr(10).join(_wrap_source(b) for b in body if b)}
+
+</div>
+
+</body>
+
+</html>
+"""
+    return page.replace("\r\n", "\n").replace("\n", "\r\n").encode("gbk", errors="replace")
 
 
 # --- Word ------------------------------------------------------------------------------------
@@ -487,6 +914,10 @@ BUILDERS: dict[str, tuple[str, Callable[[str], bytes]]] = {
     "docx": (".docx", docx_file),
     "pdf": (".pdf", pdf_file),
     "html": (".html", html_page),
+    "html_trs": (".html", html_trs),
+    "html_gov": (".html", html_gov),
+    "html_table": (".htm", html_table),
+    "html_word": (".htm", html_word),
     "xlsx": (".xlsx", xlsx_file),
     "xls": (".xls", xls_file),
     "csv": (".csv", csv_file),

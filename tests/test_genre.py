@@ -1054,3 +1054,39 @@ def test_a_stage_numbered_right_before_its_year_is_an_item_with_that_deadline():
     # a decimal is no item number
     (plain,) = docs("某区工作要点\n一、主要任务\n1.5万人次参加培训。\n")
     assert [t["number"] for a in plain["actions"] for t in a["tasks"]] == []
+
+
+def test_a_pasted_table_whose_header_cells_broke_and_whose_rows_open_on_their_measures():
+    """Narrow columns pasted as paragraphs: "牵头" / "部门" is one header cell broken in two;
+    no 序号 column, each row opens on its measure "(N)"; "(一)" / "提升…" heads the classes and
+    "1、…" the groups; the year columns are notes, not the task."""
+    cells = [
+        "任务", "分类", "主要方向", "重点任务(2024-2026)", "2024年工作项目", "2025年计划",
+        "牵头", "部门", "配合", "部门",
+        "(一)", "提升设施环境品质",
+        "1、改善城市道路环境",
+        "(1)建设精品道路300条。", "建设精品道路100条。", "建设精品道路200条。",
+        "设施养护处", "各区",
+        "2、改善农村道路环境",
+        "(2)推进农村公路提档升级。", "改造农村公路300公里。", "改造农村公路200公里。",
+        "设施养护处", "各相关部门",
+    ]  # fmt: skip
+    text = (
+        "某市交通领域精细化管理三年行动计划\n\n"
+        "为提升交通精细化管理水平,制定本计划。\n\n"
+        "附件:某市交通领域精细化管理任务清单\n\n" + "\n\n".join(cells) + "\n"
+    )
+    table = next(d for d in docs(text) if d["kind"] == "breakdown_table")
+    assert [a["title"] for a in table["actions"]] == ["(一)提升设施环境品质"]
+    assert [(t["number"], t["title"], t["group"]) for t in tasks(table)] == [
+        ("(1)", "建设精品道路300条", "1、改善城市道路环境"),
+        ("(2)", "推进农村公路提档升级", "2、改善农村道路环境"),
+    ]
+    assert [roles(t) for t in tasks(table)] == [
+        (["设施养护处"], [], ["各区"]),
+        (["设施养护处"], [], ["各相关部门"]),
+    ]
+    assert [[(g["indicator"], g["value"]) for g in t["targets"]] for t in tasks(table)] == [
+        [("建设精品道路", 300)],
+        [],
+    ]

@@ -33,7 +33,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "重点工作",
         "一级指标",
     ),
-    "group": ("主要任务", "工作要点", "任务事项", "二级指标", "事项", "重点事项"),
+    "group": ("主要任务", "工作要点", "任务事项", "二级指标", "事项", "重点事项", "主要方向"),
     "measure": (
         "具体措施",
         "工作措施",
@@ -157,11 +157,12 @@ def _paragraph_cells(lines: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        if not _header_cell(lines[i].strip()) or "\t" in lines[i] or "|" in lines[i]:
+        if "\t" in lines[i] or "|" in lines[i] or not _header_start(lines, i):
             out.append(lines[i])
             i += 1
             continue
         blocks, j = _cell_blocks(lines, i)
+        blocks = _joined_header(blocks)
         head = 0
         while head < len(blocks) and _header_cell(blocks[head]):
             head += 1
@@ -173,6 +174,36 @@ def _paragraph_cells(lines: list[str]) -> list[str]:
             out.append(lines[i])
             i += 1
     return out
+
+
+def _header_start(lines: list[str], i: int) -> bool:
+    """Line i opens a header: a header cell, or the first half of one broken over two
+    paragraphs in a narrow column ("任务" / "分类", "牵头" / "部门")."""
+    text = lines[i].strip()
+    if _header_cell(text):
+        return True
+    if not text or len(text) > 6:
+        return False
+    following = next((ln.strip() for ln in lines[i + 1 : i + 3] if ln.strip()), "")
+    return len(following) <= 6 and _header_cell(text + following)
+
+
+def _joined_header(blocks: list[str]) -> list[str]:
+    """The header's cells with the halves of a cell broken over two paragraphs joined."""
+    out: list[str] = []
+    k = 0
+    while k < len(blocks):
+        if _header_cell(blocks[k]):
+            out.append(blocks[k])
+            k += 1
+        elif (
+            k + 1 < len(blocks) and len(blocks[k]) <= 6 and _header_cell(blocks[k] + blocks[k + 1])
+        ):
+            out.append(blocks[k] + blocks[k + 1])
+            k += 2
+        else:
+            break
+    return out + blocks[k:]
 
 
 def _ends_table(text: str, before: list[str]) -> bool:
@@ -285,6 +316,15 @@ def _numbered_rows(cells: list[str]) -> list[list[str]] | None:
         if cells[k] == str(expect):
             starts.append(k)
             expect += 1
+    opened = False  # rows open on their measure "(1) …" (no 序号 column)
+    if len(starts) < 2:
+        starts, expect = [], 1
+        for k in range(head, len(cells)):
+            m = MEASURE_RE.match(cells[k])
+            if m and int(m.group(1)) == expect:
+                starts.append(k)
+                expect += 1
+        opened = True
     if len(starts) < 2:
         return None
     if not any(r in ("category", "group") for r in roles) and any(
@@ -294,20 +334,32 @@ def _numbered_rows(cells: list[str]) -> list[list[str]] | None:
     sections = [r for r in roles if r in ("category", "group")]
     current: dict[str, str] = {}
 
+    styles: list[str] = []  # numbering styles of section cells, the first seen the highest
+
     def take(extra: list[str]) -> None:
         for cell in extra:
-            role = "category" if CATEGORY_RE.match(cell) or "group" not in sections else "group"
+            style = _section_style(cell)
+            if style and style not in styles:
+                styles.append(style)
+            top = style is not None and style == styles[0]
+            role = "category" if top or "group" not in sections else "group"
             if role not in sections:
                 role = sections[0] if sections else role
             current[role] = cell
             if role == "category":
                 current.pop("group", None)
 
-    take(cells[head : starts[0]] if sections else [])
+    take(_numbering_joined(cells[head : starts[0]]) if sections else [])
     rows = [["序号", *header]]
     bounds = [*starts, len(cells)]
     for a, b in zip(bounds, bounds[1:], strict=False):
-        values, extra = _align_row(cells[a + 1 : b], roles)
+        own = cells[a + 1 : b]
+        label = cells[a]
+        if opened:  # the measure cell opens the row: its number is the row's
+            label = MEASURE_RE.match(cells[a]).group(0).strip()
+            own = [MEASURE_RE.sub("", cells[a], count=1).strip(), *own]
+        values, extra = _align_row(own, roles, measure_first=opened)
+        extra = _numbering_joined(extra)
         for role, value in zip(roles, values, strict=True):
             if role in sections and value:  # a section cell inside the row (事项 over its rows)
                 current[role] = value
@@ -320,12 +372,36 @@ def _numbered_rows(cells: list[str]) -> list[list[str]] | None:
         for k, role in enumerate(roles):  # a cell merged over rows: read in its first row
             if role in (*_UNIT_ROLES, "measure", "name") and not row[k] and merged:
                 row[k] = rows[-1][k + 1]
-        rows.append([cells[a], *row])
+        rows.append([label, *row])
         take(extra if sections else [])
     return rows
 
 
+def _numbering_joined(cells: list[str]) -> list[str]:
+    """A section's number standing in a paragraph of its own ("(一)" / "提升…品质") joined to
+    its title."""
+    out: list[str] = []
+    for cell in cells:
+        if out and re.fullmatch(r"[(（]?[一二三四五六七八九十\d]{1,3}[)）]?[、.．]?", out[-1]):
+            out[-1] += cell
+        else:
+            out.append(cell)
+    return out
+
+
 _UNIT_ROLES = ("lead", "responsible", "cooperating")
+
+
+def _section_style(cell: str) -> str | None:
+    """The numbering style a section cell opens with: 一、 / (一) / 1、 (None: unnumbered). The
+    first style a table's sections show is its classes' (category), the others its groups'."""
+    if CATEGORY_RE.match(cell):
+        return "一、"
+    if re.match(rf"^[(（]{CN_SMALL}+[)）]", cell):
+        return "(一)"
+    if GROUP_RE.match(cell):
+        return "1."
+    return None
 
 
 def _fit(paragraph: str, role: str, more: bool) -> float:
@@ -347,15 +423,19 @@ def _fit(paragraph: str, role: str, more: bool) -> float:
         return (0.3 if long else 0.05) if more else 2.0 if long else 1.0
     if role in ("category", "group", "name"):  # sections stand mostly between the rows
         return -3.0 if more or long else {"category": 0.3, "group": 0.8, "name": 2.0}[role]
-    return 0.3 if more else 0.2  # notes, targets, other columns take anything
+    return 0.3 if more else 0.4  # notes, targets, other columns take anything
 
 
-def _align_row(own: list[str], roles: list[str]) -> tuple[list[str], list[str]]:
+def _align_row(
+    own: list[str], roles: list[str], measure_first: bool = False
+) -> tuple[list[str], list[str]]:
     """The paragraphs of one numbered row laid into its columns in order, by how well each reads
     as each column's cell (`_fit`): a column whose cell is merged into the row above gets none,
     a cell may run over several paragraphs, and paragraphs left at the end that head the next
     rows (一、…, a short class name) are returned apart. -> (cell per column, those)."""
     n, m = len(own), len(roles)
+
+    first = roles.index("measure") if measure_first and "measure" in roles else 0
 
     @cache
     def best(i: int, j: int, begun: bool) -> tuple[float, tuple[int, ...]]:
@@ -374,7 +454,7 @@ def _align_row(own: list[str], roles: list[str]) -> tuple[list[str], list[str]]:
             options.append((score + ahead, (m, *rest)))
         return max(options, key=lambda o: o[0])
 
-    _, columns = best(0, 0, False)
+    _, columns = best(0, first, False)  # a row opened by its measure starts in that column
     cells: list[list[str]] = [[] for _ in range(m + 1)]
     for paragraph, column in zip(own, columns, strict=True):
         cells[column].append(paragraph)
@@ -438,13 +518,14 @@ def _squash(s: str) -> str:
 
 
 _NOTE_HEADERS = ("备注", "说明")
-_YEAR_HEADER_RE = re.compile(r"^(?:19|20)\d{2}年.{0,8}(?:任务|计划|目标|安排|进度)$")
+_YEAR_HEADER_RE = re.compile(r"^(?:19|20)\d{2}年.{0,8}(?:任务|计划|目标|安排|进度|项目)$")
 
 
 def header_role(cell: str) -> str | None:
     """The column role of a header cell ("牵头单位" -> lead), tolerant of letter-spacing. 备注 and
     a year's plan (2024年工作任务) are columns of notes, read by no role of the task's."""
     text = _squash(cell)
+    text = re.sub(r"[(（][\d\-—–~～至年]{4,12}[)）]$", "", text)  # 重点任务(2024-2026)
     if not text or len(text) > 12:
         return None
     if text in _NOTE_HEADERS or _YEAR_HEADER_RE.match(text):
@@ -462,14 +543,16 @@ def header_role(cell: str) -> str | None:
 
 def resolve_roles(roles: dict[int, str]) -> dict[int, str]:
     """Column roles read together: a header with no column for the measures reads its last
-    task-class column as that column (序号 | 工作任务 | 责任单位, 任务类型 | 工作任务 | 推进单位: there
-    工作任务 holds the tasks, not their class)."""
+    task-class column as that column (序号 | 工作任务 | 责任单位, 任务类型 | 工作任务 | 推进单位,
+    任务分类 | 主要方向 | 重点任务: there the last holds the tasks, not their class)."""
     values = set(roles.values())
-    if {"measure", "name", "group"} & values or "category" not in values:
+    if {"measure", "name"} & values or not {"category", "group"} & values:
         return roles
     if not values & {"lead", "responsible", "cooperating", "deadline"}:
         return roles
-    last = max(j for j, r in roles.items() if r == "category")
+    last = max(j for j, r in roles.items() if r in ("category", "group"))
+    if roles[last] == "group" and "category" not in values:
+        return roles  # 主要任务 | 责任单位: the groups are the tasks' headings, read as they are
     return {**roles, last: "measure"}
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from loaders.files.normalize import clean_document_text, normalize_cell, normalize_text
 from loaders.files.readers import file_format, read_table_bytes, read_text_bytes
-from loaders.plans.breakdown import MEASURE_RE, parse_table_rows, pipe_table_lines
+from loaders.plans.breakdown import MEASURE_RE, find_header, parse_table_rows, pipe_table_lines
 from loaders.plans.documents import RawDocument, guess_title, split_documents, years_of
 from loaders.plans.outline import split_running_text
 from loaders.plans.prose import ParsedPlan, parse_plan_lines
@@ -92,7 +92,13 @@ def parse_document(doc: RawDocument, aligned: bool = False) -> dict:
     default_year = doc.years[0] if doc.years else None
     rows = table_rows(doc.lines)
     if len(rows) >= 3:
-        text_table = not aligned and any(MEASURE_RE.match(c.strip()) for r in rows for c in r)
+        header = find_header(rows)
+        numbered = header is not None and "number" in header[1].values()  # a 序号 column
+        text_table = (
+            not aligned
+            and not numbered
+            and any(MEASURE_RE.match(c.strip()) for r in rows for c in r)
+        )
         actions = parse_table_rows(rows, default_year, aligned=not text_table)
         if actions:
             return _document(doc, "breakdown_table", actions, [])
