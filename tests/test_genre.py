@@ -1090,3 +1090,44 @@ def test_a_pasted_table_whose_header_cells_broke_and_whose_rows_open_on_their_me
         [("建设精品道路", 300)],
         [],
     ]
+
+
+def test_a_pasted_list_whose_rows_open_on_numbered_items_with_several_tasks_each():
+    """类别 | 项目 | 主要任务 | 牵头单位 | 配合单位 pasted one cell per paragraph: each row opens on
+    its numbered 项目 ("2.完善规章标准"); a 项目 merged over two 主要任务 rows keeps both texts
+    and both rows' units as one task; "年底前" in the text is its deadline."""
+    cells = [
+        "类别", "项目", "主要任务", "牵头单位", "配合单位",
+        "一、做好政策保障",
+        "1.做好规划配套",
+        "将消防安全综合治理与消防专项规划同步规划、同步实施。",
+        "区消防救援支队", "区规划资源局、各街道",
+        "2.完善规章标准",
+        "细化街道消防安全委员会的职责任务,规范综合治理运行模式。",
+        "区消防救援支队", "各街道",
+        "贯彻执行本市基层消防综合治理重点检查事项,进一步细化检查要求。",
+        "区应急局", "区公安分局",
+        "二、推进组织建设",
+        "3.实化运行消防安全委员会",
+        "年底前,各街道成立由街道行政主要领导为主任的消防安全委员会。",
+        "区委编办、各街道", "区消防救援支队",
+    ]  # fmt: skip
+    text = (
+        "某区加强基层消防安全综合治理工作的实施意见\n\n"
+        "为加强基层消防安全综合治理,提出如下意见。\n\n"
+        "附件:某区2022年基层消防安全综合治理重点任务清单\n\n" + "\n\n".join(cells) + "\n"
+    )
+    table = next(d for d in docs(text) if d["kind"] == "breakdown_table")
+    assert [a["title"] for a in table["actions"]] == ["做好政策保障", "推进组织建设"]
+    found = [(t["number"], t["title"], roles(t), t["deadline"]) for t in tasks(table)]
+    assert found == [
+        ("1", "做好规划配套", (["区消防救援支队"], [], ["区规划资源局", "各街道"]), None),
+        ("2", "完善规章标准", (["区消防救援支队", "区应急局"], [], ["各街道", "区公安分局"]), None),
+        (
+            "3",
+            "实化运行消防安全委员会",
+            (["区委编办", "各街道"], [], ["区消防救援支队"]),
+            "2022-12-31",
+        ),
+    ]
+    assert "进一步细化检查要求" in tasks(table)[1]["text"]

@@ -15,7 +15,7 @@ from functools import cache
 
 from loaders.files.normalize import normalize_prose
 from loaders.numbering import CN_SMALL, cn_to_int
-from loaders.plans.deadlines import parse_deadline
+from loaders.plans.deadlines import find_deadline_in_text, parse_deadline
 from loaders.plans.outline import first_clause
 from loaders.plans.targets import extract_targets
 from loaders.plans.units import extract_inline_units, looks_like_unit, split_unit_names
@@ -58,6 +58,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "事项名称",
         "项目名称",
         "举措",
+        "项目",
     ),
     "lead": ("牵头单位", "牵头部门", "牵头责任单位", "牵头领导单位", "牵头处室", "牵头科室"),
     "responsible": (
@@ -316,15 +317,16 @@ def _numbered_rows(cells: list[str]) -> list[list[str]] | None:
         if cells[k] == str(expect):
             starts.append(k)
             expect += 1
-    opened = False  # rows open on their measure "(1) …" (no 序号 column)
-    if len(starts) < 2:
-        starts, expect = [], 1
+    opener: re.Pattern[str] | None = None  # rows open on a numbered cell: "(1) …" / "1.做好…"
+    for pattern in (MEASURE_RE, _NAMED_ROW_RE):
+        if len(starts) >= 2:
+            break
+        starts, expect, opener = [], 1, pattern
         for k in range(head, len(cells)):
-            m = MEASURE_RE.match(cells[k])
+            m = pattern.match(cells[k])
             if m and int(m.group(1)) == expect:
                 starts.append(k)
                 expect += 1
-        opened = True
     if len(starts) < 2:
         return None
     if not any(r in ("category", "group") for r in roles) and any(
@@ -355,10 +357,22 @@ def _numbered_rows(cells: list[str]) -> list[list[str]] | None:
     for a, b in zip(bounds, bounds[1:], strict=False):
         own = cells[a + 1 : b]
         label = cells[a]
-        if opened:  # the measure cell opens the row: its number is the row's
-            label = MEASURE_RE.match(cells[a]).group(0).strip()
-            own = [MEASURE_RE.sub("", cells[a], count=1).strip(), *own]
-        values, extra = _align_row(own, roles, measure_first=opened)
+        first = None
+        if opener is not None:  # the row's own cell opens it: its number is the row's
+            m = opener.match(cells[a])
+            label = m.group(0).strip() if opener is MEASURE_RE else m.group(1)
+            own = [cells[a][m.end() :].strip(), *own]
+            first = "measure" if opener is MEASURE_RE else "name"
+        parts = _sub_rows(own) if roles[-1] in (*_UNIT_ROLES, "deadline") else [own]
+        values, extra = _align_row(parts[0], roles, start=first)
+        for part in parts[1:]:  # more of the row's task, each with its own units: one task
+            more, extra = _align_row(part, roles, start="measure")
+            values = [
+                ("、" if r in _UNIT_ROLES else " ").join(x for x in (v, w) if x)
+                if w and w != v
+                else v
+                for r, v, w in zip(roles, values, more, strict=True)
+            ]
         extra = _numbering_joined(extra)
         for role, value in zip(roles, values, strict=True):
             if role in sections and value:  # a section cell inside the row (事项 over its rows)
@@ -375,6 +389,22 @@ def _numbered_rows(cells: list[str]) -> list[list[str]] | None:
         rows.append([label, *row])
         take(extra if sections else [])
     return rows
+
+
+_NAMED_ROW_RE = re.compile(r"^(\d{1,3})\s*[.、．]\s*(?=\S)")
+
+
+def _sub_rows(own: list[str]) -> list[list[str]]:
+    """A numbered row's paragraphs parted where its task goes on with another measure and its
+    own units (the merged 项目 cell of several 主要任务 rows): a long paragraph right after a
+    paragraph of unit names opens such a part (in a table whose last columns are the units')."""
+    parts: list[list[str]] = [[]]
+    for k, cell in enumerate(own):
+        long = len(cell) > 30 or bool(re.search(r"[。;；]", cell))
+        if k and parts[-1] and long and _unit_cell(own[k - 1]) and not CATEGORY_RE.match(cell):
+            parts.append([])
+        parts[-1].append(cell)
+    return parts
 
 
 def _numbering_joined(cells: list[str]) -> list[str]:
@@ -427,7 +457,7 @@ def _fit(paragraph: str, role: str, more: bool) -> float:
 
 
 def _align_row(
-    own: list[str], roles: list[str], measure_first: bool = False
+    own: list[str], roles: list[str], start: str | None = None
 ) -> tuple[list[str], list[str]]:
     """The paragraphs of one numbered row laid into its columns in order, by how well each reads
     as each column's cell (`_fit`): a column whose cell is merged into the row above gets none,
@@ -435,7 +465,7 @@ def _align_row(
     rows (一、…, a short class name) are returned apart. -> (cell per column, those)."""
     n, m = len(own), len(roles)
 
-    first = roles.index("measure") if measure_first and "measure" in roles else 0
+    first = roles.index(start) if start in roles else 0  # a row opened by that column's cell
 
     @cache
     def best(i: int, j: int, begun: bool) -> tuple[float, tuple[int, ...]]:
@@ -447,14 +477,15 @@ def _align_row(
         if j < m:
             score, rest = best(i + 1, j, True)
             options.append((score + _fit(own[i], roles[j], begun), (j, *rest)))
-            options.append(best(i, j + 1, False))
+            if not (i == 0 and start in roles):  # the cell that opened the row is its column's
+                options.append(best(i, j + 1, False))
         else:
             score, rest = best(i + 1, m, True)
             ahead = 1.0 if CATEGORY_RE.match(own[i]) else 0.1 if _section_cell(own[i]) else -5.0
             options.append((score + ahead, (m, *rest)))
         return max(options, key=lambda o: o[0])
 
-    _, columns = best(0, first, False)  # a row opened by its measure starts in that column
+    _, columns = best(0, first, False)
     cells: list[list[str]] = [[] for _ in range(m + 1)]
     for paragraph, column in zip(own, columns, strict=True):
         cells[column].append(paragraph)
@@ -544,13 +575,17 @@ def header_role(cell: str) -> str | None:
 def resolve_roles(roles: dict[int, str]) -> dict[int, str]:
     """Column roles read together: a header with no column for the measures reads its last
     task-class column as that column (序号 | 工作任务 | 责任单位, 任务类型 | 工作任务 | 推进单位,
-    任务分类 | 主要方向 | 重点任务: there the last holds the tasks, not their class)."""
+    任务分类 | 主要方向 | 重点任务, 类别 | 项目 | 主要任务: there the last holds the tasks' text,
+    not their class)."""
     values = set(roles.values())
-    if {"measure", "name"} & values or not {"category", "group"} & values:
+    if "measure" in values or not {"category", "group"} & values:
         return roles
     if not values & {"lead", "responsible", "cooperating", "deadline"}:
         return roles
     last = max(j for j, r in roles.items() if r in ("category", "group"))
+    names = [j for j, r in roles.items() if r == "name"]
+    if names and last < max(names):
+        return roles  # 主要任务 | 改革举措: the tasks are named; the class stays a class
     if roles[last] == "group" and "category" not in values:
         return roles  # 主要任务 | 责任单位: the groups are the tasks' headings, read as they are
     return {**roles, last: "measure"}
@@ -869,6 +904,8 @@ def measure_task(m: Measure, default_year: int | None) -> dict:
         _add_units(units, entry, "responsible_units")
     deadline_text = re.sub(r"(\d)\s+(?=[年月日])", r"\1", " ".join(m.deadlines)) or None
     deadline = parse_deadline(m.deadlines[0], default_year) if m.deadlines else None
+    if deadline is None and not m.deadlines:  # no 完成时限 column: "年底前,各街道成立…"
+        deadline = find_deadline_in_text(m.text, default_year)
     text = normalize_prose(re.sub(r"\s+", " ", m.text).strip())
     return {
         "number": m.number,
