@@ -175,3 +175,15 @@ def test_dates_typed_as_numbers_as_excel_cells_arrive():
     assert pd("2024.9.30", None).date == dt.date(2024, 9, 30)
     assert pd("2024-06-30 00:00:00", None).date == dt.date(2024, 6, 30)
     assert pd("2024-02-30", None) is None
+
+
+def test_a_span_of_time_ends_when_its_last_date_does():
+    assert parse_deadline("2025年7月至2025年12月", None).date == date(2025, 12, 31)
+    assert parse_deadline("2024年5月1日至5月15日", None).date == date(2024, 5, 15)
+    assert parse_deadline("7月—12月", 2025).date == date(2025, 12, 31)  # the plan's year
+    assert parse_deadline("6月底前", 2025).date == date(2025, 6, 30)  # no span: as before
+    # a task opening on a span is due at its end; a span further in is no deadline of it
+    assert find_deadline_in_text("2025年7月至2025年12月,各区完成推广。", None).date == date(
+        2025, 12, 31
+    )
+    assert find_deadline_in_text("持续开展宣传,2025年7月至12月组织活动。", None) is None

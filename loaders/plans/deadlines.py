@@ -159,9 +159,13 @@ def parse_deadline(text: str, default_year: int | None) -> Deadline | None:
     numeric = _numeric_date(cell)
     if numeric is not None:
         return Deadline(cell, numeric, False, None)
-    for m in _DATE_RE.finditer(cell):
-        if m.group(0) and not _is_duration(m, cell) and _is_cell_deadline(m):
-            return _make(cell, m, default_year)
+    found = [
+        m
+        for m in _DATE_RE.finditer(cell)
+        if m.group(0) and not _is_duration(m, cell) and _is_cell_deadline(m)
+    ]
+    if found:
+        return _range_end(cell, found, default_year) or _make(cell, found[0], default_year)
     ongoing = _ONGOING_RE.search(cell)
     if ongoing is None:
         return None
@@ -171,11 +175,35 @@ def parse_deadline(text: str, default_year: int | None) -> Deadline | None:
 
 
 def find_deadline_in_text(text: str, default_year: int | None) -> Deadline | None:
-    """The first deadline clause in task prose ("…3月底前完成…" -> "3月底前"), or None."""
+    """The first deadline clause in task prose ("…3月底前完成…" -> "3月底前"), or None; a
+    task opening on a span of time ("2025年7月至2025年12月,…") ends with it."""
+    opening = [m for m in _DATE_RE.finditer(text, 0, 40) if m.group(0)][:2]
+    if opening and opening[0].start() == 0:
+        span = _range_end(text, opening, default_year)
+        if span is not None:
+            return span
     for m in _DATE_RE.finditer(text):
         if m.group(0) and _is_prose_deadline(m, text):
-            return _make(m.group(0), m, default_year)
+            later = [x for x in _DATE_RE.finditer(text, m.end(), m.end() + 16) if x.group(0)]
+            span = _range_end(text, [m, *later[:1]], default_year)
+            return span or _make(m.group(0), m, default_year)
     return None
+
+
+_RANGE_RE = re.compile(r"^\s*(?:至|到|[—–\-~～])\s*$")
+
+
+def _range_end(text: str, found: list[re.Match], default_year: int | None) -> Deadline | None:
+    """A span of time ends when its last date does: "2025年7月至2025年12月" / "5月1日至5月15日"
+    -> the end (its year, when not written, the start's)."""
+    if len(found) < 2 or not _RANGE_RE.match(text[found[0].end() : found[1].start()]):
+        return None
+    start, end = found[0], found[1]
+    year = _year_of(end, _year_of(start, default_year))
+    date = _date_of(end, year)
+    if date is None:
+        return None
+    return Deadline(text[start.start() : end.end()], date, False, None)
 
 
 def deadline_from_cells(texts: list[str], default_year: int | None) -> Deadline | None:
