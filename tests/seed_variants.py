@@ -16,6 +16,20 @@ Variants of every text:
 - ``html``: a saved government web page in GBK without a charset declaration: navigation bar,
   breadcrumb, the body inside layout tables, a metadata table (索引号/发文机关/标题/发文字号/成文日期)
   above it, a share bar and a footer; TAB rows as an HTML table (rowspan for merged cells).
+- ``html_trs``: a TRS WCM page as a browser saved it (UTF-8 under a stale gb2312 meta, CRLF):
+  Word-pasted MsoNormal paragraphs split into <font>/<span> fragments, entities, template
+  comments, an attachment list of .doc/.pdf links, previous/next links, a share bar.
+- ``html_gov``: a gov.cn-style page (UTF-8 with BOM): 政府信息公开 metadata as <li> items with
+  spaced-out keys (索 引 号：), <h1> title, &emsp; indents, <strong> headings, <th> headers, a
+  相关稿件 list of notice titles, 【我要纠错】.
+- ``html_table``: an older county site (gb2312, CRLF, no classes): nested layout tables, a menu
+  column of links, a row of short fields (发布时间 | 来源 | 点击数) above the article cell, the
+  article as <br> lines pasted from the printed PDF (broken mid-sentence at 36 em, paragraphs
+  indented with &nbsp;), 上一条/下一条 links.
+- ``html_word``: a Word "save as web page" document (gb2312): Office namespaces, conditional
+  comments, list paragraphs with the number in a mso-list:Ignore span, source wrapped at 76
+  columns (a line break between two Chinese characters), MsoTableGrid tables.
+  In all four, TAB rows are real <table> markup with rowspan for merged cells.
 
 Variants of a document holding a breakdown table (a block of TAB rows under a header naming
 具体措施 and 责任单位), the table alone with its title row and a two-row header:
@@ -146,6 +160,10 @@ def metadata(text: str) -> dict[str, str]:
     notice or report title (with an issuer line just above it), the first 文号, the first
     signing date on a line of its own."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    # a line of the text's own metadata ("标题: 关于…的意见") shows its value only
+    lines = [
+        re.sub(r"^[\u4e00-\u9fff]{2,4}\s*[:：]\s*(?=关于|.{0,30}关于)", "", ln) for ln in lines
+    ]
     title, issuer = "", ""
     for k, line in enumerate(lines):
         if len(line) <= 120 and _NOTICE_RE.search(line):
@@ -248,6 +266,21 @@ _WIDE_RE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 _ASCII_RUN_RE = re.compile(r"[0-9A-Za-z%.]+")
 
 
+_KIND_END_RE = re.compile(r"(?:方案|要点|报告|计划|意见|通知|清单|分解表|决定|办法)$")
+
+
+def _title(text: str) -> str:
+    """The page's title: the notice's title, else the first short line naming a kind of
+    document (…方案, …要点, …报告), else "政府信息公开"."""
+    lines = [ln.strip() for ln in text.split("\n")[:60]]
+    named = (
+        ln
+        for ln in lines
+        if len(ln) <= 60 and _KIND_END_RE.search(ln) and not re.search(r"[|:：,，。]", ln)
+    )
+    return metadata(text)["标题"] or next(named, "政府信息公开")
+
+
 def _entities(text: str) -> str:
     """Escaped text with typographic marks as named or numeric entities (as CMS editors save)."""
     return "".join(_ENTITIES.get(ch, ch) for ch in html.escape(text, quote=False))
@@ -298,13 +331,14 @@ def _table_markup(
 
 
 def html_trs(text: str) -> bytes:
-    """A page of a TRS WCM site (many provincial and city portals): GB2312 declared in a
-    http-equiv meta, Windows line ends, the article in `div.TRS_Editor` with its own <style>,
+    """A page of a TRS WCM site (many provincial and city portals) as a browser saved it: a
+    "saved from url" comment, the text re-encoded as UTF-8 while its http-equiv meta still
+    declares GB2312, Windows line ends, the article in `div.TRS_Editor` with its own <style>,
     paragraphs pasted from Word (MsoNormal, <font> and <span lang=EN-US> fragments splitting each
     sentence, <o:p>), quotes and dashes as entities, HTML comments of the template, an attachment
     list of .doc/.pdf links, previous/next links and a jiathis share bar."""
     meta = metadata(text)
-    title = meta["标题"] or "政府信息公开"
+    title = _title(text)
     body = []
     for block in blocks(text):
         if isinstance(block, list):
@@ -341,6 +375,7 @@ def html_trs(text: str) -> bytes:
                 + '<span lang="EN-US"><o:p></o:p></span></font></p>'
             )
     page = f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<!-- saved from url=(0061)http://www.example.gov.cn/zwgk/tzgg/202305/t20230512_123.html -->
 <html xmlns="http://www.w3.org/1999/xhtml">
 <head>
 <meta http-equiv="Content-Type" content="text/html; charset=gb2312" />
@@ -383,7 +418,7 @@ def html_trs(text: str) -> bytes:
 </body>
 </html>
 """
-    return page.replace("\n", "\r\n").encode("gbk", errors="replace")
+    return page.replace("\n", "\r\n").encode("utf-8")
 
 
 def html_gov(text: str) -> bytes:
@@ -393,7 +428,7 @@ def html_gov(text: str) -> bytes:
     by &emsp; and headings in <strong>, the document's tables with a <th> header row, a 相关稿件
     list of notice titles, a QR code, 【我要纠错】 and 责任编辑."""
     meta = metadata(text)
-    title = meta["标题"] or "政府信息公开"
+    title = _title(text)
     body = []
     heading = re.compile(r"^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]")
     for block in blocks(text):
@@ -458,14 +493,30 @@ def html_gov(text: str) -> bytes:
     return b"\xef\xbb\xbf" + page.encode("utf-8")
 
 
+def _printed_lines(paragraph: str, width: float = 36.0) -> list[str]:
+    """A paragraph as the lines of its printed page (text pasted from the PDF keeps them): broken
+    where the line reaches `width` em, a Chinese character 1 em, a Latin one ½."""
+    out, start, used = [], 0, 0.0
+    for k, ch in enumerate(paragraph):
+        w = 1.0 if _WIDE_RE.match(ch) else 0.5
+        if used + w > width:
+            out.append(paragraph[start:k])
+            start, used = k, 0.0
+        used += w
+    out.append(paragraph[start:])
+    return [p for p in out if p]
+
+
 def html_table(text: str) -> bytes:
     """An older county site (ASP/JSP era): no classes, the page laid out in nested <table>s,
     the article a single <td> of <font> text whose paragraphs are <br> breaks indented with
-    &nbsp;&nbsp;&nbsp;&nbsp;, a left menu column, 【打印本页】【关闭窗口】 links, GB2312 declared
+    &nbsp;&nbsp;&nbsp;&nbsp;, pasted from the printed PDF (a <br> ends every printed line, 36 em
+    wide, mid-sentence), a left menu column of links, a row of short fields (发布时间 | 来源 |
+    点击数) above the article, 【打印本页】【关闭窗口】 links, GB2312 declared
     in a http-equiv meta and Windows line ends; the document's own tables nested in that cell
     with <br> between lines of a long cell."""
     meta = metadata(text)
-    title = meta["标题"] or "政府信息公开"
+    title = _title(text)
     body = []
     for block in blocks(text):
         if isinstance(block, list):
@@ -484,7 +535,8 @@ def html_table(text: str) -> bytes:
                 )
             )
         else:
-            body.append(f"&nbsp;&nbsp;&nbsp;&nbsp;{_entities(block)}<br>")
+            lines = "<br>\n".join(_entities(part) for part in _printed_lines(block))
+            body.append(f"&nbsp;&nbsp;&nbsp;&nbsp;{lines}<br>")
     page = f"""<html>
 <head>
 <meta http-equiv="Content-Type" content="text/html; charset=gb2312">
@@ -500,19 +552,20 @@ def html_table(text: str) -> bytes:
 <table width="980" border="0" align="center" cellpadding="0" cellspacing="0">
   <tr>
     <td width="200" valign="top">
-      <table width="100%" border="0"><tr><td>机构概况</td></tr><tr><td>政策法规</td></tr><tr><td>规划计划</td></tr><tr><td>通知公告</td></tr></table>
+      <table width="100%" border="0"><tr><td><a href="../list.asp?id=11">机构概况</a></td></tr><tr><td><a href="../list.asp?id=12">政策法规</a></td></tr><tr><td><a href="../list.asp?id=13">规划计划</a></td></tr><tr><td><a href="../list.asp?id=14">通知公告</a></td></tr></table>
     </td>
     <td valign="top">
       <table width="100%" border="0" cellpadding="0" cellspacing="0">
-        <tr><td height="30">当前位置：首页 &gt;&gt; 信息公开 &gt;&gt; 通知公告</td></tr>
-        <tr><td height="50" align="center"><font size="4" color="#FF0000"><b>{_entities(title)}</b></font></td></tr>
-        <tr><td align="center">发布时间：{meta["成文日期"]}&nbsp;&nbsp;&nbsp;点击数：<script src="../count.asp?id=1234"></script></td></tr>
-        <tr><td style="line-height:200%"><font size="3">
+        <tr><td height="30" colspan="3">当前位置：<a href="../index.asp">首页</a> &gt;&gt; <a href="../list.asp?id=2">信息公开</a> &gt;&gt; <a href="../list.asp?id=14">通知公告</a></td></tr>
+        <tr><td height="50" align="center" colspan="3"><font size="4" color="#FF0000"><b>{_entities(title)}</b></font></td></tr>
+        <tr><td align="center">发布时间：{meta["成文日期"]}</td><td>来源：司法局</td><td>点击数：<script src="../count.asp?id=1234"></script></td></tr>
+        <tr><td style="line-height:200%" colspan="3"><font size="3">
 <!-- 正文开始 -->
 {chr(10).join(body)}
 <!-- 正文结束 -->
         </font></td></tr>
-        <tr><td align="right"><a href="javascript:window.print()">【打印本页】</a>&nbsp;<a href="javascript:window.close()">【关闭窗口】</a></td></tr>
+        <tr><td align="right" colspan="3"><a href="javascript:window.print()">【打印本页】</a>&nbsp;<a href="javascript:window.close()">【关闭窗口】</a></td></tr>
+        <tr><td colspan="3">上一条：<a href="show.asp?id=1233">关于印发《2022年依法行政工作要点》的通知</a><br>下一条：<a href="show.asp?id=1235">没有了</a></td></tr>
       </table>
     </td>
   </tr>
@@ -551,7 +604,6 @@ def html_word(text: str) -> bytes:
     runs split into <span lang=EN-US> for digits, empty <o:p> paragraphs, tables as
     MsoTableGrid with vertically merged cells, the source wrapped at 76 columns (a line break
     falls between two Chinese characters), GBK declared as gb2312."""
-    meta = metadata(text)
     body = []
     wide = "<span style='font-size:16.0pt;font-family:仿宋_GB2312'>{}</span>"
     narrow = "<span lang=EN-US style='font-size:16.0pt'>{}</span>"
@@ -591,12 +643,9 @@ def html_word(text: str) -> bytes:
                 + _fragments(block, wide, narrow)
                 + "<span lang=EN-US style='font-size:16.0pt'><o:p></o:p></span></p>"
             )
-        body.append(
-            "<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>"
-            if len(body) % 7 == 0
-            else ""
-        )
-    title = meta["标题"] or "文件"
+        if len(body) % 6 == 0:  # Word keeps the empty paragraphs typed between some
+            body.append("<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>")
+    title = _title(text)
     page = f"""<html xmlns:v="urn:schemas-microsoft-com:vml"
 xmlns:o="urn:schemas-microsoft-com:office:office"
 xmlns:w="urn:schemas-microsoft-com:office:word"
@@ -631,7 +680,7 @@ p.MsoNormal, li.MsoNormal, div.MsoNormal
 
 <div class=WordSection1 style='layout-grid:15.6pt'>
 
-{chr(10).join(_wrap_source(b) for b in body if b)}
+{chr(10).join(_wrap_source(b) for b in body)}
 
 </div>
 

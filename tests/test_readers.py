@@ -122,7 +122,7 @@ PAGE = """<!DOCTYPE html>
 
 PAGE_LINES = [
     "关于印发《工作要点》的通知",
-    "各镇人民政府， 各部门：",
+    "各镇人民政府，各部门：",  # a source line break beside Chinese is no space
     "现将《工作要点》印发给你们。",
     "请认真贯彻落实。",
     "一、总体要求",
@@ -614,3 +614,105 @@ def test_a_saved_article_without_its_title_line_takes_the_pages_title():
     assert html_text(site).split("\n")[0] == "为深入推进依法行政，提出以下意见。"
     english = page.replace("关于推进依法行政工作的实施意见_某市人民政府门户网站", "index.html")
     assert html_text(english).split("\n")[0] == "为深入推进依法行政，提出以下意见。"
+
+
+# --- saved government pages (tests/seed_variants.py html_trs / html_gov / html_table / html_word)
+
+
+def _page_lines(body: str) -> list[str]:
+    from loaders.files.readers import html_text
+
+    return html_text(f"<html><body>{body}</body></html>").split("\n")
+
+
+def test_html_source_line_break_beside_chinese_is_no_space() -> None:
+    # Word's "save as web page" wraps the source at 76 columns, mid-word in Chinese
+    body = "<p><span>各级政府要落\r\n实责任</span><span lang=EN-US>1</span>\r\n<span>次</span></p>"
+    assert _page_lines(body) == ["各级政府要落实责任1次"]
+    # between Latin words, and for a plain space, a space stays
+    assert _page_lines("<p>ICP\r\nbeian 各级 政府</p>") == ["ICP beian 各级 政府"]
+
+
+def test_html_list_of_links_is_dropped_but_a_link_in_prose_is_kept() -> None:
+    body = (
+        "<table><tr><td><a href='1'>机构概况</a></td></tr><tr><td><a href='2'>规划计划</a>"
+        "</td></tr></table>"
+        "<p>一、工作任务</p><p>按照<a href='3'>《实施方案》</a>要求推进。</p>"
+        "<div><h3>相关稿件</h3><ul><li><a href='4'>关于印发2022年工作要点的通知</a></li>"
+        "<li><a href='5'>关于开展督察的通知</a></li></ul></div>"
+        "<p>附件：<a href='a.doc'>1.任务分工方案.doc</a><br><a href='b.pdf'>2.工作要点.pdf</a></p>"
+    )
+    assert _page_lines(body) == ["一、工作任务", "按照《实施方案》要求推进。"]
+
+
+def test_html_previous_and_next_links_are_dropped() -> None:
+    body = (
+        "<p>1.推进严格执法。</p>"
+        "<p>上一篇：<a href='1'>关于印发《2022年法治政府建设工作要点》的通知</a></p>"
+        "<p>下一条：没有了</p>"
+    )
+    assert _page_lines(body) == ["1.推进严格执法。"]
+
+
+def test_html_layout_table_with_a_row_of_short_fields_keeps_the_article_as_lines() -> None:
+    article = "<br>".join(f"{k}.推进第{k}项工作，按期完成各项任务。" * 3 for k in range(1, 5))
+    body = (
+        "<table><tr><td colspan=3>某县2023年法治政府建设工作要点</td></tr>"
+        "<tr><td>2023-05-12</td><td>来源：司法局</td><td>点击数：12</td></tr>"
+        f"<tr><td colspan=3>{article}</td></tr></table>"
+    )
+    assert _page_lines(body) == [
+        "某县2023年法治政府建设工作要点",
+        "2023-05-12",
+        "来源：司法局",
+        "点击数：12",
+        *(f"{k}.推进第{k}项工作，按期完成各项任务。" * 3 for k in range(1, 5)),
+    ]
+
+
+def test_html_spaced_out_metadata_key_is_closed_up() -> None:
+    body = (
+        "<ul><li><span>索&ensp;引&ensp;号：</span><span>0001/2023-01</span></li>"
+        "<li><span>标　　题：</span><span>关于印发工作要点的通知</span></li>"
+        "<li>主 要 内 容：不是键</li></ul>"
+    )
+    assert _page_lines(body) == [
+        "索引号：0001/2023-01",
+        "标题：关于印发工作要点的通知",
+        "主 要 内 容：不是键",
+    ]
+
+
+def test_html_lines_broken_at_the_printed_width_are_joined_and_indents_open_paragraphs() -> None:
+    lines = [
+        "为深入推进依法行政加快建设法治政府结合本县实际制定",  # 24 em: the printed width
+        "本要点。各部门要认真贯彻落实，确保各项任务按期完成",
+        "到位。",
+        "区规划资源局、区建设管理委、区发展改革委、区国资委",  # a cell: full width by chance
+        "二、重点任务",
+        "区规划资源局、区建设管理委、区发展改革委、区国资委",
+        "行动二：重塑美丽新居行动",  # indented: a paragraph of its own
+    ]
+    nbsp = "&nbsp;&nbsp;&nbsp;&nbsp;"
+    body = (
+        "<div>"
+        + "".join(
+            (nbsp if k in (0, 3, 5, 6) else "") + line + "<br>\r\n" for k, line in enumerate(lines)
+        )
+        + "</div>"
+    )
+    assert _page_lines(body) == [
+        "为深入推进依法行政加快建设法治政府结合本县实际制定本要点。各部门要认真贯彻落实，"
+        "确保各项任务按期完成到位。",
+        "区规划资源局、区建设管理委、区发展改革委、区国资委",
+        "二、重点任务",
+        "区规划资源局、区建设管理委、区发展改革委、区国资委",
+        "行动二：重塑美丽新居行动",
+    ]
+
+
+def test_html_valid_utf8_wins_over_a_stale_gb2312_declaration() -> None:
+    page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+    page += "</head><body><p>牵头单位：司法局</p></body></html>"
+    assert read_text_bytes("saved.html", page.encode("utf-8")) == "牵头单位：司法局"
+    assert read_text_bytes("gbk.html", page.encode("gbk")) == "牵头单位：司法局"

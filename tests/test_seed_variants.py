@@ -53,7 +53,10 @@ def checks(doc: dict) -> dict[tuple, object]:
                     target["unit"],
                 )
     for k, (indicator, value, unit, year) in enumerate(
-        sorted((x["indicator"], x["value"], x["unit"], x["year"]) for x in doc["achievements"])
+        sorted(
+            ((x["indicator"], x["value"], x["unit"], x["year"]) for x in doc["achievements"]),
+            key=lambda a: (a[0], a[1], a[2], a[3] or 0),
+        )
     ):
         out[("achievement", k)] = (indicator, value, unit, year)
     return out

@@ -114,7 +114,15 @@ _GB_ALIASES = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030", "euc-
 
 
 def decode_html(data: bytes, name: str = "网页") -> str:
-    """Decode a web page with the charset it declares, else UTF-8, else GB18030."""
+    """Decode a web page with the charset it declares, else UTF-8, else GB18030. A page that is
+    valid UTF-8 and holds non-ASCII text is UTF-8 whatever it declares: a page saved or copied
+    by a tool that re-encoded it keeps its old `charset=gb2312`, and GB text is never valid
+    UTF-8 beyond a few characters (while UTF-8 often decodes as GB18030, into nonsense)."""
+    if not data.isascii():
+        try:
+            return data.decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError:
+            pass
     m = _META_CHARSET_RE.search(data[:8192])
     if m and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         declared = m.group(1).decode("ascii").lower()
@@ -166,10 +174,59 @@ def _chrome_word(word: str) -> str:
     return next((a for a in _CHROME_AFFIXES if word.startswith(a) or word.endswith(a)), "")
 
 
-def _is_chrome(tag, page_chars: int) -> bool:
+# what a list of links is made of besides its links: separators, labels of a previous/next pager
+_LINK_LIST_FILLER_RE = re.compile(
+    r"[\s|｜>＞»›/·•、,，:：\-–—【】\[\]()（）]|上一篇|下一篇|上一条|下一条|当前位置|您的位置|"
+    r"您当前的位置|相关稿件|相关链接|相关文章|相关阅读|相关新闻|相关文件|相关附件|附件|没有了|首页|无"
+)
+_LINK_LIST_TAGS = frozenset("div ul ol dl table tbody td p section center span font".split())
+
+
+class _Page:
+    """What the HTML renderer knows of the whole page: its visible characters, and for every
+    element (by id) [characters, characters in links, links, own characters (separators and
+    labels aside), whether its own text holds a full stop]."""
+
+    def __init__(self, root) -> None:
+        from bs4 import NavigableString, Tag
+
+        self.stats: dict[int, list] = {}
+        self.chars = 0
+        for node in reversed(list(root.descendants)):  # every element after its descendants
+            if isinstance(node, Tag):
+                entry = self.stats.setdefault(id(node), [0, 0, 0, 0, False])
+                if node.name == "a":
+                    entry[1], entry[2], entry[3], entry[4] = entry[0], entry[2] + 1, 0, False
+            elif type(node) is NavigableString and node.parent.name not in _ALWAYS_DROP:
+                self.chars += len(node)
+                text = _WS_RE.sub("", str(node))
+                own = _LINK_LIST_FILLER_RE.sub("", text)
+                entry = [len(text), 0, 0, len(own), "。" in own]
+            else:
+                continue
+            if node.parent is not None and node is not root:
+                total = self.stats.setdefault(id(node.parent), [0, 0, 0, 0, False])
+                for k in range(4):
+                    total[k] += entry[k]
+                total[4] = total[4] or entry[4]
+
+    def is_link_list(self, tag) -> bool:
+        """A block of two or more links with hardly any text of its own: a menu, a breadcrumb,
+        a list of related articles, a previous/next pager, a list of attachments to download.
+        Its own text (separators and labels aside) is at most a fifth of its links' text and
+        holds no sentence."""
+        if tag.name not in _LINK_LIST_TAGS:
+            return False
+        _, link_chars, links, own, period = self.stats.get(id(tag), (0, 0, 0, 0, False))
+        return links >= 2 and link_chars > 0 and own * 5 <= link_chars and not period
+
+
+def _is_chrome(tag, page: _Page) -> bool:
     """Navigation, breadcrumbs, headers/footers, share bars, print/font-size widgets (网页栏目)."""
     if tag.name in _ALWAYS_DROP:
         return True
+    if page.is_link_list(tag):
+        return page.stats[id(tag)][0] * 2 < page.chars
     words = _attr_words(tag)
     hits = {_chrome_word(w) for w in words} - {""}
     if hits and hits <= _WEAK_CHROME and words & _CONTENT_WORDS:
@@ -179,7 +236,36 @@ def _is_chrome(tag, page_chars: int) -> bool:
         return False
     # Safety net: a wrapper holding paragraphs and most of the page is the content, whatever its
     # name says.
-    return len(tag.get_text()) * 2 < page_chars or tag.find(["p", "table"]) is None
+    return len(tag.get_text()) * 2 < page.chars or tag.find(["p", "table"]) is None
+
+
+# A run of white space holding a line break of the source (not a <br>): a browser shows it as a
+# space, but in Chinese it is only where the editor (Word's "save as web page", a CMS) wrapped the
+# source line, so beside a Chinese character it is nothing ("落\r\n实" is 落实).
+_SOURCE_BREAK = "\ue000"
+_SOURCE_BREAK_RE = re.compile("[ \ue000]*\ue000[ \ue000]*")
+_WIDE_CHAR_RE = re.compile(r"[\u2e80-\u303f\u3400-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+_SOURCE_WS_RE = re.compile(r"[ \t\r\n\f]+")  # HTML's white space: not &nbsp;, not U+3000
+
+
+def _collapse(text: str) -> str:
+    """A text node's white space as a browser collapses it, a run holding a source line break
+    kept as a mark for `_resolve_breaks`."""
+    return _SOURCE_WS_RE.sub(
+        lambda m: _SOURCE_BREAK if "\n" in m.group(0) or "\r" in m.group(0) else " ", text
+    )
+
+
+def _resolve_breaks(text: str) -> str:
+    """Source line breaks: nothing beside a Chinese character or full-width mark, else a space."""
+
+    def one(m: re.Match) -> str:
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        wide = _WIDE_CHAR_RE.match(before) or _WIDE_CHAR_RE.match(after)
+        return "" if wide else " "
+
+    return _SOURCE_BREAK_RE.sub(one, text)
 
 
 def html_text(html: str) -> str:
@@ -188,23 +274,50 @@ def html_text(html: str) -> str:
 
     soup = BeautifulSoup(html, "lxml")
     root = soup.body or soup
-    page_chars = sum(
-        len(s) for s in root.find_all(string=True) if s.parent.name not in _ALWAYS_DROP
-    )
+    page = _Page(root)
     pieces: list[str] = []
     try:
-        _render(root, pieces, page_chars)
+        _render(root, pieces, page)
     except RecursionError:
         raise ReadError(
             "网页的标签嵌套过深（数千层），无法读取；请另存为文本或 Word 后上传。"
         ) from None
-    lines = (_SPACES_RE.sub(" ", ln).strip(" ") for ln in "".join(pieces).split("\n"))
-    body = [ln for ln in lines if ln.strip()]
+    text = _resolve_breaks("".join(pieces))
+    body, indented = [], set()
+    for raw in text.split("\n"):
+        line = _meta_key(_SPACES_RE.sub(" ", raw).strip(" "))
+        if not line.strip() or _PAGER_RE.match(line):
+            continue
+        if _INDENT_RE.match(raw):
+            indented.add(len(body))
+        body.append(line)
+    # text pasted from a printed page keeps a <br> at the end of every printed line: joined
+    # back as a PDF's lines are (only when most long lines share one width), a line indented
+    # with &nbsp; or full-width spaces opening a paragraph
+    body = unwrap_lines(body, opens_at=indented)
     title = page_title(soup)
     if title and not any(title in ln for ln in body[:8]):
         body.insert(0, title)  # the body starts without its title (saved article text)
     return "\n".join(body)
 
+
+# a metadata key spaced out to the width of the others: "索 引 号：", "标　　题："
+_SPACED_KEY_RE = re.compile(r"^([\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,4}) ?([:：])")
+
+
+def _meta_key(line: str) -> str:
+    """A line opening on a spaced-out metadata key with the key's spaces taken out."""
+    m = _SPACED_KEY_RE.match(line)
+    if m and m.group(1).replace(" ", "") in _META_KEYS:
+        return m.group(1).replace(" ", "") + line[m.end(1) :].lstrip(" ")
+    return line
+
+
+# a line indented the way editors indent a paragraph: two or more &nbsp; / full-width spaces
+_INDENT_RE = re.compile(r"^[ \t\ue000]*[\u00a0\u3000](?:[ \ue000]*[\u00a0\u3000])+")
+
+# a previous/next pager's line: "上一篇：关于…的通知"
+_PAGER_RE = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇)\s*[:：]")
 
 # separators between a page's title and the site's name in <title>
 _TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|——)\s*")
@@ -224,31 +337,31 @@ def page_title(soup) -> str:
     return title[:200]
 
 
-def _render(node, out: list[str], page_chars: int) -> None:
+def _render(node, out: list[str], page: _Page) -> None:
     from bs4 import NavigableString, Tag
 
     for child in node.children:
         if isinstance(child, Tag):
-            if _is_chrome(child, page_chars):
+            if _is_chrome(child, page):
                 continue
             if child.name == "br":
                 out.append("\n")
             elif child.name == "table":
-                out.append("\n" + "\n".join(_table_as_lines(child, page_chars)) + "\n")
+                out.append("\n" + "\n".join(_table_as_lines(child, page)) + "\n")
             elif child.name in _BLOCK_TAGS:
                 out.append("\n")
-                _render(child, out, page_chars)
+                _render(child, out, page)
                 out.append("\n")
             else:
-                _render(child, out, page_chars)
+                _render(child, out, page)
         elif type(child) is NavigableString:
-            out.append(_WS_RE.sub(" ", str(child)))
+            out.append(_collapse(str(child)))
 
 
-def _cell_text(cell, page_chars: int) -> str:
+def _cell_text(cell, page: _Page) -> str:
     pieces: list[str] = []
-    _render(cell, pieces, page_chars)
-    return _WS_RE.sub(" ", "".join(pieces)).strip()
+    _render(cell, pieces, page)
+    return _WS_RE.sub(" ", _resolve_breaks("".join(pieces))).strip()
 
 
 # the keys of a page's metadata table (索引号 | … | 发文字号 | … | 成文日期 | …)
@@ -266,21 +379,21 @@ def _own_rows(table) -> list[list]:
     ]
 
 
-def _table_as_lines(table, page_chars: int) -> list[str]:
+def _table_as_lines(table, page: _Page) -> list[str]:
     """A data table as TAB rows; a metadata table as "key:value" lines; a layout table (a page's
     body set in table cells) as the text of its cells, block by block."""
     rows = _own_rows(table)
     cells = [c for row in rows for c in row]
     texts = [_WS_RE.sub("", c.get_text()) for c in cells]
     if sum(t.rstrip(":：") in _META_KEYS for t in texts) >= 2:
-        return _metadata_lines(rows, page_chars)
+        return _metadata_lines(rows, page)
     if _is_layout(table, rows, texts):
         out: list[str] = []
         for cell in cells:
-            _render(cell, out, page_chars)
+            _render(cell, out, page)
             out.append("\n")
         return ["".join(out)]
-    return _table_lines(table, page_chars)
+    return _table_lines(table, page)
 
 
 def _is_layout(table, rows: list[list], texts: list[str]) -> bool:
@@ -292,6 +405,11 @@ def _is_layout(table, rows: list[list], texts: list[str]) -> bool:
     filled = [[c for c in row if c.get_text(strip=True)] for row in rows]
     if not total or max(map(len, filled), default=0) < 2:
         return True
+    if any(
+        len(row) == 1 and len(_WS_RE.sub("", row[0].get_text())) >= max(200, 0.6 * total)
+        for row in filled
+    ):
+        return True  # the article alone in its row, under a row of short fields (来源 | 点击数)
     header = any(len(r) >= 3 and all(len(c.get_text(strip=True)) <= 12 for c in r) for r in filled)
     if header and len(rows) >= 2:
         return False  # a header row of short labels: a data table (序号 | 改革举措 | 牵头单位 …)
@@ -304,12 +422,12 @@ def _is_layout(table, rows: list[list], texts: list[str]) -> bool:
     )
 
 
-def _metadata_lines(rows: list[list], page_chars: int) -> list[str]:
+def _metadata_lines(rows: list[list], page: _Page) -> list[str]:
     """key | value | key | value … rows as "key:value" lines (the reader of document metadata
     takes 标题, 发文字号, 发文机关 and 成文日期 from them)."""
     lines = []
     for row in rows:
-        texts = [_cell_text(c, page_chars) for c in row]
+        texts = [_cell_text(c, page) for c in row]
         k = 0
         while k < len(texts):
             key = _WS_RE.sub("", texts[k]).rstrip(":：")
@@ -330,7 +448,7 @@ def _span(cell, attr: str) -> int:
         return 1
 
 
-def _table_lines(table, page_chars: int) -> list[str]:
+def _table_lines(table, page: _Page) -> list[str]:
     """One TAB line per row; a colspan cell appears once, a rowspan cell repeats down (fill down)."""
     pending: dict[int, list] = {}  # start column -> [text, rows left, colspan]
     lines: list[str] = []
@@ -341,7 +459,7 @@ def _table_lines(table, page_chars: int) -> list[str]:
         col = 0
         for td in tr.find_all(["td", "th"], recursive=False):
             col = _take_pending(pending, col, cells)
-            text, rowspan = _cell_text(td, page_chars), _span(td, "rowspan")
+            text, rowspan = _cell_text(td, page), _span(td, "rowspan")
             colspan = _span(td, "colspan")
             cells.append(text)
             if rowspan > 1:
@@ -422,11 +540,12 @@ def _width(line: str) -> float:
     return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in line.strip())
 
 
-def unwrap_lines(lines: list[str]) -> list[str]:
+def unwrap_lines(lines: list[str], opens_at: set[int] | frozenset[int] = frozenset()) -> list[str]:
     """A PDF's text layer breaks every paragraph at the page width: a line as wide as the page's
     text block (the width most long lines share), not ending a sentence, is continued by the
-    next line unless that one opens an item or a label (牵头单位:) or is page furniture. TAB rows
-    and blank lines are left alone."""
+    next line unless that one opens an item or a label (牵头单位:) or is page furniture, or its
+    index is in `opens_at` (known to open a paragraph). TAB rows and blank lines are left
+    alone."""
     from loaders.files.normalize import page_furniture
 
     is_furniture = page_furniture(lines)
@@ -442,13 +561,14 @@ def unwrap_lines(lines: list[str]) -> list[str]:
     out: list[str] = []
     joining = False
     item = 0  # the last item number seen opening a line ("12各级政府…": 12)
-    for line, width in zip(lines, widths, strict=True):
+    for index, (line, width) in enumerate(zip(lines, widths, strict=True)):
         stripped = line.strip()
         if joining and stripped and is_furniture(stripped):
             out.append(line)  # a page number between a line and its rest: kept, still joining
             continue
         number = _GLUED_NUMBER_RE.match(stripped)
         opens = bool(_OPENS_LINE_RE.match(line)) or bool(number and int(number[1]) == item + 1)
+        opens = opens or index in opens_at
         if opens and joining and out and out[-1].rstrip().endswith(_DANGLING):
             opens = False  # "…按“" / "一、三、四”模式…": the line above left a quote open
         if number and (opens or not joining):
