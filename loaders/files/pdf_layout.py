@@ -394,6 +394,17 @@ def _region(
     return region, j
 
 
+_DRAWN_WIDE = set("“”‘’…—")
+
+
+def _right_end(line: list[Piece]) -> float:
+    """Where a line's text ends, counting its quotation marks and dashes a full em (as Chinese
+    fonts draw them): for telling lines the page broke from lines that end a paragraph."""
+    last = line[-1]
+    wide = sum(0.7 for ch in last.text if ch in _DRAWN_WIDE)  # 0.3 em counted, 1 em drawn
+    return last.x1 + wide * last.size
+
+
 def _at_edge(k: int, count: int) -> bool:
     """Line k of a page of `count` lines is among its first or last two, where running headers
     and page numbers stand. A running header stands there on many pages (a wrapped cell's
@@ -505,10 +516,12 @@ def layout_text(
     pages: list[list[list[Piece]]],
     is_furniture: Callable[[str], bool],
     rules: list[Rules] | None = None,
+    full: list[bool] | None = None,
 ) -> str | None:
     """The text of the pages, each line rebuilt from its pieces' positions (quotation marks put
     back in place), every table as TAB rows: by its borders when it has them, by its columns
-    of text otherwise; None when there is no text."""
+    of text otherwise; None when there is no text. `full`, when given, receives for each line
+    of the text whether it reaches the right edge of the text block (a line the page broke)."""
     edges = Counter(
         _line_text(line).strip()
         for page in pages
@@ -552,7 +565,10 @@ def layout_text(
             for table in tables[line[0].page]:
                 if table.holds(line):
                     inside[n] = table
+    ends = sorted(_right_end(line) for line in kept if len(_line_text(line)) >= 12)
+    edge = ends[len(ends) * 9 // 10] if ends else 0.0  # the text block's right edge
     out: list[str] = []
+    reach: list[bool] = []  # each line of `out` reaches the edge
     i = 0
     while i < len(flat):
         line = flat[i]
@@ -562,6 +578,7 @@ def layout_text(
             while j < len(flat) and (flat[j] is None or inside.get(j) is table):
                 j += 1
             out.extend(ruled_rows(table, [x for x in flat[i:j] if x is not None]))
+            reach.extend([False] * (len(out) - len(reach)))
             i = j
             continue
         if line is None:  # a page number or running header at a page's edge: not text
@@ -569,13 +586,18 @@ def layout_text(
             continue
         if _segments(line) < 2:
             out.append(texts[i])
+            reach.append(_right_end(line) >= edge - 2 * line[-1].size)
             i += 1
             continue
         region, j = _region(flat, i, left, width, inside.__contains__)
         if sum(_segments(r) >= 2 for r in region) >= _MIN_TABLE_LINES and _rivers(region):
             out.extend(table_rows(region))
+            reach.extend([False] * (len(out) - len(reach)))
             i = j
         else:
             out.append(texts[i])
+            reach.append(_right_end(line) >= edge - 2 * line[-1].size)
             i += 1
+    if full is not None:
+        full[:] = reach
     return "\n".join(out)

@@ -507,10 +507,12 @@ def pdf_text(data: bytes, name: str = "PDF 文件") -> str:
     except Exception as exc:  # pypdf raises many kinds on broken or protected files
         raise ReadError(f"无法读取 PDF 文件 {name}:文件已损坏或受密码保护。") from exc
     text = "\n".join(t.rstrip("\n") for t, _, _ in read)
+    full: list[bool] = []
     tables = layout_text(
         [lines_of(pieces) for _, pieces, _ in read],
         page_furniture(text.split("\n")),
         [rules for _, _, rules in read],
+        full,
     )
     if tables is not None:
         text = tables  # lines rebuilt from positions, tables drawn in columns as TAB rows
@@ -518,7 +520,8 @@ def pdf_text(data: bytes, name: str = "PDF 文件") -> str:
         raise ReadError(
             f"{name} 没有可提取的文字层(可能是扫描件),请提供文字版 PDF、Word 或 TXT 文件。"
         )
-    return "\n".join(unwrap_lines(text.split("\n")))
+    lines = text.split("\n")
+    return "\n".join(unwrap_lines(lines, reach=full if len(full) == len(lines) else None))
 
 
 # a line that opens a new item or a labelled line: never the rest of the line above
@@ -535,17 +538,29 @@ _DANGLING = tuple("“‘《〈「『(（〔【[")  # a line ending on one of th
 _MIN_FULL_LINES = 3
 
 
+_DRAWN_WIDE = set("“”‘’…—·")  # ambiguous-width marks a Chinese font draws a full em wide
+
+
 def _width(line: str) -> float:
-    """A line's drawn width in em: wide (CJK) characters count 1, others ½."""
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in line.strip())
+    """A line's drawn width in em: wide (CJK) characters and the quotation marks and dashes of
+    Chinese text count 1, others ½."""
+    return sum(
+        1.0 if ch in _DRAWN_WIDE or unicodedata.east_asian_width(ch) in "WF" else 0.5
+        for ch in line.strip()
+    )
 
 
-def unwrap_lines(lines: list[str], opens_at: set[int] | frozenset[int] = frozenset()) -> list[str]:
+def unwrap_lines(
+    lines: list[str],
+    opens_at: set[int] | frozenset[int] = frozenset(),
+    reach: list[bool] | None = None,
+) -> list[str]:
     """A PDF's text layer breaks every paragraph at the page width: a line as wide as the page's
     text block (the width most long lines share), not ending a sentence, is continued by the
     next line unless that one opens an item or a label (牵头单位:) or is page furniture, or its
-    index is in `opens_at` (known to open a paragraph). TAB rows and blank lines are left
-    alone."""
+    index is in `opens_at` (known to open a paragraph). `reach`, when the positions are known,
+    says which lines reach the text block's right edge, in place of their counted width. TAB rows
+    and blank lines are left alone."""
     from loaders.files.normalize import page_furniture
 
     is_furniture = page_furniture(lines)
@@ -554,7 +569,7 @@ def unwrap_lines(lines: list[str], opens_at: set[int] | frozenset[int] = frozens
     if len(long_lines) < _MIN_FULL_LINES:
         return lines
     full = long_lines[len(long_lines) // 10]  # the 90th percentile: the text block's width
-    if sum(full - 2.5 <= w <= full + 1 for w in long_lines) < max(
+    if reach is None and sum(full - 2.5 <= w <= full + 1 for w in long_lines) < max(
         _MIN_FULL_LINES, len(long_lines) // 5
     ):
         return lines  # no width most lines reach: lines are not wrapped at the page width
@@ -582,9 +597,8 @@ def unwrap_lines(lines: list[str], opens_at: set[int] | frozenset[int] = frozens
             out[k] = out[k].rstrip() + stripped
         else:
             out.append(line)
-        joining = (full - 2.5 <= width <= full + 1 and not stripped.endswith(_SENTENCE_END)) or (
-            joining and not stripped
-        )
+        wide = reach[index] if reach is not None else full - 2.5 <= width <= full + 1
+        joining = (wide and not stripped.endswith(_SENTENCE_END)) or (joining and not stripped)
     return out
 
 
