@@ -1154,6 +1154,26 @@ file_case(
 )
 file_case("pdf-50k-rules", "plan.pdf", lambda ctx: pdf_many_rules(25_000), EITHER)
 
+# a table pasted one cell per paragraph whose second row runs on for 20,000 paragraphs, and one of
+# 3,000 rows: the row layout (a small dynamic programme per row) must stay bounded
+_HUGE_ROW = [
+    "序号",
+    "工作任务",
+    "责任单位",
+    "完成时限",
+    "1",
+    "推进工作。",
+    "县司法局",
+    "6月底前",
+    "2",
+]
+file_case("pasted-table-20k-paragraph-row", "plan.txt", const("\n\n".join(
+    _HUGE_ROW + [f"段落{i}。" for i in range(20_000)]).encode()), EITHER)  # fmt: skip
+file_case("pasted-table-3000-rows", "plan.txt", const("\n\n".join(
+    ["序号", "工作任务", "责任单位", "完成时限"]
+    + [x for i in range(1, 3001) for x in (str(i), f"推进第{i}项工作。", "县司法局", "6月底前")]
+).encode()), EITHER)  # fmt: skip
+
 # 17. Restore ----------------------------------------------------------------------------------
 for stem, value in (("nonexistent", "999999"), ("negative", "-1"), ("zero", "0"), ("text", "abc"),
                     ("float", "1.5"), ("empty", ""), ("huge", "9" * 25)):  # fmt: skip

@@ -420,6 +420,7 @@ def _numbering_joined(cells: list[str]) -> list[str]:
 
 
 _UNIT_ROLES = ("lead", "responsible", "cooperating")
+_MAX_ROW_PARAGRAPHS = 60  # paragraphs laid out one by one in a row; the rest go with the last
 
 
 def _section_style(cell: str) -> str | None:
@@ -463,6 +464,9 @@ def _align_row(
     as each column's cell (`_fit`): a column whose cell is merged into the row above gets none,
     a cell may run over several paragraphs, and paragraphs left at the end that head the next
     rows (一、…, a short class name) are returned apart. -> (cell per column, those)."""
+    if len(own) > _MAX_ROW_PARAGRAPHS:  # a row of thousands of paragraphs (a hostile paste)
+        cut = _MAX_ROW_PARAGRAPHS - 1
+        own = [*own[:cut], " ".join(own[cut:])]
     n, m = len(own), len(roles)
 
     first = roles.index(start) if start in roles else 0  # a row opened by that column's cell
@@ -495,13 +499,10 @@ def _align_row(
 
 def _unit_cell(cell: str) -> bool:
     """A short paragraph of unit names only (综合规划处 / 区房管局、各街镇)."""
+    if len(cell) > 40 or "。" in cell:
+        return False
     names = split_unit_names(cell)
-    return (
-        len(cell) <= 40
-        and "。" not in cell
-        and bool(names)
-        and all(looks_like_unit(n) for n in names)
-    )
+    return bool(names) and all(looks_like_unit(n) for n in names)
 
 
 _PLACEHOLDER_RE = re.compile(r"^[—\-－/／无空\s]*$")  # "—": no unit in this cell
@@ -515,7 +516,7 @@ def _section_cell(cell: str) -> bool:
 
 def _names_units(cell: str) -> bool:
     """A cell naming units: at least one of its names reads as a unit (区“两旧”专班 need not)."""
-    return any(looks_like_unit(n) for n in split_unit_names(cell))
+    return len(cell) <= 2000 and any(looks_like_unit(n) for n in split_unit_names(cell))
 
 
 def _stream_rows(cells: list[str]) -> list[list[str]]:
