@@ -170,8 +170,11 @@ def _place_quotes(line: list[Piece]) -> list[Piece]:
     order ("聚力“六稳”“六保”工作"); a closing and an opening mark share one when there are fewer
     holes than groups."""
     runs = [p for p in line if len(p.text) > 1 and set(p.text) <= set(_QUOTES + " ")]
-    rest = sorted((p for p in line if p not in runs), key=lambda p: p.x0)
-    if not runs or not rest:
+    if not runs or len(runs) > 50 or len(line) > 2000:
+        return line  # none, or a line no document draws (kept as it came)
+    ids = {id(p) for p in runs}
+    rest = sorted((p for p in line if id(p) not in ids), key=lambda p: p.x0)
+    if not rest:
         return line
     for run in sorted(runs, key=lambda p: p.x0):
         holes = [h for h in _quote_holes(rest) if h[0] + 0.5 * run.size >= run.x0]
