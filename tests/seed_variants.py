@@ -194,19 +194,11 @@ def metadata(text: str) -> dict[str, str]:
 
 
 def _html_table(rows: list[list[str]]) -> str:
-    spans = merged_spans(rows)
-    covered = {(r + k, c) for (r, c), n in spans.items() for k in range(1, n)}
-    out = ['<table border="1" cellspacing="0" class="MsoNormalTable">']
-    for r, row in enumerate(rows):
-        cells = []
-        for c, text in enumerate(row):
-            if (r, c) in covered:
-                continue
-            span = f' rowspan="{spans[(r, c)]}"' if (r, c) in spans else ""
-            cells.append(f"<td{span}><p>{html.escape(text)}</p></td>")
-        out.append("<tr>" + "".join(cells) + "</tr>")
-    out.append("</table>")
-    return "\n".join(out)
+    return _table_markup(
+        rows,
+        '<table border="1" cellspacing="0" class="MsoNormalTable">',
+        lambda text: f"<p>{html.escape(text)}</p>",
+    )
 
 
 def html_page(text: str) -> bytes:
