@@ -1131,3 +1131,16 @@ def test_a_pasted_list_whose_rows_open_on_numbered_items_with_several_tasks_each
         ),
     ]
     assert "进一步细化检查要求" in tasks(table)[1]["text"]
+
+
+def test_roles_in_a_clause_inside_the_task_text():
+    text = """某区关于进一步加强公共消防安全工作的意见
+一、主要任务
+7.积极推进消防水源建设。将市政消火栓建设列为区政府实事项目,由区交通委牵头,区发改委、区水务局配合。属地政府要强化取水码头建设。
+8.加强宣传。由于宣传需要,由此牵头开展活动。
+"""
+    (doc,) = docs(text)
+    first, second = tasks(doc)
+    assert roles(first) == (["区交通委"], [], ["区发改委", "区水务局"])
+    assert "由区交通委牵头" in first["text"]  # the clause stays in the text
+    assert roles(second) == ([], [], [])  # 由于 / 由此 name no unit

@@ -494,7 +494,34 @@ def extract_inline_units(text: str) -> tuple[str, Roles]:
         out = _join(out, piece)
     if spans and spans[-1][1] == len(text):
         out = out.rstrip(" \t,;、:")
-    return out.strip(), [r for _, _, found in spans for r in found]
+    roles = [r for _, _, found in spans for r in found]
+    if not roles:  # "…,由区交通委牵头,区发改委、区水务局配合。…" inside the text: read, kept
+        roles = _led_by(text)
+    return out.strip(), roles
+
+
+# "由X牵头(,Y配合)" as a clause inside a task's text
+_LED_BY_RE = re.compile(
+    r"(?:^|(?<=[。;,:]))\s*由(?P<lead>[^,。;:()]{2,60}?)(?:牵头负责|牵头)"
+    r"(?:\s*,\s*(?P<others>[^,。;:()]{2,120}?)(?P<verb>按职责分工负责|配合|参与|协助|协同|负责))?"
+    r"(?=[,。;]|$)"
+)
+
+
+def _led_by(text: str) -> Roles:
+    """Roles stated by a clause "由X牵头,Y配合" inside a task's sentences (not at its end, where
+    _trailing_verbs reads them); only names that read as units count."""
+    for m in _LED_BY_RE.finditer(text):
+        lead = split_unit_names(m.group("lead"))
+        if not lead or not all(looks_like_unit(n) for n in lead):
+            continue
+        roles: Roles = [("lead", lead)]
+        if m.group("others"):
+            others = split_unit_names(m.group("others"))
+            if others and all(looks_like_unit(n) for n in others):
+                roles.append((VERB_ROLES[m.group("verb")], others))
+        return roles
+    return []
 
 
 # ---------------------------------------------------------------- registry
