@@ -1144,3 +1144,26 @@ def test_roles_in_a_clause_inside_the_task_text():
     assert roles(first) == (["区交通委"], [], ["区发改委", "区水务局"])
     assert "由区交通委牵头" in first["text"]  # the clause stays in the text
     assert roles(second) == ([], [], [])  # 由于 / 由此 name no unit
+
+
+def test_a_gazette_copied_as_one_line_falls_into_its_documents():
+    """Each notice's heading and 文号 inside the running text open a document."""
+    text = (
+        "某区人民政府公报2020年第5期。"
+        "关于印发《某区2020年法治政府建设工作要点》的通知某法办发〔2020〕3号各镇街:"
+        "现将《某区2020年法治政府建设工作要点》印发给你们,请认真贯彻落实。"
+        "某区2020年法治政府建设工作要点为推进法治政府建设,制定本要点。"
+        "一、主要任务1.推行行政执法公示制度。(区司法局牵头)"
+        "2.开展案卷评查。(区司法局负责)"
+        "关于印发《某区领导干部学法用法实施方案》的通知某法办发〔2020〕5号各镇街:"
+        "现将《某区领导干部学法用法实施方案》印发给你们,请认真贯彻落实。"
+        "某区领导干部学法用法实施方案为提高领导干部法治素养,制定本方案。"
+        "一、主要任务1.落实会前学法制度。(区委办牵头,区司法局配合)"
+    )
+    found = docs(text)
+    assert [(d["doc_number"], len(tasks(d))) for d in found if d["doc_number"]] == [
+        ("某法办发〔2020〕3号", 2),
+        ("某法办发〔2020〕5号", 1),
+    ]
+    last = found[-1]
+    assert roles(tasks(last)[0]) == (["区委办"], [], ["区司法局"])

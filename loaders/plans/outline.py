@@ -181,6 +181,7 @@ def split_running_text(line: str) -> list[str]:
         cuts = sorted(
             {m.start() for m in _INLINE_MARKER_RE.finditer(rest) if m.start() > 0}
             | set(_sequence_cuts(rest))
+            | set(_notice_cuts(rest))
         )
         bounds = [0, *cuts, len(rest)]
         pieces = head + [rest[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if rest[a:b]]
@@ -193,6 +194,23 @@ def split_running_text(line: str) -> list[str]:
 
 
 _PUBLISHED_NOTE_RE = re.compile(r"[(（]此件[\u4e00-\u9fff]{2,8}[)）]")
+
+
+# a notice's heading and 文号 inside running text (a gazette copied as one line): "…落实。
+# 关于印发《X》的通知银西法办发〔2020〕3号各镇街:…" -> the heading, the 文号, the rest
+_NOTICE_IN_TEXT_RE = re.compile(
+    r"(?<=[。”)])(?P<head>[^。《》()]{0,40}?(?:关于)?(?:印发|转发)《[^《》]{2,80}》的通知)"
+    r"\(?(?P<number>[\u4e00-\u9fff]{1,12}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*第?\d{1,4}号)\)?"
+    r"(?![)）]?\s*(?:\.{3,}|…{2,}|·{3,}))"  # not a table of contents' entry ("…号).....21")
+)
+
+
+def _notice_cuts(text: str) -> list[int]:
+    """Where a notice's heading, its 文号 and its body begin inside a run of text."""
+    cuts: list[int] = []
+    for m in _NOTICE_IN_TEXT_RE.finditer(text):
+        cuts += [m.start("head"), m.start("number"), m.end()]
+    return [c for c in cuts if 0 < c < len(text)]
 
 
 def _split_opening(text: str) -> list[str]:
