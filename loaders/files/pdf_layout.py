@@ -397,14 +397,15 @@ def _region(
     return region, j
 
 
-_DRAWN_WIDE = set("“”‘’…—")
+# ambiguous-width marks a Chinese font draws a full em wide (also readers._width)
+DRAWN_WIDE = frozenset("“”‘’…—·")
 
 
 def _right_end(line: list[Piece]) -> float:
     """Where a line's text ends, counting its quotation marks and dashes a full em (as Chinese
     fonts draw them): for telling lines the page broke from lines that end a paragraph."""
     last = line[-1]
-    wide = sum(0.7 for ch in last.text if ch in _DRAWN_WIDE)  # 0.3 em counted, 1 em drawn
+    wide = sum(0.7 for ch in last.text if ch in DRAWN_WIDE)  # 0.3 em counted, 1 em drawn
     return last.x1 + wide * last.size
 
 

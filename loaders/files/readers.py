@@ -23,6 +23,7 @@ from xml.etree import ElementTree
 
 from loaders.errors import ReadError
 from loaders.files import limits
+from loaders.files.pdf_layout import DRAWN_WIDE
 from loaders.files.word import docx_text
 
 # Python's csv module refuses fields over 131,072 characters with an exception of its own; cells
@@ -538,14 +539,11 @@ _DANGLING = tuple("“‘《〈「『(（〔【[")  # a line ending on one of th
 _MIN_FULL_LINES = 3
 
 
-_DRAWN_WIDE = set("“”‘’…—·")  # ambiguous-width marks a Chinese font draws a full em wide
-
-
 def _width(line: str) -> float:
     """A line's drawn width in em: wide (CJK) characters and the quotation marks and dashes of
     Chinese text count 1, others ½."""
     return sum(
-        1.0 if ch in _DRAWN_WIDE or unicodedata.east_asian_width(ch) in "WF" else 0.5
+        1.0 if ch in DRAWN_WIDE or unicodedata.east_asian_width(ch) in "WF" else 0.5
         for ch in line.strip()
     )
 

@@ -10,6 +10,7 @@ measure opens with "(N)", a main task with "N.", a category with "一、", a uni
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -106,7 +107,7 @@ def pipe_table_lines(lines: list[str]) -> list[str]:
     """Tables copied from web pages as text with "|" between cells, turned into TAB rows: a row
     per line ("a | b | c |"), a cell per line ("a |") with a bare "|" line between rows, or a
     stream of cells with a bare "|" line between every two (rows then start at a number cell)."""
-    lines = _paragraph_cells(_numbered_cell_lines(_cell_streams(lines)))
+    lines = _paragraph_cells(_numbered_cell_lines(_cell_streams(_cells_apart(lines))))
     out: list[str] = []
     cells: list[str] | None = None  # a row being gathered from one-cell lines
     for line in lines:
@@ -136,6 +137,54 @@ def pipe_table_lines(lines: list[str]) -> list[str]:
     return out
 
 
+def _cells_apart(lines: list[str]) -> list[str]:
+    """A text copied as one line keeps its tables' TABs but not their row ends: such a line is
+    no table row but a run of cells and prose, so each TAB ends a line there (the cells then
+    read as a table pasted one cell per line, the prose as running text)."""
+    out: list[str] = []
+    for line in lines:
+        if len(line) >= 5000 and line.count("\t") >= 20:
+            for cell in line.split("\t"):
+                out.extend(_cell_apart(cell))
+        else:
+            out.append(line)
+    return out
+
+
+# where one row's last cell runs into the next row's first: "6月底前一、政府职能…", "…负责。(2) …"
+_ROW_JOIN_RE = re.compile(
+    r"(?<=[前持进底内度。)])(?=[一二三四五六七八九十]{1,3}、|\(\d{1,3}\)|\d{1,3}\.\s)"
+)
+
+
+def _header_name(text: str) -> bool:
+    """A header cell exactly as the headers name it (no containment, unlike header_role)."""
+    return any(text in names for names in HEADERS.values())
+
+
+def _cell_apart(cell: str) -> list[str]:
+    """One TAB-parted piece of a one-line text split where a header cell or a new row begins:
+    "…分解表附件任务分类" -> "…分解表附件" / "任务分类"; "完成时限一、政府…" -> "完成时限" / "一、政府…"."""
+    out: list[str] = []
+    text = cell
+    for size in range(min(8, len(text) - 1), 1, -1):  # a header cell the prose runs into
+        if _header_name(text[-size:]) and not header_role(text):
+            out.append(text[:-size])
+            text = text[-size:]
+            break
+    for size in range(min(8, len(text) - 1), 1, -1):  # a header cell running into a row
+        if _header_name(text[:size]) and not header_role(text):
+            out.append(text[:size])
+            text = text[size:]
+            break
+    cut = [m.start() for m in _ROW_JOIN_RE.finditer(text) if 0 < m.start() <= 12]
+    if cut:
+        out += [text[: cut[0]], text[cut[0] :]]
+    else:
+        out.append(text)
+    return out
+
+
 _NUMBER_CELL_RE = re.compile(r"^\d{1,3}$")
 # what ends a table copied one cell per paragraph: prose under an outline number, a caption of
 # the next table or figure, the next attachment
@@ -155,26 +204,18 @@ def _paragraph_cells(lines: list[str]) -> list[str]:
     1, 2, 3 …, as TAB rows (`_numbered_rows`). Paragraphs are parted by blank lines when the
     header's are, else each line is one; the table ends at prose under an outline number, a
     caption (表2 / 图1) or 附件."""
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
+
+    def read(i: int) -> tuple[list[list[str]] | None, int]:
         if "\t" in lines[i] or "|" in lines[i] or not _header_start(lines, i):
-            out.append(lines[i])
-            i += 1
-            continue
+            return None, i
         blocks, j = _cell_blocks(lines, i)
         blocks = _joined_header(blocks)
         head = 0
         while head < len(blocks) and _header_cell(blocks[head]):
             head += 1
-        rows = _numbered_rows(blocks) if head >= 3 else None
-        if rows:
-            out.extend("\t".join(row) for row in rows)
-            i = j
-        else:
-            out.append(lines[i])
-            i += 1
-    return out
+        return (_numbered_rows(blocks) if head >= 3 else None), j
+
+    return _tables_read(lines, read)
 
 
 def _header_start(lines: list[str], i: int) -> bool:
@@ -279,9 +320,8 @@ def _numbered_cell_lines(lines: list[str]) -> list[str]:
     hold rows numbered 1, 2, 3 …, as TAB rows (`_numbered_rows`). Row ends are not marked
     reliably in such copies (a trailing "| |" on some rows only), so rows start at the number
     cells; the table's header need not name the number column."""
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
+
+    def read(i: int) -> tuple[list[list[str]] | None, int]:
         j, cells = i, []
         while j < len(lines) and (m := _CELL_LINE_RE.match(lines[j])):
             if m.group(1).strip():
@@ -290,7 +330,20 @@ def _numbered_cell_lines(lines: list[str]) -> list[str]:
         if cells and cells[-1].isdigit() and j < len(lines) and lines[j].strip():
             cells.append(lines[j].strip())  # the last row's text, its "|" lost (a cut copy)
             j += 1
-        rows = _numbered_rows(cells) if j - i >= 6 else None
+        return (_numbered_rows(cells) if j - i >= 6 else None), j
+
+    return _tables_read(lines, read)
+
+
+def _tables_read(
+    lines: list[str], read: Callable[[int], tuple[list[list[str]] | None, int]]
+) -> list[str]:
+    """The lines with every table that `read(i)` finds from line i (its rows and the index after
+    it) written as TAB rows; other lines as they are."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        rows, j = read(i)
         if rows:
             out.extend("\t".join(row) for row in rows)
             i = j

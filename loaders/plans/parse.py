@@ -8,14 +8,7 @@ from pathlib import Path
 
 from loaders.files.normalize import clean_document_text, normalize_cell, normalize_text
 from loaders.files.readers import file_format, read_table_bytes, read_text_bytes
-from loaders.plans.breakdown import (
-    HEADERS,
-    MEASURE_RE,
-    find_header,
-    header_role,
-    parse_table_rows,
-    pipe_table_lines,
-)
+from loaders.plans.breakdown import MEASURE_RE, find_header, parse_table_rows, pipe_table_lines
 from loaders.plans.documents import RawDocument, guess_title, split_documents, years_of
 from loaders.plans.outline import split_running_text
 from loaders.plans.prose import ParsedPlan, parse_plan_lines
@@ -60,7 +53,7 @@ def parse_bytes(name: str, data: bytes) -> dict:
         documents = [parse_table_file(name, read_table_bytes(name, data))]
     else:
         # tables are looked for in normalised text: "１" and "｜" are 1 and |
-        lines = _cells_apart(normalize_text(read_text_bytes(name, data)).split("\n"))
+        lines = normalize_text(read_text_bytes(name, data)).split("\n")
         raw = "\n".join(pipe_table_lines(lines))
         text = clean_document_text(raw)
         lines = [p for line in text.split("\n") for p in split_running_text(_strip(line))]
@@ -186,50 +179,3 @@ def _strip(line: str) -> str:
     """A line without its outer spaces; a table row keeps its TABs (a row whose only cell is
     its third, "\\t\\t(9) …", is still a row of the table)."""
     return line.strip(" ") if "\t" in line else line.strip()
-
-
-def _cells_apart(lines: list[str]) -> list[str]:
-    """A text copied as one line keeps its tables' TABs but not their row ends: such a line is
-    no table row but a run of cells and prose, so each TAB ends a line there (the cells then
-    read as a table pasted one cell per line, the prose as running text)."""
-    out: list[str] = []
-    for line in lines:
-        if len(line) >= 5000 and line.count("\t") >= 20:
-            for cell in line.split("\t"):
-                out.extend(_cell_apart(cell))
-        else:
-            out.append(line)
-    return out
-
-
-# where one row's last cell runs into the next row's first: "6月底前一、政府职能…", "…负责。(2) …"
-_ROW_JOIN_RE = re.compile(
-    r"(?<=[前持进底内度。)])(?=[一二三四五六七八九十]{1,3}、|\(\d{1,3}\)|\d{1,3}\.\s)"
-)
-
-
-def _header_name(text: str) -> bool:
-    return any(text in names for names in HEADERS.values())
-
-
-def _cell_apart(cell: str) -> list[str]:
-    """One TAB-parted piece of a one-line text split where a header cell or a new row begins:
-    "…分解表附件任务分类" -> "…分解表附件" / "任务分类"; "完成时限一、政府…" -> "完成时限" / "一、政府…"."""
-    out: list[str] = []
-    text = cell
-    for size in range(min(8, len(text) - 1), 1, -1):  # a header cell the prose runs into
-        if _header_name(text[-size:]) and not header_role(text):
-            out.append(text[:-size])
-            text = text[-size:]
-            break
-    for size in range(min(8, len(text) - 1), 1, -1):  # a header cell running into a row
-        if _header_name(text[:size]) and not header_role(text):
-            out.append(text[:size])
-            text = text[size:]
-            break
-    cut = [m.start() for m in _ROW_JOIN_RE.finditer(text) if 0 < m.start() <= 12]
-    if cut:
-        out += [text[: cut[0]], text[cut[0] :]]
-    else:
-        out.append(text)
-    return out
