@@ -19,7 +19,7 @@ import pytest
 
 from loaders.plans.parse import parse_bytes
 from tests.seed_variants import TABLE_VARIANTS, variants
-from tests.test_seed_variants import compare_docs
+from tests.test_seed_variants import compare_docs, short_of_threshold
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 THRESHOLD = 0.95
@@ -67,16 +67,8 @@ def test_there_are_at_least_twenty_full_documents() -> None:
 
 
 def test_every_variant_of_every_full_document_scores_at_least_95_percent(scores) -> None:
-    failing = {
-        key: value
-        for key, value in scores.items()
-        if value[0] < THRESHOLD and key not in KNOWN_SHORT
-    }
-    report = []
-    for (number, name), (score, diffs) in sorted(failing.items()):
-        report.append(f"{number} {name}: {score:.1%}")
-        report += diffs[:20]
-    assert not failing, "\n".join(report)
+    failing = short_of_threshold(scores, KNOWN_SHORT)
+    assert not failing, failing
 
 
 def test_the_list_of_short_variants_is_current(scores) -> None:
