@@ -848,6 +848,21 @@ def test_pdf_table_drawn_in_columns_is_read_row_by_row(tmp_path: Path) -> None:
     ]
 
 
+def assert_two_measures_in_one_row(tasks: list[dict]) -> None:
+    """The units and deadlines of the three measures of the two PDF tables below, whose first
+    row holds (1) and (2) with a unit line and a deadline line each."""
+    assert [(t["lead_units"], t["cooperating_units"]) for t in tasks] == [
+        (["县司法局"], []),
+        (["县司法局"], ["各执法部门"]),
+        (["县司法局"], []),
+    ]
+    assert [(t["deadline"], t["ongoing"]) for t in tasks] == [
+        ("2024-06-30", False),
+        (None, True),
+        ("2024-12-31", False),
+    ]
+
+
 def test_word_document_printed_to_pdf_by_libreoffice(tmp_path: Path) -> None:
     """A .docx printed to PDF by LibreOffice, as offices do: quotation marks are drawn apart in
     another font (they must go back into "深化“放管服”改革"), and the breakdown table's rows are
@@ -916,16 +931,7 @@ def test_word_document_printed_to_pdf_by_libreoffice(tmp_path: Path) -> None:
         ("(2)", "开展行政执法案卷评查,评查率达到100%"),
         ("(3)", "推进“枫桥式”司法所创建"),
     ]
-    assert [(t["lead_units"], t["cooperating_units"]) for t in tasks] == [
-        (["县司法局"], []),
-        (["县司法局"], ["各执法部门"]),
-        (["县司法局"], []),
-    ]
-    assert [(t["deadline"], t["ongoing"]) for t in tasks] == [
-        ("2024-06-30", False),
-        (None, True),
-        ("2024-12-31", False),
-    ]
+    assert_two_measures_in_one_row(tasks)
 
 
 def test_pdf_table_with_borders_drawn_cell_by_cell_is_read_by_its_borders(tmp_path: Path) -> None:
@@ -969,13 +975,4 @@ def test_pdf_table_with_borders_drawn_cell_by_cell_is_read_by_its_borders(tmp_pa
         ("(2)", "开展案卷评查,评查率达到100%"),
         ("(3)", "推进司法所规范化建设"),
     ]
-    assert [(t["lead_units"], t["cooperating_units"]) for t in tasks] == [
-        (["县司法局"], []),
-        (["县司法局"], ["各执法部门"]),
-        (["县司法局"], []),
-    ]
-    assert [(t["deadline"], t["ongoing"]) for t in tasks] == [
-        ("2024-06-30", False),
-        (None, True),
-        ("2024-12-31", False),
-    ]
+    assert_two_measures_in_one_row(tasks)
