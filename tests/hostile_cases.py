@@ -1153,6 +1153,15 @@ file_case(
     "pdf-column-at-minus-1e12", "plan.pdf", lambda ctx: pdf_columns(b"-1000000000000"), EITHER
 )
 file_case("pdf-50k-rules", "plan.pdf", lambda ctx: pdf_many_rules(25_000), EITHER)
+# texts of nothing but table headers: each line opens a table that never comes; a table read
+# from every line to the end took time growing with the square of the length (a 20 KB file ran
+# for minutes)
+file_case("header-cells-txt", "cells.txt", const("任务分类\n具体措施\n" * 100_000), EITHER)
+file_case(
+    "header-runs-txt", "runs.txt", const("任务分类\n具体措施\n责任单位\n1\n" * 50_000), EITHER
+)
+file_case("header-pipes-txt", "pipes.txt", const("任务分类 |\n具体措施 |\n" * 50_000), EITHER)
+file_case("header-tabs-one-line", "line.txt", const("任务分类\t具体措施\t" * 200_000), EITHER)
 
 # a table pasted one cell per paragraph whose second row runs on for 20,000 paragraphs, and one of
 # 3,000 rows: the row layout (a small dynamic programme per row) must stay bounded

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
+from itertools import takewhile
 
 from loaders.files.normalize import normalize_prose
 from loaders.numbering import CN_SMALL, cn_to_int
@@ -208,12 +209,12 @@ def _paragraph_cells(lines: list[str]) -> list[str]:
     def read(i: int) -> tuple[list[list[str]] | None, int]:
         if "\t" in lines[i] or "|" in lines[i] or not _header_start(lines, i):
             return None, i
+        # the header first: a header cell alone (a heading named like one) opens no table
+        head = _joined_header(_cell_blocks(lines, i, 2 * _MAX_HEADER_CELLS)[0])
+        if sum(1 for _ in takewhile(_header_cell, head)) < 3:
+            return None, i
         blocks, j = _cell_blocks(lines, i)
-        blocks = _joined_header(blocks)
-        head = 0
-        while head < len(blocks) and _header_cell(blocks[head]):
-            head += 1
-        return (_numbered_rows(blocks) if head >= 3 else None), j
+        return _numbered_rows(_joined_header(blocks)), j
 
     return _tables_read(lines, read)
 
@@ -262,14 +263,18 @@ def _ends_table(text: str, before: list[str]) -> bool:
     return True
 
 
-def _cell_blocks(lines: list[str], i: int) -> tuple[list[str], int]:
+_MAX_HEADER_CELLS = 30
+
+
+def _cell_blocks(lines: list[str], i: int, most: int | None = None) -> tuple[list[str], int]:
     """The paragraphs from line i on (blank-line parted when a blank line follows line i, else
-    one per line) until the table ends; and the index of the line after them."""
+    one per line) until the table ends (or `most` of them); and the index of the line after
+    them."""
     parted = i + 1 < len(lines) and not lines[i + 1].strip()
     blocks: list[str] = []
     current: list[str] = []
     j = i
-    while j < len(lines):
+    while j < len(lines) and (most is None or len(blocks) < most):
         text = lines[j].strip()
         if "\t" in lines[j] or (text and not current and blocks and _ends_table(text, blocks)):
             break
@@ -322,15 +327,21 @@ def _numbered_cell_lines(lines: list[str]) -> list[str]:
     cells; the table's header need not name the number column."""
 
     def read(i: int) -> tuple[list[list[str]] | None, int]:
-        j, cells = i, []
+        j, cells, header_at = i, [], None
         while j < len(lines) and (m := _CELL_LINE_RE.match(lines[j])):
             if m.group(1).strip():
+                if header_at is None and header_role(m.group(1).strip()):
+                    header_at = j
                 cells.append(m.group(1).strip())
             j += 1
-        if cells and cells[-1].isdigit() and j < len(lines) and lines[j].strip():
+        if header_at is None or j - i < 6:
+            return None, j  # no header in this run of cells: none of it opens a table
+        if header_at > i:
+            return None, header_at  # a table opens at its header
+        if cells[-1].isdigit() and j < len(lines) and lines[j].strip():
             cells.append(lines[j].strip())  # the last row's text, its "|" lost (a cut copy)
             j += 1
-        return (_numbered_rows(cells) if j - i >= 6 else None), j
+        return _numbered_rows(cells), j
 
     return _tables_read(lines, read)
 
@@ -338,8 +349,10 @@ def _numbered_cell_lines(lines: list[str]) -> list[str]:
 def _tables_read(
     lines: list[str], read: Callable[[int], tuple[list[list[str]] | None, int]]
 ) -> list[str]:
-    """The lines with every table that `read(i)` finds from line i (its rows and the index after
-    it) written as TAB rows; other lines as they are."""
+    """The lines with every table that `read(i)` finds from line i written as TAB rows; other
+    lines as they are. `read(i)` gives the table's rows and the index after it, or None and the
+    line to look from next (a table read that failed is not read again from each of its lines:
+    a text of nothing but header cells would take time growing with the square of its length)."""
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -348,8 +361,9 @@ def _tables_read(
             out.extend("\t".join(row) for row in rows)
             i = j
         else:
-            out.append(lines[i])
-            i += 1
+            j = max(j, i + 1)
+            out.extend(lines[i:j])
+            i = j
     return out
 
 
@@ -602,18 +616,21 @@ def _squash(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
-_NOTE_HEADERS = ("备注", "说明")
+NOTE_HEADERS = ("备注", "说明")
 _YEAR_HEADER_RE = re.compile(r"^(?:19|20)\d{2}年.{0,8}(?:任务|计划|目标|安排|进度|项目)$")
 
 
+@lru_cache(maxsize=8192)
 def header_role(cell: str) -> str | None:
     """The column role of a header cell ("牵头单位" -> lead), tolerant of letter-spacing. 备注 and
     a year's plan (2024年工作任务) are columns of notes, read by no role of the task's."""
+    if len(cell) > 200:  # even letter-spaced, no header cell is that long
+        return None
     text = _squash(cell)
     text = re.sub(r"[(（][\d\-—–~～至年]{4,12}[)）]$", "", text)  # 重点任务(2024-2026)
     if not text or len(text) > 12:
         return None
-    if text in _NOTE_HEADERS or _YEAR_HEADER_RE.match(text):
+    if text in NOTE_HEADERS or _YEAR_HEADER_RE.match(text):
         return "note"
     if text == "内容":
         return "measure"
