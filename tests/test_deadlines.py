@@ -8,6 +8,7 @@ from loaders.files.normalize import normalize_text
 from loaders.plans.deadlines import (
     Deadline,
     deadline_from_cells,
+    deadline_prefix,
     find_deadline_in_text,
     parse_deadline,
 )
@@ -187,3 +188,26 @@ def test_a_span_of_time_ends_when_its_last_date_does():
         2025, 12, 31
     )
     assert find_deadline_in_text("持续开展宣传,2025年7月至12月组织活动。", None) is None
+
+
+# ---------------------------------------------------------------- deadline_prefix
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("长期坚持二、依法行政", "长期坚持"),
+        ("6月底前12", "6月底前"),
+        ("2020年6月底前 长期坚持(12) 建立", "2020年6月底前 长期坚持"),
+        ("年底前“助力脱贫”活动方案", "年底前"),
+        ("第一季度附件2", "第一季度"),
+        ("2024年3月1日至5月15日完成", "2024年3月1日至5月15日"),
+        ("持续推进", "持续推进"),
+        ("每年第一季度、每年第三季度三、", "每年第一季度、每年第三季度"),
+        ("司法局牵头", ""),
+        ("三年内完成", ""),  # a length of time opens no deadline cell
+        ("", ""),
+    ],
+)
+def test_deadline_prefix_is_where_a_glued_deadline_cell_ends(text, expected):
+    assert text[: deadline_prefix(text)] == expected

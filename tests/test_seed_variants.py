@@ -21,10 +21,7 @@ from tests.seed_variants import TABLE_VARIANTS, variants
 THRESHOLD = 0.95
 # Variants still under the threshold, and why (see docs/parsing.md); the strict xfail below fails
 # as soon as one of them reaches it, so that it is taken off this list.
-KNOWN_SHORT = {
-    ("004", "oneline"): "38.6 %: the documents fall apart at their notices, but the five TAB "
-    "tables (4, 5 and 6 columns) lose their row ends and are not read",
-}
+KNOWN_SHORT: dict[tuple[str, str], str] = {}
 
 
 def checks(doc: dict) -> dict[tuple, object]:

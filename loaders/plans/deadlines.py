@@ -174,6 +174,29 @@ def parse_deadline(text: str, default_year: int | None) -> Deadline | None:
     return Deadline(cell, None, True, recurring)
 
 
+_ONGOING_CELL_RE = re.compile(
+    r"(?:长期|持续|常态化|经常性|常年)(?:坚持|推进|开展|实施|进行|落实|抓好)?|每季度|每月|每年度?"
+)
+_JOINER_RE = re.compile(r"\s*(?:[、,，;；/]|及|和|至|到|[—–\-~～])?\s*")
+
+
+def deadline_prefix(text: str) -> int:
+    """How many leading characters of `text` are a deadline cell ("长期坚持二、…" -> 4,
+    "2020年6月底前 长期坚持(12)…" -> 14), 0 when it does not open with one: where a deadline cell
+    ends when a copy has glued the next text to it."""
+    pos = end = 0
+    while pos < len(text):
+        m = _DATE_RE.match(text, pos)
+        if m and m.group(0) and not _is_duration(m, text) and _is_cell_deadline(m):
+            pos = end = m.end()
+        elif ongoing := _ONGOING_CELL_RE.match(text, pos):
+            pos = end = ongoing.end()
+        else:
+            break
+        pos = _JOINER_RE.match(text, pos).end()
+    return end
+
+
 def find_deadline_in_text(text: str, default_year: int | None) -> Deadline | None:
     """The first deadline clause in task prose ("…3月底前完成…" -> "3月底前"), or None; a
     task opening on a span of time ("2025年7月至2025年12月,…") ends with it."""
