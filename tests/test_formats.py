@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -26,6 +27,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
+from loaders.files.readers import read_text_bytes
 from loaders.plans.parse import parse_path
 from tests.conftest import ROOT, SHARED
 
@@ -672,6 +674,26 @@ def test_pdf_line_left_on_an_open_quote_goes_on_in_the_next(tmp_path: Path) -> N
     assert first["responsible_units"] == ["县应急局"]
 
 
+def test_pdf_heading_broken_before_a_span_of_years_is_one_line(tmp_path: Path) -> None:
+    """A line the page broke before a number it could not split ("…清单(2024-" / "2026年)》…")
+    ends short of the right edge by that number's width: it still goes on in the next line."""
+    full = "全面实行行政许可事项清单制度,将依法设定的行政许可事项全部纳入清单管理,严"
+    lines = [
+        TITLE,
+        "一、全面落实县政府印发的《青禾县法治政府建设实施方案和任务清单(2024-",
+        "2026年)》",
+        f"1.{full}",
+        "格执行。(责任单位:县司法局)",
+    ]
+    path = build_pdf(tmp_path / "方案.pdf", [lines + [full] * 3])
+    text = read_text_bytes(path.name, path.read_bytes()).split("\n")
+    assert text[:3] == [
+        TITLE,
+        "一、全面落实县政府印发的《青禾县法治政府建设实施方案和任务清单(2024-2026年)》",
+        f"1.{full}格执行。(责任单位:县司法局)",
+    ]
+
+
 # --- cells that hold several measures, rows that slipped under the wrong header ------------------
 
 
@@ -932,6 +954,60 @@ def test_word_document_printed_to_pdf_by_libreoffice(tmp_path: Path) -> None:
         ("(3)", "推进“枫桥式”司法所创建"),
     ]
     assert_two_measures_in_one_row(tasks)
+
+
+def test_libreoffice_print_keeps_dashes_quotes_and_short_lines_with_numbers_in_place(
+    tmp_path: Path,
+) -> None:
+    """LibreOffice draws "——" and some quotation marks apart, in another font, over a hole left
+    in the line; and digits wider than estimated, so that short lines holding numbers
+    ("（2024-2026）") could read as cells of a table. None of that may show."""
+    paragraphs = [
+        "青禾县城市更新三年行动方案（2024-2026年）",
+        "一、重塑美丽新居行动——人居环境品质提升",
+        "“一江一河”地区：重点推进滨江区域整体更新，打造成为城区新地标。",
+        "（一）建设精品道路（2024-2026）",
+        "城区道路（2024-2026）",
+        "农村公路（2024-2026）",
+        "慢行交通（2024-2026）",
+        "（二）推进“四好农村路”建设。（县交通局牵头）",
+    ]
+    path = word_printed_to_pdf(tmp_path, paragraphs)
+    lines = read_text_bytes(path.name, path.read_bytes()).split("\n")
+    assert [re.sub(r" (?=[年）])", "", line) for line in lines] == paragraphs  # LO's own spaces
+    (doc,) = parse_path(path)["documents"]
+    assert [a["title"] for a in doc["actions"]] == ["重塑美丽新居行动——人居环境品质提升"]
+
+
+def word_printed_to_pdf(tmp_path: Path, paragraphs: list[str]) -> Path:
+    """Paragraphs saved as .docx and printed to PDF by LibreOffice; the PDF's path."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        if os.environ.get("FAZHI_LO_OPTIONAL") == "1":
+            pytest.skip("LibreOffice not installed (FAZHI_LO_OPTIONAL=1)")
+        pytest.fail("soffice not found: run scripts/setup.sh (libreoffice)")
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    source = tmp_path / "方案.docx"
+    document.save(source)
+    done = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert done.returncode == 0, done.stderr
+    return tmp_path / "方案.pdf"
 
 
 def test_pdf_table_with_borders_drawn_cell_by_cell_is_read_by_its_borders(tmp_path: Path) -> None:

@@ -163,15 +163,20 @@ _QUOTES = "“”‘’"
 
 
 def _place_quotes(line: list[Piece]) -> list[Piece]:
-    """Quotation marks drawn after the rest of their line in another font come as one run at
+    """Quotation marks (and the dashes and ellipses of Chinese text: "——", "……") drawn after the
+    rest of their line in another font come as one run at
     the first mark's place ("“ ”“ ”": a space where the next mark stands apart), while the line
     keeps a hole where each group of marks belongs: a space between two Chinese characters of a
     piece, a gap between two pieces, or the line's end. The groups go into those holes in
     order ("聚力“六稳”“六保”工作"); a closing and an opening mark share one when there are fewer
     holes than groups."""
-    runs = [p for p in line if len(p.text) > 1 and set(p.text) <= set(_QUOTES + " ")]
-    if not runs or len(runs) > 50 or len(line) > 2000:
-        return line  # none, or a line no document draws (kept as it came)
+    if len(line) > 2000:
+        return line  # a line no document draws (kept as it came)
+    marks = [p for p in line if p.text.strip() and set(p.text) <= set(_QUOTES + "—… ")]
+    # a run of marks, or one mark drawn over a piece that kept a hole for it ("河 地" + "”")
+    runs = [p for p in marks if len(p.text) > 1 or any(q.x0 < p.x0 < q.x1 for q in line)]
+    if not runs or len(runs) > 50:
+        return line  # none, or more than a line holds (kept as it came)
     ids = {id(p) for p in runs}
     rest = sorted((p for p in line if id(p) not in ids), key=lambda p: p.x0)
     if not rest:
@@ -221,11 +226,18 @@ def _wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in "WF"
 
 
+_HALF_WIDTH_RUN_RE = re.compile(r"[\x21-\x7e]+$")
+
+
 def _segments(line: list[Piece]) -> int:
-    """How many cells a line stands in: its pieces parted by gaps of at least an em."""
+    """How many cells a line stands in: its pieces parted by gaps of at least an em. Digits and
+    Latin letters are estimated low (0.45 em; 0.5–0.65 em drawn), so the gap after a run of them
+    is counted as if they were drawn 0.6 em wide: "(2024-2026" | ")" is one cell."""
     count = 1
     for a, b in zip(line, line[1:], strict=False):
-        if b.x0 - a.x1 >= _GAP_EM * max(a.size, b.size):
+        run = _HALF_WIDTH_RUN_RE.search(a.text)
+        unsure = 0.15 * a.size * len(run.group(0)) if run else 0.0
+        if b.x0 - a.x1 - unsure >= _GAP_EM * max(a.size, b.size):
             count += 1
     return count
 
@@ -409,6 +421,20 @@ def _right_end(line: list[Piece]) -> float:
     return last.x1 + wide * last.size
 
 
+# what a line cannot be broken inside: a number, a Latin word, a span of years ("2024-2026")
+_UNBROKEN_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.\-/%]*")
+
+
+def _reaches(line: list[Piece], edge: float, following: str) -> bool:
+    """Whether the page broke this line: it reaches the text block's right edge (within two
+    characters), or the room left there is too narrow for the number or Latin word the next line
+    opens with, so it went down whole ("…(2024-" / "2026年)")."""
+    size = line[-1].size
+    unbroken = _UNBROKEN_RE.match(following.strip())
+    room = 0.55 * size * len(unbroken.group(0)) if unbroken else 0.0  # half-width glyphs
+    return _right_end(line) + room >= edge - 2 * size
+
+
 def _at_edge(k: int, count: int) -> bool:
     """Line k of a page of `count` lines is among its first or last two, where running headers
     and page numbers stand. A running header stands there on many pages (a wrapped cell's
@@ -590,7 +616,7 @@ def layout_text(
             continue
         if _segments(line) < 2:
             out.append(texts[i])
-            reach.append(_right_end(line) >= edge - 2 * line[-1].size)
+            reach.append(_reaches(line, edge, texts[i + 1] if i + 1 < len(texts) else ""))
             i += 1
             continue
         region, j = _region(flat, i, left, width, inside.__contains__)
@@ -600,7 +626,7 @@ def layout_text(
             i = j
         else:
             out.append(texts[i])
-            reach.append(_right_end(line) >= edge - 2 * line[-1].size)
+            reach.append(_reaches(line, edge, texts[i + 1] if i + 1 < len(texts) else ""))
             i += 1
     if full is not None:
         full[:] = reach
