@@ -42,9 +42,15 @@ import csv
 import hashlib
 import html
 import io
+import os
 import re
+import shutil
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
 
 TEXT_VARIANTS = (
     "crlf",
@@ -975,3 +981,33 @@ def variants(text: str) -> list[Variant]:
 def variant(text: str, name: str) -> Variant:
     suffix, build = BUILDERS[name]
     return Variant(name, suffix, build(text))
+
+
+def libreoffice_pdfs(docx_files: dict[str, bytes], folder: Path) -> dict[str, bytes]:
+    """The .docx files printed to PDF by LibreOffice in one run (real fonts; quotation marks
+    and dashes drawn apart in a fallback font): name -> PDF bytes; {} when LibreOffice is
+    missing and FAZHI_LO_OPTIONAL=1."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        if os.environ.get("FAZHI_LO_OPTIONAL") == "1":
+            return {}
+        pytest.fail("soffice not found: run scripts/setup.sh (libreoffice)")
+    for name, data in docx_files.items():
+        (folder / f"{name}.docx").write_bytes(data)
+    done = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{folder / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *sorted(str(folder / f"{name}.docx") for name in docx_files),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    return {name: (folder / f"{name}.pdf").read_bytes() for name in docx_files}

@@ -14,15 +14,12 @@ soon as one of them reaches it, so that it leaves the list.
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from loaders.plans.parse import parse_bytes
-from tests.seed_variants import TABLE_VARIANTS, variants
+from tests.seed_variants import TABLE_VARIANTS, libreoffice_pdfs, variants
 from tests.test_seed_variants import compare_docs, short_of_threshold
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -59,34 +56,6 @@ def full_documents() -> list[tuple[str, str]]:
     ]
 
 
-def printed(docx_files: dict[str, bytes], folder: Path) -> dict[str, bytes]:
-    """The .docx files printed to PDF by LibreOffice in one run: name -> PDF bytes."""
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        if os.environ.get("FAZHI_LO_OPTIONAL") == "1":
-            return {}
-        pytest.fail("soffice not found: run scripts/setup.sh (libreoffice)")
-    for name, data in docx_files.items():
-        (folder / f"{name}.docx").write_bytes(data)
-    done = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{folder / 'lo-profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            *sorted(str(folder / f"{name}.docx") for name in docx_files),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr
-    return {name: (folder / f"{name}.pdf").read_bytes() for name in docx_files}
-
-
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory) -> dict[tuple[str, str], tuple[float, list[str]]]:
     out = {}
@@ -103,7 +72,7 @@ def scores(tmp_path_factory) -> dict[tuple[str, str], tuple[float, list[str]]]:
             docs = parse_bytes(f"{number}_{v.name}{v.suffix}", v.data)["documents"]
             good, total, diffs = compare_docs(expected, docs)
             out[(number, v.name)] = (good / total if total else 1.0, diffs)
-    for number, pdf in printed(docx_files, tmp_path_factory.mktemp("lo")).items():
+    for number, pdf in libreoffice_pdfs(docx_files, tmp_path_factory.mktemp("lo")).items():
         docs = parse_bytes(f"{number}_lo.pdf", pdf)["documents"]
         good, total, diffs = compare_docs(expected_of[number], docs)
         out[(number, "lo_pdf")] = (good / total if total else 1.0, diffs)

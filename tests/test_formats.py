@@ -674,6 +674,22 @@ def test_pdf_line_left_on_an_open_quote_goes_on_in_the_next(tmp_path: Path) -> N
     assert first["responsible_units"] == ["县应急局"]
 
 
+def test_pdf_line_broken_before_a_percentage_and_its_full_stop_goes_on(tmp_path: Path) -> None:
+    """A line before "100%。" (which goes down whole: no line opens on "。") ends short by its width."""
+    full = "全面实行行政许可事项清单制度,将依法设定的行政许可事项全部纳入清单管理,严"
+    lines = [
+        TITLE,
+        "截至去年底,各镇调解组织覆盖率、调解室建成率、调解人员到位率均为",
+        "100%。全年共调解矛盾纠纷2864件。",
+    ]
+    path = build_pdf(tmp_path / "报告.pdf", [lines + [f"1.{full}"] * 3])
+    text = read_text_bytes(path.name, path.read_bytes()).split("\n")
+    assert text[1] == (
+        "截至去年底,各镇调解组织覆盖率、调解室建成率、调解人员到位率均为"
+        "100%。全年共调解矛盾纠纷2864件。"
+    )
+
+
 def test_pdf_heading_broken_before_a_span_of_years_is_one_line(tmp_path: Path) -> None:
     """A line the page broke before a number it could not split ("…清单(2024-" / "2026年)》…")
     ends short of the right edge by that number's width: it still goes on in the next line."""

@@ -5,7 +5,8 @@ Checks: each document's kind, title and years; each action's code and title; eac
 title, lead / responsible / cooperating units and deadline; each target (indicator, comparator,
 value, unit); each achievement. A variant scores matching checks / all checks and must reach 95 %.
 Table variants (.xlsx/.xls/.csv hold the breakdown table alone) are compared with the seed's
-breakdown-table document only.
+breakdown-table document only. "lo_pdf" is the .docx variant printed by LibreOffice (real fonts,
+marks drawn apart in a fallback font), as offices make their PDFs.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pytest
 
 from loaders.plans.parse import parse_bytes
 from tests.conftest import seed_files
-from tests.seed_variants import TABLE_VARIANTS, variants
+from tests.seed_variants import TABLE_VARIANTS, libreoffice_pdfs, variants
 
 THRESHOLD = 0.95
 # Variants still under the threshold, and why (see docs/parsing.md); the strict xfail below fails
@@ -111,18 +112,26 @@ def seed_cases() -> list[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def scores() -> dict[tuple[str, str], tuple[float, list[str]]]:
-    """(seed, variant) -> (score, differences), every variant built and parsed once."""
+def scores(tmp_path_factory) -> dict[tuple[str, str], tuple[float, list[str]]]:
+    """(seed, variant) -> (score, differences), every variant built and parsed once; the .docx
+    variants also printed to PDF by LibreOffice ("lo_pdf")."""
     out = {}
+    originals, docx_files = {}, {}
     for seed, text in seed_cases():
-        original = parse_bytes(f"{seed}.txt", text.encode("utf-8"))["documents"]
+        original = originals[seed] = parse_bytes(f"{seed}.txt", text.encode("utf-8"))["documents"]
         for v in variants(text):
             expected = original
             if v.name in TABLE_VARIANTS:
                 expected = [d for d in original if d["kind"] == "breakdown_table"]
+            if v.name == "docx":
+                docx_files[seed] = v.data
             docs = parse_bytes(f"{seed}_{v.name}{v.suffix}", v.data)["documents"]
             good, total, diffs = compare_docs(expected, docs)
             out[(seed, v.name)] = (good / total if total else 1.0, diffs)
+    for seed, pdf in libreoffice_pdfs(docx_files, tmp_path_factory.mktemp("lo")).items():
+        docs = parse_bytes(f"{seed}_lo.pdf", pdf)["documents"]
+        good, total, diffs = compare_docs(originals[seed], docs)
+        out[(seed, "lo_pdf")] = (good / total if total else 1.0, diffs)
     return out
 
 

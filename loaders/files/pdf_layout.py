@@ -421,17 +421,20 @@ def _right_end(line: list[Piece]) -> float:
     return last.x1 + wide * last.size
 
 
-# what a line cannot be broken inside: a number, a Latin word, a span of years ("2024-2026")
-_UNBROKEN_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.\-/%]*")
+# what a line cannot be broken inside: a number, a Latin word, a span of years ("2024-2026"),
+# with the marks no line may open on after it ("100%。")
+_UNBROKEN_RE = re.compile(r"^([0-9A-Za-z][0-9A-Za-z.\-/%]*)\s*([。，、；：）」』”’！？,.;:)]*)")
 
 
 def _reaches(line: list[Piece], edge: float, following: str) -> bool:
     """Whether the page broke this line: it reaches the text block's right edge (within two
     characters), or the room left there is too narrow for the number or Latin word the next line
-    opens with, so it went down whole ("…(2024-" / "2026年)")."""
+    opens with, so it went down whole ("…(2024-" / "2026年)", "…均为" / "100%。")."""
     size = line[-1].size
     unbroken = _UNBROKEN_RE.match(following.strip())
-    room = 0.55 * size * len(unbroken.group(0)) if unbroken else 0.0  # half-width glyphs
+    room = 0.0
+    if unbroken:  # half-width glyphs, then full-width marks
+        room = (0.55 * len(unbroken.group(1)) + _width_em(unbroken.group(2))) * size
     return _right_end(line) + room >= edge - 2 * size
 
 
