@@ -10,9 +10,7 @@ import csv
 import datetime as dt
 import io
 import json
-import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -30,6 +28,7 @@ from reportlab.pdfgen import canvas
 from loaders.files.readers import read_text_bytes
 from loaders.plans.parse import parse_path
 from tests.conftest import ROOT, SHARED
+from tests.seed_variants import libreoffice_pdfs
 
 TITLE = "青禾县2024年法治政府建设工作方案"
 PLAN = [
@@ -905,11 +904,6 @@ def test_word_document_printed_to_pdf_by_libreoffice(tmp_path: Path) -> None:
     """A .docx printed to PDF by LibreOffice, as offices do: quotation marks are drawn apart in
     another font (they must go back into "深化“放管服”改革"), and the breakdown table's rows are
     drawn with padding, one cell holding two measures with their units on two lines."""
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        if os.environ.get("FAZHI_LO_OPTIONAL") == "1":
-            pytest.skip("LibreOffice not installed (FAZHI_LO_OPTIONAL=1)")
-        pytest.fail("soffice not found: run scripts/setup.sh (libreoffice)")
     document = docx.Document()
     for text in (
         "青禾县2024年法治政府建设工作要点",
@@ -937,25 +931,7 @@ def test_word_document_printed_to_pdf_by_libreoffice(tmp_path: Path) -> None:
             for k, part in enumerate(text.split("\n")):
                 paragraph = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
                 paragraph.add_run(part)
-    source = tmp_path / "要点.docx"
-    document.save(source)
-    done = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
-    assert done.returncode == 0, done.stderr
-    plan, grid = parse_path(tmp_path / "要点.pdf")["documents"]
+    plan, grid = parse_path(printed_by_libreoffice(tmp_path, document))["documents"]
     assert plan["actions"][0]["title"] == "深化“放管服”改革"
     (task,) = plan["actions"][0]["tasks"]
     assert task["title"] == "推行“一网通办”“一次办好”,政务服务事项网上可办率达到95%以上"
@@ -995,35 +971,21 @@ def test_libreoffice_print_keeps_dashes_quotes_and_short_lines_with_numbers_in_p
     assert [a["title"] for a in doc["actions"]] == ["重塑美丽新居行动——人居环境品质提升"]
 
 
+def printed_by_libreoffice(tmp_path: Path, document) -> Path:
+    """A Word document saved and printed to PDF by LibreOffice; the PDF's path."""
+    data = io.BytesIO()
+    document.save(data)
+    if not libreoffice_pdfs({"文档": data.getvalue()}, tmp_path):
+        pytest.skip("LibreOffice not installed (FAZHI_LO_OPTIONAL=1)")
+    return tmp_path / "文档.pdf"
+
+
 def word_printed_to_pdf(tmp_path: Path, paragraphs: list[str]) -> Path:
     """Paragraphs saved as .docx and printed to PDF by LibreOffice; the PDF's path."""
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        if os.environ.get("FAZHI_LO_OPTIONAL") == "1":
-            pytest.skip("LibreOffice not installed (FAZHI_LO_OPTIONAL=1)")
-        pytest.fail("soffice not found: run scripts/setup.sh (libreoffice)")
     document = docx.Document()
     for text in paragraphs:
         document.add_paragraph(text)
-    source = tmp_path / "方案.docx"
-    document.save(source)
-    done = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
-    assert done.returncode == 0, done.stderr
-    return tmp_path / "方案.pdf"
+    return printed_by_libreoffice(tmp_path, document)
 
 
 def test_pdf_table_with_borders_drawn_cell_by_cell_is_read_by_its_borders(tmp_path: Path) -> None:
