@@ -3,6 +3,8 @@ forms seen in real documents from other regions (parse_bytes, the whole pipeline
 
 from __future__ import annotations
 
+import pytest
+
 from loaders.plans.parse import parse_bytes
 
 
@@ -1056,19 +1058,22 @@ def test_a_stage_numbered_right_before_its_year_is_an_item_with_that_deadline():
     assert [t["number"] for a in plain["actions"] for t in a["tasks"]] == []
 
 
-def test_a_pasted_table_whose_header_cells_broke_and_whose_rows_open_on_their_measures():
+@pytest.mark.parametrize("spaced", [False, True])
+def test_a_pasted_table_whose_header_cells_broke_and_whose_rows_open_on_their_measures(spaced):
     """Narrow columns pasted as paragraphs: "牵头" / "部门" is one header cell broken in two;
     no 序号 column, each row opens on its measure "(N)"; "(一)" / "提升…" heads the classes and
-    "1、…" the groups; the year columns are notes, not the task."""
+    "1、…" the groups; the year columns are notes, not the task. Printed to PDF, a measure may
+    read "(1 )" (the digits drawn wider than estimated): its number is still "(1)"."""
+    space = " " if spaced else ""
     cells = [
         "任务", "分类", "主要方向", "重点任务(2024-2026)", "2024年工作项目", "2025年计划",
         "牵头", "部门", "配合", "部门",
         "(一)", "提升设施环境品质",
         "1、改善城市道路环境",
-        "(1)建设精品道路300条。", "建设精品道路100条。", "建设精品道路200条。",
+        f"(1{space})建设精品道路300条。", "建设精品道路100条。", "建设精品道路200条。",
         "设施养护处", "各区",
         "2、改善农村道路环境",
-        "(2)推进农村公路提档升级。", "改造农村公路300公里。", "改造农村公路200公里。",
+        f"(2{space})推进农村公路提档升级。", "改造农村公路300公里。", "改造农村公路200公里。",
         "设施养护处", "各相关部门",
     ]  # fmt: skip
     text = (

@@ -716,3 +716,43 @@ def test_html_valid_utf8_wins_over_a_stale_gb2312_declaration() -> None:
     page += "</head><body><p>牵头单位：司法局</p></body></html>"
     assert read_text_bytes("saved.html", page.encode("utf-8")) == "牵头单位：司法局"
     assert read_text_bytes("gbk.html", page.encode("gbk")) == "牵头单位：司法局"
+
+
+# --- PDF line ends and page numbers read by position --------------------------------------------
+
+
+def test_a_bare_row_number_after_a_full_line_stands_on_its_own() -> None:
+    """A table pasted one cell per paragraph and printed: a cell ending at the right edge, then the
+    next row's 序号 "7" on its own line. The number is no page number (positions told that) and
+    opens its own line; the cell after it is not glued to the one before."""
+    from loaders.files.readers import unwrap_lines
+
+    full = "新建新线新站,在规划设计阶段预留大型客站站房屋顶安装光伏发电所需的基础条件"
+    lines = [full, "7", "鼓励推广光伏发电为站场提供综合能源解决方案", "8", full, "9"]
+    reach = [True, False, False, False, True, False]
+    assert unwrap_lines(lines * 2, reach=reach * 2) == lines * 2
+
+
+def _page(texts: list[str], page: int) -> list[list]:
+    from loaders.files.pdf_layout import Piece
+
+    # one piece a line, 11 pt, left-aligned, top to bottom
+    return [
+        [Piece(90.0, 90.0 + 11.0 * len(text), 800.0 - 20.0 * k, 11.0, text, page)]
+        for k, text in enumerate(texts)
+    ]
+
+
+def test_row_numbers_at_the_foot_of_two_pages_in_step_are_no_page_numbers() -> None:
+    """A bare number at a page's edge is a page number only when, like the pages' count, it stands
+    so on at least half of the pages: a table's row numbers that happen to fall at the foot of two
+    of eight pages, one apart as the pages are, stay text."""
+    from loaders.files.pdf_layout import layout_text
+
+    body = ["推进走马塘片区规划研究", "区规划资源局、区建设管理委"]
+    pages = [_page([*body, *(["5"] if n == 2 else ["7"] if n == 4 else [])], n) for n in range(8)]
+    lines = layout_text(pages, lambda text: text.isdigit()).split("\n")
+    assert lines.count("5") == 1 and lines.count("7") == 1
+    # numbered in step on every page, they are the pages' numbers and go
+    numbered = [_page([*body, str(n + 1)], n) for n in range(8)]
+    assert layout_text(numbered, lambda text: text.isdigit()).split("\n") == body * 8

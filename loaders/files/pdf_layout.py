@@ -563,7 +563,8 @@ def layout_text(
     )
     repeated = max(3, len(pages) * 0.3)
     # a bare number at a page's edge is its page number only when it follows the pages' count
-    # as the others do ("3" on page 3, "5" on page 4 …); a table's row "1" is not one
+    # as the others do ("3" on page 3, "5" on page 4 …) on at least half of the pages; a table's
+    # row "1" is not one, nor rows that happen to stand at the edge of two pages in step
     offsets = Counter(
         int(text) - n
         for n, page in enumerate(pages)
@@ -576,7 +577,11 @@ def layout_text(
         if not _at_edge(k, len(page)) or not is_furniture(text):
             return False
         if text.isdigit():
-            return usual is not None and int(text) - n == usual and offsets[usual] >= 2
+            return (
+                usual is not None
+                and int(text) - n == usual
+                and offsets[usual] >= max(2, len(pages) // 2)
+            )
         return is_page_number(text) or edges[text] >= repeated
 
     flat: list = [

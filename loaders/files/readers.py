@@ -548,6 +548,9 @@ def _width(line: str) -> float:
     )
 
 
+_BARE_NUMBER_RE = re.compile(r"^\d{1,3}$")
+
+
 def unwrap_lines(
     lines: list[str],
     opens_at: set[int] | frozenset[int] = frozenset(),
@@ -561,7 +564,9 @@ def unwrap_lines(
     and blank lines are left alone."""
     from loaders.files.normalize import page_furniture
 
-    is_furniture = page_furniture(lines)
+    # with positions known the page furniture is gone already (pdf_layout drops it by where it
+    # stands): a bare "3" left between two lines is a table row's number, not a page's
+    is_furniture = page_furniture(lines) if reach is None else (lambda text: False)
     widths = [_width(ln) if "\t" not in ln else 0.0 for ln in lines]
     long_lines = sorted((w for w in widths if w >= 12), reverse=True)
     if len(long_lines) < _MIN_FULL_LINES:
@@ -581,6 +586,7 @@ def unwrap_lines(
             continue
         number = _GLUED_NUMBER_RE.match(stripped)
         opens = bool(_OPENS_LINE_RE.match(line)) or bool(number and int(number[1]) == item + 1)
+        opens = opens or bool(_BARE_NUMBER_RE.match(stripped))  # a row's 序号 on its own line
         opens = opens or index in opens_at
         if opens and joining and out and out[-1].rstrip().endswith(_DANGLING):
             opens = False  # "…按“" / "一、三、四”模式…": the line above left a quote open

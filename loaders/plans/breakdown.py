@@ -876,7 +876,7 @@ def read_grid_row(row: list[str], columns: dict[int, str], state: TableState) ->
     text = text or name
     if not text:
         return
-    number = cell.get("number") or ""
+    number = re.sub(r"\s+", "", cell.get("number") or "")  # "(10 )" as a PDF spaced it
     written = GROUP_RE.match(text) if not number else None
     if written and written.group(2):  # "1.积极推进…" in a table without a 序号 column
         number, text = written.group(1), written.group(2)
