@@ -1172,3 +1172,52 @@ def test_a_gazette_copied_as_one_line_falls_into_its_documents():
     ]
     last = found[-1]
     assert roles(tasks(last)[0]) == (["区委办"], [], ["区司法局"])
+
+
+def test_roles_named_by_what_the_units_do_and_brackets_of_bare_unit_names():
+    """ "X牵头负责,Y组织落实" (Y carries it out: responsible), "Y组织配合" (cooperating), and a
+    closing bracket of unit names with no role word: the units that carry the task out. A unit's
+    own part in brackets ("市交通委(计划财务处)") and a place ("(报至行政中心611室)") are none."""
+    text = """某市城镇燃气安全专项整治实施方案
+一、主要任务
+(一)开展隐患排查。全面排查燃气管道隐患。(市住房城乡建设管理委牵头负责,各区政府组织落实)
+(二)加强执法。严厉打击违法经营行为。(市公安局、市应急局、各区政府)
+(三)规范收费行为。(市发展改革委牵头,市住房城乡建设管理委配合,各区政府组织落实)
+(四)强化宣传。(市委宣传部负责,各区政府组织配合)
+(五)报送方案。各区制定工作方案。(方案报至市燃气管理处611室)
+(六)推进设施改造。(市交通委(计划财务处)牵头)
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], roles(t)) for t in tasks(doc)] == [
+        ("(一)", (["市住房城乡建设管理委"], ["各区政府"], [])),
+        ("(二)", ([], ["市公安局", "市应急局", "各区政府"], [])),
+        ("(三)", (["市发展改革委"], ["各区政府"], ["市住房城乡建设管理委"])),
+        ("(四)", ([], ["市委宣传部"], ["各区政府"])),
+        ("(五)", ([], [], [])),
+        ("(六)", (["市交通委(计划财务处)"], [], [])),
+    ]
+
+
+def test_an_action_level_item_with_its_own_units_and_no_tasks_under_it_is_a_task():
+    """Sections whose tasks are numbered 1. 2. under them, and a sibling "(二)" written as one
+    paragraph with its own attribution: that paragraph is a task too, not an empty action."""
+    text = """某局燃气安全专项整治实施方案
+一、主要任务
+(一)加强气瓶监管
+1.加强气瓶制造环节监管。开展制造单位监督检查。(特种设备安全监察处牵头,各区局负责)
+2.加强气瓶充装环节监管。开展充装单位专项检查。(特种设备安全监察处牵头,各区局负责)
+(二)规范燃气工程安装收费行为。开展收费专项检查,查处违规收费行为。(价格监督检查办公室、各区局负责)
+(三)加强燃气器具监管
+1.开展燃气器具监督抽查。抽查合格率达到90%以上。(产品质量安全监督管理处负责)
+二、工作要求
+(一)加强组织领导。各单位要高度重视。
+(二)强化督促检查。对工作不力的予以通报。
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], t["title"]) for t in tasks(doc)] == [
+        ("1", "加强气瓶制造环节监管"),
+        ("2", "加强气瓶充装环节监管"),
+        ("(二)", "规范燃气工程安装收费行为"),
+        ("1", "开展燃气器具监督抽查"),
+    ]
+    assert roles(tasks(doc)[2]) == ([], ["价格监督检查办公室", "各区局"], [])

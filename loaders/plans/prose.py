@@ -337,9 +337,14 @@ def _sections(items: list[Item], task_style: str) -> list[tuple[Item | None, lis
     sections: list[tuple[Item | None, list[Item]]] = []
     current: tuple[Item | None, list[Item]] | None = None
     group: str | None = None
-    for it in items:
+    for n, it in enumerate(items):
         rank = STYLE_RANK[it.style]
-        if action_rank is not None and rank <= action_rank:
+        if action_rank is not None and rank == action_rank and _attributed_leaf(items, n):
+            # "(二)规范收费行为。…(X负责)" among actions whose tasks are numbered below them:
+            # an item of the action level with its own units and nothing under it is a task
+            current, group = (it, [it]), None
+            sections.append(current)
+        elif action_rank is not None and rank <= action_rank:
             current, group = (it, []), None
             sections.append(current)
         elif it.style == task_style and it.label != "效果指标":
@@ -356,6 +361,13 @@ def _sections(items: list[Item], task_style: str) -> list[tuple[Item | None, lis
             task.roles.extend(it.roles)
             task.deadline_text = task.deadline_text or it.deadline_text
     return sections
+
+
+def _attributed_leaf(items: list[Item], n: int) -> bool:
+    """Item n carries units of its own and has no item under it."""
+    it = items[n]
+    below = n + 1 < len(items) and STYLE_RANK[items[n + 1].style] > STYLE_RANK[it.style]
+    return not below and it.label != "效果指标" and _carries_units(it)
 
 
 def _section_heading(it: Item) -> bool:

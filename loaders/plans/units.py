@@ -52,7 +52,10 @@ _ROLE_WORDS = {
     "实施": "responsible",
     "主办": "responsible",
     "承办": "responsible",
+    "组织配合": "cooperating",
+    "协同配合": "cooperating",
     "配合": "cooperating",
+    "协助": "cooperating",
     "协办": "cooperating",
     "协同": "cooperating",
     "支撑": "cooperating",
@@ -95,6 +98,10 @@ VERB_ROLES: dict[str, str] = {
     "组织实施": "responsible",
     "负责实施": "responsible",
     "抓好落实": "responsible",
+    "组织落实": "responsible",
+    "推进落实": "responsible",
+    "督促落实": "responsible",
+    "落实": "responsible",
     "按职责分工分别负责": "responsible",
     "按职责分工负责": "responsible",
     "按职责分别负责": "responsible",
@@ -104,7 +111,10 @@ VERB_ROLES: dict[str, str] = {
     "负责": "responsible",
     "承办": "responsible",
     "主办": "responsible",
+    "组织配合": "cooperating",
+    "协同配合": "cooperating",
     "配合": "cooperating",
+    "协助": "cooperating",
     "协办": "cooperating",
     "参与": "cooperating",
 }
@@ -420,6 +430,21 @@ def _group_roles(content: str) -> tuple[Roles, str] | None:
     return (roles, kept) if roles and end == len(c) else None
 
 
+_NOT_A_NAME_RE = re.compile(r"[\d至向于的将把对从]")
+
+
+def _bare_names(content: str) -> tuple[Roles, str] | None:
+    """A parenthesis closing a task that holds only unit names, no role word ("(市公安局、市应急局、
+    各区政府)"): the units that carry it out, responsible. Not a single group name ("(各区)"
+    may be a scope) nor a name standing for an abbreviation."""
+    names = _verb_names(content)
+    if not names or (len(names) == 1 and is_group(names[0])):
+        return None
+    if any(len(n) > 20 or _NOT_A_NAME_RE.search(n) for n in names):
+        return None  # "(实施方案上报至西夏区行政中心611室)": a place, not units
+    return [("responsible", names)], ""
+
+
 def _trailing_label(s: str, after: int) -> tuple[int, Roles] | None:
     """An unparenthesised "责任单位:X,配合单位:Y" that runs to the end of the text."""
     depths = _depths(s)
@@ -475,6 +500,14 @@ def extract_inline_units(text: str) -> tuple[str, Roles]:
             continue
         inner = text[a + 1 : b - 1] if text[b - 1] in ")）" else text[a + 1 : b]
         found = _group_roles(inner)
+        before = text[:a].rstrip()
+        if (
+            found is None
+            and not text[b:].strip(" 。;；.\t")
+            and before
+            and (before[-1] in "。;；,，" or not UNIT_SUFFIX_RE.search(before))
+        ):  # closing the task, not naming a part of the unit before it ("市交通委(计划财务处)")
+            found = _bare_names(inner)
         if found is not None:
             spans.append((a, b, found[0]))
             if found[1]:
