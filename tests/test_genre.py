@@ -1221,3 +1221,42 @@ def test_an_action_level_item_with_its_own_units_and_no_tasks_under_it_is_a_task
         ("1", "开展燃气器具监督抽查"),
     ]
     assert roles(tasks(doc)[2]) == ([], ["价格监督检查办公室", "各区局"], [])
+
+
+def test_numbered_items_naming_no_units_ahead_of_the_attributed_tasks_are_no_tasks():
+    """二、适用范围 1.–3. (definitions) and 三、基本步骤 1.–2. (stages) name no units, while most tasks
+    of 四、重点任务 do: those items are no tasks. A 实施步骤 whose stages name units does not make
+    the unattributed tasks of 二、重点任务 fall (see the second plan)."""
+    text = """某区盘活低效用地行动方案
+一、适用范围
+1.闲置工业用地。指超过约定动工开发日期满一年未动工开发的用地。
+2.开发效率低下的用地。指容积率低于规划要求的用地。
+3.淘汰类企业用地。指列入淘汰类目录的企业用地。
+二、基本步骤
+1.组织排查。各街镇开展排查。
+2.集中整治。分类推进整治。
+三、重点任务
+1.开展收储出让。对低效用地实施收储。(区规划资源局、各街镇)
+2.加强资金支持。安排专项资金。(区财政局牵头,区土储中心配合)
+3.加强司法保障。依法处置闲置用地。(区司法局、区规划资源局)
+4.推动转型升级。鼓励企业改扩建。
+"""
+    (doc,) = docs(text)
+    assert [a["title"] for a in doc["actions"]] == ["重点任务"]
+    assert [t["number"] for t in tasks(doc)] == ["1", "2", "3", "4"]
+    steps = """某市大件运输并联审批实施方案
+一、重点任务
+(一)优化业务流程。梳理审批事项。
+(二)优化改造系统。完善审批系统功能。
+(三)提升许可服务。推行网上办理。
+(四)加强证后监管。开展联合检查。
+二、实施步骤
+(一)部署实施阶段。完成系统部署。(市交通委牵头,各区配合)
+(二)联调联试阶段。开展联调联试。(市交通委牵头,各区配合)
+(三)正式运行阶段。系统上线运行。(市交通委牵头,各区配合)
+"""
+    (plan,) = docs(steps)
+    assert [(t["number"], t["title"]) for t in tasks(plan)][:2] == [
+        ("(一)", "优化业务流程"),
+        ("(二)", "优化改造系统"),
+    ]
