@@ -316,17 +316,22 @@ def parse_plan_lines(
     carrying = [sum(_carries_units(t) for t in ts) for _, ts in sections]
     with_units = sum(carrying)
     total = sum(len(ts) for _, ts in sections)
-    # a section where most tasks name their units (not a 实施步骤 whose stages name them):
-    # sections naming none are no tasks' sections, unless named for tasks (二、重点任务)
-    attributed = any(
-        c >= 3 and c * 2 >= len(ts) and not (h and NON_TASK_SECTION_RE.search(h.text[:20]))
-        for c, (h, ts) in zip(carrying, sections, strict=True)
+    # the first section where most tasks name their units (not a 实施步骤 whose stages name
+    # them): sections ahead of it naming none are no tasks' sections, unless named for tasks
+    first_attributed = next(
+        (
+            k
+            for k, (c, (h, ts)) in enumerate(zip(carrying, sections, strict=True))
+            if c >= 3 and c * 2 >= len(ts) and not (h and NON_TASK_SECTION_RE.search(h.text[:20]))
+        ),
+        -1,
     )
     if structural:  # headings of sections cut before their items are no tasks
         sections = [(h, [t for t in ts if not _section_heading(t)]) for h, ts in sections]
     actions, emitted = [], set()
-    for head, tasks in sections:
-        if not tasks or _is_non_task_section(head, tasks, with_units, total, attributed):
+    for k, (head, tasks) in enumerate(sections):
+        ahead = k < first_attributed
+        if not tasks or _is_non_task_section(head, tasks, with_units, total, ahead):
             continue
         emitted.add(id(head))
         actions.append(_action_record(head, tasks, outline, default_year, title))
@@ -388,16 +393,17 @@ def _sub_item_text(it: Item) -> str:
 
 
 def _is_non_task_section(
-    head: Item | None, tasks: list[Item], with_units: int, total: int, attributed: bool = False
+    head: Item | None, tasks: list[Item], with_units: int, total: int, ahead: bool = False
 ) -> bool:
     """总体要求/工作要求-like sections: no task in them carries units while most others do, or
-    while another section's tasks mostly do (二、适用范围 1.…5. before 四、重点任务's 18 tasks)."""
+    while they stand ahead of a section whose tasks mostly do (二、适用范围 1.…5. before 四、重点任务's
+    18 tasks)."""
     if any(_carries_units(t) for t in tasks):
         return False
     if head is not None and NON_TASK_SECTION_RE.search(head.text[:20]):
         return True
     named_for_tasks = head is not None and TASKS_HEADING_RE.match(first_clause(head.text))
-    return (attributed and not named_for_tasks) or (total > 0 and with_units / total >= 0.5)
+    return (ahead and not named_for_tasks) or (total > 0 and with_units / total >= 0.5)
 
 
 def _action_record(
