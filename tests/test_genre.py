@@ -1260,3 +1260,21 @@ def test_numbered_items_naming_no_units_ahead_of_the_attributed_tasks_are_no_tas
         ("(一)", "优化业务流程"),
         ("(二)", "优化改造系统"),
     ]
+
+
+def test_a_note_after_the_attribution_and_a_unit_every_later_task_needs():
+    """"(X牵头,Y按职责分工负责;Z组织落实。以下均需Z落实,…不再单独列出)": the attribution before the
+    note is read, and Z takes part in every later task (added to its own units, not in place of
+    them)."""
+    text = """某局燃气安全专项整治实施方案
+一、主要任务
+1.加强气瓶制造环节监管。开展监督检查。(特种设备安全监察处牵头,执法稽查处按职责分工负责;区市场监管局组织落实。以下均需区市场监管局落实,不再单独列出)
+2.加强气瓶充装环节监管。开展专项检查。(特种设备安全监察处牵头,信用监督管理处按职责分工负责)
+3.加强燃气器具监督抽查。抽查合格率达到90%以上。(产品质量安全监督管理处负责)
+"""
+    (doc,) = docs(text)
+    assert [roles(t) for t in tasks(doc)] == [
+        (["特种设备安全监察处"], ["执法稽查处", "区市场监管局"], []),
+        (["特种设备安全监察处"], ["信用监督管理处", "区市场监管局"], []),
+        ([], ["产品质量安全监督管理处", "区市场监管局"], []),
+    ]

@@ -21,7 +21,12 @@ from loaders.plans.outline import (
     starts_paragraph,
 )
 from loaders.plans.targets import extract_targets
-from loaders.plans.units import extract_inline_units, parse_role_line, split_unit_names
+from loaders.plans.units import (
+    extract_inline_units,
+    looks_like_unit,
+    parse_role_line,
+    split_unit_names,
+)
 
 # GB/T 9704 order of numbering levels in official documents: 一、 > (一) > 1. > (1) > ①
 STYLE_RANK = {"cn_comma": 0, "cn_paren": 1, "article": 2, "arabic": 3, "ar_paren": 4, "circled": 5}
@@ -70,6 +75,7 @@ class Item:
     closed: bool = False  # role or deadline lines seen: later prose is not task text
     first_leads: bool = False  # a note said the first unit listed leads (其中列第一位为牵头单位)
     carried: list[tuple[str, list[str]]] = field(default_factory=list)  # roles said "下同" above
+    also: list[str] = field(default_factory=list)  # "以下均需X落实" above: X is responsible too
     heading_alone: bool = False  # its first line is a heading standing alone above its body
     group: str | None = None  # an intermediate heading between action and task levels
 
@@ -100,6 +106,7 @@ class _OutlineBuilder:
         self.open_names: list[str] | None = None  # a role list whose line ended with "、" or ","
         self.first_leads = False  # a note "列第一位为牵头单位" was seen: holds from there on
         self.carried: list[tuple[str, list[str]]] = []  # an attribution "…,下同": holds on
+        self.also: list[str] = []  # "以下均需X落实": X takes part in every later task
 
     @property
     def current(self) -> Item | None:
@@ -119,6 +126,8 @@ class _OutlineBuilder:
             return
         if "下同" in line:
             self.carried = same_below_roles(line) or self.carried
+        if "以下" in line:
+            self.also = all_below_units(line) or self.also
         if FIRST_LEADS_RE.search(line):
             self.first_leads = True
             line = FIRST_LEADS_NOTE_RE.sub("", line).strip()
@@ -164,6 +173,7 @@ class _OutlineBuilder:
                 label=self.label,
                 first_leads=self.first_leads,
                 carried=self.carried,
+                also=self.also,
             )
         )
 
@@ -490,6 +500,22 @@ def same_below_roles(line: str) -> list[tuple[str, list[str]]]:
     return roles
 
 
+# "以下均需区市场监管局落实", "以下各项任务均由各区政府组织实施": a unit in every task below
+_ALL_BELOW_RE = re.compile(
+    r"以下(?:各项|各类)?(?:任务|工作)?均(?:需|由|要|须)?([^,，。;；()（）]{2,30}?)"
+    r"(?:组织|负责)?(?:落实|负责|实施)"
+)
+
+
+def all_below_units(line: str) -> list[str]:
+    """The units a note says take part in every task below it (responsible), or []."""
+    m = _ALL_BELOW_RE.search(line)
+    if not m:
+        return []
+    names = split_unit_names(m.group(1))
+    return names if names and all(looks_like_unit(n) for n in names) else []
+
+
 def task_record(item: Item, default_year: int | None) -> dict:
     """The contract's Task object from an outline item."""
     text, inline_roles = extract_inline_units(item.text)
@@ -500,6 +526,9 @@ def task_record(item: Item, default_year: int | None) -> dict:
     for role, names in item.carried:  # "(…X为实施单位,下同)" above: for the roles not named here
         if not units[ROLE_KEYS[role]]:
             units[ROLE_KEYS[role]] = list(names)
+    for name in item.also:  # "以下均需X落实" above
+        if not any(name in names for names in units.values()):
+            units["responsible_units"].append(name)
     if item.first_leads and not units["lead_units"] and units["responsible_units"]:
         units["lead_units"] = units["responsible_units"][:1]
         units["responsible_units"] = units["responsible_units"][1:]

@@ -427,7 +427,14 @@ def _group_roles(content: str) -> tuple[Roles, str] | None:
     if roles is not None:
         return roles, kept
     roles, end = _verb_clauses(c)
-    return (roles, kept) if roles and end == len(c) else None
+    if roles and end == len(c):
+        return roles, kept
+    head, stop, _note = c.partition("。")  # "(X牵头,Y负责。以下均需Y落实,…)": a note after it
+    if stop and head:
+        roles, end = _verb_clauses(head)
+        if roles and end == len(head):
+            return roles, kept
+    return None
 
 
 _NOT_A_NAME_RE = re.compile(r"[\d至向于的将把对从]")
