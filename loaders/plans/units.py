@@ -56,6 +56,7 @@ _ROLE_WORDS = {
     "协同配合": "cooperating",
     "配合": "cooperating",
     "协助": "cooperating",
+    "协同": "cooperating",
     "协办": "cooperating",
     "协同": "cooperating",
     "支撑": "cooperating",
@@ -115,10 +116,16 @@ VERB_ROLES: dict[str, str] = {
     "协同配合": "cooperating",
     "配合": "cooperating",
     "协助": "cooperating",
+    "协同": "cooperating",
     "协办": "cooperating",
     "参与": "cooperating",
 }
-VERB_RE = re.compile("|".join(sorted(VERB_ROLES, key=len, reverse=True)))
+# "按职责组织落实", "按职责牵头负责": a verb after 按(照)职责(分工) keeps its role
+VERB_RE = re.compile(
+    r"(?:按(?:照)?职责(?:分工)?)?(?P<verb>"
+    + "|".join(sorted(VERB_ROLES, key=len, reverse=True))
+    + ")"
+)
 
 # wrapping words at the end of a name: "乡镇人民政府按职责分工分别负责", "司法局等部门"
 TRAILING_PHRASE_RE = re.compile(
@@ -385,7 +392,7 @@ def _verb_clauses(s: str, pos: int = 0) -> tuple[Roles, int]:
         names = _verb_names(s[pos : m.start()])
         if names is None:
             break
-        roles.append((VERB_ROLES[m.group()], names))
+        roles.append((VERB_ROLES[m.group("verb")], names))
         pos = m.end()
         while pos < len(s) and s[pos] in CLAUSE_SEPARATORS:
             pos += 1
