@@ -1175,8 +1175,9 @@ def test_a_gazette_copied_as_one_line_falls_into_its_documents():
 
 
 def test_roles_named_by_what_the_units_do_and_brackets_of_bare_unit_names():
-    """ "X牵头负责,Y组织落实" (Y carries it out: responsible), "Y组织配合" (cooperating), and a
-    closing bracket of unit names with no role word: the units that carry the task out. A unit's
+    """Roles by what units do: "X牵头负责,Y组织落实" (Y carries it out: responsible), "Y组织配合"
+    (cooperating), also after 按职责 ("Y按职责组织落实"); and a closing bracket of unit names
+    with no role word: the units that carry the task out. A unit's
     own part in brackets ("市交通委(计划财务处)") and a place ("(报至行政中心611室)") are none."""
     text = """某市城镇燃气安全专项整治实施方案
 一、主要任务
@@ -1267,9 +1268,9 @@ def test_numbered_items_naming_no_units_ahead_of_the_attributed_tasks_are_no_tas
 
 
 def test_a_note_after_the_attribution_and_a_unit_every_later_task_needs():
-    """"(X牵头,Y按职责分工负责;Z组织落实。以下均需Z落实,…不再单独列出)": the attribution before the
-    note is read, and Z takes part in every later task (added to its own units, not in place of
-    them)."""
+    """An attribution, then a note in the same parenthesis ("(X牵头,Y按职责分工负责;Z组织落实。以下
+    均需Z落实,…不再单独列出)"): the attribution is read, and Z takes part in every later task
+    (added to its own units, not in place of them)."""
     text = """某局燃气安全专项整治实施方案
 一、主要任务
 1.加强气瓶制造环节监管。开展监督检查。(特种设备安全监察处牵头,执法稽查处按职责分工负责;区市场监管局组织落实。以下均需区市场监管局落实,不再单独列出)
