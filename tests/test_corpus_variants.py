@@ -42,6 +42,8 @@ KNOWN_SHORT = {
     ("057", "oneline"): "its attachments' list and dated stages run together on one line",
     ("045", "lo_pdf"): _PRINTED_CELLS,
     ("060", "oneline"): _HEADINGS,
+    ("066", "oneline"): _HEADINGS,
+    ("067", "oneline"): _CELLS,
     ("063", "oneline"): "on one line the notice's heading, repeated under its front matter, "
     "cuts the document in two (the tasks are found, under a second document)",
 }

@@ -1283,3 +1283,34 @@ def test_a_note_after_the_attribution_and_a_unit_every_later_task_needs():
         (["特种设备安全监察处"], ["信用监督管理处", "区市场监管局"], []),
         ([], ["产品质量安全监督管理处", "区市场监管局"], []),
     ]
+
+
+def test_a_task_table_headed_具体工作_and_时间进度_and_goals_under_总体要求():
+    """An attached table whose columns read 具体工作 (the tasks) and 时间进度 (their deadlines) is
+    a breakdown table; goals stated in 一、总体要求 are the plan's targets."""
+    text = """某区2026年节能减排重点工作安排
+一、总体要求
+坚持稳中求进。全区粮食生产面积稳定在170万亩以上,年产量稳定在90万吨以上。
+二、重点任务
+(一)全面实施双控制度。严格落实考核。(区发展改革委负责)
+(二)推进建筑节能。开展既有建筑改造。(区建设管理委负责)
+附件:某区2026年节能减排重点工作任务分解表
+序号\t具体工作\t责任单位\t时间进度
+1\t全面实施碳排放总量和强度双控制度\t区发展改革委\t年内完成
+2\t编制2025年度温室气体排放清单\t区生态环境局\t三季度完成
+3\t强化光伏项目事中事后监管\t区发展改革委、各街镇\t持续推进
+"""
+    plan, table = docs(text)
+    assert [(t["indicator"], t["comparator"], t["value"], t["unit"]) for t in plan["targets"]] == [
+        ("全区粮食生产面积", ">=", 1_700_000, "亩"),  # 万 read exactly
+        ("年产量", ">=", 900_000, "吨"),
+    ]
+    assert table["kind"] == "breakdown_table"
+    assert [
+        (t["number"], t["title"], t["responsible_units"], t["deadline"], t["ongoing"])
+        for t in tasks(table)
+    ] == [
+        ("1", "全面实施碳排放总量和强度双控制度", ["区发展改革委"], "2026-12-31", False),
+        ("2", "编制2025年度温室气体排放清单", ["区生态环境局"], "2026-09-30", False),
+        ("3", "强化光伏项目事中事后监管", ["区发展改革委", "各街镇"], None, True),
+    ]

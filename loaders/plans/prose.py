@@ -457,7 +457,8 @@ def _belongs(it: Item, head: Item | None, items: list[Item]) -> bool:
 
 
 def _plan_targets(outline: Outline, task_rank: int, sections: list, emitted: set) -> list[dict]:
-    """Goals stated in sections without tasks whose heading speaks of 目标 (总体目标, 发展目标…),
+    """Goals stated in sections without tasks whose heading speaks of 目标 (总体目标, 发展目标…)
+    or that hold the plan's 总体要求 (its goals, often, after its guiding ideas),
     with the numbered items of such a section that are not tasks ("1.目标。…人才贡献率达到40%")
     and the paragraphs under them."""
     found: list[dict] = []
@@ -465,7 +466,9 @@ def _plan_targets(outline: Outline, task_rank: int, sections: list, emitted: set
     goal_heads = [
         it
         for it in outline.items
-        if STYLE_RANK[it.style] < task_rank and id(it) not in emitted and "目标" in it.text[:12]
+        if STYLE_RANK[it.style] < task_rank
+        and id(it) not in emitted
+        and ("目标" in it.text[:12] or it.text.startswith("总体要求"))  # goals stated in 总体要求
     ]
     for head in goal_heads:
         for owner in (head, *members.get(id(head), [])):
