@@ -44,6 +44,9 @@ KNOWN_SHORT = {
     ("060", "oneline"): _HEADINGS,
     ("066", "oneline"): _HEADINGS,
     ("067", "oneline"): _CELLS,
+    ("069", "oneline"): _HEADINGS,
+    ("070", "oneline"): _CELLS,
+    ("072", "oneline"): _HEADINGS,
     ("063", "oneline"): "on one line the notice's heading, repeated under its front matter, "
     "cuts the document in two (the tasks are found, under a second document)",
 }

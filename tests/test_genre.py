@@ -1314,3 +1314,68 @@ def test_a_task_table_headed_具体工作_and_时间进度_and_goals_under_总�
         ("2", "编制2025年度温室气体排放清单", ["区生态环境局"], "2026-09-30", False),
         ("3", "强化光伏项目事中事后监管", ["区发展改革委", "各街镇"], None, True),
     ]
+
+
+def test_a_title_citing_a_regulation_and_a_table_whose_task_names_are_merged_over_numbered_rows():
+    """ "关于印发贯彻《X条例》推进Y实施方案的通知" issues the 实施方案 (the 《条例》 is cited in its
+    title): a plan, not the regulation. Its 任务清单 numbers every row (序号 1, 2, 3) under a
+    任务名称 cell merged over several of them: the name is the rows' section, each row a task
+    titled by its 任务内容; 主要部门 is the responsible units' column."""
+    cells = [
+        "序号", "任务名称", "任务内容", "主要部门", "配合部门", "时间节点",
+        "1", "加强组织领导", "召开全区生活垃圾分类工作动员大会。", "区政府办公室", "各成员单位", "2019年3月",
+        "2", "将生活垃圾管理纳入考核体系。", "区委组织部", "区绿化市容局", "2019年6月",
+        "3", "推进基层建设", "将绿色账户工作纳入居民区党组织管理。", "各街镇", "区民政局", "2019年9月",
+    ]  # fmt: skip
+    text = (
+        "某区人民政府办公室关于印发贯彻《上海市生活垃圾管理条例》推进全程分类体系建设实施方案的通知\n\n"
+        "各街镇:现将实施方案印发给你们,请认真贯彻执行。\n\n"
+        "一、主要任务\n\n(一)完善分类设施。各街镇完成设施改造。(区绿化市容局负责)\n\n"
+        "(二)加强宣传。开展宣传活动。(区委宣传部负责)\n\n"
+        "附件:生活垃圾全程分类体系建设任务清单\n\n" + "\n\n".join(cells) + "\n"
+    )
+    plan, table = docs(text)
+    assert (plan["kind"], plan["title"]) == (
+        "plan",
+        "贯彻《上海市生活垃圾管理条例》推进全程分类体系建设实施方案",
+    )
+    assert [a["title"] for a in table["actions"]] == ["加强组织领导", "推进基层建设"]
+    assert [
+        (t["number"], t["title"], t["responsible_units"], t["deadline"]) for t in tasks(table)
+    ] == [
+        ("1", "召开全区生活垃圾分类工作动员大会", ["区政府办公室"], "2019-03-31"),
+        ("2", "将生活垃圾管理纳入考核体系", ["区委组织部"], "2019-06-30"),
+        ("3", "将绿色账户工作纳入居民区党组织管理", ["各街镇"], "2019-09-30"),
+    ]
+
+
+def test_a_numbered_heading_over_paragraphs_each_with_its_own_attribution():
+    """ "1．重点发展区域" alone on its line, then paragraphs each closing with its own (责任部门:…):
+    each paragraph is a task (no number of its own) in the heading's group; a heading over one
+    attributed paragraph stays one task."""
+    text = """某市关于推进公园城市建设的指导意见
+一、主要任务
+(一)构建公园体系
+1.打造生态网络基底
+以生态廊道串联全域生态空间,构建城乡一体的生态网络。(责任部门:市绿化市容局、市规划资源局)
+(二)聚焦重点区域
+1.重点发展区域
+以“一江一河一带”推动主城区生态空间开放融合。中心城区以滨水空间贯通开放为带动。(责任部门:相关区政府、市绿化市容局)
+以“绿心”公园引领五个新城环境品质全面提升。五个新城打造高品质“绿心”公园。(责任部门:嘉定区政府、青浦区政府)
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], t["title"], t["group"], t["responsible_units"]) for t in tasks(doc)] == [
+        ("1", "打造生态网络基底", None, ["市绿化市容局", "市规划资源局"]),
+        (
+            "",
+            "以“一江一河一带”推动主城区生态空间开放融合",
+            "重点发展区域",
+            ["相关区政府", "市绿化市容局"],
+        ),
+        (
+            "",
+            "以“绿心”公园引领五个新城环境品质全面提升",
+            "重点发展区域",
+            ["嘉定区政府", "青浦区政府"],
+        ),
+    ]

@@ -68,6 +68,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "responsible": (
         "责任单位",
         "责任部门",
+        "主要部门",
+        "主要责任部门",
         "责任主体",
         "承办单位",
         "主办单位",
@@ -933,6 +935,7 @@ def parse_table_rows(rows: list[list[str]], default_year: int | None, aligned: b
     if header is None:
         return []
     start, columns = header
+    columns = _merged_names_as_sections(rows[start + 1 :], columns)
     state = TableState()
     for row in rows[start + 1 :]:
         if not any(c.strip() for c in row) or is_header_row(row):
@@ -942,6 +945,28 @@ def parse_table_rows(rows: list[list[str]], default_year: int | None, aligned: b
         else:
             read_text_row(row, state)
     return _actions(state.measures, default_year)
+
+
+def _merged_names_as_sections(rows: list[list[str]], columns: dict[int, str]) -> dict[int, str]:
+    """A 任务名称 column whose cell is merged over rows numbered one by one (序号 1, 2, 3 under
+    one 加强组织领导) names their section, not each task: the tasks are the rows, their titles
+    the measures' cells. The column becomes the class (or, beside one, the group) column."""
+    number = next((k for k, r in columns.items() if r == "number"), None)
+    name = next((k for k, r in columns.items() if r == "name"), None)
+    if number is None or name is None or "measure" not in columns.values():
+        return columns
+    previous, merged = None, 0
+    for row in rows:
+        if number >= len(row) or not row[number].strip().isdigit():
+            continue
+        cell = row[name].strip() if name < len(row) else ""
+        if previous and cell in ("", previous):
+            merged += 1
+        previous = cell or previous
+    if not merged:
+        return columns
+    section = "group" if "category" in columns.values() else "category"
+    return {**columns, name: section}
 
 
 def _actions(measures: list[Measure], default_year: int | None) -> list[dict]:

@@ -195,6 +195,9 @@ def title_from_heading(heading: str) -> str:
     """ "…关于印发《X》的通知" -> X; "…关于印发X的通知" -> X. A title that only names another
     text ("…关于暂时调整实施《X条例》有关规定的决定") is kept whole."""
     m = _ISSUED_TITLE_RE.search(heading) or _ISSUED_CUT_RE.search(heading)
+    after = heading[m.end() :] if m else ""
+    if m and re.sub(r"^[^《》]{0,6}》?", "", after).strip() and not re.match(r"^\s*的?通知", after):
+        m = None  # "印发贯彻《X条例》推进Y实施方案的通知": the 《X》 is cited inside the title
     if m:
         return m.group(1).strip()
     m = NOTICE_RE.match(heading)

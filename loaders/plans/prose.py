@@ -374,7 +374,10 @@ def _sections(items: list[Item], task_style: str) -> list[tuple[Item | None, lis
                 current = (None, [])
                 sections.append(current)
             it.group = group
-            current[1].append(it)
+            paragraphs = _paragraph_tasks(it)
+            for task in paragraphs:
+                task.group = first_clause(it.parts[0])
+            current[1].extend(paragraphs or [it])
         elif action_rank is not None and action_rank < rank < task_rank:
             group = first_clause(it.text)
         elif rank > task_rank and current and current[1] and it.label != "效果指标":
@@ -383,6 +386,35 @@ def _sections(items: list[Item], task_style: str) -> list[tuple[Item | None, lis
             task.roles.extend(it.roles)
             task.deadline_text = task.deadline_text or it.deadline_text
     return sections
+
+
+def _paragraph_tasks(it: Item) -> list[Item]:
+    """A numbered heading alone on its line ("1．重点发展区域") over paragraphs that each close with
+    their own attribution: each paragraph is a task (without a number of its own), the heading
+    their group. [] when the item is one task (one paragraph, or paragraphs sharing units)."""
+    if not it.heading_alone or len(it.parts) < 3 or it.roles:
+        return []
+    chunks: list[list[str]] = [[]]
+    for part in it.parts[1:]:  # a paragraph may come as several lines, its attribution last
+        chunks[-1].append(part)
+        if extract_inline_units(part)[1]:
+            chunks.append([])
+    if chunks[-1] or len(chunks) < 3:  # text after the last attribution, or one paragraph
+        return []
+    return [
+        Item(
+            it.style,
+            "",
+            it.value,
+            chunk,
+            label=it.label,
+            first_leads=it.first_leads,
+            carried=it.carried,
+            also=it.also,
+            deadline_text=it.deadline_text,
+        )
+        for chunk in chunks[:-1]
+    ]
 
 
 def _attributed_leaf(items: list[Item], n: int) -> bool:
