@@ -1379,3 +1379,24 @@ def test_a_numbered_heading_over_paragraphs_each_with_its_own_attribution():
             ["嘉定区政府", "青浦区政府"],
         ),
     ]
+
+
+def test_in_a_plan_naming_no_units_what_to_check_and_the_steps_are_no_tasks():
+    """A plan without units takes its tasks from the outline; sections listing what the campaign
+    checks (治理内容/检查内容/排查范围) and its 工作步骤 hold none."""
+    text = """某区高层建筑消防安全综合治理工作方案
+一、治理内容
+(一)易燃可燃外保温材料。是否存在违规使用易燃可燃外保温材料的情况。
+(二)建筑消防设施。消防设施是否完好有效。
+二、工作措施
+(一)全面摸清底数。开展高层建筑消防安全排查。
+(二)严格管控外保温材料。严禁使用易燃可燃外保温材料。
+(三)严格执法整治。依法查处消防违法行为。
+三、工作步骤
+(一)动员部署阶段(8月31日前)。制定工作方案。
+(二)排查整治阶段(9月1日至11月30日)。全面开展排查整治。
+"""
+    (doc,) = docs(text)
+    assert [(a["title"], [t["number"] for t in a["tasks"]]) for a in doc["actions"]] == [
+        ("工作措施", ["(一)", "(二)", "(三)"])
+    ]

@@ -39,6 +39,7 @@ INLINE_DEADLINE_RE = re.compile(
 )
 NON_TASK_SECTION_RE = re.compile(
     r"(总体要求|工作要求|保障措施|组织实施|组织领导|指导思想|基本原则|工作原则|实施步骤|步骤安排|"
+    r"工作步骤|推进步骤|方法步骤|(?:治理|整治|检查|排查)(?:内容|范围|对象)|"
     r"总体目标|工作目标|主要目标|预期目标|目标要求|目标任务$)"
 )
 # a heading line that announces the tasks below it ("二、主要创建任务", "二、推进措施")
