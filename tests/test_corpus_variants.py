@@ -47,6 +47,10 @@ KNOWN_SHORT = {
     ("069", "oneline"): _HEADINGS,
     ("070", "oneline"): _CELLS,
     ("072", "oneline"): _HEADINGS,
+    ("073", "oneline"): _HEADINGS,
+    ("074", "oneline"): _HEADINGS,
+    ("075", "oneline"): _CELLS,
+    ("078", "oneline"): "on one line its notice's 文号 is taken for the title",
     ("063", "oneline"): "on one line the notice's heading, repeated under its front matter, "
     "cuts the document in two (the tasks are found, under a second document)",
 }
