@@ -1189,6 +1189,7 @@ def test_roles_named_by_what_the_units_do_and_brackets_of_bare_unit_names():
 (六)推进设施改造。(市交通委(计划财务处)牵头)
 (七)安装报警装置。(市住房城乡建设管理委、市财政局牵头负责,市民政局按职责组织配合)
 (八)修订法规。(市住房城乡建设管理委牵头负责,市司法局、市市场监管局按职责组织落实)
+(九)规范市场秩序。由市场监管部门统一监管(以下简称市监局)
 """
     (doc,) = docs(text)
     assert [(t["number"], roles(t)) for t in tasks(doc)] == [
@@ -1200,6 +1201,7 @@ def test_roles_named_by_what_the_units_do_and_brackets_of_bare_unit_names():
         ("(六)", (["市交通委(计划财务处)"], [], [])),
         ("(七)", (["市住房城乡建设管理委", "市财政局"], [], ["市民政局"])),
         ("(八)", (["市住房城乡建设管理委"], ["市司法局", "市市场监管局"], [])),
+        ("(九)", ([], [], [])),  # an abbreviation, not units
     ]
 
 

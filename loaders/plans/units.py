@@ -441,7 +441,7 @@ def _group_roles(content: str) -> tuple[Roles, str] | None:
     return None
 
 
-_NOT_A_NAME_RE = re.compile(r"[\d至向于的将把对从]")
+_NOT_A_NAME_RE = re.compile(r"[\d至向于的将把对从]|简称|以下|含")
 
 
 def _bare_names(content: str) -> tuple[Roles, str] | None:
