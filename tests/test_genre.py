@@ -1402,3 +1402,24 @@ def test_in_a_plan_naming_no_units_what_to_check_and_the_steps_are_no_tasks():
     assert [(a["title"], [t["number"] for t in a["tasks"]]) for a in doc["actions"]] == [
         ("工作措施", ["(一)", "(二)", "(三)"])
     ]
+
+
+def test_numbered_principles_do_not_decide_where_a_plan_without_units_keeps_its_tasks():
+    """No units anywhere: the tasks come from the outline, and the principles numbered 1.–3. under
+    总体要求 do not make "1." the task level (which would leave the plan with none)."""
+    text = """某市关于保障轨道交通安全运行的实施意见
+一、总体要求
+(一)指导思想。坚持安全发展理念。
+(二)基本原则
+1.以人为本,安全第一。把保障乘客安全放在首位。
+2.依法管理,综合治理。运用法治方式加强管理。
+3.预防为主,源头管控。强化风险防控。
+二、主要措施
+(一)强化规划建设安全。严格执行安全标准。
+(二)加强运营安全管理。完善运营管理制度。
+(三)提升应急处置能力。健全应急预案体系。
+"""
+    (doc,) = docs(text)
+    assert [(a["title"], [t["number"] for t in a["tasks"]]) for a in doc["actions"]] == [
+        ("主要措施", ["(一)", "(二)", "(三)"])
+    ]

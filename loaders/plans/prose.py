@@ -271,8 +271,22 @@ def choose_task_style(items: list[Item], structural: bool = False) -> str | None
     candidates = [it for it in items if it.label != "效果指标"]
     chosen = _style_carrying(candidates)
     if chosen is None and structural:
-        chosen = _structural_style(candidates)
+        chosen = _structural_style(_outside_non_task_sections(candidates))
     return chosen
+
+
+def _outside_non_task_sections(items: list[Item]) -> list[Item]:
+    """The items not under a 总体要求/基本原则/保障措施-like heading: numbered principles (1.以人为本…)
+    tell nothing of where a plan without units keeps its tasks."""
+    out: list[Item] = []
+    chain: list[Item] = []  # the headings above the item, outermost first
+    for it in items:
+        rank = STYLE_RANK[it.style]
+        chain = [h for h in chain if STYLE_RANK[h.style] < rank]
+        if not any(NON_TASK_SECTION_RE.search(h.text[:20]) for h in chain):
+            out.append(it)
+        chain.append(it)
+    return out
 
 
 def _structural_style(items: list[Item]) -> str | None:
