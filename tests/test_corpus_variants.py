@@ -53,7 +53,10 @@ KNOWN_SHORT = {
     ("078", "oneline"): "on one line its notice's 文号 is taken for the title",
     ("079", "oneline"): _HEADINGS,
     ("080", "oneline"): "on one line its title runs on into its text and its headings into theirs",
-    ("082", "oneline"): "on one line the notice's heading and 文号 are cut apart in the wrong place",
+    (
+        "082",
+        "oneline",
+    ): "on one line the notice's heading and 文号 are cut apart in the wrong place",
     ("063", "oneline"): "on one line the notice's heading, repeated under its front matter, "
     "cuts the document in two (the tasks are found, under a second document)",
 }
