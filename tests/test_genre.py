@@ -1423,3 +1423,26 @@ def test_numbered_principles_do_not_decide_where_a_plan_without_units_keeps_its_
     assert [(a["title"], [t["number"] for t in a["tasks"]]) for a in doc["actions"]] == [
         ("主要措施", ["(一)", "(二)", "(三)"])
     ]
+
+
+def test_actions_and_tasks_numbered_by_name():
+    """ "行动1：…" over "——任务1：…": actions and tasks (numbered through the plan); "任务" in a
+    sentence without its number and colon opens nothing."""
+    text = """2026年某市城市更新规划资源行动方案
+一、统筹更新任务
+行动1:加强规划引领与任务统筹
+——任务1:协同开展城市更新专项规划编制工作。(市规划资源局负责)
+——任务2:制定各区年度城市更新规划实施报告。(各区规划资源局负责)
+行动2:推动更新规划编制与实施
+——任务3:推动重点地区更新提升。任务完成后组织评估。(市规划资源局负责)
+"""
+    (doc,) = docs(text)
+    assert [
+        (a["title"], [(t["number"], t["title"]) for t in a["tasks"]]) for a in doc["actions"]
+    ] == [
+        (
+            "加强规划引领与任务统筹",
+            [("1", "协同开展城市更新专项规划编制工作"), ("2", "制定各区年度城市更新规划实施报告")],
+        ),
+        ("推动更新规划编制与实施", [("3", "推动重点地区更新提升")]),
+    ]

@@ -47,8 +47,18 @@ def _number_as_written(style: str, raw: str) -> str:
     return raw
 
 
+# numbering by name: "行动1：…" over "——任务1：…" (actions over tasks, tasks counted through)
+_NAMED_ACTION = re.compile(rf"^(?:——|—)?\s*行动\s*(\d{{1,3}}|{CN_NUM})\s*[:：]\s*")
+_NAMED_TASK = re.compile(r"^(?:——|—)?\s*任务\s*(\d{1,3})\s*[:：]\s*")
+
+
 def match_marker(line: str, last_arabic: int | None = None) -> Marker | None:
     """The numbering marker that opens `line`, if any."""
+    for style, pattern in (("cn_paren", _NAMED_ACTION), ("arabic", _NAMED_TASK)):
+        m = pattern.match(line)
+        value = cn_to_int(m.group(1)) if m else None
+        if m and value is not None and line[m.end() :].strip():
+            return Marker(style, value, m.group(1), line[m.end() :])
     for style, pattern in _MARKERS:
         m = pattern.match(line)
         if m:
