@@ -173,8 +173,14 @@ def _place_quotes(line: list[Piece]) -> list[Piece]:
     if len(line) > 2000:
         return line  # a line no document draws (kept as it came)
     marks = [p for p in line if p.text.strip() and set(p.text) <= set(_QUOTES + "—… ")]
-    # a run of marks, or one mark drawn over a piece that kept a hole for it ("河 地" + "”")
-    runs = [p for p in marks if len(p.text) > 1 or any(q.x0 < p.x0 < q.x1 for q in line)]
+    # a run of quotation marks, or marks drawn over a piece that kept a hole for them ("河 地" +
+    # "”", "行动 人" + "——"); a dash standing on its own (a line opening "——任务1：") is in place
+    runs = [
+        p
+        for p in marks
+        if (len(p.text) > 1 and set(p.text) <= set(_QUOTES + " "))
+        or any(q.x0 < p.x0 < q.x1 for q in line)
+    ]
     if not runs or len(runs) > 50:
         return line  # none, or more than a line holds (kept as it came)
     ids = {id(p) for p in runs}
