@@ -19,7 +19,7 @@ is known the Deadline is still returned, with `date=None`.
 is prose, see `find_deadline_in_text`). `find_deadline_in_text` is conservative: a time phrase in
 prose is a deadline only with 前/以前/之前 or 底/末 wording ("3月底前", "7月底", "2023年年底前",
 "第一季度前", "2025年以前"), with 年内 followed by a verb ("年内完成"), or as an explicit period
-("2023年上半年", "每年第一季度"). A length of time ("施行后一年内完成", "两年内") is no deadline. So past events ("2019年5月27日，西区被…命名"), year ranges
+("2023年上半年", "每年第一季度"). A length of time ("施行后一年内完成", "两年内") is no deadline. So past events ("2019年5月27日，某区被…命名"), year ranges
 ("(2021—2025年)") and horizons without 前/底 ("到2035年基本建成") are not deadlines.
 """
 

@@ -452,7 +452,7 @@ def _bare_names(content: str) -> tuple[Roles, str] | None:
     if not names or (len(names) == 1 and is_group(names[0])):
         return None
     if any(len(n) > 20 or _NOT_A_NAME_RE.search(n) for n in names):
-        return None  # "(实施方案上报至西夏区行政中心611室)": a place, not units
+        return None  # "(方案报至某区行政中心611室)": a place, not units
     return [("responsible", names)], ""
 
 
