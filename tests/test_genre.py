@@ -12,6 +12,11 @@ def docs(text: str, name: str = "a.txt") -> list[dict]:
     return parse_bytes(name, text.encode("utf-8"))["documents"]
 
 
+def pasted(paragraphs: list[str], cells: list[str]) -> str:
+    """A text whose table is pasted one cell per paragraph, paragraphs parted by blank lines."""
+    return "\n\n".join([*paragraphs, *cells]) + "\n"
+
+
 def tasks(doc: dict) -> list[dict]:
     return [t for a in doc["actions"] for t in a["tasks"]]
 
@@ -907,7 +912,7 @@ def test_a_table_pasted_one_cell_per_paragraph_is_a_task_table():
         "美丽家园建设",
         "4", "创建20个美丽家园特色小区。", "区房管局",
     ]  # fmt: skip
-    text = "某区城市更新行动方案\n\n附件:某区城市更新重点任务清单\n\n" + "\n\n".join(cells) + "\n"
+    text = pasted(["某区城市更新行动方案", "附件:某区城市更新重点任务清单"], cells)
     doc = next(d for d in docs(text) if d["kind"] == "breakdown_table")
     assert [(t["number"], t["title"]) for t in tasks(doc)] == [
         ("1", "推进走马塘片区规划研究"),
@@ -992,7 +997,7 @@ def test_a_task_table_after_the_plan_with_role_columns_pasted_one_cell_per_parag
         "4", "开展慢行交通建设", "设施运行处", "综合规划处", "设施养护处",
         "推进慢行交通品质提升。", "完成慢行交通年度计划。",
     ]  # fmt: skip
-    plan, table = docs(body + "\n\n" + "\n\n".join(cells) + "\n")
+    plan, table = docs(pasted([body], cells))
     assert (plan["kind"], [t["number"] for t in tasks(plan)]) == ("plan", ["(一)", "(二)"])
     assert (table["kind"], table["title"]) == (
         "breakdown_table",
@@ -1076,10 +1081,13 @@ def test_a_pasted_table_whose_header_cells_broke_and_whose_rows_open_on_their_me
         f"(2{space})推进农村公路提档升级。", "改造农村公路300公里。", "改造农村公路200公里。",
         "设施养护处", "各相关部门",
     ]  # fmt: skip
-    text = (
-        "某市交通领域精细化管理三年行动计划\n\n"
-        "为提升交通精细化管理水平,制定本计划。\n\n"
-        "附件:某市交通领域精细化管理任务清单\n\n" + "\n\n".join(cells) + "\n"
+    text = pasted(
+        [
+            "某市交通领域精细化管理三年行动计划",
+            "为提升交通精细化管理水平,制定本计划。",
+            "附件:某市交通领域精细化管理任务清单",
+        ],
+        cells,
     )
     table = next(d for d in docs(text) if d["kind"] == "breakdown_table")
     assert [a["title"] for a in table["actions"]] == ["(一)提升设施环境品质"]
@@ -1117,10 +1125,13 @@ def test_a_pasted_list_whose_rows_open_on_numbered_items_with_several_tasks_each
         "年底前,各街道成立由街道行政主要领导为主任的消防安全委员会。",
         "区委编办、各街道", "区消防救援支队",
     ]  # fmt: skip
-    text = (
-        "某区加强基层消防安全综合治理工作的实施意见\n\n"
-        "为加强基层消防安全综合治理,提出如下意见。\n\n"
-        "附件:某区2022年基层消防安全综合治理重点任务清单\n\n" + "\n\n".join(cells) + "\n"
+    text = pasted(
+        [
+            "某区加强基层消防安全综合治理工作的实施意见",
+            "为加强基层消防安全综合治理,提出如下意见。",
+            "附件:某区2022年基层消防安全综合治理重点任务清单",
+        ],
+        cells,
     )
     table = next(d for d in docs(text) if d["kind"] == "breakdown_table")
     assert [a["title"] for a in table["actions"]] == ["做好政策保障", "推进组织建设"]
@@ -1329,12 +1340,16 @@ def test_a_title_citing_a_regulation_and_a_table_whose_task_names_are_merged_ove
         "2", "将生活垃圾管理纳入考核体系。", "区委组织部", "区绿化市容局", "2019年6月",
         "3", "推进基层建设", "将绿色账户工作纳入居民区党组织管理。", "各街镇", "区民政局", "2019年9月",
     ]  # fmt: skip
-    text = (
-        "某区人民政府办公室关于印发贯彻《上海市生活垃圾管理条例》推进全程分类体系建设实施方案的通知\n\n"
-        "各街镇:现将实施方案印发给你们,请认真贯彻执行。\n\n"
-        "一、主要任务\n\n(一)完善分类设施。各街镇完成设施改造。(区绿化市容局负责)\n\n"
-        "(二)加强宣传。开展宣传活动。(区委宣传部负责)\n\n"
-        "附件:生活垃圾全程分类体系建设任务清单\n\n" + "\n\n".join(cells) + "\n"
+    text = pasted(
+        [
+            "某区人民政府办公室关于印发贯彻《上海市生活垃圾管理条例》推进全程分类体系建设实施方案的通知",
+            "各街镇:现将实施方案印发给你们,请认真贯彻执行。",
+            "一、主要任务",
+            "(一)完善分类设施。各街镇完成设施改造。(区绿化市容局负责)",
+            "(二)加强宣传。开展宣传活动。(区委宣传部负责)",
+            "附件:生活垃圾全程分类体系建设任务清单",
+        ],
+        cells,
     )
     plan, table = docs(text)
     assert (plan["kind"], plan["title"]) == (
