@@ -18,9 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.plans.parse import parse_bytes
-from tests.seed_variants import TABLE_VARIANTS, libreoffice_pdfs, variants
-from tests.test_seed_variants import compare_docs, short_of_threshold
+from tests.test_seed_variants import short_of_threshold, variant_scores
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 THRESHOLD = 0.95
@@ -74,25 +72,7 @@ def full_documents() -> list[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory) -> dict[tuple[str, str], tuple[float, list[str]]]:
-    out = {}
-    expected_of, docx_files = {}, {}
-    for number, text in full_documents():
-        expected = expected_of[number] = parse_bytes(f"{number}.txt", text.encode("utf-8"))[
-            "documents"
-        ]
-        for v in variants(text):
-            if v.name in TABLE_VARIANTS:
-                continue
-            if v.name == "docx":
-                docx_files[number] = v.data
-            docs = parse_bytes(f"{number}_{v.name}{v.suffix}", v.data)["documents"]
-            good, total, diffs = compare_docs(expected, docs)
-            out[(number, v.name)] = (good / total if total else 1.0, diffs)
-    for number, pdf in libreoffice_pdfs(docx_files, tmp_path_factory.mktemp("lo")).items():
-        docs = parse_bytes(f"{number}_lo.pdf", pdf)["documents"]
-        good, total, diffs = compare_docs(expected_of[number], docs)
-        out[(number, "lo_pdf")] = (good / total if total else 1.0, diffs)
-    return out
+    return variant_scores(full_documents(), tmp_path_factory.mktemp("lo"), with_tables=False)
 
 
 def test_there_are_at_least_twenty_full_documents() -> None:

@@ -111,28 +111,39 @@ def seed_cases() -> list[tuple[str, str]]:
     return [(p.name[:3], p.read_text(encoding="utf-8")) for p in seed_files()]
 
 
-@pytest.fixture(scope="module")
-def scores(tmp_path_factory) -> dict[tuple[str, str], tuple[float, list[str]]]:
-    """(seed, variant) -> (score, differences), every variant built and parsed once; the .docx
-    variants also printed to PDF by LibreOffice ("lo_pdf")."""
+def variant_scores(
+    cases: list[tuple[str, str]], folder, with_tables: bool = True
+) -> dict[tuple[str, str], tuple[float, list[str]]]:
+    """(case, variant) -> (score, differences) for texts (case, text): every variant built and
+    parsed once and compared with the text's own parse; table variants (the breakdown table
+    alone) with its breakdown tables only, or skipped; the .docx variants also printed to PDF by
+    LibreOffice ("lo_pdf") in one run in `folder`."""
     out = {}
     originals, docx_files = {}, {}
-    for seed, text in seed_cases():
-        original = originals[seed] = parse_bytes(f"{seed}.txt", text.encode("utf-8"))["documents"]
+    for case, text in cases:
+        original = originals[case] = parse_bytes(f"{case}.txt", text.encode("utf-8"))["documents"]
         for v in variants(text):
             expected = original
             if v.name in TABLE_VARIANTS:
+                if not with_tables:
+                    continue
                 expected = [d for d in original if d["kind"] == "breakdown_table"]
             if v.name == "docx":
-                docx_files[seed] = v.data
-            docs = parse_bytes(f"{seed}_{v.name}{v.suffix}", v.data)["documents"]
+                docx_files[case] = v.data
+            docs = parse_bytes(f"{case}_{v.name}{v.suffix}", v.data)["documents"]
             good, total, diffs = compare_docs(expected, docs)
-            out[(seed, v.name)] = (good / total if total else 1.0, diffs)
-    for seed, pdf in libreoffice_pdfs(docx_files, tmp_path_factory.mktemp("lo")).items():
-        docs = parse_bytes(f"{seed}_lo.pdf", pdf)["documents"]
-        good, total, diffs = compare_docs(originals[seed], docs)
-        out[(seed, "lo_pdf")] = (good / total if total else 1.0, diffs)
+            out[(case, v.name)] = (good / total if total else 1.0, diffs)
+    for case, pdf in libreoffice_pdfs(docx_files, folder).items():
+        docs = parse_bytes(f"{case}_lo.pdf", pdf)["documents"]
+        good, total, diffs = compare_docs(originals[case], docs)
+        out[(case, "lo_pdf")] = (good / total if total else 1.0, diffs)
     return out
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory) -> dict[tuple[str, str], tuple[float, list[str]]]:
+    """(seed, variant) -> (score, differences) of every variant of every seed."""
+    return variant_scores(seed_cases(), tmp_path_factory.mktemp("lo"))
 
 
 def test_every_variant_of_every_seed_scores_at_least_95_percent(scores) -> None:
