@@ -468,3 +468,66 @@ def test_seed_annual_report_achievements(seed):
     ]:
         assert item in found
     assert not [a for a in found if a[0].endswith("概况信息")]
+
+
+# ---------------------------------------------------------------- from one value to another
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # only the value reached is a target; the word after it, or the verb, gives the direction
+        ("全市公园数量从406座增加到1000座以上", ("全市公园数量", ">=", 1000, "座")),
+        ("公共充电桩从2万个增加到5万个", ("公共充电桩", ">=", 50000, "个")),
+        ("网上可办率由80%提高到95%", ("网上可办率", ">=", 95, "%")),
+        ("审批时限从20个工作日缩减至5个工作日", ("审批时限", "<=", 5, "个工作日")),
+        ("办理时限由15日压缩到7日", ("办理时限", "<=", 7, "日")),
+        ("人均公园绿地面积从8.5平方米增至9平方米", ("人均公园绿地面积", ">=", 9, "平方米")),
+        ("审批事项由120项减至60项以内", ("审批事项", "<=", 60, "项")),
+        ("开办时间从5天压缩至2天以内", ("开办时间", "<=", 2, "天")),
+    ],
+)
+def test_a_move_from_one_value_to_another_targets_the_value_reached(text, expected):
+    got = [(t["indicator"], t["comparator"], t["value"], t["unit"]) for t in extract_targets(text)]
+    assert got == [expected]
+
+
+def test_moves_in_one_sentence_each_keep_their_own_name_and_year():
+    text = "到2025年,公园数量从438座增加到1000座以上,森林覆盖率从18.49%提升到19.5%"
+    assert extract_targets(text) == [
+        T("公园数量", ">=", 1000, "座", "公园数量从438座增加到1000座以上", year=2025),
+        T("森林覆盖率", ">=", 19.5, "%", "森林覆盖率从18.49%提升到19.5%", year=2025),
+    ]
+
+
+def test_from_without_a_move_is_no_target():
+    assert extract_targets("从5个方面提出20条措施") == []
+
+
+# ---------------------------------------------------------------- bundles and daily averages
+
+
+def test_a_bundle_of_rates_gives_each_rate_named_before_it_the_value():
+    text = normalize_text(
+        "力争实现设施排查率、“户籍化”管理纳入率和“楼长”责任履行率“三个100%”,坚决预防"
+    )
+    got = [(t["indicator"], t["comparator"], t["value"]) for t in extract_targets(text)]
+    assert got == [
+        ("设施排查率", ">=", 100),
+        ("“户籍化”管理纳入率", ">=", 100),
+        ("“楼长”责任履行率", ">=", 100),
+    ]
+
+
+def test_a_bundle_with_nothing_named_before_it_is_no_target():
+    assert extract_targets("做到“两个100%”") == []
+    got = extract_targets("实现“三个100%”,即排查率、整改率均达到100%")
+    assert [t["indicator"] for t in got] == ["排查率", "整改率"]
+
+
+def test_a_daily_or_per_head_average_keeps_its_average():
+    got = extract_targets("全区干垃圾日均控制量不高于1610吨,人均学法时间不少于40学时")
+    assert [(t["indicator"], t["comparator"], t["value"]) for t in got] == [
+        ("全区干垃圾日均控制量", "<=", 1610),
+        ("人均学法时间", ">=", 40),
+    ]

@@ -19,6 +19,10 @@ Comparators (targets):
   the value is the size of the change, ">=" unless 以内/以下/不超过 say "<=".
 - relative: "败诉率较2022年再下降5个百分点" -> (败诉率, "<=", -5, "个百分点"): at most last year's
   rate minus 5 points; "提高N个百分点" -> ">=", +N.
+- a move "从/由 X (增加|提高|压缩|缩减 …)到/至 Y": only Y is a target, named by the words before
+  从/由; "以上/以内" after Y decide, else the verb's direction ("公园数量从438座增加到1000座以上" ->
+  ">= 1000 座", "办理时限由15日压缩到7日" -> "<= 7 日"). X is no target.
+- a bundle "A率、B率和C率“三个100%”" gives each rate named before it the value.
 - counts need a comparator word, a verb of reaching right before them ("参保人数达到424万人" ->
   ">="), or a period frame (每年/全年/每季度/每月/每2年 …) in force:
   "全年组织开展行政执法培训2期" -> ">= 2 期" (a count in Chinese digits needs its own frame). A
@@ -119,8 +123,14 @@ _NOT_PERIOD_YEAR_RE = re.compile(r"(?:较|比|\d\s*年?\s*[—\-–~至到])\s*$
 
 # --- changes and comparisons
 _CHANGE_RE = re.compile(r"(增长|增加|提高|提升|上升|下降|降低|减少|压缩|缩短)$")
-_DOWN_RE = re.compile(r"下降|降低|减少|压缩|缩短")
+_DOWN_RE = re.compile(r"下降|降低|减少|压缩|压减|缩减|缩短|缩小|^[降减缩压]$")
 _BASELINE_RE = re.compile(r"(?:较|比)(?:\d{4}年度?|上一?年度?|去年|上年同期|同期)再?")
+# a move from one value to another: only the value reached is a target
+_FROM_RE = re.compile(r"(?:从|由)\s*$")
+_TO_RE = re.compile(
+    r"\s*(?:(?P<verb>增加|增长|提高|提升|上升|扩大|拓展|扩展|达到|下降|降低|减少|压缩|压减|缩减|缩短|"
+    r"缩小|调整|控制|增|升|降|减|缩|压)\s*)?(?:到|至)\s*"
+)
 _PERIOD_COMPARE_RE = re.compile(r"(?:比|较)(?:上一?年度?|去年|同期|上年同期|\d{4}年)|同比|环比")
 
 # --- names
@@ -134,12 +144,12 @@ _LEAD_RE = re.compile(
     rf"^(?:</?p>|\s+|——|—|[-•·]|\(\d+\)|（\d+）|\d+[.、]|{CN_SMALL}+、|\({CN_SMALL}+\)|"
     r"(?:到|至|截至|截止)?\d{4}年(?:年底|底|末)?(?:前|以前|之前)?|年底前|年底|年末|年内|全年|"
     r"第[一二三四五六七八九十百\d]+条|原则上|一般|确保|实现|推动|推进|力争|争取|努力|要|使|并且|并|且|"
-    r"同时|其中|做到|达到|保持|全面|进一步|逐步|切实|促进|以及|和|及|或|对|让|将|把|"
+    r"同时|其中|即(?![时刻])|做到|达到|保持|全面|进一步|逐步|切实|促进|以及|和|及|或|对|让|将|把|"
     r"在(?![孵校建职编岗册线读押园院营])|还|已|共|累计|"
     r"、|,|:|的)+"
 )
 _TRAILING_YEAR_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:到|至)?\d{4}年(?:年底|底|末)?(?:前)?$")
-_FILLER_RE = re.compile(r"一般|原则上|(?<!平)均|必须|务必|应当|不得")
+_FILLER_RE = re.compile(r"一般|原则上|(?<![平日月周人户])均|必须|务必|应当|不得")
 _INTRO_RE = re.compile(r".*(?:实现|确保|做到)")
 _ATTR_RE = re.compile(r"\([^()]*(?:牵头|负责|配合)[^()]*\)")
 _TITLES_RE = re.compile(r"(《[^》]*》)(?:、?《[^》]*》)+")
@@ -177,6 +187,9 @@ _ZERO_START_RE = re.compile(
 # a quoted sentence with clauses ("实现“…达到2000名左右,…人才贡献率达到40%”的目标") is prose, not a
 # name or a slogan: only quotes without "," are masked
 _MASK_RE = re.compile(r"《[^《》\n]{0,100}》|“[^“”,\n]{0,60}”")
+# a bundle of values named before it ("A率、B率和C率“三个100%”"): its value stays readable
+_BUNDLE_RE = re.compile(r"“[一二两三四五六七八九十]{1,3}个(?=\d+(?:\.\d+)?%”)")
+_BUNDLE_TAIL_RE = re.compile(r"“[一二两三四五六七八九十]{1,3}个$")
 _LINE_MARKER_RE = re.compile(
     rf"^\s*(?:——|\(\d{{1,3}}\)|（\d{{1,3}}）|\d{{1,3}}\s*[.、．]|{CN_SMALL}+、|\({CN_SMALL}+\)|"
     r"\d{1,3}(?=[\u4e00-\u9fff])(?![年月日号个次件名期项篇场人门家条宗张户天学课小分工]))\s*"
@@ -222,6 +235,7 @@ def _drop(text: str, plain: str, *patterns: re.Pattern) -> str:
 def _clean(name: str) -> str:
     """Indicator text without tags, attributions, list markers, fillers and the verb group."""
     name = _ATTR_RE.sub("", _TITLES_RE.sub(r"\1", _TAG_RE.sub("", name)))
+    name = _BUNDLE_TAIL_RE.sub("", name)
     close = name.rfind(")")
     if close >= 0 and "(" not in name[:close]:
         name = name[close + 1 :]  # the end of an attribution "(…负责)" of the previous item
@@ -501,14 +515,47 @@ def _zero(clause: _Clause) -> list[dict]:
     return [clause.record(max(clause.text.find(what[:4]), 0), what, "=", 0, "件", None)]
 
 
+def _value(m: re.Match) -> tuple[float, str]:
+    if m["pct"]:
+        return float(m["num"]), "%"
+    return _number(m["num"]) * (10000 if m["wan"] else 1), m["unit"]
+
+
+def _from_to(
+    clause: _Clause, m: re.Match, to: re.Match, reached: re.Match, prev_end: int
+) -> tuple[list[dict], int]:
+    """ "公园数量从438座增加到1000座以上" -> (公园数量, ">=", 1000, "座"); "由15日压缩到7日" -> "<="."""
+    text, plain = clause.text, clause.plain
+    post = _POST_RE.match(plain, reached.end())
+    pre_plain = plain[prev_end : m.start()]
+    start = prev_end + _FROM_RE.search(pre_plain).start()
+    name_pre = _drop(text[prev_end:start], plain[prev_end:start], _CMP_RE, _FILLER_RE)
+    if post.group(1) and (post.group(1) != "内" or reached["unit"] in TIME_UNITS):
+        cmp = _POST_CMP.get(post.group(1), "<=")
+    else:
+        cmp = "<=" if to["verb"] and _DOWN_RE.search(to["verb"]) else ">="
+    value, unit = _value(reached)
+    name = _clean(name_pre) or _clean(_TAG_RE.sub("", text[post.end() :])[:30])
+    per = _frame(clause, pre_plain)[0] if unit != "%" else None
+    return [clause.record(reached.start(), clause.named(name), cmp, value, unit, per)], post.end()
+
+
 def _read_clause(clause: _Clause, mode: str) -> list[dict]:
     found = _zero(clause) if mode == "target" else []
     matches = list(_VALUE_RE.finditer(clause.plain))
     prev_end = 0
     for i, m in enumerate(matches):
-        if m.start() < prev_end:
-            continue
-        if m["pct"]:
+        if m.start() < prev_end or _BUNDLE_RE.match(clause.plain, max(m.start() - 1, 0)):
+            continue  # "“六个" of a bundle "“六个100%”" counts nothing
+        nxt = matches[i + 1] if i + 1 < len(matches) else None
+        to = (
+            _TO_RE.fullmatch(clause.plain, _POST_RE.match(clause.plain, m.end()).end(), nxt.start())
+            if nxt and (m["pct"] or m["num"][0].isdigit())
+            else None
+        )
+        if to and _FROM_RE.search(clause.plain[prev_end : m.start()]):
+            got, prev_end = _from_to(clause, m, to, nxt, prev_end)
+        elif m["pct"]:
             if not m["num"][0].isdigit():
                 continue
             got, prev_end = _percent(clause, m, prev_end, mode)
@@ -528,6 +575,8 @@ def _masked(line: str) -> str:
     """The line with the inside of 《titles》 and “quotes” replaced by □ (same length)."""
     out, last = [], 0
     for m in _MASK_RE.finditer(line):
+        if _BUNDLE_RE.match(line, m.start()):
+            continue
         a, b = m.span()
         out.append(line[last : a + 1] + _MASK_CHAR * (b - a - 2))
         last = b - 1

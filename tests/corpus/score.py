@@ -365,12 +365,18 @@ def main() -> int:
         default=str(venv) if venv.exists() else sys.executable,
         help="interpreter that runs `-m loaders` (default: the repository venv)",
     )
+    ap.add_argument(
+        "--labels",
+        type=Path,
+        default=LABELS,
+        help="labels file (default: labels.json beside this script)",
+    )
     args = ap.parse_args()
 
     try:
-        labels = json.loads(LABELS.read_text(encoding="utf-8"))
+        labels = json.loads(args.labels.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        print(f"cannot read {LABELS}: {exc}")
+        print(f"cannot read {args.labels}: {exc}")
         return 0
     if args.only:
         labels = [e for e in labels if args.only in e["file"]]
