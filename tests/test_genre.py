@@ -1461,3 +1461,28 @@ def test_actions_and_tasks_numbered_by_name():
         ),
         ("推动更新规划编制与实施", [("3", "推动重点地区更新提升")]),
     ]
+
+
+def test_goals_of_dated_stages_are_the_plans_targets_in_the_stages_year():
+    text = """关于推进低空服务能力建设的实施方案
+一、重点任务
+(一)健全服务体系。建设服务中心。(责任单位:市交通委)
+(二)提升管理能力。完善空域管理。(责任单位:市交通委、市公安局)
+二、实施步骤
+(一)建设筹备阶段(2024年年底前)
+推进服务中心建设前期工作。
+(二)试运行阶段(2025年年底前)
+累计划设低空飞行航线不少于150条,服务中心实现试运行。
+(三)优化提升阶段(2026—2027年)
+累计划设低空飞行航线不少于400条,2026年起降点覆盖率达到90%。
+"""
+    (doc,) = docs(text)
+    assert [t["number"] for t in tasks(doc)] == ["(一)", "(二)"]  # the stages are no tasks
+    goals = [
+        (g["indicator"], g["comparator"], g["value"], g["unit"], g["year"]) for g in doc["targets"]
+    ]
+    assert goals == [
+        ("划设低空飞行航线", ">=", 150, "条", 2025),
+        ("划设低空飞行航线", ">=", 400, "条", 2027),
+        ("起降点覆盖率", ">=", 90, "%", 2026),  # a year of its own wins
+    ]

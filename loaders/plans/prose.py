@@ -42,6 +42,9 @@ NON_TASK_SECTION_RE = re.compile(
     r"工作步骤|推进步骤|方法步骤|(?:治理|整治|检查|排查)(?:内容|范围|对象)|"
     r"总体目标|工作目标|主要目标|预期目标|目标要求|目标任务$)"
 )
+# a section of dated stages ("实施步骤", "建设步骤", "时间安排"): its goals are the plan's
+STAGES_RE = re.compile(r"步骤|阶段安排|时间安排|进度安排|时间节点")
+STAGE_YEAR_RE = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
 # a heading line that announces the tasks below it ("二、主要创建任务", "二、推进措施")
 TASKS_HEADING_RE = re.compile(r"^.{0,8}(?:任务|措施|举措)$")
 # a note that the first unit listed leads ("其中列第一位为牵头单位", "排在第一位的部门为牵头部门",
@@ -515,14 +518,27 @@ def _plan_targets(outline: Outline, task_rank: int, sections: list, emitted: set
         for it in outline.items
         if STYLE_RANK[it.style] < task_rank
         and id(it) not in emitted
-        and ("目标" in it.text[:12] or it.text.startswith("总体要求"))  # goals stated in 总体要求
+        and (
+            "目标" in it.text[:12]
+            or it.text.startswith("总体要求")  # goals stated in 总体要求
+            or STAGES_RE.search(it.text[:12])  # goals of dated stages
+        )
     ]
     for head in goal_heads:
         for owner in (head, *members.get(id(head), [])):
-            found.extend(extract_targets(owner.text))
-            for paragraph_owner, text, _ in outline.paragraphs:
-                if paragraph_owner is owner:
-                    found.extend(extract_targets(text))
+            # a dated stage ("(二)试运行阶段(2025年年底前)") is the year of its goals
+            years = (
+                STAGE_YEAR_RE.findall(owner.text[:40]) if STAGES_RE.search(head.text[:12]) else []
+            )
+            head_text = [owner.text]
+            first = owner.parts[0].strip() if years and owner.parts else ""
+            if len(owner.parts) > 1 and len(first) <= 30 and not re.search(r"[,，。;；]", first):
+                head_text = [first, "".join(owner.parts[1:])]  # the stage's name, then its goals
+            for text in (*head_text, *(t for o, t, _ in outline.paragraphs if o is owner)):
+                for target in extract_targets(text):
+                    if years and target["year"] is None:
+                        target["year"] = int(years[-1])  # the stage's end
+                    found.append(target)
     return found
 
 
