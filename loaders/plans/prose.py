@@ -532,7 +532,12 @@ def _plan_targets(outline: Outline, task_rank: int, sections: list, emitted: set
             )
             head_text = [owner.text]
             first = owner.parts[0].strip() if years and owner.parts else ""
-            if len(owner.parts) > 1 and len(first) <= 30 and not re.search(r"[,，。;；]", first):
+            if (
+                first
+                and len(owner.parts) > 1
+                and len(first) <= 30
+                and not re.search("[,，。;；]", first)
+            ):
                 head_text = [first, "".join(owner.parts[1:])]  # the stage's name, then its goals
             for text in (*head_text, *(t for o, t, _ in outline.paragraphs if o is owner)):
                 for target in extract_targets(text):
