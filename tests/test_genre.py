@@ -1486,3 +1486,39 @@ def test_goals_of_dated_stages_are_the_plans_targets_in_the_stages_year():
         ("划设低空飞行航线", ">=", 400, "条", 2027),
         ("起降点覆盖率", ">=", 90, "%", 2026),  # a year of its own wins
     ]
+
+
+def test_a_plan_naming_no_units_takes_run_in_measures_of_a_part_without_numbered_tasks():
+    text = """关于推进垃圾分类的实施方案
+一、指导思想
+以新发展理念为指引,推进分类工作。
+二、工作目标
+(一)分类格局基本成型。绿色账户累计达到67.4万户,覆盖面达到100%。
+(二)处理体系基本建成。干垃圾日均控制量不高于1610吨。
+三、推进全程分类
+(一)推进全面覆盖
+1.深入开展创建。开展示范街镇创建。
+2.夯实工作基础。落实分类投放设施。
+(二)加快体系建设
+1.推进两网融合。建设服务点。
+四、健全长效机制
+(一)推动源头减量。一是推进快递包装减量,二是推行无纸化办公。
+(二)强化执法监督。开展联合执法检查。
+五、组织保障
+(一)明确工作责任。各街镇落实属地责任。
+(二)加强经费保障。落实分类经费。
+"""
+    (doc,) = docs(text)
+    got = [(a["title"], [t["number"] for t in a["tasks"]]) for a in doc["actions"]]
+    assert got == [
+        ("推进全面覆盖", ["1", "2"]),
+        ("加快体系建设", ["1"]),
+        ("推动源头减量", ["(一)"]),  # a part with no numbered tasks: its measures are tasks
+        ("强化执法监督", ["(二)"]),
+    ]  # 工作目标 and 组织保障 hold no tasks
+    goals = [(g["indicator"], g["comparator"], g["value"], g["unit"]) for g in doc["targets"]]
+    assert goals == [
+        ("绿色账户累计", ">=", 674000, "户"),
+        ("覆盖面", ">=", 100, "%"),
+        ("干垃圾日均控制量", "<=", 1610, "吨"),
+    ]

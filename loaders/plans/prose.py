@@ -38,7 +38,7 @@ INLINE_DEADLINE_RE = re.compile(
     r"(?:完成时限|时间节点|完成时间|时限要求|办结时限)\s*[:：]\s*([^)）;；。,，]{2,30})"
 )
 NON_TASK_SECTION_RE = re.compile(
-    r"(总体要求|工作要求|保障措施|组织实施|组织领导|指导思想|基本原则|工作原则|实施步骤|步骤安排|"
+    r"(总体要求|工作要求|保障措施|组织实施|组织领导|(?:组织|工作)保障(?![\u4e00-\u9fff])|指导思想|基本原则|工作原则|实施步骤|步骤安排|"
     r"工作步骤|推进步骤|方法步骤|(?:治理|整治|检查|排查)(?:内容|范围|对象)|"
     r"总体目标|工作目标|主要目标|预期目标|目标要求|目标任务$)"
 )
@@ -308,6 +308,8 @@ def _structural_style(items: list[Item]) -> str | None:
 
 def _style_carrying(candidates: list[Item]) -> str | None:
     for test in (_carries_units, _carries_targets):
+        if test is _carries_targets:  # the goals under 工作目标 tell nothing of the task level
+            candidates = _outside_non_task_sections(candidates)
         carried = _subtree_carries(candidates, test)
         scores: dict[str, int] = {}
         for it, c in zip(candidates, carried, strict=True):
@@ -340,7 +342,8 @@ def parse_plan_lines(
     if task_style is None:
         return ParsedPlan([], [])
     task_rank = STYLE_RANK[task_style]
-    sections = _sections(outline.items, task_style)
+    unitless = not any(_carries_units(it) for it in outline.items)
+    sections = _sections(outline.items, task_style, unitless)
     carrying = [sum(_carries_units(t) for t in ts) for _, ts in sections]
     with_units = sum(carrying)
     total = sum(len(ts) for _, ts in sections)
@@ -367,7 +370,9 @@ def parse_plan_lines(
     return ParsedPlan(actions, plan_targets)
 
 
-def _sections(items: list[Item], task_style: str) -> list[tuple[Item | None, list[Item]]]:
+def _sections(
+    items: list[Item], task_style: str, unitless: bool = False
+) -> list[tuple[Item | None, list[Item]]]:
     """Split items into (action heading, task items); the action is the nearest level above."""
     task_rank = STYLE_RANK[task_style]
     above = sorted({STYLE_RANK[it.style] for it in items if STYLE_RANK[it.style] < task_rank})
@@ -379,7 +384,11 @@ def _sections(items: list[Item], task_style: str) -> list[tuple[Item | None, lis
     group: str | None = None
     for n, it in enumerate(items):
         rank = STYLE_RANK[it.style]
-        if action_rank is not None and rank == action_rank and _attributed_leaf(items, n):
+        if (
+            action_rank is not None
+            and rank == action_rank
+            and (_attributed_leaf(items, n) or (unitless and _bare_leaf(items, n, task_rank)))
+        ):
             # "(二)规范收费行为。…(X负责)" among actions whose tasks are numbered below them:
             # an item of the action level with its own units and nothing under it is a task
             current, group = (it, [it]), None
@@ -440,6 +449,25 @@ def _attributed_leaf(items: list[Item], n: int) -> bool:
     it = items[n]
     below = n + 1 < len(items) and STYLE_RANK[items[n + 1].style] > STYLE_RANK[it.style]
     return not below and it.label != "效果指标" and _carries_units(it)
+
+
+def _bare_leaf(items: list[Item], n: int, task_rank: int) -> bool:
+    """In a plan naming no units: item n, a run-in measure ("(一)推动源头减量。一是…"), stands
+    in a part ("四、…") where no item reaches the task level, while other parts hold their
+    tasks numbered below their headings: it is a task of its own."""
+    it, rank = items[n], STYLE_RANK[items[n].style]
+    if "。" not in it.text.rstrip("。") or it.label == "效果指标":
+        return False
+    start = n
+    while start > 0 and STYLE_RANK[items[start - 1].style] >= rank:
+        start -= 1
+    parent = items[start - 1] if start > 0 else None
+    if parent is None or NON_TASK_SECTION_RE.search(parent.text[:20]):
+        return False
+    end = n + 1
+    while end < len(items) and STYLE_RANK[items[end].style] >= rank:
+        end += 1
+    return all(STYLE_RANK[o.style] == rank for o in items[start:end]) and task_rank > rank
 
 
 def _section_heading(it: Item) -> bool:
@@ -512,20 +540,35 @@ def _plan_targets(outline: Outline, task_rank: int, sections: list, emitted: set
     with the numbered items of such a section that are not tasks ("1.目标。…人才贡献率达到40%")
     and the paragraphs under them."""
     found: list[dict] = []
-    members = {id(h): ts for h, ts in sections if h is not None and id(h) not in emitted}
+    taken = emitted | {id(t) for h, ts in sections if id(h) in emitted for t in ts}
+    items = outline.items
     goal_heads = [
-        it
-        for it in outline.items
+        n
+        for n, it in enumerate(items)
         if STYLE_RANK[it.style] < task_rank
-        and id(it) not in emitted
+        and id(it) not in taken
         and (
             "目标" in it.text[:12]
             or it.text.startswith("总体要求")  # goals stated in 总体要求
             or STAGES_RE.search(it.text[:12])  # goals of dated stages
         )
     ]
-    for head in goal_heads:
-        for owner in (head, *members.get(id(head), [])):
+    seen: set[int] = set()
+    for n in goal_heads:
+        head, rank = items[n], STYLE_RANK[items[n].style]
+        end = n + 1
+        while end < len(items) and STYLE_RANK[items[end].style] > rank:
+            end += 1
+        # the items under the heading outside actions and tasks, each once (a 目标 in a 目标)
+        owners, skip_below = [], None
+        for o in items[n:end]:
+            if skip_below is not None and STYLE_RANK[o.style] > skip_below:
+                continue
+            skip_below = STYLE_RANK[o.style] if id(o) in taken else None
+            if skip_below is None and id(o) not in seen:
+                owners.append(o)
+        seen.update(id(o) for o in owners)
+        for owner in owners:
             # a dated stage ("(二)试运行阶段(2025年年底前)") is the year of its goals
             years = (
                 STAGE_YEAR_RE.findall(owner.text[:40]) if STAGES_RE.search(head.text[:12]) else []
@@ -544,7 +587,8 @@ def _plan_targets(outline: Outline, task_rank: int, sections: list, emitted: set
                     if years and target["year"] is None:
                         target["year"] = int(years[-1])  # the stage's end
                     found.append(target)
-    return found
+    # a sub-item's text is also inside its item's text: each goal once
+    return list({tuple(map(str, t.values())): t for t in found}.values())
 
 
 def _heading_line(first: str, following: str) -> bool:
