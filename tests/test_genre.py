@@ -1522,3 +1522,24 @@ def test_a_plan_naming_no_units_takes_run_in_measures_of_a_part_without_numbered
         ("覆盖面", ">=", 100, "%"),
         ("干垃圾日均控制量", "<=", 1610, "吨"),
     ]
+
+
+def test_a_merged_分项任务_column_names_the_sections_of_the_工作任务_rows():
+    cells = ["任务编号", "分项任务", "工作任务", "主要部门"]
+    cells += ["1", "重点发展区域", "以滨江绿带推动生态空间开放", "相关区政府、市绿化市容局"]
+    cells += ["2", "以公园引领新城环境品质提升", "市规划资源局"]
+    cells += ["3", "重大建设项目", "推进环城生态公园带建设", "市发展改革委、市水务局"]
+    cells += ["4", "实施千座公园计划", "市农业农村委"]
+    (table,) = docs(pasted(["某市公园城市建设实施意见", "附表:重点安排表"], cells))
+    assert table["kind"] == "breakdown_table"
+    got = [
+        (a["title"], t["number"], t["title"], t["responsible_units"])
+        for a in table["actions"]
+        for t in a["tasks"]
+    ]
+    assert got == [
+        ("重点发展区域", "1", "以滨江绿带推动生态空间开放", ["相关区政府", "市绿化市容局"]),
+        ("重点发展区域", "2", "以公园引领新城环境品质提升", ["市规划资源局"]),
+        ("重大建设项目", "3", "推进环城生态公园带建设", ["市发展改革委", "市水务局"]),
+        ("重大建设项目", "4", "实施千座公园计划", ["市农业农村委"]),
+    ]
