@@ -360,9 +360,17 @@ def parse_plan_lines(
     if structural:  # headings of sections cut before their items are no tasks
         sections = [(h, [t for t in ts if not _section_heading(t)]) for h, ts in sections]
     actions, emitted = [], set()
+    parents = _parents(outline.items)
     for k, (head, tasks) in enumerate(sections):
         ahead = k < first_attributed
         if not tasks or _is_non_task_section(head, tasks, with_units, total, ahead):
+            continue
+        above = parents.get(id(head)) if head is not None else None
+        if (  # "(一)明确责任主体" under "六、加强组织保障": duties, not tasks
+            above is not None
+            and NON_TASK_SECTION_RE.search(above.text[:20])
+            and not any(_carries_units(t) for t in tasks)
+        ):
             continue
         emitted.add(id(head))
         actions.append(_action_record(head, tasks, outline, default_year, title))
@@ -451,10 +459,23 @@ def _attributed_leaf(items: list[Item], n: int) -> bool:
     return not below and it.label != "效果指标" and _carries_units(it)
 
 
+def _parents(items: list[Item]) -> dict[int, Item]:
+    """Each item's nearest item of a higher level before it."""
+    parents: dict[int, Item] = {}
+    chain: list[Item] = []
+    for it in items:
+        rank = STYLE_RANK[it.style]
+        chain = [h for h in chain if STYLE_RANK[h.style] < rank]
+        if chain:
+            parents[id(it)] = chain[-1]
+        chain.append(it)
+    return parents
+
+
 def _bare_leaf(items: list[Item], n: int, task_rank: int) -> bool:
-    """In a plan naming no units: item n, a run-in measure ("(一)推动源头减量。一是…"), stands
-    in a part ("四、…") where no item reaches the task level, while other parts hold their
-    tasks numbered below their headings: it is a task of its own."""
+    """In a plan naming no units: item n of the action level, a run-in measure ("(一)推动源头
+    减量。一是…") or a heading over its paragraph, with no item under it, while other actions
+    hold their tasks numbered below them: it is a task of its own (not under 组织保障 …)."""
     it, rank = items[n], STYLE_RANK[items[n].style]
     if "。" not in it.text.rstrip("。") or it.label == "效果指标":
         return False
@@ -464,10 +485,8 @@ def _bare_leaf(items: list[Item], n: int, task_rank: int) -> bool:
     parent = items[start - 1] if start > 0 else None
     if parent is None or NON_TASK_SECTION_RE.search(parent.text[:20]):
         return False
-    end = n + 1
-    while end < len(items) and STYLE_RANK[items[end].style] >= rank:
-        end += 1
-    return all(STYLE_RANK[o.style] == rank for o in items[start:end]) and task_rank > rank
+    below = n + 1 < len(items) and STYLE_RANK[items[n + 1].style] > rank
+    return not below and task_rank > rank
 
 
 def _section_heading(it: Item) -> bool:
