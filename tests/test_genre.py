@@ -1571,3 +1571,26 @@ def test_a_plan_naming_no_units_takes_headings_over_one_paragraph_but_not_duties
         ("建立供需对接机制", ["(二)"]),
         ("共享操作方案", ["1", "2"]),
     ]
+
+
+@pytest.mark.parametrize("content_header", ["重点内容", "推进内容", "整改措施"])
+def test_a_column_of_content_beside_a_task_type_column_holds_the_tasks(content_header):
+    cells = ["序号", "任务类型", content_header, "责任单位", "参考文件"]
+    cells += ["1", "系统方案", "聚焦重点区域编制系统方案。", "区建设管理委", "《某规划》"]
+    cells += [
+        "2",
+        "海绵型公园",
+        "公园项目落实海绵设计理念。",
+        "区绿化市容局、区水务局",
+        "《某规范》",
+    ]
+    (table,) = docs(pasted(["某区海绵城市建设任务表"], cells))
+    got = [
+        (a["title"], t["number"], t["title"], t["responsible_units"])
+        for a in table["actions"]
+        for t in a["tasks"]
+    ]
+    assert got == [
+        ("系统方案", "1", "聚焦重点区域编制系统方案", ["区建设管理委"]),
+        ("海绵型公园", "2", "公园项目落实海绵设计理念", ["区绿化市容局", "区水务局"]),
+    ]

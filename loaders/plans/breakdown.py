@@ -45,6 +45,9 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "工作内容",
         "措施",
         "主要内容",
+        "重点内容",
+        "建设内容",
+        "实施内容",
         "工作任务内容",
         "具体要求",
         "具体工作要求",
@@ -632,7 +635,7 @@ def _squash(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
-NOTE_HEADERS = ("备注", "说明")
+NOTE_HEADERS = ("备注", "说明", "参考文件", "政策依据", "文件依据", "依据文件", "工作依据")
 _YEAR_HEADER_RE = re.compile(r"^(?:19|20)\d{2}年.{0,8}(?:任务|计划|目标|安排|进度|项目)$")
 
 
@@ -656,6 +659,8 @@ def header_role(cell: str) -> str | None:
     for role, names in HEADERS.items():
         if any(n in text for n in names if len(n) >= 3):
             return role
+    if re.fullmatch(r"[\u4e00-\u9fff]{1,4}(?:内容|措施)", text):
+        return "measure"  # 推进内容, 整改措施: the tasks' text whatever the word before
     return None
 
 
