@@ -55,6 +55,8 @@ def test_split_unit_names(text: str, expected: list[str]) -> None:
         ("人力资源和社会保障局", ["人力资源和社会保障局"]),
         ("农业农村和水务局", ["农业农村和水务局"]),
         ("各级政府及其部门", ["各级政府及其部门"]),
+        ("各相关部门和单位", ["各相关部门和单位"]),  # a bare 单位 names nobody
+        ("区交通委和有关单位", ["区交通委", "有关单位"]),
     ],
 )
 def test_split_on_conjunction_only_between_units(text: str, expected: list[str]) -> None:

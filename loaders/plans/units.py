@@ -244,10 +244,14 @@ def _clean_name(name: str) -> str:
     return name
 
 
+_BARE_WORDS = {"单位", "部门", "机构", "企业", "组织", "机关", "处室", "科室"}
+
+
 def _split_conjunction(name: str) -> list[str]:
     """Split "A及B" / "A和B" into [A, B] only when every side looks like a unit name."""
     parts = [_clean_name(p) for p in CONJUNCTION_RE.split(name)]
-    if len(parts) > 1 and all(looks_like_unit(p) for p in parts):
+    # "各相关部门和单位": a bare 单位/部门 names nobody, the whole is one group
+    if len(parts) > 1 and all(looks_like_unit(p) and p not in _BARE_WORDS for p in parts):
         return parts
     return [name]
 
