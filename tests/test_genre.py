@@ -1594,3 +1594,22 @@ def test_a_column_of_content_beside_a_task_type_column_holds_the_tasks(content_h
         ("系统方案", "1", "聚焦重点区域编制系统方案", ["区建设管理委"]),
         ("海绵型公园", "2", "公园项目落实海绵设计理念", ["区绿化市容局", "区水务局"]),
     ]
+
+
+@pytest.mark.parametrize("part", ["落实具体保障", "全面优化分类体系运作组织保障", "强化工作保障"])
+def test_a_closing_保障_part_of_a_plan_naming_no_units_holds_no_tasks(part):
+    text = f"""关于保障轨道交通安全运行的实施意见
+一、健全管理体制
+(一)完善管理机制
+交通管理部门负责行业监管,各区政府落实属地责任。
+(二)压实企业责任
+轨道交通企业落实安全生产主体责任。
+二、{part}
+(一)加强组织领导
+建立联席会议制度,统筹协调重大事项。
+(二)加强资金保障
+各级财政加大投入。
+"""
+    (doc,) = docs(text)
+    assert [t["number"] for t in tasks(doc)] == ["(一)", "(二)"]
+    assert [a["title"] for a in doc["actions"]] == ["健全管理体制"]
