@@ -1613,3 +1613,21 @@ def test_a_closing_保障_part_of_a_plan_naming_no_units_holds_no_tasks(part):
     (doc,) = docs(text)
     assert [t["number"] for t in tasks(doc)] == ["(一)", "(二)"]
     assert [a["title"] for a in doc["actions"]] == ["健全管理体制"]
+
+
+def test_a_paragraph_相关部门_closing_a_measure_names_its_units():
+    text = """关于内部道路精细化整治的实施方案
+一、主要任务
+(一)完善道路设施
+对破损路面进行修复,完善照明设施。
+相关部门:区建设管理委、区绿化市容局、属地街道等。
+(二)规范停车秩序
+施划停车泊位,加强巡查。
+相关单位:区公安分局、区交通委。
+"""
+    (doc,) = docs(text)
+    got = [(t["number"], t["responsible_units"]) for t in tasks(doc)]
+    assert got == [
+        ("(一)", ["区建设管理委", "区绿化市容局", "属地街道"]),
+        ("(二)", ["区公安分局", "区交通委"]),
+    ]

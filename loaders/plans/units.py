@@ -35,6 +35,8 @@ ROLE_LABELS: dict[str, str] = {
     "实施部门": "responsible",
     "实施主体": "responsible",
     "落实单位": "responsible",
+    "相关部门": "responsible",  # "相关部门：A、B等。" closing a measure: the units doing it
+    "相关单位": "responsible",
     "配合单位": "cooperating",
     "协同单位": "cooperating",
     "参加单位": "cooperating",
