@@ -1631,3 +1631,15 @@ def test_a_paragraph_相关部门_closing_a_measure_names_its_units():
         ("(一)", ["区建设管理委", "区绿化市容局", "属地街道"]),
         ("(二)", ["区公安分局", "区交通委"]),
     ]
+
+
+def test_a_row_whose_content_cell_is_a_numbered_list_is_titled_by_its_first_item():
+    cells = ["序号", "任务内容", "责任单位"]
+    cells += ["1", "1. 强化多方参与机制。完善议事规则。\n2. 紧扣示范创建要求。", "区绿化市容局"]
+    cells += ["2", "1、推进源头减量。\n2、落实分类投放。", "各街道"]
+    (table,) = docs(pasted(["某区垃圾分类任务清单"], cells))
+    got = [(t["number"], t["title"], t["responsible_units"]) for t in tasks(table)]
+    assert got == [
+        ("1", "强化多方参与机制", ["区绿化市容局"]),
+        ("2", "推进源头减量", ["各街道"]),
+    ]

@@ -1001,6 +1001,9 @@ def _group_title(group: str | None) -> str | None:
     return group.strip().rstrip("。")
 
 
+_INNER_NUMBER_RE = re.compile(r"^(?:\d{1,2}\s*[.、．](?!\d)|[(（]\d{1,2}[)）])\s*")
+
+
 def measure_task(m: Measure, default_year: int | None) -> dict:
     """The contract's Task object for a measure of a breakdown table."""
     units: dict[str, list[str]] = {
@@ -1022,9 +1025,12 @@ def measure_task(m: Measure, default_year: int | None) -> dict:
     if deadline is None and not m.deadlines:  # no 完成时限 column: "年底前,各街道成立…"
         deadline = find_deadline_in_text(m.text, default_year)
     text = normalize_prose(re.sub(r"\s+", " ", m.text).strip())
+    # a cell holding a numbered list ("1. 强化…\n2. 紧扣…") in a row with its own 序号: the
+    # title is the list's first item, without the list's number
+    title = first_clause(_INNER_NUMBER_RE.sub("", text, count=1) if m.number else text)
     return {
         "number": m.number,
-        "title": first_clause(text),
+        "title": title,
         "text": text,
         "group": _group_title(m.group),
         **units,
