@@ -129,6 +129,11 @@ def test_deadline_from_cells_takes_the_first_deadline_cell():
         ("有关单位要在6月15日前积极推动", "6月15日前", date(2023, 6, 15), None),
         ("务必于2020年年底编制完成目录", "2020年年底", date(2020, 12, 31), None),
         ("在当年12月底前上报", "当年12月底前", date(2023, 12, 31), None),
+        # a bare year before the verb of an end, or a horizon "到YYYY年,"
+        ("2025年完成码头垃圾接收设施的配置", "2025年", date(2025, 12, 31), None),
+        ("力争2026年建成示范区", "2026年", date(2026, 12, 31), None),
+        ("2019年启动,2020年完成", "2020年", date(2020, 12, 31), None),
+        ("到2020年,全区生活垃圾分类实现全覆盖", "2020年", date(2020, 12, 31), None),
     ],
 )
 def test_find_deadline_in_prose(text, phrase, expected, recurring):
@@ -211,3 +216,11 @@ def test_a_span_of_time_ends_when_its_last_date_does():
 )
 def test_deadline_prefix_is_where_a_glued_deadline_cell_ends(text, expected):
     assert text[: deadline_prefix(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["自2019年起,每年开展评查", "完成2025年度土地储备计划", "2023年以来,已完成改造", "根据2021年,"],
+)
+def test_a_bare_year_without_the_verb_of_an_end_is_no_deadline(text):
+    assert find_deadline_in_text(text, 2023) is None

@@ -119,7 +119,18 @@ def _is_prose_deadline(m: re.Match, text: str) -> bool:
         return bool(follows) and follows in _PROSE_YEAR_IN_VERB and (yend == "年内" or m["year"])
     if yend in ("年底", "年末", "底", "末"):
         return bool(m["year"] or m["rel"] or m["every"])
+    if m["year"] and not (yend or m["every"]):  # a bare year: "2025年完成…", "到2020年,…"
+        after = text[m.end() : m.end() + 6]
+        if _BARE_YEAR_VERB_RE.match(after):
+            return True
+        return after[:1] in ",，" and text[max(0, m.start() - 2) : m.start()].endswith(("到", "至"))
     return False
+
+
+# a bare year right before the verb of an end ("2025年完成配置", "力争2026年建成") is a deadline
+_BARE_YEAR_VERB_RE = re.compile(
+    r"(?:前|内)?(?:基本|全面|初步|全部)?(?:完成|建成|实现|形成|投入使用|投产|竣工)"
+)
 
 
 def _is_cell_deadline(m: re.Match) -> bool:
