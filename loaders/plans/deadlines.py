@@ -120,10 +120,12 @@ def _is_prose_deadline(m: re.Match, text: str) -> bool:
     if yend in ("年底", "年末", "底", "末"):
         return bool(m["year"] or m["rel"] or m["every"])
     if m["year"] and not (yend or m["every"]):  # a bare year: "2025年完成…", "到2020年,…"
-        after = text[m.end() : m.end() + 6]
+        after, before = text[m.end() : m.end() + 6], text[max(0, m.start() - 2) : m.start()]
+        if "为" in before:  # "为到2035年基本建成…奠定基础": a purpose, not an end
+            return False
         if _BARE_YEAR_VERB_RE.match(after):
             return True
-        return after[:1] in ",，" and text[max(0, m.start() - 2) : m.start()].endswith(("到", "至"))
+        return after[:1] in ",，" and before.endswith(("到", "至"))
     return False
 
 
