@@ -185,6 +185,16 @@ def test_seed_000_every_attribution_line_parses() -> None:
             "清单一、清单二,明确依据。",
             [("lead", ["甲局"]), ("lead", ["乙局"])],
         ),
+        (  # fields of work sharing the kind of body after 等: each field's 部门
+            "推动资源共享(各地科技部门牵头,工信、发展改革等部门按职责分工负责)",
+            "推动资源共享",
+            [("lead", ["各地科技部门"]), ("responsible", ["工信部门", "发展改革部门"])],
+        ),
+        (
+            "加强信用监管(各地市场监管部门牵头,信用中心等单位按职责分工负责)",
+            "加强信用监管",
+            [("lead", ["各地市场监管部门"]), ("responsible", ["信用中心"])],
+        ),
     ],
 )
 def test_extract_inline_units(text: str, rest: str, roles: list) -> None:

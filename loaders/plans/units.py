@@ -380,9 +380,26 @@ def _verb_names(text: str) -> list[str] | None:
     if not t or any(ch in PROSE_CHARS for ch in t) or not _balanced(t):
         return None
     names = split_unit_names(t)
+    if names and not all(looks_like_unit(n) for n in names):
+        names = _fields_of_kind(t) or names
     if not names or not all(looks_like_unit(n) for n in names):
         return None
     return names
+
+
+_FIELDS_RE = re.compile(r"(?P<fields>[\u4e00-\u9fff、]{2,60}?)等(?P<kind>部门|单位|机构)")
+
+
+def _fields_of_kind(text: str) -> list[str] | None:
+    """ "工信、发展改革等部门": fields of work sharing the kind of body named after 等 ->
+    工信部门, 发展改革部门."""
+    m = _FIELDS_RE.fullmatch(text)
+    if not m:
+        return None
+    fields = [f for f in m["fields"].split("、") if f]
+    if not fields or any(len(f) > 8 for f in fields):
+        return None
+    return [f if looks_like_unit(f) else f + m["kind"] for f in fields]
 
 
 def _verb_clauses(s: str, pos: int = 0) -> tuple[Roles, int]:
