@@ -19,7 +19,7 @@ with reporters as (  -- with the plan, so that a plan filter reaches task_units
            g.comparator, g.value as target, g.unit as measure_unit, g.per, g.text as target_text,
            r.unit_id, p.year, p.quarter, p.period_index,
            case when g.unit = '%' then 'rate'
-                when g.unit in ('个工作日', '工作日', '日', '天', '小时', '分钟', '个月', '周')
+                when g.unit in ('个工作日', '工作日', '日', '天', '小时', '分钟', '个月', '周', '‰')
                     then 'limit'
                 else 'count' end as measure
     from targets g

@@ -531,3 +531,18 @@ def test_a_daily_or_per_head_average_keeps_its_average():
         ("全区干垃圾日均控制量", "<=", 1610),
         ("人均学法时间", ">=", 40),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("人均有效避难场所面积应大于等于1.5平方米", ("人均有效避难场所面积", ">=", 1.5, "平方米")),
+        ("响应时间小于或等于30分钟", ("响应时间", "<=", 30, "分钟")),
+        ("办结率≥95%", ("办结率", ">=", 95, "%")),
+        ("整体达到基本清洁(垃圾盖度≤5‰)", ("垃圾盖度", "<=", 5, "‰")),
+        ("人口自然增长率控制在5‰以内", ("人口自然增长率", "<=", 5, "‰")),
+    ],
+)
+def test_compound_comparators_signs_and_per_mille(text, expected):
+    got = [(t["indicator"], t["comparator"], t["value"], t["unit"]) for t in extract_targets(text)]
+    assert got == [expected]

@@ -581,3 +581,24 @@ def test_period_macros_agree_with_the_python_formulas():
         assert got == [(index, label, due)]
         assert (period_index(year, quarter), period_label(year, quarter)) == (index, label)
         assert report_due(year, quarter) == due
+
+
+def test_a_per_mille_level_is_a_limit_not_a_sum(con):
+    g = Given(con)
+    g.plan(1, (2023, 2023), [(1, "一、")])
+    g.units("绿化市容局")
+    g.task(1, 1, 1, ongoing=True, lead=[1])
+    g.target(1, 1, 1, "垃圾盖度", "<=", 5, "‰")  # 垃圾盖度≤5‰: a level, every quarter
+    g.upload(1, 1, 2023, 1, "2023-04-01", [(1, "长期推进")], [(1, None, None, 3)])
+    g.upload(2, 1, 2023, 2, "2023-07-01", [(1, "长期推进")], [(1, None, None, 4)])
+    g.upload(3, 1, 2023, 3, "2023-10-01", [(1, "长期推进")], [(1, None, None, 6)])
+    got = rows(
+        con,
+        "select quarter, measure, actual, met from v_indicator_attainment "
+        "where quarter <= 3 order by quarter",
+    )
+    assert got == [
+        (1, "limit", 3.0, True),
+        (2, "limit", 4.0, True),  # the largest so far, 4 ≤ 5 (a sum would be 7)
+        (3, "limit", 6.0, False),
+    ]

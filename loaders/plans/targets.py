@@ -94,7 +94,7 @@ _MASK_CHAR = "□"
 # --- values and comparators
 _VALUE_RE = re.compile(
     r"(?<![\d.\-~—/×第届])(?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s*"
-    r"(?:(?P<pct>%)|(?P<approx>余|多)?(?P<wan>万)?(?P<unit>"
+    r"(?:(?P<pct>%|‰)|(?P<approx>余|多)?(?P<wan>万)?(?P<unit>"
     + COUNT_UNITS
     + "|"
     + "|".join(STRICT_UNITS)
@@ -103,11 +103,11 @@ _VALUE_RE = re.compile(
 _NEXT_PCT_RE = re.compile(r"\s*(?:、|和|及|与)?\s*(\d+(?:\.\d+)?)\s*%")
 _POST_RE = re.compile(r"\s*(及以上|以上|之上|及以下|以下|以内|之内|内|左右)?")
 _POST_CMP = {"及以上": ">=", "以上": ">=", "之上": ">=", "左右": ">="}
-_CMP_WORDS = {
-    ">=": "不少于|不低于|不得少于|不得低于|不应少于|至少|最少|起码",
+_CMP_WORDS = {  # compound words before their parts: 大于等于 before 大于, 小于等于 before 小于
+    ">=": "不少于|不低于|不得少于|不得低于|不应少于|至少|最少|起码|大于或?等于|不小于|≥",
+    "<=": "不超过|不高于|不多于|不大于|不得超过|不得高于|最多|最长|最迟|控制在|小于或?等于|≤",
     ">": "高于|超过|多于|大于",
     "<": "低于|少于|小于",
-    "<=": "不超过|不高于|不多于|不大于|不得超过|不得高于|最多|最长|最迟|控制在",
 }
 _CMP_RE = re.compile("|".join(f"(?P<c{i}>{w})" for i, w in enumerate(_CMP_WORDS.values())))
 _CMP_BY_GROUP = {f"c{i}": cmp for i, cmp in enumerate(_CMP_WORDS)}
@@ -247,6 +247,8 @@ def _clean(name: str) -> str:
             name = name[1:]  # an opening bracket or quote whose closing one is further on
         if name.endswith(")") and "(" not in name:
             name = name[:-1]
+        if name.count("(") > name.count(")"):  # "基本清洁(垃圾盖度≤5‰)": named inside the bracket
+            name = name[name.rfind("(") + 1 :]
         if name == before:
             break
     return name.rstrip("的、和及与暨")
@@ -401,7 +403,8 @@ def _percent(clause: _Clause, m: re.Match, prev_end: int, mode: str) -> tuple[li
         cmp = "<=" if any(n.endswith(BAD_RATES) for n in names) else ">="
     values = values * len(names) if len(values) == 1 else values
     recs = [
-        clause.record(m.start(), n, cmp, v, "%", None) for n, v in zip(names, values, strict=False)
+        clause.record(m.start(), n, cmp, v, m["pct"], None)
+        for n, v in zip(names, values, strict=False)
     ]
     return recs, post.end()
 
@@ -517,7 +520,7 @@ def _zero(clause: _Clause) -> list[dict]:
 
 def _value(m: re.Match) -> tuple[float, str]:
     if m["pct"]:
-        return float(m["num"]), "%"
+        return float(m["num"]), m["pct"]
     return _number(m["num"]) * (10000 if m["wan"] else 1), m["unit"]
 
 
@@ -536,7 +539,7 @@ def _from_to(
         cmp = "<=" if to["verb"] and _DOWN_RE.search(to["verb"]) else ">="
     value, unit = _value(reached)
     name = _clean(name_pre) or _clean(_TAG_RE.sub("", text[post.end() :])[:30])
-    per = _frame(clause, pre_plain)[0] if unit != "%" else None
+    per = _frame(clause, pre_plain)[0] if not reached["pct"] else None
     return [clause.record(reached.start(), clause.named(name), cmp, value, unit, per)], post.end()
 
 
