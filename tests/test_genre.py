@@ -1643,3 +1643,70 @@ def test_a_row_whose_content_cell_is_a_numbered_list_is_titled_by_its_first_item
         ("1", "强化多方参与机制", ["区绿化市容局"]),
         ("2", "推进源头减量", ["各街道"]),
     ]
+
+
+def test_a_plan_with_a_task_table_in_its_text_then_two_attached_tables():
+    body = [
+        "某区创建营商环境特色品牌的工作方案",
+        "为持续优化营商环境,制定本方案。",
+        "一、工作目标",
+        "打造一批营商环境特色品牌。",
+        "二、责任分工",
+        "各部门围绕以下领域开展创建。",
+    ]
+    cells = ["序号", "创建领域", "责任单位"]
+    cells += ["1", "知识产权保护", "区市场监管局"]
+    cells += ["2", "融资对接", "区金融办"]
+    cells += ["3", "商事纠纷解决", "区法院"]
+    after = [
+        "三、阶段任务安排",
+        "(一)动员部署阶段(1-3月)",
+        "召开推进大会,统一思想。",
+        "(二)总结宣传阶段(11-12月)",
+        "开展总结评估。",
+        "附件:某区营商环境建设任务分工表",
+        "某区营商环境建设任务分工表(基础任务清单)",
+    ]
+    basic = ["改革领域", "序号", "改革事项", "落实推进单位"]
+    basic += ["市场准入", "1", "推进经营主体使用登记系统。", "区市场监管局"]
+    basic += ["市场准入", "2", "推进住所登记改革。", "区市场监管局"]
+    basic += ["劳动就业", "3", "依托公共就业招聘平台服务企业。", "区人力资源社会保障局"]
+    brand = ["某区营商环境建设任务分工表(品牌创建清单)"]
+    brand += ["创建领域", "序号", "品牌名称", "工作举措", "落实推进单位"]
+    brand += [
+        "企业服务",
+        "1",
+        "全球服务商共话营商环境",
+        "支持服务商与部门互动交流。",
+        "区发展改革委",
+    ]
+    brand += ["企业服务", "2", "外资企业圆桌会议", "按国别分主题召开会议。", "区商务委"]
+    brand += ["监管执法", "3", "信用承诺助力依法统计", "开展统计信用承诺。", "区统计局"]
+    plan, basic_table, brand_table = docs(pasted(body, cells + after + basic + brand))
+    assert (plan["kind"], basic_table["kind"], brand_table["kind"]) == (
+        "plan",
+        "breakdown_table",
+        "breakdown_table",
+    )
+    assert [(t["title"], t["responsible_units"]) for t in tasks(plan)] == [
+        ("知识产权保护", ["区市场监管局"]),
+        ("融资对接", ["区金融办"]),
+        ("商事纠纷解决", ["区法院"]),
+    ]  # the stages after the table are no tasks of the table
+    got = [
+        (a["title"], t["number"], t["responsible_units"])
+        for a in basic_table["actions"]
+        for t in a["tasks"]
+    ]
+    assert got == [
+        ("市场准入", "1", ["区市场监管局"]),
+        ("市场准入", "2", ["区市场监管局"]),
+        ("劳动就业", "3", ["区人力资源社会保障局"]),
+    ]
+    assert brand_table["title"] == "某区营商环境建设任务分工表(品牌创建清单)"
+    got = [(t["number"], t["title"], t["responsible_units"]) for t in tasks(brand_table)]
+    assert got == [
+        ("1", "全球服务商共话营商环境", ["区发展改革委"]),
+        ("2", "外资企业圆桌会议", ["区商务委"]),
+        ("3", "信用承诺助力依法统计", ["区统计局"]),
+    ]

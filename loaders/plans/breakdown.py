@@ -35,6 +35,9 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "分类",
         "重点工作",
         "一级指标",
+        "改革领域",
+        "重点领域",
+        "工作领域",
     ),
     "group": ("主要任务", "工作要点", "任务事项", "二级指标", "事项", "重点事项", "主要方向"),
     "measure": (
@@ -52,6 +55,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "具体要求",
         "具体工作要求",
         "工作事项",
+        "改革事项",
         "具体工作",
         "工作安排",
         "三级指标",
@@ -291,24 +295,61 @@ def _cell_blocks(lines: list[str], i: int, most: int | None = None) -> tuple[lis
     them."""
     parted = i + 1 < len(lines) and not lines[i + 1].strip()
     blocks: list[str] = []
+    starts: list[int] = []  # the line each block starts on
     current: list[str] = []
+    own: list[str] | None = None  # the table's header, once its first row has begun
     j = i
     while j < len(lines) and (most is None or len(blocks) < most):
         text = lines[j].strip()
         if "\t" in lines[j] or (text and not current and blocks and _ends_table(text, blocks)):
+            break
+        if own is None and blocks and _row_begun(blocks[-1]):
+            own = list(takewhile(_header_cell, _joined_header(blocks)))  # once: linear time
+        if text and not current and own and len(own) >= 3 and _new_part(lines, j, text, own):
+            if _TABLE_TITLE_RE.search(blocks[-1]):  # the next table's caption: not this table's
+                j = starts.pop()
+                blocks.pop()
             break
         if not text or not parted:
             if current:
                 blocks.append("".join(current))
                 current = []
             if text:
+                starts.append(j)
                 blocks.append(text)
         else:
+            if not current:
+                starts.append(j)
             current.append(text)
         j += 1
     if current:
         blocks.append("".join(current))
     return blocks, j
+
+
+def _row_begun(block: str) -> bool:
+    """A block past the header: a row number, or text longer than a header cell's half."""
+    return bool(_ROW_NUMBER_RE.match(block)) or (len(block) > 6 and not _header_cell(block))
+
+
+_TABLE_TITLE_RE = re.compile(r"(?:表|清单|一览)[)）]?$")
+_PART_HEADING_RE = re.compile(r"^[一二三四五六七八九十]{1,3}、")
+
+
+def _new_part(lines: list[str], j: int, text: str, own: list[str]) -> bool:
+    """Line j ends the table: the header of another table (not this table's header repeated
+    after a page break), or a heading of the text's outline ("三、阶段任务安排") that no
+    numbered row follows (a section row spanning the table is followed by its rows' numbers)."""
+    ahead = [ln.strip() for ln in lines[j : j + 2 * _MAX_HEADER_CELLS] if ln.strip()]
+    if _header_cell(text):
+        head = list(takewhile(_header_cell, _joined_header(ahead)))
+        return len(head) >= 3 and bool(set(head) - set(own))  # columns this table has not
+    return bool(_PART_HEADING_RE.match(text)) and not any(
+        _ROW_NUMBER_RE.match(c) for c in ahead[1:4]
+    )
+
+
+_ROW_NUMBER_RE = re.compile(r"^(?:\d{1,3}$|[(（]\d{1,3}[)）]|\d{1,3}\s*[.、．])")
 
 
 def _cell_streams(lines: list[str]) -> list[str]:
@@ -661,6 +702,10 @@ def header_role(cell: str) -> str | None:
             return role
     if re.fullmatch(r"[\u4e00-\u9fff]{1,4}(?:内容|措施)", text):
         return "measure"  # 推进内容, 整改措施: the tasks' text whatever the word before
+    if re.fullmatch(r"[\u4e00-\u9fff]{1,4}名称", text):
+        return "name"  # 品牌名称, 活动名称
+    if re.fullmatch(r"[\u4e00-\u9fff]{1,4}领域", text):
+        return "category"  # 创建领域, 改革领域
     return None
 
 
@@ -669,6 +714,9 @@ def resolve_roles(roles: dict[int, str]) -> dict[int, str]:
     task-class column as that column (序号 | 工作任务 | 责任单位, 任务类型 | 工作任务 | 推进单位,
     任务分类 | 主要方向 | 重点任务, 类别 | 项目 | 主要任务: there the last holds the tasks' text,
     not their class)."""
+    names = sorted(j for j, r in roles.items() if r == "name")
+    if len(names) >= 2 and "measure" not in roles.values():
+        roles = {**roles, names[-1]: "measure"}  # 品牌名称 | 工作举措: the later one holds the text
     values = set(roles.values())
     if "measure" in values or not {"category", "group"} & values:
         return roles
@@ -943,8 +991,14 @@ def parse_table_rows(rows: list[list[str]], default_year: int | None, aligned: b
     start, columns = header
     columns = _merged_names_as_sections(rows[start + 1 :], columns)
     state = TableState()
-    for row in rows[start + 1 :]:
-        if not any(c.strip() for c in row) or is_header_row(row):
+    for k, row in enumerate(rows[start + 1 :], start + 1):
+        if not any(c.strip() for c in row):
+            continue
+        if is_header_row(row):  # a repeated header, or the next table's: read by its columns
+            again = find_header([row])
+            if again is not None and again[1] != columns:
+                columns = _merged_names_as_sections(rows[k + 1 :], again[1])
+                state.category = state.group = None
             continue
         if aligned:
             read_grid_row(row, columns, state)

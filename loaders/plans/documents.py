@@ -147,7 +147,7 @@ def split_documents(lines: list[str]) -> list[RawDocument]:
     return docs
 
 
-_TABLE_TITLE_RE = re.compile(r"^(\S.{3,58}(?:表|清单))$")
+_TABLE_TITLE_RE = re.compile(r"^(\S.{3,58}(?:表|清单)(?:[(（][^()（）]{1,20}[)）])?)$")
 
 
 def _table_title(lines: list[str], i: int) -> re.Match[str] | None:
@@ -161,10 +161,11 @@ def _table_title(lines: list[str], i: int) -> re.Match[str] | None:
     return m if "\t" in after and prose >= 2 else None
 
 
-def split_attachments(doc: RawDocument) -> list[RawDocument]:
-    """Split off an attachment (附件:X) whose body is a table (TAB rows) as its own document."""
+def split_attachments(doc: RawDocument, titles_only: bool = False) -> list[RawDocument]:
+    """Split off an attachment (附件:X) whose body is a table (TAB rows) as its own document;
+    inside it, a further table under its own title line ("…清单(品牌创建清单)") is another."""
     for i, line in enumerate(doc.lines):
-        m = ATTACHMENT_RE.match(line) or _table_title(doc.lines, i)
+        m = (None if titles_only else ATTACHMENT_RE.match(line)) or _table_title(doc.lines, i)
         if not m or i < 3:
             continue
         body = doc.lines[i + 1 :]
@@ -182,7 +183,7 @@ def split_attachments(doc: RawDocument) -> list[RawDocument]:
             years=years_of(title) or doc.years,
         )
         doc.lines = doc.lines[:i]
-        return [doc, attachment]
+        return [doc, *split_attachments(attachment, titles_only=True)]
     return [doc]
 
 

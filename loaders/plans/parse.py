@@ -103,7 +103,7 @@ def parse_document(doc: RawDocument, aligned: bool = False) -> dict:
         )
         actions = parse_table_rows(rows, default_year, aligned=not text_table)
         if actions:
-            return _document(doc, "breakdown_table", actions, [])
+            return _document(doc, _table_kind(doc), actions, [])
     parsed = parse_plan_lines(doc.lines, doc.title, doc.years)
     kind = document_kind(doc, parsed)
     if kind == "annual_report":
@@ -118,6 +118,16 @@ def parse_document(doc: RawDocument, aligned: bool = False) -> dict:
         result["targets"] = parsed.plan_targets
         return result
     return _document(doc, "other", [], [])
+
+
+def _table_kind(doc: RawDocument) -> str:
+    """A plan whose tasks stand in a table inside its text (序号 | 创建领域 | 责任单位 under
+    "二、工作任务") is a plan; a document that is its table (…任务分解表, …清单) is the table."""
+    prose = sum(1 for line in doc.lines if "\t" not in line and "。" in line)
+    named_plan = PLAN_TITLE_RE.search(doc.title) and not TABLE_TITLE_RE.search(doc.title)
+    if named_plan and not doc.title.endswith("表") and prose >= 3:
+        return "plan"
+    return "breakdown_table"
 
 
 def _attributed(parsed: ParsedPlan) -> tuple[int, int]:
