@@ -1710,3 +1710,34 @@ def test_a_plan_with_a_task_table_in_its_text_then_two_attached_tables():
         ("2", "外资企业圆桌会议", ["区商务委"]),
         ("3", "信用承诺助力依法统计", ["区统计局"]),
     ]
+
+
+def test_two_rows_sharing_a_name_once_are_two_tasks_not_a_section():
+    cells = ["序号", "创建领域", "品牌名称", "工作举措", "落实推进单位"]
+    cells += ["1", "企业合规", "打造联盟升级版", "加强走访调研。", "区公安分局"]
+    cells += ["2", "政策服务", "打造联盟升级版", "深化帮办服务。", "区民政局"]
+    cells += ["3", "政策服务", "科创政策培训", "开展政策培训。", "区科委"]
+    cells += ["4", "企业服务", "外资企业圆桌会议", "按国别召开会议。", "区商务委"]
+    (table,) = docs(pasted(["某区品牌创建清单"], cells))
+    got = [(t["number"], t["title"]) for t in tasks(table)]
+    assert sorted(got) == [
+        ("1", "打造联盟升级版"),
+        ("2", "打造联盟升级版"),
+        ("3", "科创政策培训"),
+        ("4", "外资企业圆桌会议"),
+    ]
+
+
+def test_a_short_name_reading_like_a_unit_before_the_rows_units_is_the_name():
+    cells = ["创建领域", "序号", "品牌名称", "工作举措", "落实推进单位"]
+    cells += ["政策服务", "1", "邻里帮办", "1、深化邻里帮办服务。", "2、推进帮办入驻楼宇。"]
+    cells += ["邻里帮办、区民政局"]
+    cells += ["企业服务", "2", "政企圆桌会", "聚焦企业诉求召开圆桌会。", "区工商联"]
+    cells += ["企业服务", "3", "全球服务商共话营商环境", "支持服务商交流。", "区发展改革委"]
+    (table,) = docs(pasted(["某区品牌创建清单"], cells))
+    got = [(t["number"], t["title"], t["responsible_units"]) for t in tasks(table)]
+    assert sorted(got) == [
+        ("1", "邻里帮办", ["邻里帮办", "区民政局"]),
+        ("2", "政企圆桌会", ["区工商联"]),
+        ("3", "全球服务商共话营商环境", ["区发展改革委"]),
+    ]

@@ -526,11 +526,14 @@ def _sub_rows(own: list[str]) -> list[list[str]]:
     own units (the merged 项目 cell of several 主要任务 rows): a long paragraph right after a
     paragraph of unit names opens such a part (in a table whose last columns are the units')."""
     parts: list[list[str]] = [[]]
+    said = False  # the part has had its measure: units after it close it
     for k, cell in enumerate(own):
         long = len(cell) > 30 or bool(re.search(r"[。;；]", cell))
-        if k and parts[-1] and long and _unit_cell(own[k - 1]) and not CATEGORY_RE.match(cell):
+        if k and said and long and _unit_cell(own[k - 1]) and not CATEGORY_RE.match(cell):
             parts.append([])
+            said = False
         parts[-1].append(cell)
+        said = said or long
     return parts
 
 
@@ -597,6 +600,15 @@ def _align_row(
     n, m = len(own), len(roles)
 
     first = roles.index(start) if start in roles else 0  # a row opened by that column's cell
+    # a short name that reads like a unit ("静心帮办", "圆桌会") with the row's units still to
+    # come is the name column's cell: the units' column is the one further on
+    unit_after = [any(_unit_cell(p) for p in own[i + 1 :]) for i in range(n)]
+
+    def fit(i: int, role: str, begun: bool) -> float:
+        if role == "name" and not begun and unit_after[i] and len(own[i]) <= 12:
+            if _unit_cell(own[i]):
+                return 1.0
+        return _fit(own[i], role, begun)
 
     @cache
     def best(i: int, j: int, begun: bool) -> tuple[float, tuple[int, ...]]:
@@ -607,7 +619,7 @@ def _align_row(
         options = []
         if j < m:
             score, rest = best(i + 1, j, True)
-            options.append((score + _fit(own[i], roles[j], begun), (j, *rest)))
+            options.append((score + fit(i, roles[j], begun), (j, *rest)))
             if not (i == 0 and start in roles):  # the cell that opened the row is its column's
                 options.append(best(i, j + 1, False))
         else:
@@ -1015,15 +1027,16 @@ def _merged_names_as_sections(rows: list[list[str]], columns: dict[int, str]) ->
     name = next((k for k, r in columns.items() if r == "name"), None)
     if number is None or name is None or "measure" not in columns.values():
         return columns
-    previous, merged = None, 0
+    previous, merged, numbered = None, 0, 0
     for row in rows:
         if number >= len(row) or not row[number].strip().isdigit():
             continue
+        numbered += 1
         cell = row[name].strip() if name < len(row) else ""
         if previous and cell in ("", previous):
-            merged += 1
+            merged += 1  # the cell merged over this row (filled in from the row above)
         previous = cell or previous
-    if not merged:
+    if not merged or merged * 3 < numbered:  # two rows sharing a name once are two tasks
         return columns
     section = "group" if "category" in columns.values() else "category"
     return {**columns, name: section}
