@@ -1741,3 +1741,17 @@ def test_a_short_name_reading_like_a_unit_before_the_rows_units_is_the_name():
         ("2", "政企圆桌会", ["区工商联"]),
         ("3", "全球服务商共话营商环境", ["区发展改革委"]),
     ]
+
+
+def test_goals_in_the_opening_paragraph_of_a_plan_are_its_targets():
+    text = """某区2025年生活垃圾分类工作实施方案
+为深入推进生活垃圾分类,结合本区实际,确保居住区分类达标率稳定在95%以上,市民满意度达到96%,制定本方案。
+一、重点任务
+(一)强化管理
+1.提升基层治理效能。强化多方参与机制。
+2.拓展社会宣传内涵。组织主题宣传活动。
+"""
+    (doc,) = docs(text)
+    goals = [(g["indicator"], g["comparator"], g["value"], g["unit"]) for g in doc["targets"]]
+    assert goals == [("居住区分类达标率", ">=", 95, "%"), ("市民满意度", ">=", 96, "%")]
+    assert [t["number"] for t in tasks(doc)] == ["1", "2"]

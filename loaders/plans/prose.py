@@ -606,6 +606,11 @@ def _plan_targets(outline: Outline, task_rank: int, sections: list, emitted: set
                     if years and target["year"] is None:
                         target["year"] = int(years[-1])  # the stage's end
                     found.append(target)
+    # goals stated in the opening paragraph, before any numbered item ("…确保达标率稳定在95%
+    # 以上,满意度达到96%…"): the plan's too
+    for owner, text, _ in outline.paragraphs if outline.items else []:
+        if owner is None:
+            found.extend(extract_targets(text))
     # a sub-item's text is also inside its item's text: each goal once
     return list({tuple(map(str, t.values())): t for t in found}.values())
 
