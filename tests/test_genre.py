@@ -1755,3 +1755,27 @@ def test_goals_in_the_opening_paragraph_of_a_plan_are_its_targets():
     goals = [(g["indicator"], g["comparator"], g["value"], g["unit"]) for g in doc["targets"]]
     assert goals == [("居住区分类达标率", ">=", 95, "%"), ("市民满意度", ">=", 96, "%")]
     assert [t["number"] for t in tasks(doc)] == ["1", "2"]
+
+
+def test_headings_over_the_same_labelled_fields_are_the_tasks():
+    text = """某平台建设2023年重点工作方案
+一、建设目标
+建成服务平台。
+二、建设任务
+(一)一门式查询
+1.功能。融合联通各方数据,提供查询服务。
+2.任务。继续开展数据对接。(责任单位:市交通委、上港集团)
+(二)一站式服务
+1.功能。以单证流转为切入点,协同办理。
+2.任务。整合各类应用入口。(责任单位:市商务委(市口岸办)、交通银行)
+"""
+    (doc,) = docs(text)
+    got = [
+        (a["title"], t["number"], t["title"], t["responsible_units"])
+        for a in doc["actions"]
+        for t in a["tasks"]
+    ]
+    assert got == [
+        ("建设任务", "(一)", "一门式查询", ["市交通委", "上港集团"]),
+        ("建设任务", "(二)", "一站式服务", ["市商务委(市口岸办)", "交通银行"]),
+    ]

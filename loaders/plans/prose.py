@@ -9,7 +9,7 @@ Items deeper than the task level are part of the task's text, except the numbere
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from loaders.plans.deadlines import find_deadline_in_text, parse_deadline
 from loaders.plans.outline import (
@@ -343,7 +343,7 @@ def parse_plan_lines(
         return ParsedPlan([], [])
     task_rank = STYLE_RANK[task_style]
     unitless = not any(_carries_units(it) for it in outline.items)
-    sections = _sections(outline.items, task_style, unitless)
+    sections = _fields_as_tasks(_sections(outline.items, task_style, unitless), outline.items)
     carrying = [sum(_carries_units(t) for t in ts) for _, ts in sections]
     with_units = sum(carrying)
     total = sum(len(ts) for _, ts in sections)
@@ -457,6 +457,51 @@ def _attributed_leaf(items: list[Item], n: int) -> bool:
     it = items[n]
     below = n + 1 < len(items) and STYLE_RANK[items[n + 1].style] > STYLE_RANK[it.style]
     return not below and it.label != "效果指标" and _carries_units(it)
+
+
+_FIELD_RE = re.compile(r"^([\u4e00-\u9fff]{1,4})[。:：]")
+
+
+def _field_label(item: Item) -> str | None:
+    m = _FIELD_RE.match(item.parts[0].strip()) if item.parts else None
+    return m.group(1) if m else None
+
+
+def _fields_as_tasks(sections: list, items: list[Item]) -> list:
+    """Headings whose numbered items are the same labelled fields under each of them ("(一)一门式
+    查询" over "1.功能。…" / "2.任务。…(责任单位:…)", and so under every heading): each heading is
+    the task, its fields its text and units; the level above is the action."""
+    titled = [(h, ts) for h, ts in sections if h is not None and ts]
+    labels = [[_field_label(t) for t in ts] for _, ts in titled]
+    if (
+        len(titled) < 2
+        or len(labels[0]) < 2
+        or None in labels[0]
+        or any(ls != labels[0] for ls in labels)
+    ):
+        return sections
+    parents = _parents(items)
+    out: list = []
+    by_parent: dict[int, list[Item]] = {}
+    for head, tasks in sections:
+        if head is None or not tasks:
+            out.append((head, tasks))
+            continue
+        task = replace(
+            head,
+            parts=[head.text.rstrip("。") + "。", *(t.text for t in tasks)],
+            roles=[*head.roles, *(r for t in tasks for r in t.roles)],
+            deadline_text=head.deadline_text
+            or next((t.deadline_text for t in tasks if t.deadline_text), None),
+            heading_alone=False,
+        )
+        parent = parents.get(id(head))
+        key = id(parent) if parent is not None else 0
+        if key not in by_parent:
+            by_parent[key] = []
+            out.append((parent, by_parent[key]))
+        by_parent[key].append(task)
+    return out
 
 
 def _parents(items: list[Item]) -> dict[int, Item]:
