@@ -107,8 +107,11 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "进度安排",
         "时间安排",
         "推进时间",
+        "进度计划",
+        "节点",
+        "完成节点",
     ),
-    "target": ("目标值", "指标", "目标", "工作目标", "预期目标"),
+    "target": ("目标值", "指标", "目标", "工作目标", "预期目标", "指标数", "目标数"),
 }
 MEASURE_RE = re.compile(r"^\(\s*(\d{1,3})\s*\)")
 BARE_MEASURE_RE = re.compile(r"^(\d{1,3})\s+(?=[^\d\s.、])")
@@ -729,6 +732,9 @@ def resolve_roles(roles: dict[int, str]) -> dict[int, str]:
     names = sorted(j for j, r in roles.items() if r == "name")
     if len(names) >= 2 and "measure" not in roles.values():
         roles = {**roles, names[-1]: "measure"}  # 品牌名称 | 工作举措: the later one holds the text
+    measures = sorted(j for j, r in roles.items() if r == "measure")
+    if len(measures) >= 2 and "name" not in roles.values():
+        roles = {**roles, measures[0]: "name"}  # 工作事项 | 主要内容: the first names the task
     values = set(roles.values())
     if "measure" in values or not {"category", "group"} & values:
         return roles
