@@ -1796,3 +1796,36 @@ def test_a_table_headed_工作事项_and_主要内容_names_each_task_by_its_事
         ("1", "一门式查询", ["市交通委"], ["上港集团", "上海海关"], "2023-12-31"),
         ("2", "一站式服务", ["上港集团"], ["市交通委"], "2023-10-31"),
     ]
+
+
+def test_duties_of_bodies_under_职责分工_are_no_tasks_but_their_figures_are_goals():
+    text = """某区生活垃圾全程分类体系建设三年行动计划
+一、主要任务
+(一)强化源头分类
+1.推进居民家庭分类投放。全面推行定时定点投放。(责任单位:区绿化市容局、各街道)
+2.规范绿色账户管理。推进绿色账户覆盖。(责任单位:区绿化市容局)
+二、职责分工
+(一)组织架构。成立区分减联办,由区绿化市容局牵头,各成员单位参加。
+(二)各成员单位职责分工。
+1.区绿化市容局:负责总体协调推进。
+2.区城管执法局:负责分类执法工作,案件结案率达到100%。
+3.各街道办事处:负责属地推进。
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], t["title"]) for t in tasks(doc)] == [
+        ("1", "推进居民家庭分类投放"),
+        ("2", "规范绿色账户管理"),
+    ]
+    goals = [(g["indicator"], g["comparator"], g["value"]) for g in doc["targets"]]
+    assert goals == [("案件结案率", ">=", 100)]
+
+
+def test_a_plan_made_only_of_duties_keeps_them_as_its_tasks():
+    text = """某区垃圾分类工作职责分工方案
+一、各单位职责
+1.区绿化市容局:负责总体协调推进。
+2.区城管执法局:负责分类执法工作。
+3.各街道办事处:负责属地推进。
+"""
+    (doc,) = docs(text)
+    assert [t["number"] for t in tasks(doc)] == ["1", "2", "3"]

@@ -344,6 +344,8 @@ def parse_plan_lines(
     task_rank = STYLE_RANK[task_style]
     unitless = not any(_carries_units(it) for it in outline.items)
     sections = _fields_as_tasks(_sections(outline.items, task_style, unitless), outline.items)
+    duties = _duties(sections, outline.items)
+    duty_ids = {id(d) for d in duties}
     carrying = [sum(_carries_units(t) for t in ts) for _, ts in sections]
     with_units = sum(carrying)
     total = sum(len(ts) for _, ts in sections)
@@ -365,6 +367,9 @@ def parse_plan_lines(
         ahead = k < first_attributed
         if not tasks or _is_non_task_section(head, tasks, with_units, total, ahead):
             continue
+        tasks = [t for t in tasks if id(t) not in duty_ids]  # noqa: PLW2901 - duties are no tasks
+        if not tasks:
+            continue
         above = parents.get(id(head)) if head is not None else None
         if (  # "(一)明确责任主体" under "六、加强组织保障": duties, not tasks
             above is not None
@@ -375,6 +380,7 @@ def parse_plan_lines(
         emitted.add(id(head))
         actions.append(_action_record(head, tasks, outline, default_year, title))
     plan_targets = _plan_targets(outline, task_rank, sections, emitted)
+    plan_targets += [g for d in duties for g in extract_targets(d.text)]  # "结案率达到100%"
     return ParsedPlan(actions, plan_targets)
 
 
@@ -457,6 +463,33 @@ def _attributed_leaf(items: list[Item], n: int) -> bool:
     it = items[n]
     below = n + 1 < len(items) and STYLE_RANK[items[n + 1].style] > STYLE_RANK[it.style]
     return not below and it.label != "效果指标" and _carries_units(it)
+
+
+# "1.区绿化市容局(区分减联办):负责总体协调…": a body's duties under 职责分工, not a task
+_DUTY_RE = re.compile(r"^(?P<unit>[^,，。;；:：]{2,30})[:：]\s*(?:负责|承担|主要负责)")
+
+
+def _duty(item: Item) -> bool:
+    m = _DUTY_RE.match(item.text)
+    return bool(m) and looks_like_unit(re.sub(r"[(（][^()（）]*[)）]$", "", m["unit"]))
+
+
+# a section of bodies' duties: "四、职责分工" → "(一)组织架构。成立领导小组…"
+DUTY_SECTION_RE = re.compile(r"职责分工|组织架构|部门职责|成员单位职责|工作职责")
+
+
+def _duties(sections: list, items: list[Item]) -> list[Item]:
+    """The items that are bodies' duties ("X:负责…" one by one, or anything under a 职责分工
+    heading), when other items hold the plan's tasks (a plan made only of such lists keeps
+    them as tasks). Their figures are still the plan's targets."""
+    parents = _parents(items)
+
+    def duty_section(head: Item | None) -> bool:
+        chain = [head, parents.get(id(head))] if head is not None else []
+        return any(h is not None and DUTY_SECTION_RE.search(h.text[:20]) for h in chain)
+
+    duties = [t for h, ts in sections for t in ts if duty_section(h) or _duty(t)]
+    return duties if len(duties) < sum(len(ts) for _, ts in sections) else []
 
 
 _FIELD_RE = re.compile(r"^([\u4e00-\u9fff]{1,4})[。:：]")
