@@ -10,6 +10,7 @@ from loaders.plans.deadlines import (
     deadline_from_cells,
     deadline_prefix,
     find_deadline_in_text,
+    latest_deadline,
     parse_deadline,
 )
 
@@ -224,3 +225,17 @@ def test_deadline_prefix_is_where_a_glued_deadline_cell_ends(text, expected):
 )
 def test_a_bare_year_without_the_verb_of_an_end_is_no_deadline(text):
     assert find_deadline_in_text(text, 2023) is None
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        (["一季度10%二季度40%;", "三季度70%;11月底完成。"], date(2023, 11, 30)),
+        (["三季度:实现集装箱动态查询", "四季度:完成全流程对接"], date(2023, 12, 31)),
+        (["2024年6月底前完成初稿,2025年3月底前出台"], date(2025, 3, 31)),
+        (["长期坚持"], None),
+    ],
+)
+def test_a_cell_of_stages_ends_with_its_latest_date(cells, expected):
+    found = latest_deadline(cells, 2023)
+    assert (found.date if found else None) == expected

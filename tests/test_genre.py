@@ -1829,3 +1829,26 @@ def test_a_plan_made_only_of_duties_keeps_them_as_its_tasks():
 """
     (doc,) = docs(text)
     assert [t["number"] for t in tasks(doc)] == ["1", "2", "3"]
+
+
+def test_a_table_deadline_cell_of_stages_ends_with_the_last_stage():
+    cells = ["序号", "任务名称", "主要内容", "完成时限", "责任部门"]
+    cells += [
+        "1",
+        "推进体系规范化提升",
+        "完善回收网点布局。",
+        "一季度10%二季度40%;",
+        "三季度70%;11月底完成。",
+        "各区政府",
+    ]
+    cells += [
+        "2",
+        "加快集散场建设",
+        "建成集散场。",
+        "三季度:完成选址",
+        "四季度:建成运行",
+        "市城投集团",
+    ]
+    (table,) = docs(pasted(["2020年可回收物体系建设任务分解表"], cells))
+    got = [(t["number"], t["deadline"], t["responsible_units"]) for t in tasks(table)]
+    assert got == [("1", "2020-11-30", ["各区政府"]), ("2", "2020-12-31", ["市城投集团"])]

@@ -17,7 +17,12 @@ from itertools import takewhile
 
 from loaders.files.normalize import normalize_prose
 from loaders.numbering import CN_SMALL, cn_to_int
-from loaders.plans.deadlines import find_deadline_in_text, parse_deadline
+from loaders.plans.deadlines import (
+    deadline_prefix,
+    find_deadline_in_text,
+    latest_deadline,
+    parse_deadline,
+)
 from loaders.plans.outline import first_clause
 from loaders.plans.targets import extract_targets
 from loaders.plans.units import extract_inline_units, looks_like_unit, split_unit_names
@@ -580,7 +585,8 @@ def _fit(paragraph: str, role: str, more: bool) -> float:
             return (0.5 if role == "lead" else 1.0) if more else 3.0
         return -4.0 if more or long or not _names_units(paragraph) else 1.5
     if role == "deadline":
-        return -3.0 if more else 3.0 if parse_deadline(paragraph, None) else -4.0
+        dated = parse_deadline(paragraph, None) or deadline_prefix(paragraph)  # "三季度:完成…"
+        return (0.5 if dated else -3.0) if more else 3.0 if dated else -4.0
     if role in ("measure", "name") and units:
         return -3.0  # only unit names: the units' cell, the task's being merged above
     if role == "measure":  # one more paragraph of it: a sentence; a short name heads the next rows
@@ -1095,6 +1101,9 @@ def measure_task(m: Measure, default_year: int | None) -> dict:
         _add_units(units, entry, "responsible_units")
     deadline_text = re.sub(r"(\d)\s+(?=[年月日])", r"\1", " ".join(m.deadlines)) or None
     deadline = parse_deadline(m.deadlines[0], default_year) if m.deadlines else None
+    staged = latest_deadline(m.deadlines, default_year) if m.deadlines else None
+    if staged is not None and (deadline is None or (deadline.date and staged.date > deadline.date)):
+        deadline = staged  # a cell of stages ends with its last
     if deadline is None and not m.deadlines:  # no 完成时限 column: "年底前,各街道成立…"
         deadline = find_deadline_in_text(m.text, default_year)
     text = normalize_prose(re.sub(r"\s+", " ", m.text).strip())

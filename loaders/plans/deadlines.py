@@ -187,6 +187,19 @@ def parse_deadline(text: str, default_year: int | None) -> Deadline | None:
     return Deadline(cell, None, True, recurring)
 
 
+def latest_deadline(cells: list[str], default_year: int | None) -> Deadline | None:
+    """The latest date of a 完成时限 cell that names several ("一季度10%二季度40%;三季度70%;
+    11月底完成", "三季度:实现查询 四季度:完成对接"): the task ends with its last stage."""
+    best: Deadline | None = None
+    for cell in cells:
+        for m in _DATE_RE.finditer(cell):
+            if m.group(0) and not _is_duration(m, cell) and _is_cell_deadline(m):
+                found = _make(m.group(0), m, default_year)
+                if found.date and (best is None or (best.date and found.date > best.date)):
+                    best = found
+    return best
+
+
 _ONGOING_CELL_RE = re.compile(
     r"(?:长期|持续|常态化|经常性|常年)(?:坚持|推进|开展|实施|进行|落实|抓好)?|每季度|每月|每年度?"
 )
