@@ -1852,3 +1852,36 @@ def test_a_table_deadline_cell_of_stages_ends_with_the_last_stage():
     (table,) = docs(pasted(["2020年可回收物体系建设任务分解表"], cells))
     got = [(t["number"], t["deadline"], t["responsible_units"]) for t in tasks(table)]
     assert got == [("1", "2020-11-30", ["各区政府"]), ("2", "2020-12-31", ["市城投集团"])]
+
+
+def test_a_unit_list_broken_after_its_comma_goes_on_in_the_next_paragraph():
+    cells = ["序号", "任务名称", "主要内容", "完成时限", "责任部门", "配合部门"]
+    cells += [
+        "1",
+        "加快集散场建设",
+        "建成集散场。",
+        "2020年11月底",
+        "各区政府",
+        "市绿化市容局、",
+        "市商务委",
+    ]
+    cells += ["2", "完善回收网点", "布局回收网点。", "2020年12月底", "市商务委", "市绿化市容局"]
+    (table,) = docs(pasted(["可回收物体系建设任务分解表"], cells))
+    got = [(t["number"], t["responsible_units"], t["cooperating_units"]) for t in tasks(table)]
+    assert got == [
+        ("1", ["各区政府"], ["市绿化市容局", "市商务委"]),
+        ("2", ["市商务委"], ["市绿化市容局"]),
+    ]
+
+
+def test_a_narrow_cell_written_one_character_per_paragraph_is_one_cell():
+    cells = ["类别", "序号", "主要任务", "责任单位"]
+    cells += ["1.", "分", "类", "投", "放", "1", "推进绿色账户覆盖。", "各街道办事处"]
+    cells += ["2", "创建达标分类小区。", "区绿化市容局"]
+    (table,) = docs(pasted(["某区生活垃圾分类任务清单"], cells))
+    got = [
+        (a["title"], t["number"], t["responsible_units"])
+        for a in table["actions"]
+        for t in a["tasks"]
+    ]
+    assert got == [("分类投放", "1", ["各街道办事处"]), ("分类投放", "2", ["区绿化市容局"])]

@@ -245,9 +245,36 @@ def _paragraph_cells(lines: list[str]) -> list[str]:
         if sum(1 for _ in takewhile(_header_cell, head)) < 3:
             return None, i
         blocks, j = _cell_blocks(lines, i)
-        return _numbered_rows(_joined_header(blocks)), j
+        return _numbered_rows(_joined_header(_vertical_joined(blocks))), j
 
     return _tables_read(lines, read)
+
+
+_ONE_CHAR_RE = re.compile(r"^[\u4e00-\u9fff]$")
+_SECTION_NUMBER_RE = re.compile(rf"^(?:\d{{1,2}}\s*[.、．]|{CN_SMALL}+、)$")
+
+
+def _vertical_joined(blocks: list[str]) -> list[str]:
+    """A narrow cell written one character per paragraph ("分" / "类" / "投" / "放", after its
+    number "1.") is one cell: "1.分类投放"."""
+    out: list[str] = []
+    k = 0
+    while k < len(blocks):
+        run = k
+        while run < len(blocks) and _ONE_CHAR_RE.match(blocks[run]):
+            run += 1
+        numbered = bool(out) and bool(_SECTION_NUMBER_RE.match(out[-1]))
+        if run - k >= 3 or (run - k >= 2 and numbered):
+            word = "".join(blocks[k:run])
+            if numbered:
+                out[-1] += word
+            else:
+                out.append(word)
+            k = run
+        else:
+            out.append(blocks[k])
+            k += 1
+    return out
 
 
 def _header_start(lines: list[str], i: int) -> bool:
@@ -614,6 +641,8 @@ def _align_row(
     unit_after = [any(_unit_cell(p) for p in own[i + 1 :]) for i in range(n)]
 
     def fit(i: int, role: str, begun: bool) -> float:
+        if not begun and i and own[i - 1].endswith(("、", ",", "，")):
+            return -6.0  # "市绿化市容局、" / "市商务委": a list broken over paragraphs goes on
         if role == "name" and not begun and unit_after[i] and len(own[i]) <= 12:
             if _unit_cell(own[i]):
                 return 1.0
@@ -1068,8 +1097,8 @@ def _actions(measures: list[Measure], default_year: int | None) -> list[dict]:
 
 
 def _split_category(text: str) -> tuple[str, str]:
-    m = CATEGORY_RE.match(text)
-    if m:
+    m = CATEGORY_RE.match(text) or re.match(r"^(\d{1,2})\s*[.、．]\s*(\D.*)$", text)
+    if m:  # "一、政府职能…", "1.分类投放"
         return m.group(1), m.group(2).strip().rstrip("。")
     return "", text.strip() or "未分类"
 
