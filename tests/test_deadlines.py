@@ -239,3 +239,16 @@ def test_a_bare_year_without_the_verb_of_an_end_is_no_deadline(text):
 def test_a_cell_of_stages_ends_with_its_latest_date(cells, expected):
     found = latest_deadline(cells, 2023)
     assert (found.date if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # stages each opening a clause after ";": the task ends with the last
+        ("到2025年底,全面完成A;到2026年底,完成B;到2027年底,全面完成C", date(2027, 12, 31)),
+        ("2024年底前,建成数据库;2026年底前,基本实现隐患清零", date(2026, 12, 31)),
+        # dates inside one clause list are not stages: the first is the task's
+        ("5月底前完成标准化工作,7月底基本完成改革试点任务", date(2023, 5, 31)),
+    ],
+)
+def test_stages_after_semicolons_end_with_the_last(text, expected):
+    assert find_deadline_in_text(text, 2023).date == expected

@@ -231,12 +231,28 @@ def find_deadline_in_text(text: str, default_year: int | None) -> Deadline | Non
         span = _range_end(text, opening, default_year)
         if span is not None:
             return span
+    first = None
     for m in _DATE_RE.finditer(text):
         if m.group(0) and _is_prose_deadline(m, text):
             later = [x for x in _DATE_RE.finditer(text, m.end(), m.end() + 16) if x.group(0)]
             span = _range_end(text, [m, *later[:1]], default_year)
-            return span or _make(m.group(0), m, default_year)
-    return None
+            first = span or _make(m.group(0), m, default_year)
+            break
+    if first is None or not first.date:
+        return first
+    # stages, each opening its own clause after ";" ("2024年底前,建成…;2026年底前,基本实现…"):
+    # the task ends with the last of them
+    last = first
+    for m in _STAGE_RE.finditer(text):
+        d = _DATE_RE.match(text, m.end())
+        if d and d.group(0) and _is_prose_deadline(d, text):
+            found = _make(d.group(0), d, default_year)
+            if found.date and last.date and found.date > last.date:
+                last = found
+    return last
+
+
+_STAGE_RE = re.compile(r"[;；]\s*(?:到|至|于|在)?(?=\d{4}\s*年|[一二三四五六七八九十\d]{1,2}\s*月)")
 
 
 _RANGE_RE = re.compile(r"^\s*(?:至|到|[—–\-~～])\s*$")
