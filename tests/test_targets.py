@@ -546,3 +546,30 @@ def test_a_daily_or_per_head_average_keeps_its_average():
 def test_compound_comparators_signs_and_per_mille(text, expected):
     got = [(t["indicator"], t["comparator"], t["value"], t["unit"]) for t in extract_targets(text)]
     assert got == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "细颗粒物年均浓度力争不高于28微克/立方米",
+            ("细颗粒物年均浓度", "<=", 28, "微克/立方米", None),
+        ),
+        ("每年至少完成2轮全覆盖隐患排查", ("完成全覆盖隐患排查", ">=", 2, "轮", "year")),
+        ("每季度至少召开1次会议", ("召开会议", ">=", 1, "次", "quarter")),
+        (
+            "煤炭消费占一次能源消费比重保持在30%以下",
+            ("煤炭消费占一次能源消费比重", "<=", 30, "%", None),
+        ),
+    ],
+)
+def test_levels_rounds_meetings_and_primary_energy(text, expected):
+    got = [
+        (t["indicator"], t["comparator"], t["value"], t["unit"], t["per"])
+        for t in extract_targets(text)
+    ]
+    assert got == [expected]
+
+
+def test_a_numbered_meeting_is_no_target():
+    assert extract_targets("召开第5次会议,部署工作") == []

@@ -252,7 +252,9 @@ def find_deadline_in_text(text: str, default_year: int | None) -> Deadline | Non
     return last
 
 
-_STAGE_RE = re.compile(r"[;；]\s*(?:到|至|于|在)?(?=\d{4}\s*年|[一二三四五六七八九十\d]{1,2}\s*月)")
+_STAGE_RE = re.compile(
+    r"[;；。]\s*(?:到|至|于|在)?(?=\d{4}\s*年|[一二三四五六七八九十\d]{1,2}\s*月)"
+)
 
 
 _RANGE_RE = re.compile(r"^\s*(?:至|到|[—–\-~～])\s*$")

@@ -68,11 +68,14 @@ from collections.abc import Iterator
 from loaders.numbering import CN_SMALL
 
 COUNT_UNITS = (
-    "个工作日|工作日|个百分点|个小时|小时|学时|课时|分钟|人次|个月|次|日|天|件|名|期|篇|场|人|个|项|门|家"
+    "微克/立方米|毫克/立方米|毫克/升|分贝"
+    "|个工作日|工作日|个百分点|个小时|小时|学时|课时|分钟|人次|个月|次|轮|日|天|件|名|期|篇|场|人|个|项|门|家"
     "|条|宗|张|户|吨标准煤|吨|公里|千米|平方公里|平方米|立方米|公顷|亩|座|所|套|台|辆|栋"
     "|支(?![持援付出撑部队])|处(?![室理置罚分])"
     "|兆瓦时|兆瓦|千瓦时|千瓦|吉瓦|MWh|MW|kWh|kW|GW"
 )
+# units of a measured level (a concentration, a loudness): "年均" in front names the level
+LEVEL_UNITS = ("微克/立方米", "毫克/立方米", "毫克/升", "分贝")
 # units of a length of time or of age ("不超过5年", "超过80岁") that are values only right after a
 # comparator word: "2015年", "5年内", "35岁以下青年" and "60岁起" are dates, spans and attributes
 STRICT_UNITS = ("年", "岁")
@@ -98,7 +101,7 @@ _VALUE_RE = re.compile(
     + COUNT_UNITS
     + "|"
     + "|".join(STRICT_UNITS)
-    + r")(?!性|全会|会议|党代会))"
+    + r")(?!性|全会|党代会|能源))"
 )
 _NEXT_PCT_RE = re.compile(r"\s*(?:、|和|及|与)?\s*(\d+(?:\.\d+)?)\s*%")
 _POST_RE = re.compile(r"\s*(及以上|以上|之上|及以下|以下|以内|之内|内|左右)?")
@@ -149,7 +152,7 @@ _LEAD_RE = re.compile(
     r"、|,|:|的)+"
 )
 _TRAILING_YEAR_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:到|至)?\d{4}年(?:年底|底|末)?(?:前)?$")
-_FILLER_RE = re.compile(r"一般|原则上|(?<![平日月周人户])均|必须|务必|应当|不得")
+_FILLER_RE = re.compile(r"一般|原则上|(?<![平日月周人户年])均|必须|务必|应当|不得")
 _INTRO_RE = re.compile(r".*(?:实现|确保|做到)")
 _ATTR_RE = re.compile(r"\([^()]*(?:牵头|负责|配合)[^()]*\)")
 _TITLES_RE = re.compile(r"(《[^》]*》)(?:、?《[^》]*》)+")
@@ -479,7 +482,9 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
     frame = _frame(clause, pre_plain)
     if mode == "achievement" and _PERIOD_COMPARE_RE.search(pre_plain):
         return []
-    name_pre = _drop(pre, pre_plain, _YEAR_FRAME_RE, _QUARTER_FRAME_RE, _CMP_RE, _FILLER_RE)
+    level = unit in LEVEL_UNITS  # "细颗粒物年均浓度不高于28微克/立方米": 年均 names the level
+    frames = (_QUARTER_FRAME_RE,) if level else (_YEAR_FRAME_RE, _QUARTER_FRAME_RE)
+    name_pre = _drop(pre, pre_plain, *frames, _CMP_RE, _FILLER_RE)
     if unit == "个百分点" and (change := _CHANGE_RE.search(_VERB_TAIL_RE.sub("", name_pre))):
         return [_relative(clause, m.start(), name_pre, change, value, mode)]
     cmp = _count_cmp(m, post_word, cmp_m, frame, tail, pre_plain) if mode == "target" else None
@@ -500,9 +505,8 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
         else:
             return []
     name = clause.named(_clean(_clean(name_pre) + _clean(tail[:30])))
-    return [
-        clause.record(m.start(), name, cmp, value, unit, frame[0] if mode == "target" else None)
-    ]
+    per = frame[0] if mode == "target" and not level else None
+    return [clause.record(m.start(), name, cmp, value, unit, per)]
 
 
 # ---------------------------------------------------------------- clauses
