@@ -1885,3 +1885,37 @@ def test_a_narrow_cell_written_one_character_per_paragraph_is_one_cell():
         for t in a["tasks"]
     ]
     assert got == [("分类投放", "1", ["各街道办事处"]), ("分类投放", "2", ["区绿化市容局"])]
+
+
+def test_attachments_that_are_plans_of_their_own_are_documents():
+    text = """某区农业农村委关于印发耕地土壤工作方案的通知
+各镇人民政府:
+现将三个工作方案印发给你们,请认真贯彻落实。
+附件1
+某区优先保护类耕地土壤环境保护工作方案
+为加强农用地分类管理,制定本方案。
+一、工作目标
+优先保护类耕地面积不减少。
+二、主要任务
+(一)建立保护清单。建立清单。(区农业农村委牵头,各镇配合)
+(二)加强宣传培训。开展培训。(区农业农村委负责)
+附件2
+某区受污染耕地安全利用工作方案
+为推进受污染耕地安全利用,制定本方案。
+一、工作目标
+受污染耕地安全利用率达到95%以上。
+二、主要任务
+(一)建立安全利用清单。建立清单。(区农业农村委负责)
+(二)推进技术措施。落实措施。(各镇负责)
+"""
+    first, second = docs(text)
+    # the notice issues its 附件1: they are one document, titled by the notice
+    assert (first["title"], second["title"]) == (
+        "耕地土壤工作方案",
+        "某区受污染耕地安全利用工作方案",
+    )
+    assert [t["number"] for t in tasks(first)] == ["(一)", "(二)"]
+    assert [t["number"] for t in tasks(second)] == ["(一)", "(二)"]
+    assert [(g["indicator"], g["value"]) for g in second["targets"]] == [
+        ("受污染耕地安全利用率", 95)
+    ]

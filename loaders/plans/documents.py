@@ -9,7 +9,7 @@ become documents of their own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from loaders.numbering import CN_DATE, cn_to_int
 
@@ -137,13 +137,13 @@ def split_documents(lines: list[str]) -> list[RawDocument]:
     if len(starts) < 2:
         doc = RawDocument(lines=lines, doc_number=starts[0][2] if starts else None)
         fill_metadata(doc, first_notice_heading(lines))
-        return split_attachments(doc)
+        return [a for part in split_plan_attachments(doc) for a in split_attachments(part)]
     docs = []
     for k, (start, heading, number) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
         doc = RawDocument(lines=lines[start:end], doc_number=number)
         fill_metadata(doc, heading)
-        docs.extend(split_attachments(doc))
+        docs.extend(a for part in split_plan_attachments(doc) for a in split_attachments(part))
     return docs
 
 
@@ -159,6 +159,50 @@ def _table_title(lines: list[str], i: int) -> re.Match[str] | None:
     after = next((ln for ln in lines[i + 1 : i + 4] if ln.strip()), "")
     prose = sum("。" in ln for ln in lines[:i])  # the plan's sentences above the table
     return m if "\t" in after and prose >= 2 else None
+
+
+_ATTACHMENT_ALONE_RE = re.compile(r"^附件\s*\d{1,2}\s*[:：]?\s*$")
+_PLAN_DOC_TITLE_RE = re.compile(
+    r"^\S.{3,60}(?:方案|实施意见|意见|行动计划|工作计划|工作要点|要点)(?:[(（][^()（）]{1,12}[)）])?$"
+)
+_OUTLINE_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
+)
+
+
+def split_plan_attachments(doc: RawDocument) -> list[RawDocument]:
+    """Attachments that are plans of their own ("附件2" / "某区受污染耕地安全利用工作方案" / its
+    own preamble and outline): each is a document, after a body with an outline of its own (a
+    notice that only issues its 附件1 keeps it: the notice and that plan are one document)."""
+    starts: list[tuple[int, str]] = []
+    for i, line in enumerate(doc.lines):
+        if not _ATTACHMENT_ALONE_RE.match(line.strip()):
+            continue
+        title = next((ln.strip() for ln in doc.lines[i + 1 : i + 4] if ln.strip()), "")
+        if not _PLAN_DOC_TITLE_RE.match(title) or "\t" in title:
+            continue
+        body = doc.lines[i + 1 : i + 80]
+        if sum(1 for ln in body if _OUTLINE_RE.match(ln.strip())) < 2:
+            continue  # not a plan's outline below it (a table, a form, a list of names)
+        before = doc.lines[starts[-1][0] if starts else 0 : i]
+        if starts or sum(1 for ln in before if _OUTLINE_RE.match(ln.strip())) >= 2:
+            starts.append((i, title))
+    if not starts:
+        return [doc]
+    docs = [replace(doc, lines=doc.lines[: starts[0][0]])]
+    for k, (i, title) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(doc.lines)
+        docs.append(
+            RawDocument(
+                lines=doc.lines[i + 1 : end],
+                title=title,
+                doc_number=None,
+                issuer=doc.issuer,
+                issued_on=doc.issued_on,
+                years=years_of(title) or doc.years,
+            )
+        )
+    return docs
 
 
 def split_attachments(doc: RawDocument, titles_only: bool = False) -> list[RawDocument]:
