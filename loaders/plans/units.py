@@ -111,6 +111,9 @@ VERB_ROLES: dict[str, str] = {
     "负责": "responsible",
     "承办": "responsible",
     "主办": "responsible",
+    "配合实施": "cooperating",
+    "配合落实": "cooperating",
+    "参与实施": "cooperating",
     "组织配合": "cooperating",
     "协同配合": "cooperating",
     "配合": "cooperating",
@@ -121,7 +124,7 @@ VERB_ROLES: dict[str, str] = {
 }
 # "按职责组织落实", "按职责牵头负责": a verb after 按(照)职责(分工) keeps its role
 VERB_RE = re.compile(
-    r"(?:按(?:照)?职责(?:分工)?)?(?P<verb>"
+    r"(?:按(?:照)?职责(?:分工)?|结合(?:实际|职责|职能))?(?P<verb>"
     + "|".join(sorted(VERB_ROLES, key=len, reverse=True))
     + ")"
 )
@@ -377,6 +380,8 @@ def _verb_names(text: str) -> list[str] | None:
     """The names before a verb (牵头/负责/配合) when every one of them looks like a unit."""
     t = text.strip(CLAUSE_SEPARATORS)
     t = t[1:] if t.startswith("由") else t
+    if "由" in t:
+        return None  # "…分类推进由区机管局落实": a sentence's subject, not a list of names
     if not t or any(ch in PROSE_CHARS for ch in t) or not _balanced(t):
         return None
     names = split_unit_names(t)
