@@ -19,8 +19,10 @@ with reporters as (  -- with the plan, so that a plan filter reaches task_units
            g.comparator, g.value as target, g.unit as measure_unit, g.per, g.text as target_text,
            r.unit_id, p.year, p.quarter, p.period_index,
            case when g.unit = '%' then 'rate'
-                when g.unit in ('个工作日', '工作日', '日', '天', '小时', '分钟', '个月', '周', '‰')
-                    then 'limit'
+                -- time limits and levels (‰, 分贝, rates per area or time: 毫米/年, 吨/日)
+                when g.unit in ('个工作日', '工作日', '日', '天', '小时', '分钟', '个月', '周', '‰',
+                                '分贝')
+                     or g.unit like '%/%' then 'limit'
                 else 'count' end as measure
     from targets g
     join reporters r using (plan_id, task_id)

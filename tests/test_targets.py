@@ -573,3 +573,20 @@ def test_levels_rounds_meetings_and_primary_energy(text, expected):
 
 def test_a_numbered_meeting_is_no_target():
     assert extract_targets("召开第5次会议,部署工作") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("监测设施密度不低于60点/百平方公里", ("监测设施密度", ">=", 60, "点/百平方公里")),
+        ("平均地面沉降量控制在6毫米/年以内", ("平均地面沉降量", "<=", 6, "毫米/年")),
+        ("湿垃圾处理能力达到1000吨/日", ("湿垃圾处理能力", ">=", 1000, "吨/日")),
+    ],
+)
+def test_rate_units_per_area_or_time(text, expected):
+    got = [(t["indicator"], t["comparator"], t["value"], t["unit"]) for t in extract_targets(text)]
+    assert got == [expected]
+
+
+def test_a_time_of_day_is_no_target():
+    assert extract_targets("上午8点召开会议") == []

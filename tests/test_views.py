@@ -583,12 +583,13 @@ def test_period_macros_agree_with_the_python_formulas():
         assert report_due(year, quarter) == due
 
 
-def test_a_per_mille_level_is_a_limit_not_a_sum(con):
+@pytest.mark.parametrize("unit", ["‰", "毫米/年", "微克/立方米"])
+def test_a_per_mille_level_is_a_limit_not_a_sum(con, unit):
     g = Given(con)
     g.plan(1, (2023, 2023), [(1, "一、")])
     g.units("绿化市容局")
     g.task(1, 1, 1, ongoing=True, lead=[1])
-    g.target(1, 1, 1, "垃圾盖度", "<=", 5, "‰")  # 垃圾盖度≤5‰: a level, every quarter
+    g.target(1, 1, 1, "垃圾盖度", "<=", 5, unit)  # 垃圾盖度≤5‰: a level, every quarter
     g.upload(1, 1, 2023, 1, "2023-04-01", [(1, "长期推进")], [(1, None, None, 3)])
     g.upload(2, 1, 2023, 2, "2023-07-01", [(1, "长期推进")], [(1, None, None, 4)])
     g.upload(3, 1, 2023, 3, "2023-10-01", [(1, "长期推进")], [(1, None, None, 6)])

@@ -68,7 +68,7 @@ from collections.abc import Iterator
 from loaders.numbering import CN_SMALL
 
 COUNT_UNITS = (
-    "微克/立方米|毫克/立方米|毫克/升|分贝"
+    "微克/立方米|毫克/立方米|毫克/升|分贝|毫米|厘米|点"
     "|个工作日|工作日|个百分点|个小时|小时|学时|课时|分钟|人次|个月|次|轮|日|天|件|名|期|篇|场|人|个|项|门|家"
     "|条|宗|张|户|吨标准煤|吨|公里|千米|平方公里|平方米|立方米|公顷|亩|座|所|套|台|辆|栋"
     "|支(?![持援付出撑部队])|处(?![室理置罚分])"
@@ -101,7 +101,8 @@ _VALUE_RE = re.compile(
     + COUNT_UNITS
     + "|"
     + "|".join(STRICT_UNITS)
-    + r")(?!性|全会|党代会|能源))"
+    + r")(?!性|全会|党代会|能源)(?P<rate>/(?:百|千|万)?[\u4e00-\u9fff]{1,4}?"
+    r"(?=及以上|以上|以下|以内|之内|左右|内|[^\u4e00-\u9fff]|$))?)"
 )
 _NEXT_PCT_RE = re.compile(r"\s*(?:、|和|及|与)?\s*(\d+(?:\.\d+)?)\s*%")
 _POST_RE = re.compile(r"\s*(及以上|以上|之上|及以下|以下|以内|之内|内|左右)?")
@@ -465,7 +466,7 @@ def _relative(
 
 
 def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: str) -> list[dict]:
-    text, plain, unit = clause.text, clause.plain, m["unit"]
+    text, plain, unit = clause.text, clause.plain, m["unit"] + (m["rate"] or "")
     if unit in ("日", "天") and plain[max(0, m.start() - 1) : m.start()] == "月":
         return []  # a date, "3月1日"
     if mode == "achievement" and not m["num"][0].isdigit():
@@ -525,7 +526,7 @@ def _zero(clause: _Clause) -> list[dict]:
 def _value(m: re.Match) -> tuple[float, str]:
     if m["pct"]:
         return float(m["num"]), m["pct"]
-    return _number(m["num"]) * (10000 if m["wan"] else 1), m["unit"]
+    return _number(m["num"]) * (10000 if m["wan"] else 1), m["unit"] + (m["rate"] or "")
 
 
 def _from_to(
