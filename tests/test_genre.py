@@ -1919,3 +1919,39 @@ def test_attachments_that_are_plans_of_their_own_are_documents():
     assert [(g["indicator"], g["value"]) for g in second["targets"]] == [
         ("受污染耕地安全利用率", 95)
     ]
+
+
+def test_a_notice_setting_the_years_work_under_工作要求_is_a_plan():
+    text = """某市住房和城乡建设管理委员会关于发布2025年本市海绵城市建设工作要求的通知
+索取号
+3589258689/2025-00030
+文件编号
+某建综规〔2025〕69号
+某市住房和城乡建设管理委员会关于发布2025年本市海绵城市建设工作要求的通知
+某建综规〔2025〕69号
+各区建设管理委:
+为做好2025年本市海绵城市建设工作,现将有关要求通知如下:
+一、工作目标
+本市新增城市建成区50平方公里达到海绵城市建设要求。
+二、工作要求
+(一)开展建设评估工作。各区应于3月底前完成评估。
+(二)编制海绵系统方案。各区编制系统方案。
+(三)加强跟踪指导。强化日常管理。
+附件:
+1.2025年海绵城市计划建成区汇总表
+2.2025年海绵城市重点项目汇总表
+2025年1月27日
+"""
+    (doc,) = docs(text)  # the page's metadata block is no document of its own
+    assert (doc["kind"], doc["title"], doc["doc_number"]) == (
+        "plan",
+        "2025年本市海绵城市建设工作要求",
+        "某建综规〔2025〕69号",
+    )
+    got = [(t["number"], t["title"], t["deadline"]) for t in tasks(doc)]
+    assert got == [
+        ("(一)", "开展建设评估工作", "2025-03-31"),
+        ("(二)", "编制海绵系统方案", None),
+        ("(三)", "加强跟踪指导", None),  # the list of attachments after it is not its text
+    ]
+    assert "汇总表" not in tasks(doc)[2]["text"]

@@ -20,7 +20,7 @@ DOC_NUMBER_LINE_RE = re.compile(
     r"^\(?\s*[\u4e00-\u9fff]{1,12}[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*\d{1,4}\s*号\s*\)?$"
 )
 NOTICE_RE = re.compile(
-    r"^(?P<issuer>[^《》]{0,40}?)\s*关于(?:印发|转发|下发)?\s*(?P<body>.*?)的?通知$"
+    r"^(?P<issuer>[^《》]{0,40}?)\s*关于(?:印发|转发|下发|发布|颁发)?\s*(?P<body>.*?)的?通知$"
 )
 TOC_RE = re.compile(r"(\.{4,}|…{2,}|·{4,})\s*\d*\s*$")
 DATE_LINE_RE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
@@ -118,8 +118,15 @@ def find_document_starts(lines: list[str]) -> list[tuple[int, str, str | None]]:
                 continue  # "《…》(沪府办发〔2024〕3号)": a text cited (a table's 参考文件), no heading
             if starts and start <= starts[-1][0]:
                 continue
+            if _META_KEY_RE.match(above):
+                continue  # "文件编号" / "沪建综规〔2025〕69号": a page's metadata block, no heading
             starts.append((start, heading, number))
     return starts
+
+
+# a metadata key standing on its own line with its value on the next (a page's table of
+# 索取号 / 发布机构 / 文件编号 copied without its borders)
+_META_KEY_RE = re.compile(r"^(?:文件编号|发文字号|文号|发文编号|索引号|索取号)\s*[:：]?$")
 
 
 def first_notice_heading(lines: list[str]) -> str | None:

@@ -98,6 +98,10 @@ class Outline:
     paragraphs: list[tuple[Item | None, str, str | None]]  # (enclosing item, text, label)
 
 
+_ATTACHMENT_LIST_RE = re.compile(r"^附件\s*[:：]\s*$")
+_ATTACHMENT_ENTRY_RE = re.compile(r"^\d{1,2}\s*[.、．]\s*[^。;；]{2,60}$")
+
+
 class _OutlineBuilder:
     """Feeds lines one by one into numbered items, labels and free paragraphs."""
 
@@ -111,6 +115,7 @@ class _OutlineBuilder:
         self.first_leads = False  # a note "列第一位为牵头单位" was seen: holds from there on
         self.carried: list[tuple[str, list[str]]] = []  # an attribution "…,下同": holds on
         self.also: list[str] = []  # "以下均需X落实": X takes part in every later task
+        self.attachments = False  # in a list of attachments' names after "附件:"
 
     @property
     def current(self) -> Item | None:
@@ -128,6 +133,16 @@ class _OutlineBuilder:
     def feed(self, line: str) -> None:
         if not line or "\t" in line:
             return
+        if _ATTACHMENT_LIST_RE.match(line) or (
+            self.attachments and _ATTACHMENT_ENTRY_RE.match(line)
+        ):
+            # "附件:" then "1.某汇总表" "2.…": the names of attachments, not items nor task text
+            self.attachments = True
+            if self.current is not None:
+                self.current.closed = True
+            self.paragraphs.append((self.current, line, self.label))
+            return
+        self.attachments = False
         if "下同" in line:
             self.carried = same_below_roles(line) or self.carried
         if "以下" in line:
@@ -274,22 +289,36 @@ def choose_task_style(items: list[Item], structural: bool = False) -> str | None
     candidates = [it for it in items if it.label != "效果指标"]
     chosen = _style_carrying(candidates)
     if chosen is None and structural:
-        chosen = _structural_style(_outside_non_task_sections(candidates))
+        outside = _outside_non_task_sections(candidates)
+        if all(_non_task_heading(it) for it in outside):  # 一、工作目标 二、工作要求 and no more:
+            outside = _outside_non_task_sections(candidates, requirements=True)  # its items
+        chosen = _structural_style(outside)
     return chosen
 
 
-def _outside_non_task_sections(items: list[Item]) -> list[Item]:
+def _outside_non_task_sections(items: list[Item], requirements: bool = False) -> list[Item]:
     """The items not under a 总体要求/基本原则/保障措施-like heading: numbered principles (1.以人为本…)
-    tell nothing of where a plan without units keeps its tasks."""
+    tell nothing of where a plan without units keeps its tasks. `requirements`: items under a
+    bare 工作要求 heading count (a notice whose work items stand there and nowhere else)."""
     out: list[Item] = []
     chain: list[Item] = []  # the headings above the item, outermost first
     for it in items:
         rank = STYLE_RANK[it.style]
         chain = [h for h in chain if STYLE_RANK[h.style] < rank]
-        if not any(NON_TASK_SECTION_RE.search(h.text[:20]) for h in chain):
+        if not any(_non_task_heading(h, requirements) for h in chain):
             out.append(it)
         chain.append(it)
     return out
+
+
+# a bare "二、工作要求" (not 总体要求): where a notice setting a year's work lists its items
+REQUIREMENTS_RE = re.compile(r"^(?:工作|具体|有关|相关)?要求$")
+
+
+def _non_task_heading(head: Item, requirements: bool = False) -> bool:
+    if requirements and REQUIREMENTS_RE.match(first_clause(head.text)):
+        return False
+    return bool(NON_TASK_SECTION_RE.search(head.text[:20]))
 
 
 def _structural_style(items: list[Item]) -> str | None:
@@ -379,6 +408,11 @@ def parse_plan_lines(
             continue
         emitted.add(id(head))
         actions.append(_action_record(head, tasks, outline, default_year, title))
+    if structural and not actions:  # a notice whose work items stand under a bare 工作要求
+        for head, tasks in sections:
+            if head is not None and tasks and REQUIREMENTS_RE.match(first_clause(head.text)):
+                emitted.add(id(head))
+                actions.append(_action_record(head, tasks, outline, default_year, title))
     plan_targets = _plan_targets(outline, task_rank, sections, emitted)
     plan_targets += [g for d in duties for g in extract_targets(d.text)]  # "结案率达到100%"
     return ParsedPlan(actions, plan_targets)
