@@ -1955,3 +1955,40 @@ def test_a_notice_setting_the_years_work_under_工作要求_is_a_plan():
         ("(三)", "加强跟踪指导", None),  # the list of attachments after it is not its text
     ]
     assert "汇总表" not in tasks(doc)[2]["text"]
+
+
+def test_unit_names_one_per_line_in_one_pasted_cell_are_a_list():
+    text = """某区生活垃圾分类任务清单
+
+序号
+
+任务内容
+
+责任单位
+
+配合单位
+
+1
+
+创建达标分类小区。
+
+各街道办事处
+
+区文明办
+区绿化市容局
+区房管局
+
+2
+
+完成分类驳运。
+
+区绿化市容局
+
+各街道办事处
+"""
+    (table,) = docs(text)
+    got = [(t["number"], t["responsible_units"], t["cooperating_units"]) for t in tasks(table)]
+    assert got == [
+        ("1", ["各街道办事处"], ["区文明办", "区绿化市容局", "区房管局"]),
+        ("2", ["区绿化市容局"], ["各街道办事处"]),
+    ]

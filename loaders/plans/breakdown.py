@@ -347,7 +347,7 @@ def _cell_blocks(lines: list[str], i: int, most: int | None = None) -> tuple[lis
             break
         if not text or not parted:
             if current:
-                blocks.append("".join(current))
+                blocks.append(_lines_joined(current))
                 current = []
             if text:
                 starts.append(j)
@@ -358,8 +358,21 @@ def _cell_blocks(lines: list[str], i: int, most: int | None = None) -> tuple[lis
             current.append(text)
         j += 1
     if current:
-        blocks.append("".join(current))
+        blocks.append(_lines_joined(current))
     return blocks, j
+
+
+def _lines_joined(lines: list[str]) -> str:
+    """The lines of one paragraph as one text; unit names written one per line are a list
+    ("区文明办" / "区绿化市容局" -> "区文明办、区绿化市容局"), other lines a wrapped sentence."""
+    out = lines[0]
+    for prev, line in zip(lines, lines[1:], strict=False):
+        names = _unit_cell(prev) and _unit_cell(line) and not prev.endswith(tuple(LIST_SEPS))
+        out += ("、" if names else "") + line
+    return out
+
+
+LIST_SEPS = "、,，;；"
 
 
 def _row_begun(block: str) -> bool:
