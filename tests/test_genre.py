@@ -1992,3 +1992,17 @@ def test_unit_names_one_per_line_in_one_pasted_cell_are_a_list():
         ("1", ["各街道办事处"], ["区文明办", "区绿化市容局", "区房管局"]),
         ("2", ["区绿化市容局"], ["各街道办事处"]),
     ]
+
+
+def test_a_link_wrapped_onto_a_line_of_its_own_is_no_numbered_item():
+    text = """附件: https://example.gov.cn/cmsres/6c/467e16ee5f2b50ed28e13e61e286c87
+3.docx | https://example.gov.cn/cmsres/79/b80791aa8c389e36eb5f8dc5f0058ce6.pdf
+2025年本市海绵城市建设工作要求
+一、工作目标
+新增建成区50平方公里。
+二、工作要求
+(一)开展建设评估工作。3月底前报送汇总表。
+(二)编制海绵系统方案。编制完成系统方案。
+"""
+    (doc,) = docs(text)
+    assert [t["number"] for t in tasks(doc)] == ["(一)", "(二)"]

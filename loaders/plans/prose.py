@@ -98,6 +98,7 @@ class Outline:
     paragraphs: list[tuple[Item | None, str, str | None]]  # (enclosing item, text, label)
 
 
+_LINK_RE = re.compile(r"https?://|www\.", re.IGNORECASE)
 _ATTACHMENT_LIST_RE = re.compile(r"^附件\s*[:：]\s*$")
 _ATTACHMENT_ENTRY_RE = re.compile(r"^\d{1,2}\s*[.、．]\s*[^。;；]{2,60}$")
 
@@ -166,7 +167,8 @@ class _OutlineBuilder:
                     current.heading_alone = True  # a heading on its own line, then its body
                 current.parts.append(line)
                 return
-        marker = match_marker(line, self.last_arabic)
+        # "3.docx | https://…": a link wrapped onto its own line is no numbered item
+        marker = match_marker(line, self.last_arabic) if not _LINK_RE.search(line) else None
         if marker:
             self._add_item(marker)
         elif not self._attach(current, line) and not self._set_label(current, line):
