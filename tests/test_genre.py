@@ -2006,3 +2006,20 @@ def test_a_link_wrapped_onto_a_line_of_its_own_is_no_numbered_item():
 """
     (doc,) = docs(text)
     assert [t["number"] for t in tasks(doc)] == ["(一)", "(二)"]
+
+
+def test_a_line_wrapped_before_a_top_level_marker_inside_a_sentence_goes_on():
+    text = """某区工程建设营商环境行动计划
+一、深化审批改革
+二、优化服务
+1、推进区域评估和用地清单制。推动各实施主体推进区域评估,持续推进多审合一、多测合
+一、多证合一等改革举措,推动项目落地。(责任部门:区规划资源局、区建设管理委)
+2、细化完善消防审验改革。实施分级分类管理。(责任部门:区建设管理委)
+三、强化保障
+3、强化改革绩效督查考评。做好考核迎评工作。(责任部门:区建设管理委)
+"""
+    (doc,) = docs(text)
+    got = [(a["code"], [t["number"] for t in a["tasks"]]) for a in doc["actions"]]
+    assert got == [("二", ["1", "2"]), ("三", ["3"])]
+    assert "多证合一" in tasks(doc)[0]["text"]
+    assert tasks(doc)[0]["responsible_units"] == ["区规划资源局", "区建设管理委"]

@@ -169,10 +169,25 @@ class _OutlineBuilder:
                 return
         # "3.docx | https://…": a link wrapped onto its own line is no numbered item
         marker = match_marker(line, self.last_arabic) if not _LINK_RE.search(line) else None
+        if marker and current and self._wrapped_before(current, marker):
+            current.parts.append(line)  # "…多测合" / "一、多证合一…": a line wrapped before "一、"
+            return
         if marker:
             self._add_item(marker)
         elif not self._attach(current, line) and not self._set_label(current, line):
             self._add_prose(current, line)
+
+    def _wrapped_before(self, current: Item, marker: Marker) -> bool:
+        """A top-level marker that only a line wrapped mid-sentence put at a line's start
+        ("…多测合" / "一、多证合一…"): the line before is a long one cut without its sentence's
+        end, and the number goes back (一、 where 三、 came before)."""
+        last = current.parts[-1] if current.parts else ""
+        if current.closed or len(last) < 30 or is_complete(last) or last[-1] in "。;；:：!?！？)）":
+            return False
+        if marker.style != "cn_comma":  # lower levels restart under each heading
+            return False
+        seen = [it.value for it in self.items if it.style == marker.style]
+        return bool(seen) and marker.value <= seen[-1]
 
     def _add_item(self, marker: Marker) -> None:
         if marker.style == "arabic" and marker.value == 2:
