@@ -2023,3 +2023,25 @@ def test_a_line_wrapped_before_a_top_level_marker_inside_a_sentence_goes_on():
     assert got == [("二", ["1", "2"]), ("三", ["3"])]
     assert "多证合一" in tasks(doc)[0]["text"]
     assert tasks(doc)[0]["responsible_units"] == ["区规划资源局", "区建设管理委"]
+
+
+def test_a_notice_heading_repeated_above_the_notice_starts_no_document_of_its_own():
+    """A page saved with its front matter and run onto one line: the notice's heading and
+    文号 stand above the notice repeated; the part above has no body of its own."""
+    text = (
+        "---标题: 某市住房和城乡建设管理委员会关于印发《某市地下设施建设实施意见》的通知"
+        "文号: 某建设施〔2021〕461号发布单位: 某市住房和城乡建设管理委员会发布日期: 2021-08-09---"
+        "> 本文正文由脚本自官方公开页面提取,仅供检索查阅。"
+        "# 某市住房和城乡建设管理委员会关于印发《某市地下设施建设实施意见》的通知"
+        "某市住房和城乡建设管理委员会关于印发《某市地下设施建设实施意见》的通知"
+        "某建设施〔2021〕461号各区人民政府:经市政府同意,现将《某市地下设施建设实施意见》"
+        "印发给你们,请认真贯彻落实。市住房城乡建设管理委市规划资源局2021年8月9日"
+        "某市地下设施建设实施意见一、主要任务(一)开展设施普查。全面普查。(责任单位:区建设管理委)"
+        "(二)消除安全隐患。整改隐患。(责任单位:区水务局)"
+    )
+    (doc,) = docs(text)
+    assert (doc["title"], doc["doc_number"]) == (
+        "某市地下设施建设实施意见",
+        "某建设施〔2021〕461号",
+    )
+    assert [t["number"] for t in tasks(doc)] == ["(一)", "(二)"]

@@ -138,9 +138,22 @@ def first_notice_heading(lines: list[str]) -> str | None:
     return None
 
 
+def _bodiless(lines: list[str]) -> bool:
+    """A part with no body of its own: no numbered outline and hardly a sentence (a notice's
+    heading and 文号 standing above the same notice repeated, as a copy run onto one line has it)."""
+    sentences = sum(line.count("。") for line in lines)
+    return sentences < 3 and not any(_OUTLINE_RE.match(line.strip()) for line in lines)
+
+
 def split_documents(lines: list[str]) -> list[RawDocument]:
     """Documents of a file: one per standalone 文号 in a gazette, else the whole file."""
     starts = find_document_starts(lines)
+    k = 0
+    while k + 1 < len(starts):  # a part without a body is the heading of the next one
+        if _bodiless(lines[starts[k][0] : starts[k + 1][0]]):
+            del starts[k + 1]
+        else:
+            k += 1
     if len(starts) < 2:
         doc = RawDocument(lines=lines, doc_number=starts[0][2] if starts else None)
         fill_metadata(doc, first_notice_heading(lines))
