@@ -1,6 +1,6 @@
 """Splitting files into documents and reading their metadata (标题、文号、发文机关、日期、年度)."""
 
-from loaders.plans.documents import split_documents, title_from_heading, years_of
+from loaders.plans.documents import metadata_fields, split_documents, title_from_heading, years_of
 
 GAZETTE = """某某县人民政府公报
 目录
@@ -96,3 +96,16 @@ def test_attachment_with_table_becomes_its_own_document():
     assert [d.title for d in docs] == ["某方案", "2020年某县任务分解表"]
     assert docs[1].years == [2020]
     assert docs[0].lines == lines[:3]
+
+
+def test_a_metadata_block_run_onto_one_line_gives_its_fields():
+    line = (
+        "索引号: 11310120MB2F/2024-00012发文机关: 某区发展和改革委员会标题: 某区促进产教融合"
+        "实施方案(2024-2026年)发文字号: 某发改规〔2024〕1号成文日期: 2024年2月2日"
+    )
+    assert metadata_fields([line]) == {
+        "issuer": "某区发展和改革委员会",
+        "title": "某区促进产教融合实施方案(2024-2026年)",
+        "doc_number": "某发改规〔2024〕1号",
+        "date": "2024年2月2日",
+    }

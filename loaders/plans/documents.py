@@ -322,6 +322,26 @@ _ANY_DATE_RE = re.compile(
 )
 
 
+# keys that only end the value before them, in a block run onto one line
+_OTHER_META_KEYS = "索引号|索取号|主题分类|公文种类|体裁分类|组配分类|主题词|有效性|层级|类型|分类|状态|官方链接|附件"
+_INLINE_KEY_RE = re.compile(
+    "(?:"
+    + "|".join(sorted(_META_FIELD, key=len, reverse=True))
+    + "|"
+    + _OTHER_META_KEYS
+    + r")\s*[:：]"
+)
+
+
+def _inline_pairs(cell: str) -> list[str]:
+    """ "标题: X文号: Y发布单位: Z" (a metadata block run onto one line) -> ["标题: X", "文号: Y",
+    "发布单位: Z"]; a cell with one key or none as it is."""
+    starts = [m.start() for m in _INLINE_KEY_RE.finditer(cell)]
+    if len(starts) < 2:
+        return [cell]
+    return [cell[a:b].strip() for a, b in zip(starts, [*starts[1:], len(cell)], strict=True)]
+
+
 def metadata_fields(lines: list[str]) -> dict[str, str]:
     """Fields of a page's metadata block (索引号 | … | 发文字号 | … | 成文日期 | …), written as
     "key:value" lines or as "key | value | key | value" rows: title, doc_number, issuer, date.
@@ -329,6 +349,7 @@ def metadata_fields(lines: list[str]) -> dict[str, str]:
     found: dict[str, tuple[int, str]] = {}
     for line in lines[:40]:
         cells = [c.strip() for c in re.split(r"\s*\|\s*|\t", line) if c.strip()]
+        cells = [p for c in cells for p in _inline_pairs(c)]
         pairs = []
         for k, cell in enumerate(cells):
             m = _META_PAIR_RE.match(cell)
