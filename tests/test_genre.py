@@ -2045,3 +2045,26 @@ def test_a_notice_heading_repeated_above_the_notice_starts_no_document_of_its_ow
         "某建设施〔2021〕461号",
     )
     assert [t["number"] for t in tasks(doc)] == ["(一)", "(二)"]
+
+
+def test_a_narrow_cell_broken_over_two_paragraphs_and_a_list_of_bare_suffixes():
+    cells = ["序号", "任务类型", "重点内容", "牵头单位", "配合单位"]
+    cells += [
+        "1",
+        "海绵城市",
+        "建设管理",
+        "区建设管理委负责指导推进海绵城市建设工作。",
+        "区建设管理委",
+    ]
+    cells += ["各街道、", "相关委、办、局", "2", "海绵示范", "项目建设", "跟踪重点建设项目进展。"]
+    cells += ["区水务局", "各街镇"]
+    (table,) = docs("某区海绵城市建设重点任务分解表\n" + "\n".join(cells) + "\n")
+    got = [
+        (a["title"], t["number"], t["lead_units"], t["cooperating_units"])
+        for a in table["actions"]
+        for t in a["tasks"]
+    ]
+    assert got == [
+        ("海绵城市建设管理", "1", ["区建设管理委"], ["各街道", "相关委", "办", "局"]),
+        ("海绵示范项目建设", "2", ["区水务局"], ["各街镇"]),
+    ]

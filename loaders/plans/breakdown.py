@@ -632,6 +632,8 @@ def _fit(paragraph: str, role: str, more: bool) -> float:
     if role == "measure":  # one more paragraph of it: a sentence; a short name heads the next rows
         return (0.3 if long else 0.05) if more else 2.0 if long else 1.0
     if role in ("category", "group", "name"):  # sections stand mostly between the rows
+        if more and len(paragraph) <= 6 and not long and not units:
+            return 0.4  # "海绵城市" / "建设管理": a narrow cell's name broken over two lines
         return -3.0 if more or long else {"category": 0.3, "group": 0.8, "name": 2.0}[role]
     return 0.3 if more else 0.4  # notes, targets, other columns take anything
 
@@ -683,7 +685,11 @@ def _align_row(
     cells: list[list[str]] = [[] for _ in range(m + 1)]
     for paragraph, column in zip(own, columns, strict=True):
         cells[column].append(paragraph)
-    glue = ["、" if r in _UNIT_ROLES else " " for r in roles]
+    # a name broken over lines is one word again; sentences of a cell keep a space between
+    glue = [
+        "、" if r in _UNIT_ROLES else "" if r in ("category", "group", "name") else " "
+        for r in roles
+    ]
     return [glue[k].join(cells[k]) for k in range(m)], cells[m]
 
 
@@ -692,7 +698,13 @@ def _unit_cell(cell: str) -> bool:
     if len(cell) > 40 or "。" in cell:
         return False
     names = split_unit_names(cell)
-    return bool(names) and all(looks_like_unit(n) for n in names)
+    # "相关委、办、局": bare suffixes after a first name stand for bodies of the same kind
+    return bool(names) and all(
+        looks_like_unit(n) or (k and n in _BARE_SUFFIXES) for k, n in enumerate(names)
+    )
+
+
+_BARE_SUFFIXES = {"委", "办", "局", "厅", "院", "所", "队", "部", "中心"}
 
 
 _PLACEHOLDER_RE = re.compile(r"^[—\-－/／无空\s]*$")  # "—": no unit in this cell
