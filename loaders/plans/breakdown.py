@@ -633,7 +633,7 @@ def _fit(paragraph: str, role: str, more: bool) -> float:
         return (0.3 if long else 0.05) if more else 2.0 if long else 1.0
     if role in ("category", "group", "name"):  # sections stand mostly between the rows
         if more and len(paragraph) <= 6 and not long and not units:
-            return 0.4  # "海绵城市" / "建设管理": a narrow cell's name broken over two lines
+            return 0.2  # "海绵城市" / "建设管理": a narrow cell's name broken over two lines
         return -3.0 if more or long else {"category": 0.3, "group": 0.8, "name": 2.0}[role]
     return 0.3 if more else 0.4  # notes, targets, other columns take anything
 
