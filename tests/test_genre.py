@@ -2068,3 +2068,20 @@ def test_a_narrow_cell_broken_over_two_paragraphs_and_a_list_of_bare_suffixes():
         ("海绵城市建设管理", "1", ["区建设管理委"], ["各街道", "相关委", "办", "局"]),
         ("海绵示范项目建设", "2", ["区水务局"], ["各街镇"]),
     ]
+
+
+def test_items_opening_on_latin_letters_are_found_in_a_one_line_copy():
+    text = (
+        "某区人工智能创新应用三年行动方案为加快人工智能创新应用,结合本区实际,制定本方案。"
+        "一、主要任务(一)实施AI+重点产业行动"
+        "1.AI+商贸。推动智慧商圈建设,加强人流分析和精准营销。(责任单位:区商务委)"
+        "2.AI+金融。推动智能风控,提升金融服务效率。(责任单位:区金融办)"
+        "3.数字医疗。推进智能问诊,提升患者就医体验。(责任单位:区卫生健康委)"
+    )
+    (doc,) = docs(text)
+    got = [(t["number"], t["title"], t["responsible_units"]) for t in tasks(doc)]
+    assert got == [
+        ("1", "AI+商贸", ["区商务委"]),
+        ("2", "AI+金融", ["区金融办"]),
+        ("3", "数字医疗", ["区卫生健康委"]),
+    ]

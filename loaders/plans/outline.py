@@ -134,14 +134,14 @@ _INLINE_MARKER_RE = re.compile(
 # a number glued to the text before it ("…责任单位:各镇街2.坚持…", "…提升行动6.健全…"): a cut only
 # when it continues the numbering (the last number + 1), which a quantity rarely does
 _SEQUENCE_MARKER_RE = re.compile(
-    rf"(?<=[\u4e00-\u9fff)”])(?:(\d{{1,3}})[.、．](?!\d)|({_CN_ITEM})、)(?=[\u4e00-\u9fff“《])"
+    rf"(?<=[\u4e00-\u9fff)”])(?:(\d{{1,3}})[.、．](?!\d)|({_CN_ITEM})、)(?=[\u4e00-\u9fff“《]|[A-Z]{{2}})"
 )
 
 
 # the first item glued to its heading on one line ("(一)推进职能转变1.深化审批改革"): only the
 # first number of the level below, within the heading's length
 _FIRST_ITEM_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?=(?:1[.、．]|\(1\)|\(一\)|①)[\u4e00-\u9fff“《])"
+    r"(?<=[\u4e00-\u9fff])(?=(?:1[.、．]|\(1\)|\(一\)|①)(?:[\u4e00-\u9fff“《]|[A-Z]{2}))"
 )
 # a title running on into the text after it (a page copied as one line): "…情况报告2025年,…"
 _RUN_ON_TITLE_RE = re.compile(
