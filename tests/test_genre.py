@@ -21,6 +21,11 @@ def tasks(doc: dict) -> list[dict]:
     return [t for a in doc["actions"] for t in a["tasks"]]
 
 
+def action_rows(doc: dict, *fields: str) -> list[tuple]:
+    """(action title, the task's fields …) for every task of a document."""
+    return [(a["title"], *(t[f] for f in fields)) for a in doc["actions"] for t in a["tasks"]]
+
+
 def roles(task: dict) -> tuple[list, list, list]:
     return task["lead_units"], task["responsible_units"], task["cooperating_units"]
 
@@ -1532,11 +1537,7 @@ def test_a_merged_分项任务_column_names_the_sections_of_the_工作任务_row
     cells += ["4", "实施千座公园计划", "市农业农村委"]
     (table,) = docs(pasted(["某市公园城市建设实施意见", "附表:重点安排表"], cells))
     assert table["kind"] == "breakdown_table"
-    got = [
-        (a["title"], t["number"], t["title"], t["responsible_units"])
-        for a in table["actions"]
-        for t in a["tasks"]
-    ]
+    got = action_rows(table, "number", "title", "responsible_units")
     assert got == [
         ("重点发展区域", "1", "以滨江绿带推动生态空间开放", ["相关区政府", "市绿化市容局"]),
         ("重点发展区域", "2", "以公园引领新城环境品质提升", ["市规划资源局"]),
@@ -1585,11 +1586,7 @@ def test_a_column_of_content_beside_a_task_type_column_holds_the_tasks(content_h
         "《某规范》",
     ]
     (table,) = docs(pasted(["某区海绵城市建设任务表"], cells))
-    got = [
-        (a["title"], t["number"], t["title"], t["responsible_units"])
-        for a in table["actions"]
-        for t in a["tasks"]
-    ]
+    got = action_rows(table, "number", "title", "responsible_units")
     assert got == [
         ("系统方案", "1", "聚焦重点区域编制系统方案", ["区建设管理委"]),
         ("海绵型公园", "2", "公园项目落实海绵设计理念", ["区绿化市容局", "区水务局"]),
@@ -1693,11 +1690,7 @@ def test_a_plan_with_a_task_table_in_its_text_then_two_attached_tables():
         ("融资对接", ["区金融办"]),
         ("商事纠纷解决", ["区法院"]),
     ]  # the stages after the table are no tasks of the table
-    got = [
-        (a["title"], t["number"], t["responsible_units"])
-        for a in basic_table["actions"]
-        for t in a["tasks"]
-    ]
+    got = action_rows(basic_table, "number", "responsible_units")
     assert got == [
         ("市场准入", "1", ["区市场监管局"]),
         ("市场准入", "2", ["区市场监管局"]),
@@ -1770,11 +1763,7 @@ def test_headings_over_the_same_labelled_fields_are_the_tasks():
 2.任务。整合各类应用入口。(责任单位:市商务委(市口岸办)、交通银行)
 """
     (doc,) = docs(text)
-    got = [
-        (a["title"], t["number"], t["title"], t["responsible_units"])
-        for a in doc["actions"]
-        for t in a["tasks"]
-    ]
+    got = action_rows(doc, "number", "title", "responsible_units")
     assert got == [
         ("建设任务", "(一)", "一门式查询", ["市交通委", "上港集团"]),
         ("建设任务", "(二)", "一站式服务", ["市商务委(市口岸办)", "交通银行"]),
@@ -1879,11 +1868,7 @@ def test_a_narrow_cell_written_one_character_per_paragraph_is_one_cell():
     cells += ["1.", "分", "类", "投", "放", "1", "推进绿色账户覆盖。", "各街道办事处"]
     cells += ["2", "创建达标分类小区。", "区绿化市容局"]
     (table,) = docs(pasted(["某区生活垃圾分类任务清单"], cells))
-    got = [
-        (a["title"], t["number"], t["responsible_units"])
-        for a in table["actions"]
-        for t in a["tasks"]
-    ]
+    got = action_rows(table, "number", "responsible_units")
     assert got == [("分类投放", "1", ["各街道办事处"]), ("分类投放", "2", ["区绿化市容局"])]
 
 
@@ -2059,11 +2044,7 @@ def test_a_narrow_cell_broken_over_two_paragraphs_and_a_list_of_bare_suffixes():
     cells += ["各街道、", "相关委、办、局", "2", "海绵示范", "项目建设", "跟踪重点建设项目进展。"]
     cells += ["区水务局", "各街镇"]
     (table,) = docs("某区海绵城市建设重点任务分解表\n" + "\n".join(cells) + "\n")
-    got = [
-        (a["title"], t["number"], t["lead_units"], t["cooperating_units"])
-        for a in table["actions"]
-        for t in a["tasks"]
-    ]
+    got = action_rows(table, "number", "lead_units", "cooperating_units")
     assert got == [
         ("海绵城市建设管理", "1", ["区建设管理委"], ["各街道", "相关委", "办", "局"]),
         ("海绵示范项目建设", "2", ["区水务局"], ["各街镇"]),
