@@ -1982,6 +1982,7 @@ def test_unit_names_one_per_line_in_one_pasted_cell_are_a_list():
 def test_a_link_wrapped_onto_a_line_of_its_own_is_no_numbered_item():
     text = """附件: https://example.gov.cn/cmsres/6c/467e16ee5f2b50ed28e13e61e286c87
 3.docx | https://example.gov.cn/cmsres/79/b80791aa8c389e36eb5f8dc5f0058ce6.pdf
+73.docx)- [b80791aa8c389e36eb5f8dc5f0058ce6.pdf]
 2025年本市海绵城市建设工作要求
 一、工作目标
 新增建成区50平方公里。

@@ -98,7 +98,10 @@ class Outline:
     paragraphs: list[tuple[Item | None, str, str | None]]  # (enclosing item, text, label)
 
 
-_LINK_RE = re.compile(r"https?://|www\.", re.IGNORECASE)
+_LINK_RE = re.compile(
+    r"https?://|www\.|^\s*\d{1,3}\s*\.\s*(?:docx?|pdf|xlsx?|wps|ofd|html?|jpe?g|png|zip|rar)\b",
+    re.IGNORECASE,
+)  # a link, or the end of a file name a wrapped link left at a line's start ("73.docx)")
 _ATTACHMENT_LIST_RE = re.compile(r"^附件\s*[:：]\s*$")
 _ATTACHMENT_ENTRY_RE = re.compile(r"^\d{1,2}\s*[.、．]\s*[^。;；]{2,60}$")
 
