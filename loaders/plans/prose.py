@@ -171,7 +171,7 @@ class _OutlineBuilder:
                 current.parts.append(line)
                 return
         # "3.docx | https://…": a link wrapped onto its own line is no numbered item
-        marker = match_marker(line, self.last_arabic) if not _LINK_RE.search(line) else None
+        marker = match_marker(line, self.last_arabic) if not _LINK_RE.search(line[:40]) else None
         if marker and current and self._wrapped_before(current, marker):
             current.parts.append(line)  # "…多测合" / "一、多证合一…": a line wrapped before "一、"
             return
