@@ -28,6 +28,11 @@ _PRINTED_CELLS = (
     "85 %: a table pasted one cell per paragraph (a form of web copies, not of Word), printed one "
     "short line per cell: after a class cell merged over rows, some rows go under the next class"
 )
+_SUB_ROWS = (
+    "89 %: its task list gives several year sub-rows (2019年 / 26.5万户) under one number and "
+    "restarts its numbers under vertical class cells; as a real table the sub-rows' units "
+    "fall to other rows"
+)
 KNOWN_SHORT = {
     ("037", "oneline"): "'11.121人才梯队项目': on one line the number glued to a name of digits",
     ("041", "oneline"): _HEADINGS,
@@ -55,8 +60,24 @@ KNOWN_SHORT = {
         "082",
         "oneline",
     ): "on one line the notice's heading and 文号 are cut apart in the wrong place",
-    ("063", "oneline"): "on one line the notice's heading, repeated under its front matter, "
-    "cuts the document in two (the tasks are found, under a second document)",
+    ("069", "lo_pdf"): "94 %: in the print its 附件1 indicator table is read as a table's rows, "
+    "not as the goals the text gives (森林覆盖率 18.49% → 19.5% → 23%)",
+    ("081", "oneline"): _HEADINGS,
+    ("086", "oneline"): _CELLS,
+    ("088", "oneline"): _CELLS,
+    ("090", "oneline"): _HEADINGS,
+    ("091", "oneline"): _CELLS,
+    ("092", "oneline"): _CELLS,
+    ("094", "oneline"): _CELLS,
+    **{
+        ("094", name): _SUB_ROWS
+        for name in ("docx", "html", "html_gov", "html_table", "html_trs", "html_word", "pdf")
+    },
+    ("094", "lo_pdf"): _SUB_ROWS,
+    ("096", "oneline"): _HEADINGS,
+    ("097", "oneline"): _HEADINGS,
+    ("104", "oneline"): "its three attached plans run together on one line: 附件2 and 附件3 no "
+    "longer stand on lines of their own above their titles, so they are not split off",
 }
 
 
