@@ -252,3 +252,20 @@ def test_a_cell_of_stages_ends_with_its_latest_date(cells, expected):
 )
 def test_stages_after_semicolons_end_with_the_last(text, expected):
     assert find_deadline_in_text(text, 2023).date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # a parenthesis closing the task with a span of months is its time node
+        ("完成成本绩效分析。5月底前完成报告。(2025年1月—2025年12月)", date(2025, 12, 31)),
+        ("推进泵河联动。(2025年6月—2026年12月)", date(2026, 12, 31)),
+        # 至/到 a year opening a clause, with or without a comma after it
+        ("至2025年至少建成2条智慧收运示范线路", date(2025, 12, 31)),
+    ],
+)
+def test_closing_spans_and_a_year_opening_a_clause(text, expected):
+    assert find_deadline_in_text(text, 2025).date == expected
+
+
+def test_截至_a_year_is_no_deadline():
+    assert find_deadline_in_text("截至2025年至少建成2条线路", 2025) is None

@@ -28,7 +28,7 @@ from loaders.plans.targets import extract_targets
 from loaders.plans.units import extract_inline_units, looks_like_unit, split_unit_names
 
 HEADERS: dict[str, tuple[str, ...]] = {
-    "number": ("序号", "编号", "任务编号"),
+    "number": ("序号", "编号", "任务编号", "项目序号"),
     "category": (
         "任务分类",
         "分项任务",
@@ -61,6 +61,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "具体工作要求",
         "工作事项",
         "改革事项",
+        "工作要求",
         "具体工作",
         "工作安排",
         "三级指标",
@@ -366,9 +367,11 @@ def _lines_joined(lines: list[str]) -> str:
     """The lines of one paragraph as one text; unit names written one per line are a list
     ("区文明办" / "区绿化市容局" -> "区文明办、区绿化市容局"), other lines a wrapped sentence."""
     out = lines[0]
-    for prev, line in zip(lines, lines[1:], strict=False):
-        names = _unit_cell(prev) and _unit_cell(line) and not prev.endswith(tuple(LIST_SEPS))
-        out += ("、" if names else "") + line
+    for line in lines[1:]:
+        alias = re.fullmatch(r"[(（][^()（）]{1,30}[)）]", line)  # "区建设管理委" / "(区水务局)"
+        last = re.split(r"[、,，;；]", out)[-1]
+        names = _unit_cell(last) and _unit_cell(line) and not out.endswith(tuple(LIST_SEPS))
+        out += ("、" if names and not alias else "") + line
     return out
 
 
@@ -777,8 +780,10 @@ def header_role(cell: str) -> str | None:
             return role
     if re.fullmatch(r"[\u4e00-\u9fff]{1,4}(?:内容|措施)", text):
         return "measure"  # 推进内容, 整改措施: the tasks' text whatever the word before
-    if re.fullmatch(r"[\u4e00-\u9fff]{1,4}名称", text):
-        return "name"  # 品牌名称, 活动名称
+    if re.fullmatch(r"[\u4e00-\u9fff]{1,4}名称", text) or re.fullmatch(
+        r"(?:改革|建设|专项)任务", text
+    ):
+        return "name"  # 品牌名称, 活动名称; 改革任务 over 工作要求
     if re.fullmatch(r"[\u4e00-\u9fff]{1,4}领域", text):
         return "category"  # 创建领域, 改革领域
     return None

@@ -125,7 +125,15 @@ def _is_prose_deadline(m: re.Match, text: str) -> bool:
             return False
         if _BARE_YEAR_VERB_RE.match(after):
             return True
-        return after[:1] in ",，" and before.endswith(("到", "至"))
+        opens = text[max(0, m.start() - 2) : max(0, m.start() - 1)] in (
+            "",
+            ",",
+            "，",
+            "。",
+            ";",
+            "；",
+        )
+        return before.endswith(("到", "至")) and (after[:1] in ",，" or opens)
     return False
 
 
@@ -226,6 +234,12 @@ def deadline_prefix(text: str) -> int:
 def find_deadline_in_text(text: str, default_year: int | None) -> Deadline | None:
     """The first deadline clause in task prose ("…3月底前完成…" -> "3月底前"), or None; a
     task opening on a span of time ("2025年7月至2025年12月,…") ends with it."""
+    closing = _CLOSING_SPAN_RE.search(text)  # "…。(2025年5月—2025年12月)": the task's time node
+    if closing:
+        found = [m for m in _DATE_RE.finditer(text, closing.start(), closing.end()) if m.group(0)]
+        span = _range_end(text, found[:2], default_year)
+        if span is not None:
+            return span
     opening = [m for m in _DATE_RE.finditer(text, 0, 40) if m.group(0)][:2]
     if opening and opening[0].start() == 0:
         span = _range_end(text, opening, default_year)
@@ -258,6 +272,11 @@ _STAGE_RE = re.compile(
 
 
 _RANGE_RE = re.compile(r"^\s*(?:至|到|[—–\-~～])\s*$")
+# a parenthesis closing a task that holds only a span of months
+_CLOSING_SPAN_RE = re.compile(
+    r"[(（]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*(?:至|到|[—–\-~～])\s*"
+    r"(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月(?:底)?\s*[)）][\s。;；]*$"
+)
 
 
 def _range_end(text: str, found: list[re.Match], default_year: int | None) -> Deadline | None:

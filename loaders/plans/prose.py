@@ -529,7 +529,9 @@ def _duty(item: Item) -> bool:
 
 
 # a section of bodies' duties: "四、职责分工" → "(一)组织架构。成立领导小组…"
-DUTY_SECTION_RE = re.compile(r"职责分工|组织架构|部门职责|成员单位职责|工作职责")
+DUTY_SECTION_RE = re.compile(
+    r"职责分工|组织架构|部门职责|成员单位职责|工作职责|^(?:基本情况|现状|工作现状|现状分析|存在问题|主要问题)"
+)  # and the facts of 基本情况/现状 ("1.拟移交的排水管道…目前由…负责养护")
 
 
 def _duties(sections: list, items: list[Item]) -> list[Item]:
