@@ -579,7 +579,7 @@ def _sub_rows(own: list[str]) -> list[list[str]]:
     parts: list[list[str]] = [[]]
     said = False  # the part has had its measure: units after it close it
     for k, cell in enumerate(own):
-        long = len(cell) > 30 or bool(re.search(r"[。;；]", cell))
+        long = (len(cell) > 30 or bool(re.search(r"[。;；]", cell))) and not _unit_cell(cell)
         if k and said and long and _unit_cell(own[k - 1]) and not CATEGORY_RE.match(cell):
             parts.append([])
             said = False
@@ -697,8 +697,8 @@ def _align_row(
 
 
 def _unit_cell(cell: str) -> bool:
-    """A short paragraph of unit names only (综合规划处 / 区房管局、各街镇)."""
-    if len(cell) > 40 or "。" in cell:
+    """A paragraph of unit names only (综合规划处 / 区房管局、各街镇), however many."""
+    if len(cell) > 300 or "。" in cell:
         return False
     names = split_unit_names(cell)
     # "相关委、办、局": bare suffixes after a first name stand for bodies of the same kind
@@ -770,6 +770,8 @@ def header_role(cell: str) -> str | None:
         return None
     if text in NOTE_HEADERS or _YEAR_HEADER_RE.match(text):
         return "note"
+    if len(text) > 6 and text.endswith(("表", "清单", "方案", "计划")):
+        return None  # "某市海铁联运重点任务表": the table's title above its header, no header cell
     if text == "内容":
         return "measure"
     for role, names in HEADERS.items():

@@ -181,7 +181,7 @@ def _table_title(lines: list[str], i: int) -> re.Match[str] | None:
     return m if "\t" in after and prose >= 2 else None
 
 
-_ATTACHMENT_ALONE_RE = re.compile(r"^附件\s*\d{1,2}\s*[:：]?\s*$")
+_ATTACHMENT_ALONE_RE = re.compile(r"^附件\s*\d{0,2}\s*[:：]?\s*$")
 _PLAN_DOC_TITLE_RE = re.compile(
     r"^\S.{3,60}(?:方案|实施意见|意见|行动计划|工作计划|工作要点|要点)(?:[(（][^()（）]{1,12}[)）])?$"
 )

@@ -777,7 +777,8 @@ def same_below_roles(line: str) -> list[tuple[str, list[str]]]:
 _ALL_BELOW_RE = re.compile(
     r"以下(?:各项|各类)?(?:任务|工作)?均(?:需|由|要|须)?([^,，。;；()（）]{2,30}?)"
     r"(?:组织|负责)?(?:落实|负责|实施)"
-)
+    r"|以下(?:分工|各项分工|任务|各项任务)?均(?:含|包括|包含)([^,，。;；()（）]{2,30})"
+)  # "以下均需X落实", "以下分工均含X"
 
 
 def all_below_units(line: str) -> list[str]:
@@ -785,7 +786,7 @@ def all_below_units(line: str) -> list[str]:
     m = _ALL_BELOW_RE.search(line)
     if not m:
         return []
-    names = split_unit_names(m.group(1))
+    names = split_unit_names(m.group(1) or m.group(2))
     return names if names and all(looks_like_unit(n) for n in names) else []
 
 

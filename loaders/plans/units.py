@@ -136,7 +136,7 @@ TRAILING_PHRASE_RE = re.compile(
 TRAILING_ETC_RE = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")
 HTML_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s*/?>")
 # both sides of 及/和 must look like units: "各有关部门及各县区政府" but not "人力资源和社会保障局"
-CONJUNCTION_RE = re.compile(r"及(?!其)|和")
+CONJUNCTION_RE = re.compile(r"及(?!其)|和|/")
 UNIT_SUFFIX_RE = re.compile(
     r"(局|办|委|部|院|府|门|单位|室|中心|会|所|组|厅|署|处|队|站|镇|街|乡|街道|联|团|校|区|班|"
     r"公司|庭|馆|台|社|机关|机构|人大|政协|海关|银行|分行|支行|大学|集团|实验室|研究所|医院)$"
@@ -299,6 +299,8 @@ def split_unit_names(s: str) -> list[str]:
     joined = _join_shared_suffix([c for c, _ in kept], [sep for _, sep in kept])
     names: list[str] = []
     for raw in joined:
+        if raw.startswith("以下"):
+            continue  # "以下分工均含各区人民政府": a note on the tasks below, no name
         for name in _split_conjunction(raw) if "、" not in raw else [raw]:
             if name and name not in names:
                 names.append(name)
