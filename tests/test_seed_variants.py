@@ -71,12 +71,20 @@ def achievements_found(expected: dict, got: dict) -> tuple[int, list[str]]:
 
 def compare_docs(expected: list[dict], got: list[dict]) -> tuple[int, int, list[str]]:
     """(matching checks, all checks, differences) of a variant's documents against the seed's:
-    documents are paired by title, else by position."""
+    documents are paired by title and kind (a plan and its attached table may share a title),
+    else by title, else by position."""
     good = total = 0
     diffs: list[str] = []
-    titles = {d["title"]: d for d in got}
+    by_kind = {(d["title"], d["kind"]): d for d in got}
+    titles: dict[str, dict] = {}
+    for d in got:
+        titles.setdefault(d["title"], d)
     for k, doc in enumerate(expected):
-        other = titles.get(doc["title"]) or (got[k] if k < len(got) else None)
+        other = (
+            by_kind.get((doc["title"], doc["kind"]))
+            or titles.get(doc["title"])
+            or (got[k] if k < len(got) else None)
+        )
         want = checks(doc)
         have = checks(other) if other else {}
         found, missing = achievements_found(want, have)

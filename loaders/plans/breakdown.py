@@ -363,12 +363,15 @@ def _cell_blocks(lines: list[str], i: int, most: int | None = None) -> tuple[lis
     return blocks, j
 
 
+_ALIAS_RE = re.compile(r"[(（][^()（）]{1,30}[)）]")
+
+
 def _lines_joined(lines: list[str]) -> str:
     """The lines of one paragraph as one text; unit names written one per line are a list
     ("区文明办" / "区绿化市容局" -> "区文明办、区绿化市容局"), other lines a wrapped sentence."""
     out = lines[0]
     for line in lines[1:]:
-        alias = re.fullmatch(r"[(（][^()（）]{1,30}[)）]", line)  # "区建设管理委" / "(区水务局)"
+        alias = _ALIAS_RE.fullmatch(line)  # "区建设管理委" / "(区水务局)"
         last = re.split(r"[、,，;；]", out)[-1]
         names = _unit_cell(last) and _unit_cell(line) and not out.endswith(tuple(LIST_SEPS))
         out += ("、" if names and not alias else "") + line
@@ -395,9 +398,15 @@ def _new_part(lines: list[str], j: int, text: str, own: list[str]) -> bool:
     if _header_cell(text):
         head = list(takewhile(_header_cell, _joined_header(ahead)))
         return len(head) >= 3 and bool(set(head) - set(own))  # columns this table has not
-    return bool(_PART_HEADING_RE.match(text)) and not any(
-        _ROW_NUMBER_RE.match(c) for c in ahead[1:4]
-    )
+    if not _PART_HEADING_RE.match(text):
+        return False
+    if (  # "三、改革任务" / "(一)推进平稳有序移交" / "1.区级方案编制。区建设管理委…": the text's outline
+        len(ahead) > 2
+        and re.match(r"^[(（][一二三四五六七八九十]{1,3}[)）]", ahead[1])
+        and re.match(r"^\d{1,2}\s*[.、．].{15,}", ahead[2])
+    ):
+        return True
+    return not any(_ROW_NUMBER_RE.match(c) for c in ahead[1:4])
 
 
 _ROW_NUMBER_RE = re.compile(r"^(?:\d{1,3}$|[(（]\d{1,3}[)）]|\d{1,3}\s*[.、．])")
@@ -659,6 +668,8 @@ def _align_row(
     unit_after = [any(_unit_cell(p) for p in own[i + 1 :]) for i in range(n)]
 
     def fit(i: int, role: str, begun: bool) -> float:
+        if begun and role in _UNIT_ROLES and _ALIAS_RE.fullmatch(own[i]):
+            return 1.0  # "区建设管理委" / "(区水务局)": the other name of the unit above
         if not begun and i and own[i - 1].endswith(("、", ",", "，")):
             return -6.0  # "市绿化市容局、" / "市商务委": a list broken over paragraphs goes on
         if role == "name" and not begun and unit_after[i] and len(own[i]) <= 12:
@@ -693,7 +704,14 @@ def _align_row(
         "、" if r in _UNIT_ROLES else "" if r in ("category", "group", "name") else " "
         for r in roles
     ]
-    return [glue[k].join(cells[k]) for k in range(m)], cells[m]
+    joined = [
+        "".join(
+            (glue[k] if j and not _ALIAS_RE.fullmatch(part) else "") + part
+            for j, part in enumerate(cells[k])
+        )
+        for k in range(m)
+    ]
+    return joined, cells[m]
 
 
 def _unit_cell(cell: str) -> bool:

@@ -103,7 +103,15 @@ def parse_document(doc: RawDocument, aligned: bool = False) -> dict:
         )
         actions = parse_table_rows(rows, default_year, aligned=not text_table)
         if actions:
-            return _document(doc, _table_kind(doc), actions, [])
+            kind = _table_kind(doc)
+            if kind == "plan":  # a plan's own tasks in its text, beside a table inside it
+                prose = parse_plan_lines(doc.lines, doc.title, doc.years)
+                named, total = _attributed(prose)
+                if named >= 2 and named * 2 >= total:
+                    result = _document(doc, kind, [*prose.actions, *actions], [])
+                    result["targets"] = prose.plan_targets
+                    return result
+            return _document(doc, kind, actions, [])
     parsed = parse_plan_lines(doc.lines, doc.title, doc.years)
     kind = document_kind(doc, parsed)
     if kind == "annual_report":
