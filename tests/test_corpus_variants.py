@@ -33,6 +33,16 @@ _SUB_ROWS = (
     "restarts its numbers under vertical class cells; as a real table the sub-rows' units "
     "fall to other rows"
 )
+_FORMATTED = ("docx", "html", "html_gov", "html_table", "html_trs", "html_word", "pdf", "lo_pdf")
+_COMPANY_UNITS = (
+    "60 %: its 任务表 writes units one per paragraph, among them short company names "
+    "(杨浦城投集团, 申浦公司) that read as no unit; as a real table's paragraphs the rows' unit "
+    "cells are cut apart"
+)
+_CLASS_ROWS = (
+    "88 %: its project table's class rows (正式项目（67个）/ 一 / 市政设施类（5个）) and its 预备项目 "
+    "list read differently once the paragraphs are a real table's"
+)
 KNOWN_SHORT = {
     ("037", "oneline"): "'11.121人才梯队项目': on one line the number glued to a name of digits",
     ("041", "oneline"): _HEADINGS,
@@ -78,6 +88,17 @@ KNOWN_SHORT = {
     ("097", "oneline"): _HEADINGS,
     ("104", "oneline"): "its three attached plans run together on one line: 附件2 and 附件3 no "
     "longer stand on lines of their own above their titles, so they are not split off",
+    ("108", "oneline"): _HEADINGS,
+    ("111", "oneline"): _CELLS,
+    **{("111", name): _COMPANY_UNITS for name in _FORMATTED},
+    ("112", "oneline"): _CELLS,
+    ("113", "oneline"): _CELLS,
+    **{("113", name): _CLASS_ROWS for name in _FORMATTED},
+    ("114", "oneline"): _HEADINGS,
+    ("115", "oneline"): _HEADINGS,
+    ("116", "oneline"): _CELLS,
+    ("117", "oneline"): "its attached 分工方案 runs together with the plan on one line: 附件 no "
+    "longer stands alone above the title, so it is not split off",
 }
 
 
