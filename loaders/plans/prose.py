@@ -607,9 +607,9 @@ def _parents(items: list[Item]) -> dict[int, Item]:
 
 
 def _bare_leaf(items: list[Item], n: int, task_rank: int) -> bool:
-    """In a plan naming no units: item n of the action level, a run-in measure ("(一)推动源头
-    减量。一是…") or a heading over its paragraph, with no item under it, while other actions
-    hold their tasks numbered below them: it is a task of its own (not under 组织保障 …)."""
+    """In a plan naming no units: item n of the action level (the tasks' level lies below it),
+    a run-in measure ("(一)推动源头减量。一是…") or a heading over its paragraph, with no item
+    under it: it is a task of its own (not under 组织保障 …)."""
     it, rank = items[n], STYLE_RANK[items[n].style]
     if "。" not in it.text.rstrip("。") or it.label == "效果指标":
         return False
