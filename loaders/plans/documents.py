@@ -183,7 +183,8 @@ def _table_title(lines: list[str], i: int) -> re.Match[str] | None:
 
 _ATTACHMENT_ALONE_RE = re.compile(r"^附件\s*\d{0,2}\s*[:：]?\s*$")
 _PLAN_DOC_TITLE_RE = re.compile(
-    r"^\S.{3,60}(?:方案|实施意见|指导意见|工作意见|若干意见|行动计划|工作计划|工作要点|要点)"
+    r"^\S.{3,60}(?:方案|实施意见|指导意见|工作意见|若干意见|行动计划|工作计划|工作要点|要点|"
+    r"支持政策|若干政策|政策措施|若干措施|工作措施|举措)"
     r"(?:[(（][^()（）]{1,12}[)）])?$"
 )
 _OUTLINE_RE = re.compile(

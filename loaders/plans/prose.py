@@ -38,7 +38,7 @@ INLINE_DEADLINE_RE = re.compile(
     r"(?:完成时限|时间节点|完成时间|时限要求|办结时限)\s*[:：]\s*([^)）;；。,，]{2,30})"
 )
 NON_TASK_SECTION_RE = re.compile(
-    r"(总体要求|工作要求|保障措施|组织实施|组织领导|(?:^[\u4e00-\u9fff]{0,6}|组织|工作)保障(?![\u4e00-\u9fff])|指导思想|基本原则|工作原则|实施步骤|步骤安排|"
+    r"(总体要求|工作要求|保障措施|组织实施|组织领导|^工作机制(?:$|。)|(?:^[\u4e00-\u9fff]{0,6}|组织|工作)保障(?![\u4e00-\u9fff])|指导思想|基本原则|工作原则|实施步骤|步骤安排|"
     r"工作步骤|推进步骤|方法步骤|(?:治理|整治|检查|排查)(?:内容|范围|对象)|"
     r"总体目标|工作目标|主要目标|预期目标|目标要求|目标任务$)"
 )
@@ -433,6 +433,7 @@ def parse_plan_lines(
             if head is not None and tasks and REQUIREMENTS_RE.match(first_clause(head.text)):
                 emitted.add(id(head))
                 actions.append(_action_record(head, tasks, outline, default_year, title))
+    _group_roles_to_tasks(actions, outline.items)
     plan_targets = _plan_targets(outline, task_rank, sections, emitted)
     plan_targets += [g for d in duties for g in extract_targets(d.text)]  # "结案率达到100%"
     return ParsedPlan(actions, plan_targets)
@@ -531,6 +532,7 @@ def _duty(item: Item) -> bool:
 # a section of bodies' duties: "四、职责分工" → "(一)组织架构。成立领导小组…"
 DUTY_SECTION_RE = re.compile(
     r"职责分工|组织架构|部门职责|成员单位职责|工作职责|^(?:基本情况|现状|工作现状|现状分析|存在问题|主要问题)"
+    r"|^工作机制(?:$|。)"
 )  # and the facts of 基本情况/现状 ("1.拟移交的排水管道…目前由…负责养护")
 
 
@@ -591,6 +593,34 @@ def _fields_as_tasks(sections: list, items: list[Item]) -> list:
             out.append((parent, by_parent[key]))
         by_parent[key].append(task)
     return out
+
+
+# a section that gives each group of tasks its units: "四、工作机制" / "1.老化管道全面体检专项行动。由
+# 市住房城乡建设管理委牵头负责" for the tasks under "(一)实施老化管道全面体检专项行动"
+GROUP_ROLES_RE = re.compile(r"^(?:工作机制|职责分工|责任分工|任务分工|分工安排)$")
+
+
+def _group_roles_to_tasks(actions: list[dict], items: list[Item]) -> None:
+    """Units a 工作机制 section names for a group of tasks go to that group's tasks that name none."""
+    parents = _parents(items)
+    given: list[tuple[str, list]] = []
+    for it in items:
+        parent = parents.get(id(it))
+        if parent is None or not GROUP_ROLES_RE.match(first_clause(parent.text)):
+            continue
+        roles = extract_inline_units(it.text)[1]
+        name = first_clause(it.text)
+        if roles and len(name) >= 4:
+            given.append((name, roles))
+    for action in actions:
+        for name, roles in given:
+            if name not in action["title"]:
+                continue
+            for task in action["tasks"]:
+                if any(task[k] for k in ROLE_KEYS.values()):
+                    continue
+                for role, names in roles:
+                    task[ROLE_KEYS[role]] = [n for n in names]
 
 
 def _parents(items: list[Item]) -> dict[int, Item]:
