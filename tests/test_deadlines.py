@@ -269,3 +269,15 @@ def test_closing_spans_and_a_year_opening_a_clause(text, expected):
 
 def test_截至_a_year_is_no_deadline():
     assert find_deadline_in_text("截至2025年至少建成2条线路", 2025) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # a span in brackets after the title, its year written once; a task opening on its year
+        ("区级动员部署(2025年1月-4月):召开全区动员大会", date(2025, 4, 30)),
+        ("人员移交(2025年10月-12月):完成人员移交", date(2025, 12, 31)),
+        ("2024 年,配合全区完成一轮城区安全风险评估", date(2024, 12, 31)),
+    ],
+)
+def test_a_span_after_the_title_and_a_task_opening_on_its_year(text, expected):
+    assert find_deadline_in_text(text, 2025).date == expected

@@ -2232,3 +2232,17 @@ def test_an_attached_支持政策_under_附件_alone_is_a_document():
     assert policy["title"] == "某市物流仓储设施及服务支持政策"
     assert [t["number"] for t in tasks(plan)] == ["(一)", "(二)"]
     assert [t["number"] for t in tasks(policy)] == ["1", "2", "3"]
+
+
+def test_a_task_titled_保障_is_a_task_and_a_closing_保障_part_only_at_the_top_level():
+    text = """某区高端专业服务业集聚区建设工作方案
+一、主要任务
+13.优化营商环境。完善服务机制。
+14.优化人才服务保障。落实人才政策。
+15.加强品牌建设。打造服务品牌。
+二、强化要素保障
+(一)加强组织领导。建立工作专班。
+(二)加强资金保障。统筹资金。
+"""
+    (doc,) = docs(text)
+    assert [t["number"] for t in tasks(doc)] == ["13", "14", "15"]

@@ -133,6 +133,8 @@ def _is_prose_deadline(m: re.Match, text: str) -> bool:
             ";",
             "；",
         )
+        if m.start() == 0 and after[:1] in ",，":
+            return True  # "2024年,配合全区完成…": a task opening on its year
         return before.endswith(("到", "至")) and (after[:1] in ",，" or opens)
     return False
 
@@ -234,7 +236,9 @@ def deadline_prefix(text: str) -> int:
 def find_deadline_in_text(text: str, default_year: int | None) -> Deadline | None:
     """The first deadline clause in task prose ("…3月底前完成…" -> "3月底前"), or None; a
     task opening on a span of time ("2025年7月至2025年12月,…") ends with it."""
-    closing = _CLOSING_SPAN_RE.search(text)  # "…。(2025年5月—2025年12月)": the task's time node
+    # "…。(2025年5月—2025年12月)" closing the task, or "区级动员部署(2025年1月-4月):…" in its
+    # title: the task's time node
+    closing = _CLOSING_SPAN_RE.search(text) or _TITLE_SPAN_RE.search(text[:60])
     if closing:
         found = [m for m in _DATE_RE.finditer(text, closing.start(), closing.end()) if m.group(0)]
         span = _range_end(text, found[:2], default_year)
@@ -272,6 +276,11 @@ _STAGE_RE = re.compile(
 
 
 _RANGE_RE = re.compile(r"^\s*(?:至|到|[—–\-~～])\s*$")
+# a span of months in brackets right after a task's title, its year written once
+_TITLE_SPAN_RE = re.compile(
+    r"^[^。;；(（]{2,30}[(（]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*(?:至|到|[—–\-~～])\s*"
+    r"(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月(?:底)?\s*[)）]"
+)
 # a parenthesis closing a task that holds only a span of months
 _CLOSING_SPAN_RE = re.compile(
     r"[(（]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*(?:至|到|[—–\-~～])\s*"

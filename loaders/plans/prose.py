@@ -38,10 +38,22 @@ INLINE_DEADLINE_RE = re.compile(
     r"(?:完成时限|时间节点|完成时间|时限要求|办结时限)\s*[:：]\s*([^)）;；。,，]{2,30})"
 )
 NON_TASK_SECTION_RE = re.compile(
-    r"(总体要求|工作要求|保障措施|组织实施|组织领导|^工作机制(?:$|。)|(?:^[\u4e00-\u9fff]{0,6}|组织|工作)保障(?![\u4e00-\u9fff])|指导思想|基本原则|工作原则|实施步骤|步骤安排|"
+    r"(总体要求|工作要求|保障措施|组织实施|组织领导|^工作机制(?:$|。)|(?:组织|工作)保障(?![\u4e00-\u9fff])|指导思想|基本原则|工作原则|实施步骤|步骤安排|"
     r"工作步骤|推进步骤|方法步骤|(?:治理|整治|检查|排查)(?:内容|范围|对象)|"
     r"总体目标|工作目标|主要目标|预期目标|目标要求|目标任务$)"
 )
+# a closing part of a plan named for its safeguards ("八、落实具体保障", "五、强化要素保障"): only at
+# the top level; a task may well be titled so ("14.优化人才服务保障")
+_SAFEGUARD_PART_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}保障$")
+
+
+def _non_task_head(head: Item) -> bool:
+    """A heading whose section holds no tasks (总体要求, 保障措施, a top-level X保障 …)."""
+    if NON_TASK_SECTION_RE.search(head.text[:20]):
+        return True
+    return head.style == "cn_comma" and bool(_SAFEGUARD_PART_RE.match(first_clause(head.text)))
+
+
 # a section of dated stages ("实施步骤", "建设步骤", "时间安排"): its goals are the plan's
 STAGES_RE = re.compile(r"步骤|阶段安排|时间安排|进度安排|时间节点")
 STAGE_YEAR_RE = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
@@ -338,7 +350,7 @@ REQUIREMENTS_RE = re.compile(r"^(?:工作|具体|有关|相关)?要求$")
 def _non_task_heading(head: Item, requirements: bool = False) -> bool:
     if requirements and REQUIREMENTS_RE.match(first_clause(head.text)):
         return False
-    return bool(NON_TASK_SECTION_RE.search(head.text[:20]))
+    return _non_task_head(head)
 
 
 def _structural_style(items: list[Item]) -> str | None:
@@ -404,7 +416,7 @@ def parse_plan_lines(
         (
             k
             for k, (c, (h, ts)) in enumerate(zip(carrying, sections, strict=True))
-            if c >= 3 and c * 2 >= len(ts) and not (h and NON_TASK_SECTION_RE.search(h.text[:20]))
+            if c >= 3 and c * 2 >= len(ts) and not (h and _non_task_head(h))
         ),
         -1,
     )
@@ -422,7 +434,7 @@ def parse_plan_lines(
         above = parents.get(id(head)) if head is not None else None
         if (  # "(一)明确责任主体" under "六、加强组织保障": duties, not tasks
             above is not None
-            and NON_TASK_SECTION_RE.search(above.text[:20])
+            and _non_task_head(above)
             and not any(_carries_units(t) for t in tasks)
         ):
             continue
@@ -647,7 +659,7 @@ def _bare_leaf(items: list[Item], n: int, task_rank: int) -> bool:
     while start > 0 and STYLE_RANK[items[start - 1].style] >= rank:
         start -= 1
     parent = items[start - 1] if start > 0 else None
-    if parent is None or NON_TASK_SECTION_RE.search(parent.text[:20]):
+    if parent is None or _non_task_head(parent):
         return False
     below = n + 1 < len(items) and STYLE_RANK[items[n + 1].style] > rank
     return not below and task_rank > rank
@@ -671,7 +683,7 @@ def _is_non_task_section(
     18 tasks)."""
     if any(_carries_units(t) for t in tasks):
         return False
-    if head is not None and NON_TASK_SECTION_RE.search(head.text[:20]):
+    if head is not None and _non_task_head(head):
         return True
     named_for_tasks = head is not None and TASKS_HEADING_RE.match(first_clause(head.text))
     return (ahead and not named_for_tasks) or (total > 0 and with_units / total >= 0.5)

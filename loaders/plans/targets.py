@@ -97,7 +97,7 @@ _MASK_CHAR = "□"
 # --- values and comparators
 _VALUE_RE = re.compile(
     r"(?<![\d.\-~—/×第届])(?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s*"
-    r"(?:(?P<pct>%|‰)|(?P<approx>余|多)?(?P<wan>万)?(?P<unit>"
+    r"(?:(?P<pct>%|‰)|(?P<approx>余|多)?(?P<wan>万|亿)?(?P<unit>"
     + COUNT_UNITS
     + "|"
     + "|".join(STRICT_UNITS)
@@ -201,6 +201,9 @@ _LINE_MARKER_RE = re.compile(
 _SENTENCE_RE = re.compile(r"[^。;；!！?？\t]+")
 _PIECE_RE = re.compile(r"[^,]+")
 _TAG_RE = re.compile(r"</?p>|\s+")
+
+
+_SCALE = {"万": 10_000, "亿": 100_000_000}
 
 
 def _number(token: str) -> float:
@@ -473,7 +476,7 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
         return []
     if not m["num"][0].isdigit() and unit in ("个", "项", "条"):
         return []  # a slogan, not a measure: "两个维护", "三个不决策", "四个意识"
-    value = _number(m["num"]) * (10000 if m["wan"] else 1)
+    value = _number(m["num"]) * _SCALE.get(m["wan"], 1)
     post = _POST_RE.match(plain, m.end())
     post_word = post.group(1) if post.group(1) != "内" or unit in TIME_UNITS else None
     pre, pre_plain = text[prev_end : m.start()], plain[prev_end : m.start()]
@@ -526,7 +529,7 @@ def _zero(clause: _Clause) -> list[dict]:
 def _value(m: re.Match) -> tuple[float, str]:
     if m["pct"]:
         return float(m["num"]), m["pct"]
-    return _number(m["num"]) * (10000 if m["wan"] else 1), m["unit"] + (m["rate"] or "")
+    return _number(m["num"]) * _SCALE.get(m["wan"], 1), m["unit"] + (m["rate"] or "")
 
 
 def _from_to(
