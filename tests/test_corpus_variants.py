@@ -99,6 +99,14 @@ KNOWN_SHORT = {
     ("116", "oneline"): _CELLS,
     ("117", "oneline"): "its attached 分工方案 runs together with the plan on one line: 附件 no "
     "longer stands alone above the title, so it is not split off",
+    ("119", "oneline"): _HEADINGS,
+    ("121", "oneline"): _HEADINGS + ": 四、工作机制 runs into its text, its group leads are lost",
+    ("122", "oneline"): _CELLS,
+    ("124", "oneline"): "its attached 支持政策 runs together with the plan on one line: 附件 no "
+    "longer stands alone above the title, so it is not split off",
+    ("125", "oneline"): _CELLS,
+    ("129", "oneline"): _HEADINGS,
+    ("130", "oneline"): _HEADINGS,
 }
 
 

@@ -2246,3 +2246,19 @@ def test_a_task_titled_保障_is_a_task_and_a_closing_保障_part_only_at_the_to
 """
     (doc,) = docs(text)
     assert [t["number"] for t in tasks(doc)] == ["13", "14", "15"]
+
+
+def test_named_task_markers_inside_running_text_open_tasks():
+    text = (
+        "某市老化管道更新改造试点方案为提升城市安全韧性,制定本方案。一、行动任务"
+        "(一)实施老化管道全面体检专项行动任务1:实施地下管网信息普查工程。编制普查计划。"
+        "任务2:实施地下管网一张图建设工程。建设地理信息数据库。"
+        "(二)实施燃气管道更新改造专项行动任务3:实施城市燃气管道更新改造计划。推进改造。"
+    )
+    (doc,) = docs(text)
+    got = action_rows(doc, "number", "title")
+    assert got == [
+        ("实施老化管道全面体检专项行动", "1", "实施地下管网信息普查工程"),
+        ("实施老化管道全面体检专项行动", "2", "实施地下管网一张图建设工程"),
+        ("实施燃气管道更新改造专项行动", "3", "实施城市燃气管道更新改造计划"),
+    ]

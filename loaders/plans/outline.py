@@ -131,6 +131,10 @@ _INLINE_MARKER_RE = re.compile(
     rf"|第{_CN_ITEM}条)"
     rf"|(?<=[\u4e00-\u9fff])(?=\({_CN_ITEM}\)[\u4e00-\u9fff])"
 )
+# numbering by name inside running text: "…专项行动任务1:实施…" / "…。——任务2:…"
+_NAMED_INLINE_RE = re.compile(
+    rf"(?<=[\u4e00-\u9fff{_SENTENCE_END}])(?=(?:——|—)?(?:任务\d{{1,3}}|行动(?:\d{{1,3}}|{CN_NUM}))[:：])"
+)
 # a number glued to the text before it ("…责任单位:各镇街2.坚持…", "…提升行动6.健全…"): a cut only
 # when it continues the numbering (the last number + 1), which a quantity rarely does
 _SEQUENCE_MARKER_RE = re.compile(
@@ -190,6 +194,7 @@ def split_running_text(line: str) -> list[str]:
                     rest = rest[found.end() :]
         cuts = sorted(
             {m.start() for m in _INLINE_MARKER_RE.finditer(rest) if m.start() > 0}
+            | {m.start() for m in _NAMED_INLINE_RE.finditer(rest) if m.start() > 0}
             | set(_sequence_cuts(rest))
             | set(_notice_cuts(rest))
         )
