@@ -66,10 +66,6 @@ KNOWN_SHORT = {
     ("078", "oneline"): "on one line its notice's 文号 is taken for the title",
     ("079", "oneline"): _HEADINGS,
     ("080", "oneline"): "on one line its title runs on into its text and its headings into theirs",
-    (
-        "082",
-        "oneline",
-    ): "on one line the notice's heading and 文号 are cut apart in the wrong place",
     ("069", "lo_pdf"): "94 %: in the print its 附件1 indicator table is read as a table's rows, "
     "not as the goals the text gives (森林覆盖率 18.49% → 19.5% → 23%)",
     ("081", "oneline"): _HEADINGS,
