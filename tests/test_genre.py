@@ -2262,3 +2262,19 @@ def test_named_task_markers_inside_running_text_open_tasks():
         ("实施老化管道全面体检专项行动", "2", "实施地下管网一张图建设工程"),
         ("实施燃气管道更新改造专项行动", "3", "实施城市燃气管道更新改造计划"),
     ]
+
+
+def test_dated_goals_in_a_section_ahead_of_the_tasks_are_the_plans_targets():
+    text = """某市物流仓储设施及服务行动方案
+一、全面提升发展质效
+聚焦生产制造和商贸发展,全市现有仓储面积3000万平方米。到2027年,社会物流总费用与国内生产总值比率力争降至12%以下。高标仓占比提高至40%以上。
+二、优化供给结构
+(一)优化设施布局。编制布局规划。(市发展改革委负责)
+(二)提升服务能级。培育龙头企业。(市商务委负责)
+"""
+    (doc,) = docs(text)
+    goals = [(g["indicator"], g["comparator"], g["value"], g["unit"]) for g in doc["targets"]]
+    assert goals == [
+        ("社会物流总费用与国内生产总值比率", "<=", 12, "%"),
+        ("高标仓占比", ">=", 40, "%"),
+    ]  # the account before the horizon ("现有仓储面积3000万平方米") gives none

@@ -729,6 +729,9 @@ def _belongs(it: Item, head: Item | None, items: list[Item]) -> bool:
     return False
 
 
+_HORIZON_RE = re.compile(r"(?:^|[。,，])(?:力争)?(?:到|至)\s*(?:19|20)\d{2}\s*年")
+
+
 def _plan_targets(outline: Outline, task_rank: int, sections: list, emitted: set) -> list[dict]:
     """Goals stated in sections without tasks whose heading speaks of 目标 (总体目标, 发展目标…)
     or that hold the plan's 总体要求 (its goals, often, after its guiding ideas),
@@ -782,6 +785,16 @@ def _plan_targets(outline: Outline, task_rank: int, sections: list, emitted: set
                     if years and target["year"] is None:
                         target["year"] = int(years[-1])  # the stage's end
                     found.append(target)
+    # a dated goal paragraph ("到2027年,…比率力争降至12%以下") in a section ahead of the first
+    # section of tasks, whatever its heading ("一、全面提升发展质效"): the plan's
+    first_taken = next((n for n, it in enumerate(items) if id(it) in taken), len(items))
+    for it in items[:first_taken]:
+        if STYLE_RANK[it.style] >= task_rank or id(it) in seen:
+            continue
+        for text in (it.text, *(t for o, t, _ in outline.paragraphs if o is it)):
+            horizon = _HORIZON_RE.search(text)
+            if horizon:  # the goals from the horizon on, not the figures of the account before
+                found.extend(extract_targets(text[horizon.start() :].lstrip("。,，")))
     # goals stated in the opening paragraph, before any numbered item ("…确保达标率稳定在95%
     # 以上,满意度达到96%…"): the plan's too
     for owner, text, _ in outline.paragraphs if outline.items else []:
