@@ -2278,3 +2278,27 @@ def test_dated_goals_in_a_section_ahead_of_the_tasks_are_the_plans_targets():
         ("社会物流总费用与国内生产总值比率", "<=", 12, "%"),
         ("高标仓占比", ">=", 40, "%"),
     ]  # the account before the horizon ("现有仓储面积3000万平方米") gives none
+
+
+def test_a_table_title_with_its_year_range_on_the_next_line_is_a_document():
+    body = [
+        "某地交通领域一码通行工作方案(2023-2025年)",
+        "为推进一码通行,制定本方案。现将有关工作安排如下。",
+        "一、任务安排",
+        "(一)上海市。在已完成的基础上推进应用。",
+        "(二)江苏省。推进试点城市应用。",
+        "某地交通领域一码通行工作任务分工表",
+        "(2023-2025年)",
+    ]
+    cells = ["序号", "重点工作", "主要内容", "责任单位"]
+    cells += ["1", "编制平台建设方案", "通过公共服务平台实现互认。", "市交通委、市大数据中心"]
+    cells += ["2", "部标码应用", "推进公交扫码互通。", "省交通运输厅"]
+    cells += ["3", "二维码互认", "推动二维码在地铁应用。", "市交通委"]
+    plan, table = docs(pasted(body, cells))
+    assert (plan["kind"], table["kind"]) == ("plan", "breakdown_table")
+    assert table["title"] == "某地交通领域一码通行工作任务分工表"
+    assert [t["responsible_units"] for t in tasks(table)] == [
+        ["市交通委", "市大数据中心"],
+        ["省交通运输厅"],
+        ["市交通委"],
+    ]

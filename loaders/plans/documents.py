@@ -170,13 +170,25 @@ def split_documents(lines: list[str]) -> list[RawDocument]:
 _TABLE_TITLE_RE = re.compile(r"^(\S.{3,58}(?:表|清单)(?:[(（][^()（）]{1,20}[)）])?)$")
 
 
+_YEAR_SPAN_LINE_RE = re.compile(
+    r"^[(（]\s*(?:19|20)\d{2}\s*[—–\-~～至到]+\s*(?:19|20)\d{2}\s*年?\s*[)）]$"
+)
+
+
 def _table_title(lines: list[str], i: int) -> re.Match[str] | None:
     """A table's own title line ("…任务分解表") standing right above its TAB rows, after the
     plan's text: the table is a document of its own, as an attachment is (group 1: its title)."""
     m = _TABLE_TITLE_RE.match(lines[i].strip())
     if not m or "\t" in lines[i] or re.search(r"[。;；,，:：]", lines[i]):
         return None
-    after = next((ln for ln in lines[i + 1 : i + 4] if ln.strip()), "")
+    after = next(
+        (
+            ln
+            for ln in lines[i + 1 : i + 5]
+            if ln.strip() and not _YEAR_SPAN_LINE_RE.match(ln.strip())
+        ),
+        "",
+    )  # "…任务分工表" / "(2023-2025年)" / the header
     prose = sum("。" in ln for ln in lines[:i])  # the plan's sentences above the table
     return m if "\t" in after and prose >= 2 else None
 
