@@ -2302,3 +2302,25 @@ def test_a_table_title_with_its_year_range_on_the_next_line_is_a_document():
         ["省交通运输厅"],
         ["市交通委"],
     ]
+
+
+def test_dated_headings_over_their_details_are_the_tasks_of_a_plan_naming_no_units():
+    text = """某区农村房屋安全隐患排查整治工作方案
+一、总体要求
+全面排查农村房屋安全隐患。
+二、工作任务
+(一)全面部署(2020年12月9日前)
+⒈建立工作小组。各乡镇成立工作小组。
+⒉制订工作方案。制订排查方案。
+(二)排查工作(2021年6月底前)
+1.排查流程。按照先重点后全面的顺序排查。
+(三)整治工作(3年内)
+1.整治流程。分类整治。
+"""
+    (doc,) = docs(text)
+    got = [(t["number"], t["title"][:4], t["deadline"]) for t in tasks(doc)]
+    assert got == [
+        ("(一)", "全面部署", "2020-12-09"),
+        ("(二)", "排查工作", "2021-06-30"),
+        ("(三)", "整治工作", None),
+    ]

@@ -38,6 +38,8 @@ def _seed(prefix: str) -> str:
         ("Word\u00a0Excel", "Word Excel"),
         ("\ufeff标\u200d题\u00ad", "标题"),
         ("\u2002\u2002银川市西夏区人民政府办公室", "银川市西夏区人民政府办公室"),
+        ("⒈建立工作小组。⒓明确职责。", "1.建立工作小组。12.明确职责。"),
+        ("⑴排查流程⒇整治", "(1)排查流程(20)整治"),
     ],
 )
 def test_half_width_and_invisible_characters(raw: str, expected: str) -> None:

@@ -22,6 +22,9 @@ _TRANSLATE.update({ord(c): " " for c in _SPACES})
 _TRANSLATE.update({ord(c): None for c in _INVISIBLE})
 # control characters (NUL, ESC …, DEL) are never text: removed, so they are never stored
 _TRANSLATE.update({c: None for c in [*range(0x00, 0x09), 0x0E, 0x0F, *range(0x10, 0x20), 0x7F]})
+# numbers written as one character: "⒈" (U+2488…) → "1.", "⑴" (U+2474…) → "(1)"
+_TRANSLATE.update({0x2488 + k: f"{k + 1}." for k in range(20)})
+_TRANSLATE.update({0x2474 + k: f"({k + 1})" for k in range(20)})
 _LINE_BREAK_RE = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 
 # Han ideographs and the punctuation that sits between them (、。“”《》〔〕【】—…·).

@@ -353,6 +353,10 @@ def _non_task_heading(head: Item, requirements: bool = False) -> bool:
     return _non_task_head(head)
 
 
+# a heading line closing on its own deadline in brackets: "(二)排查工作(2021年6月底前)"
+_DATED_HEADING_RE = re.compile(r"^[^。;；]{2,24}[(（][^()（）]{0,12}(?:前|底|内|年|月|日)[)）]\s*$")
+
+
 def _structural_style(items: list[Item]) -> str | None:
     """For a plan that names no units: tasks are the third level of three or more (二、→(一)→1.),
     the second of two (一、→(一)), or the items of the only level (two at least)."""
@@ -360,6 +364,14 @@ def _structural_style(items: list[Item]) -> str | None:
     for it in items:
         counts[it.style] = counts.get(it.style, 0) + 1
     styles = sorted(counts, key=STYLE_RANK.__getitem__)
+    dated = {
+        style: sum(1 for it in items if it.style == style and _DATED_HEADING_RE.search(it.parts[0]))
+        for style in styles[1:2]
+    }
+    if len(styles) > 2 and all(n >= 2 and n * 2 >= counts[s] for s, n in dated.items()):
+        # "(一)全面部署(2020年12月9日前)" over "1.建立工作小组": headings dated as tasks are, over
+        # their details — the tasks are the second level
+        return styles[1]
     if len(styles) > 2:
         return styles[2]  # 二、→(一)→1.: parts, actions, tasks (deeper levels are task text)
     if len(styles) > 1:
