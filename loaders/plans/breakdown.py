@@ -369,12 +369,13 @@ _ALIAS_RE = re.compile(r"[(（][^()（）]{1,30}[)）]")
 def _lines_joined(lines: list[str]) -> str:
     """The lines of one paragraph as one text; unit names written one per line are a list
     ("区文明办" / "区绿化市容局" -> "区文明办、区绿化市容局"), other lines a wrapped sentence."""
-    out = lines[0]
+    out, last = lines[0], re.split(r"[、,，;；]", lines[0])[-1]  # the name the text ends on
     for line in lines[1:]:
         alias = _ALIAS_RE.fullmatch(line)  # "区建设管理委" / "(区水务局)"
-        last = re.split(r"[、,，;；]", out)[-1]
         names = _unit_cell(last) and _unit_cell(line) and not out.endswith(tuple(LIST_SEPS))
         out += ("、" if names and not alias else "") + line
+        tail = re.split(r"[、,，;；]", line)[-1]
+        last = last + line if alias or (not names and tail == line) else tail
     return out
 
 
@@ -665,7 +666,9 @@ def _align_row(
     first = roles.index(start) if start in roles else 0  # a row opened by that column's cell
     # a short name that reads like a unit ("静心帮办", "圆桌会") with the row's units still to
     # come is the name column's cell: the units' column is the one further on
-    unit_after = [any(_unit_cell(p) for p in own[i + 1 :]) for i in range(n)]
+    unit_after = [False] * n  # a unit cell comes later in the row (one pass, from the end)
+    for i in range(n - 2, -1, -1):
+        unit_after[i] = unit_after[i + 1] or _unit_cell(own[i + 1])
 
     def fit(i: int, role: str, begun: bool) -> float:
         if begun and role in _UNIT_ROLES and _ALIAS_RE.fullmatch(own[i]):

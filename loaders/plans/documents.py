@@ -209,6 +209,9 @@ def split_plan_attachments(doc: RawDocument) -> list[RawDocument]:
     own preamble and outline): each is a document, after a body with an outline of its own (a
     notice that only issues its 附件1 keeps it: the notice and that plan are one document)."""
     starts: list[tuple[int, str]] = []
+    outline_lines = [0]  # how many outline headings stand before each line
+    for line in doc.lines:
+        outline_lines.append(outline_lines[-1] + bool(_OUTLINE_RE.match(line.strip())))
     for i, line in enumerate(doc.lines):
         if not _ATTACHMENT_ALONE_RE.match(line.strip()):
             continue
@@ -218,8 +221,7 @@ def split_plan_attachments(doc: RawDocument) -> list[RawDocument]:
         body = doc.lines[i + 1 : i + 80]
         if sum(1 for ln in body if _OUTLINE_RE.match(ln.strip())) < 2:
             continue  # not a plan's outline below it (a table, a form, a list of names)
-        before = doc.lines[starts[-1][0] if starts else 0 : i]
-        if starts or sum(1 for ln in before if _OUTLINE_RE.match(ln.strip())) >= 2:
+        if starts or outline_lines[i] >= 2:  # a body with an outline of its own above it
             starts.append((i, title))
     if not starts:
         return [doc]

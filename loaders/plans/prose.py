@@ -201,8 +201,8 @@ class _OutlineBuilder:
             return False
         if marker.style != "cn_comma":  # lower levels restart under each heading
             return False
-        seen = [it.value for it in self.items if it.style == marker.style]
-        return bool(seen) and marker.value <= seen[-1]
+        top = next((it for it in reversed(self.items) if it.style == "cn_comma"), None)
+        return top is not None and marker.value <= top.value
 
     def _add_item(self, marker: Marker) -> None:
         if marker.style == "arabic" and marker.value == 2:
@@ -752,6 +752,9 @@ def _plan_targets(outline: Outline, task_rank: int, sections: list, emitted: set
     found: list[dict] = []
     taken = emitted | {id(t) for h, ts in sections if id(h) in emitted for t in ts}
     items = outline.items
+    paragraphs: dict[int, list[str]] = {}  # each item's paragraphs, read once
+    for owner, text, _ in outline.paragraphs:
+        paragraphs.setdefault(id(owner), []).append(text)
     goal_heads = [
         n
         for n, it in enumerate(items)
@@ -792,7 +795,7 @@ def _plan_targets(outline: Outline, task_rank: int, sections: list, emitted: set
                 and not re.search("[,，。;；]", first)
             ):
                 head_text = [first, "".join(owner.parts[1:])]  # the stage's name, then its goals
-            for text in (*head_text, *(t for o, t, _ in outline.paragraphs if o is owner)):
+            for text in (*head_text, *paragraphs.get(id(owner), [])):
                 for target in extract_targets(text):
                     if years and target["year"] is None:
                         target["year"] = int(years[-1])  # the stage's end
@@ -803,15 +806,14 @@ def _plan_targets(outline: Outline, task_rank: int, sections: list, emitted: set
     for it in items[:first_taken]:
         if STYLE_RANK[it.style] >= task_rank or id(it) in seen:
             continue
-        for text in (it.text, *(t for o, t, _ in outline.paragraphs if o is it)):
+        for text in (it.text, *paragraphs.get(id(it), [])):
             horizon = _HORIZON_RE.search(text)
             if horizon:  # the goals from the horizon on, not the figures of the account before
                 found.extend(extract_targets(text[horizon.start() :].lstrip("。,，")))
     # goals stated in the opening paragraph, before any numbered item ("…确保达标率稳定在95%
     # 以上,满意度达到96%…"): the plan's too
-    for owner, text, _ in outline.paragraphs if outline.items else []:
-        if owner is None:
-            found.extend(extract_targets(text))
+    for text in paragraphs.get(id(None), []) if outline.items else []:
+        found.extend(extract_targets(text))
     # a sub-item's text is also inside its item's text: each goal once
     return list({tuple(map(str, t.values())): t for t in found}.values())
 
