@@ -2324,3 +2324,70 @@ def test_dated_headings_over_their_details_are_the_tasks_of_a_plan_naming_no_uni
         ("(二)", "排查工作", "2021-06-30"),
         ("(三)", "整治工作", None),
     ]
+
+
+_RUNNING = """某市海铁联运发展实施意见
+一、指导思想
+推进海铁联运发展。
+二、统筹规划布局
+(一)加强顶层规划。研究编制发展规划。
+(二)做好规划衔接。衔接国土空间规划。
+三、加强能力建设
+(三)加快通道建设。推进铁路专用线建设。
+(四)提升场站能力。扩建集装箱办理站。
+四、强化实施保障
+{safeguards}
+"""
+
+
+def test_safeguards_going_on_with_the_count_of_the_tasks_are_tasks():
+    text = _RUNNING.format(
+        safeguards="(五)组建工作专班。强化协调推进机制。\n(六)强化政策支撑。继续实施扶持政策。"
+    )
+    (doc,) = docs(text)
+    got = [(t["number"], t["title"][:4]) for t in tasks(doc)]
+    assert got == [
+        ("(一)", "加强顶层"),
+        ("(二)", "做好规划"),
+        ("(三)", "加快通道"),
+        ("(四)", "提升场站"),
+        ("(五)", "组建工作"),
+        ("(六)", "强化政策"),
+    ]
+
+
+def test_safeguards_numbered_afresh_are_no_tasks():
+    text = _RUNNING.format(
+        safeguards="(一)组建工作专班。强化协调推进机制。\n(二)强化政策支撑。继续实施扶持政策。"
+    )
+    (doc,) = docs(text)
+    assert [t["number"] for t in tasks(doc)] == ["(一)", "(二)", "(三)", "(四)"]
+
+
+def test_a_count_restarting_in_each_part_does_not_make_safeguards_tasks():
+    text = """某区消防工作方案
+一、重点任务
+(一)排查隐患。开展全面排查。
+(二)整治隐患。分类整治。
+二、监管措施
+(一)强化执法。依法查处。
+(二)联合检查。定期检查。
+三、组织保障
+(三)加强领导。成立领导小组。
+"""
+    (doc,) = docs(text)
+    assert [t["title"][:4] for t in tasks(doc)] == ["排查隐患", "整治隐患", "强化执法", "联合检查"]
+
+
+def test_an_output_in_money_to_reach_is_a_target_a_grant_or_a_cost_is_not():
+    assert _targets("到2028年,全区服务业营业收入达到2300亿元以上。") == [
+        ("全区服务业营业收入", ">=", 230_000_000_000, "元")
+    ]
+    assert _targets("法律服务业营收达到35亿元。") == [("法律服务业营收", ">=", 3_500_000_000, "元")]
+    assert _targets("高新技术产品年产值突破1.5万亿元。") == [
+        ("高新技术产品年产值", ">=", 1_500_000_000_000, "元")
+    ]
+    assert _targets("高新技术企业数量突破500家。") == [("高新技术企业数量", ">=", 500, "家")]
+    assert _targets("对营业收入达到1亿元的企业给予最高50万元奖励。") == []
+    assert _targets("项目总投资约762亿元,2026年计划完成投资120.9亿元。") == []
+    assert _targets("设立5亿元规模的种子基金。") == []

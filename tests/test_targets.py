@@ -592,8 +592,9 @@ def test_a_time_of_day_is_no_target():
     assert extract_targets("上午8点召开会议") == []
 
 
-def test_亿_scales_a_count_and_money_is_no_target():
+def test_亿_scales_a_count_and_an_output_in_money():
     got = extract_targets("全市商业建筑总面积控制在1亿平方米以内,营业收入达到2300亿元以上")
     assert [(t["indicator"], t["comparator"], t["value"], t["unit"]) for t in got] == [
-        ("全市商业建筑总面积", "<=", 100_000_000, "平方米")
+        ("全市商业建筑总面积", "<=", 100_000_000, "平方米"),
+        ("营业收入", ">=", 230_000_000_000, "元"),
     ]

@@ -436,9 +436,19 @@ def parse_plan_lines(
         sections = [(h, [t for t in ts if not _section_heading(t)]) for h, ts in sections]
     actions, emitted = [], set()
     parents = _parents(outline.items)
+    counted: list[Item] = []  # the tasks taken so far, in order
+    parts: set[int] = set()  # the sections they came from
     for k, (head, tasks) in enumerate(sections):
         ahead = k < first_attributed
-        if not tasks or _is_non_task_section(head, tasks, with_units, total, ahead):
+        if not tasks:
+            continue
+        if _runs_on(counted, len(parts), tasks, head):  # "九、强化实施保障 (十九)组建工作专班": the count goes on
+            emitted.add(id(head))
+            actions.append(_action_record(head, tasks, outline, default_year, title))
+            counted.extend(tasks)
+            parts.add(k)
+            continue
+        if _is_non_task_section(head, tasks, with_units, total, ahead):
             continue
         tasks = [t for t in tasks if id(t) not in duty_ids]  # noqa: PLW2901 - duties are no tasks
         if not tasks:
@@ -452,6 +462,8 @@ def parse_plan_lines(
             continue
         emitted.add(id(head))
         actions.append(_action_record(head, tasks, outline, default_year, title))
+        counted.extend(tasks)
+        parts.add(k)
     if structural and not actions:  # a notice whose work items stand under a bare 工作要求
         for head, tasks in sections:
             if head is not None and tasks and REQUIREMENTS_RE.match(first_clause(head.text)):
@@ -685,6 +697,24 @@ def _section_heading(it: Item) -> bool:
 
 def _sub_item_text(it: Item) -> str:
     return it.number + (" " if it.style != "ar_paren" else "") + it.text
+
+
+# a closing part on the plan's safeguards, not an opening one (总体要求, 目标)
+_CLOSING_PART_RE = re.compile(r"保障|组织实施|组织领导|工作机制|工作要求|督|考核|宣传")
+
+
+def _runs_on(counted: list[Item], parts: int, tasks: list[Item], head: Item | None) -> bool:
+    """A closing safeguards part whose items go on with the count the tasks ran across the
+    parts ((一)…(十八) under 三、…八、, then 九、强化实施保障 (十九)…(二十二)): the plan numbers them
+    as tasks, so they are (not when the count restarted in each part)."""
+    if head is None or parts < 2 or not _non_task_head(head):
+        return False
+    if not _CLOSING_PART_RE.search(first_clause(head.text)):
+        return False
+    style = counted[-1].style
+    values = [t.value for t in counted if t.style == style]
+    run = values + [t.value for t in tasks]
+    return all(t.style == style for t in tasks) and run == list(range(run[0], run[0] + len(run)))
 
 
 def _is_non_task_section(

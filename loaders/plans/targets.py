@@ -72,7 +72,7 @@ COUNT_UNITS = (
     "|个工作日|工作日|个百分点|个小时|小时|学时|课时|分钟|人次|个月|次|轮|日|天|件|名|期|篇|场|人|个|项|门|家"
     "|条|宗|张|户|吨标准煤|吨|公里|千米|平方公里|平方米|立方米|公顷|亩|座|所|套|台|辆|栋"
     "|支(?![持援付出撑部队])|处(?![室理置罚分])"
-    "|兆瓦时|兆瓦|千瓦时|千瓦|吉瓦|MWh|MW|kWh|kW|GW|标准箱|TEU"
+    "|兆瓦时|兆瓦|千瓦时|千瓦|吉瓦|MWh|MW|kWh|kW|GW|标准箱|TEU|元"
 )
 # units of a measured level (a concentration, a loudness): "年均" in front names the level
 LEVEL_UNITS = ("微克/立方米", "毫克/立方米", "毫克/升", "分贝")
@@ -87,8 +87,15 @@ _BUILD_RE = re.compile(r"建成|新建|新增|建设|培育|打造|创建|引进
 # a count right after a verb of reaching is a floor too: "参保人数达到424万人"
 # ("授权量达350件" too: a bare 达, not 下达/送达/表达 …, nor 未达/不达)
 _REACH_RE = re.compile(
-    r"(?:达到|(?<![下传送到抵表发通直转签未不])达|提高到|提高至|提升到|提升至|增加到|增加至|增至)$"
+    r"(?:达到|(?<![下传送到抵表发通直转签未不])达|提高到|提高至|提升到|提升至|增加到|增加至|增至|突破)$"
 )
+# a sum of money is a target only as an output to reach ("营业收入达到2300亿元以上", "产值突破100
+# 亿元"), never as a grant, an award or a fine ("给予最高50万元补贴"), nor a project's cost
+_MONEY_OUTPUT_RE = re.compile(
+    r"(?:营收|收入|产值|增加值|交易额|成交额|销售额|营业额|出口额|税收|利润|经济总量|产业规模|市场规模)"
+    r"(?:总额|总量|规模)?(?:力争)?(?:达到|达|突破|超过|不低于|不少于|高于|提高到|提升到|增加到|增至)$"
+)
+_GRANT_RE = re.compile(r"补贴|补助|奖励|资助|奖补|扶持|最高|给予|贴息|罚款|处以|投资")
 TIME_UNITS = ("个工作日", "工作日", "日", "天", "小时", "个小时", "分钟", "个月")
 BAD_RATES = tuple("发生率 败诉率 差错率 错误率 成诉率 违法率 事故率 失误率 复发率 投诉率".split())
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -97,7 +104,7 @@ _MASK_CHAR = "□"
 # --- values and comparators
 _VALUE_RE = re.compile(
     r"(?<![\d.\-~—/×第届])(?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s*"
-    r"(?:(?P<pct>%|‰)|(?P<approx>余|多)?(?P<wan>万|亿)?(?P<unit>"
+    r"(?:(?P<pct>%|‰)|(?P<approx>余|多)?(?P<wan>万亿|万|亿)?(?P<unit>"
     + COUNT_UNITS
     + "|"
     + "|".join(STRICT_UNITS)
@@ -141,7 +148,7 @@ _PERIOD_COMPARE_RE = re.compile(r"(?:比|较)(?:上一?年度?|去年|同期|上
 _VERB_TAIL_RE = re.compile(
     r"(?:均|都|(?<![纪摘纲需重主])要|应|应当|须|必须|需|务必|一般|原则上|分别|力争|争取|确保|持续|稳定|"
     r"始终|基本|全部|达到|(?<![下传送到抵表发通直转签])达|(?<![行作])为|是|保持在|保持|维持在|稳定在|(?<![存所现])在|实现|提高到|"
-    r"提高至|提升到|提升至|增加到|上升到|下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|压缩到|"
+    r"提高至|突破|提升到|提升至|增加到|上升到|下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|压缩到|"
     r"压缩至|各占|占)+$"
 )
 _LEAD_RE = re.compile(
@@ -203,7 +210,7 @@ _PIECE_RE = re.compile(r"[^,]+")
 _TAG_RE = re.compile(r"</?p>|\s+")
 
 
-_SCALE = {"万": 10_000, "亿": 100_000_000}
+_SCALE = {"万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
 
 
 def _number(token: str) -> float:
@@ -476,6 +483,12 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
         return []
     if not m["num"][0].isdigit() and unit in ("个", "项", "条"):
         return []  # a slogan, not a measure: "两个维护", "三个不决策", "四个意识"
+    if unit == "元" and (
+        mode == "achievement"
+        or not _MONEY_OUTPUT_RE.search(plain[prev_end : m.start()].replace("约", ""))
+        or _GRANT_RE.search(plain)
+    ):
+        return []
     value = _number(m["num"]) * _SCALE.get(m["wan"], 1)
     post = _POST_RE.match(plain, m.end())
     post_word = post.group(1) if post.group(1) != "内" or unit in TIME_UNITS else None
