@@ -442,7 +442,8 @@ def parse_plan_lines(
         ahead = k < first_attributed
         if not tasks:
             continue
-        if _runs_on(counted, len(parts), tasks, head):  # "九、强化实施保障 (十九)组建工作专班": the count goes on
+        # "九、强化实施保障 (十九)组建工作专班" after (十八): the count goes on
+        if _runs_on(counted, len(parts), tasks, head):
             emitted.add(id(head))
             actions.append(_action_record(head, tasks, outline, default_year, title))
             counted.extend(tasks)
