@@ -2391,3 +2391,28 @@ def test_an_output_in_money_to_reach_is_a_target_a_grant_or_a_cost_is_not():
     assert _targets("对营业收入达到1亿元的企业给予最高50万元奖励。") == []
     assert _targets("项目总投资约762亿元,2026年计划完成投资120.9亿元。") == []
     assert _targets("设立5亿元规模的种子基金。") == []
+
+
+def test_a_division_of_bodies_duties_is_no_tasks_and_a_sentence_opening_on_a_year_dates_a_task():
+    text = """某区水务行业安全生产三年行动方案
+一、任务分工
+(一)局安委会负责制定本行业三年行动方案,统筹做好各单位工作。
+(二)局安委会成员单位要在子方案中将督促指导职责细化为具体措施。
+二、主要任务
+(一)开展责任体系提升行动。
+1.强化领导责任,落实安全生产责任制。
+2.加强顶层设计,健全制度机制。2024 年,配合全区完成一轮安全风险评估。
+"""
+    (doc,) = docs(text)
+    got = [(t["number"], t["title"][:4], t["deadline"]) for t in tasks(doc)]
+    assert got == [("1", "强化领导", None), ("2", "加强顶层", "2024-12-31")]
+
+
+def test_a_division_section_whose_items_are_work_keeps_them_as_tasks():
+    text = """某县法治政府建设工作要点
+一、任务分工
+(一)深化行政执法体制改革。推进综合执法。(牵头单位:县司法局)
+(二)县司法局负责组织开展执法案卷评查。(责任单位:县司法局)
+"""
+    (doc,) = docs(text)
+    assert [t["number"] for t in tasks(doc)] == ["(一)", "(二)"]

@@ -133,8 +133,8 @@ def _is_prose_deadline(m: re.Match, text: str) -> bool:
             ";",
             "；",
         )
-        if m.start() == 0 and after[:1] in ",，":
-            return True  # "2024年,配合全区完成…": a task opening on its year
+        if after[:1] in ",，" and text[max(0, m.start() - 1) : m.start()] in ("", "。", ";", "；"):
+            return True  # "2024年,配合全区完成…": a task, or a sentence of it, opening on its year
         return before.endswith(("到", "至")) and (after[:1] in ",，" or opens)
     return False
 

@@ -583,8 +583,38 @@ def _duties(sections: list, items: list[Item]) -> list[Item]:
         chain = [head, parents.get(id(head))] if head is not None else []
         return any(h is not None and DUTY_SECTION_RE.search(h.text[:20]) for h in chain)
 
-    duties = [t for h, ts in sections for t in ts if duty_section(h) or _duty(t)]
+    divisions = _divisions_of_bodies(items, parents)
+    duties = [
+        t
+        for h, ts in sections
+        for t in ts
+        if duty_section(h) or _duty(t) or id(parents.get(id(t))) in divisions
+    ]
     return duties if len(duties) < sum(len(ts) for _, ts in sections) else []
+
+
+# an item whose subject is a body: "(一)局安委会负责制定…", "(二)各成员单位要细化…"
+_SUBJECT_DUTY_RE = re.compile(
+    r"^(?P<unit>[^,，。;；:：()（）]{2,24}?)(?:具体负责|主要负责|负责|要|应当|应|牵头)"
+)
+
+
+def _divisions_of_bodies(items: list[Item], parents: dict[int, Item]) -> set[int]:
+    """任务分工 / 工作分工 headings whose every item opens on a body and its duty ("(一)局安委会
+    负责制定…方案", "(二)局安委会成员单位要…"): who does what, not tasks of their own."""
+    children: dict[int, list[Item]] = {}
+    for it in items:
+        parent = parents.get(id(it))
+        if parent is not None and "分工" in first_clause(parent.text)[:12]:
+            children.setdefault(id(parent), []).append(it)
+    return {
+        key
+        for key, kids in children.items()
+        if all(
+            (m := _SUBJECT_DUTY_RE.match(k.text)) is not None and looks_like_unit(m["unit"])
+            for k in kids
+        )
+    }
 
 
 _FIELD_RE = re.compile(r"^([\u4e00-\u9fff]{1,4})[。:：]")
