@@ -63,7 +63,6 @@ KNOWN_SHORT = {
     ("073", "oneline"): _HEADINGS,
     ("074", "oneline"): _HEADINGS,
     ("075", "oneline"): _CELLS,
-    ("078", "oneline"): "on one line its notice's 文号 is taken for the title",
     ("079", "oneline"): _HEADINGS,
     ("080", "oneline"): "on one line its title runs on into its text and its headings into theirs",
     ("069", "lo_pdf"): "94 %: in the print its 附件1 indicator table is read as a table's rows, "

@@ -2416,3 +2416,85 @@ def test_a_division_section_whose_items_are_work_keeps_them_as_tasks():
 """
     (doc,) = docs(text)
     assert [t["number"] for t in tasks(doc)] == ["(一)", "(二)"]
+
+
+def test_lenticular_brackets_closing_a_task_are_its_attribution_and_a_pdf_page_number_goes():
+    text = """某县2022年法治政府建设工作计划
+- 1 - 为深入推进依法行政,制定本计划。
+一、持续推进学习宣传
+1.推动学习宣传贯彻走深走实。将有关内容纳入学习内容。
+〔牵头单位:县政府办公室、县司法局;责任单位:县政府各部门,各镇人民政府(街道办事处)〕
+2.县政府常务会议定期研究法治工作或听取
+- 2 - 工作汇报,及时研究解决有关问题。
+〔牵头单位:县政府办公室;责任单位:县政府各部
+"""
+    (doc,) = docs(text)
+    got = [(t["number"], t["lead_units"], t["responsible_units"]) for t in tasks(doc)]
+    assert got == [
+        ("1", ["县政府办公室", "县司法局"], ["县政府各部门", "各镇人民政府(街道办事处)"]),
+        ("2", ["县政府办公室"], ["县政府各部"]),
+    ]
+    assert "- 2 -" not in tasks(doc)[1]["title"] + tasks(doc)[1].get("text", "")
+    assert doc["doc_number"] is None  # 〔2022〕 style numbers are untouched elsewhere
+
+
+def test_a_news_copy_of_a_plan_takes_its_title_from_the_text_and_its_measures_as_tasks():
+    text = """近日,市委、市政府印发了《某市法治政府建设实施方案(2021-2025年)》,并发出通知。
+《某市法治政府建设实施方案(2021-2025年)》主要内容如下。
+一、总体要求
+到2025年,政府行为全面纳入法治轨道,法治政府建设率先取得突破、迈上新的台阶。
+二、工作任务
+(一)健全政府机构职能体系
+1.推进政府机构职能优化协同高效
+(1)规范行政权力运行。优化政府职能配置、工作流程。
+(2)深化权责清单管理。落实权责清单制度。
+2.深化"放管服"改革
+(1)分级分类推进行政审批制度改革。取消一批审批事项。
+"""
+    (doc,) = docs(text)
+    assert (doc["kind"], doc["title"]) == ("plan", "某市法治政府建设实施方案(2021-2025年)")
+    assert [(t["number"], t["title"][:4]) for t in tasks(doc)] == [
+        ("(1)", "规范行政"),
+        ("(2)", "深化权责"),
+        ("(1)", "分级分类"),
+    ]
+
+
+def test_on_one_line_the_first_item_glued_to_a_heading_opens_the_numbering_it_starts():
+    text = (
+        "2023年依法治镇工作一、认真贯彻落实县依法治县2023年工作要点1、认真贯彻落实依法治县工作。"
+        "全镇各单位要开展自查工作,查漏补缺。2、推动争创法治建设工作。发挥党委的领导核心作用,"
+        "完善议事决策制度。二、加强法治政府建设,营造良好政务环境1、健全镇行政服务中心建设。"
+        "完善运作机制,实现统一、规范服务。2、全面落实行政执法责任制。严格遵循法定程序。"
+    )
+    (doc,) = docs(text)
+    assert [(t["number"], t["title"][:4]) for t in tasks(doc)] == [
+        ("1", "认真贯彻"),
+        ("2", "推动争创"),
+        ("1", "健全镇行"),
+        ("2", "全面落实"),
+    ]
+
+
+def _achievements(sentence: str) -> list[tuple]:
+    from loaders.plans.targets import extract_achievements
+
+    return [(a["indicator"], a["value"], a["unit"]) for a in extract_achievements(sentence, 2021)]
+
+
+def test_report_figures_counted_before_their_object_and_grouped_counts():
+    assert _achievements("对181件上会议题、拟签订的57份合作协议进行了合法性审查。")[0] == (
+        "上会议题",
+        181,
+        "件",
+    )
+    assert _achievements("完成对《某办法》等4份政府规范性文件的合法性审核。") == [
+        ("完成对《某办法》等政府规范性文件的合法性审核", 4, "份")
+    ]
+    assert _achievements("制定了7个方面58项具体措施,并进行了责任分工。") == [
+        ("制定具体措施", 58, "项")
+    ]
+    assert _achievements("街党工委中心组理论学习18次,集中研讨26次。") == [
+        ("街党工委中心组理论学习", 18, "次"),
+        ("集中研讨", 26, "次"),
+    ]

@@ -226,6 +226,8 @@ def strip_furniture(lines: list[str]) -> list[str]:
         if s in headers or ("\t" not in line and _is_page_or_chrome(s)):
             continue
         if "\t" not in line:
+            s = _LEADING_PAGE_MARK_RE.sub("", s)  # "- 2 - 工作汇报,…": a page's number
+            line = s if not line.strip().startswith(s) else line
             kept = _remove_widgets(s)
             if kept is None:
                 continue
@@ -234,11 +236,28 @@ def strip_furniture(lines: list[str]) -> list[str]:
     return out
 
 
+# a page number a PDF's text put at the start of the next page's first line ("- 2 - 工作汇报")
+_LEADING_PAGE_MARK_RE = re.compile(rf"^[{_DASHES}]\s*\d{{1,4}}\s*[{_DASHES}]\s*(?=[^\s\d])")
+# the lenticular brackets some plans close their tasks with ("〔牵头单位:X;责任单位:Y〕",
+# "【责任单位:Z】"): an attribution, read as the parentheses it stands for (文号 〔2022〕 are not)
+_ROLE_BRACKETS_RE = re.compile(
+    r"[〔【]([^〔〕【】]{0,300}?(?:牵头|责任单位|责任部门|配合|协办|负责)[^〔〕【】]{0,300}?)[〕】]"
+)
+
+
+# …and one a cut copy leaves open at its end
+_OPEN_ROLE_BRACKET_RE = re.compile(r"[〔【](?=(?:牵头|责任|配合)[^〔〕【】]{0,300}\Z)")
+
+
+def role_brackets(text: str) -> str:
+    return _OPEN_ROLE_BRACKET_RE.sub("(", _ROLE_BRACKETS_RE.sub(r"(\1)", text))
+
+
 # pinyin that mirror sites print after characters: "执(zhí)法", "关(guān)于"
 _PINYIN_GLOSS_RE = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 
 
 def clean_document_text(raw: str) -> str:
     """normalize_text, then strip_furniture: the text the plan parser reads."""
-    text = _PINYIN_GLOSS_RE.sub("", normalize_text(raw))
+    text = role_brackets(_PINYIN_GLOSS_RE.sub("", normalize_text(raw)))
     return "\n".join(strip_furniture(text.split("\n")))

@@ -505,7 +505,11 @@ def title_line(lines: list[str]) -> str | None:
 
 YEAR_SPAN_LINE_RE = re.compile(r"^\((?:19|20)\d{2}\s*[—–\-－~～至到]+\s*(?:19|20)\d{2}\s*年?\)$")
 # where the text names itself: "现将《X》印发给你们", "制定《X》", "制定2021年行动方案如下"
-_NAMED_IN_TEXT_RE = re.compile(r"现将《([^《》]{4,60})》|《([^《》]{4,60})》已经[^,。]{0,20}同意")
+# (a news copy: "近日,市委、市政府印发了《X》…", "《X》主要内容如下")
+_NAMED_IN_TEXT_RE = re.compile(
+    r"现将《([^《》]{4,60})》|《([^《》]{4,60})》已经[^,。]{0,20}同意"
+    r"|《([^《》]{4,60})》(?:的)?(?:主要内容|全文|具体内容)如下"
+)
 _MADE_HERE_RE = re.compile(
     r"制定(?:了)?((?:(?:19|20)\d{2}\s*年度?)?[^,。;:《》]{0,20}?(?:方案|要点|计划|规划|安排|意见|清单))如下"
 )
@@ -521,9 +525,19 @@ def _title_from_body(lines: list[str]) -> str:
     return _first_short_line(lines) or "未命名文件"
 
 
+_HEADING_START_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
+)
+
+
 def _first_short_line(lines: list[str]) -> str | None:
     for line in lines[:10]:
         line = line.strip()
-        if 4 <= len(line) <= 40 and not re.search(r"[,。;:!?]", line) and not META_RE.match(line):
+        if (
+            4 <= len(line) <= 40
+            and not re.search(r"[,。;:!?]", line)
+            and not META_RE.match(line)
+            and not _HEADING_START_RE.match(line)
+        ):
             return line
     return None

@@ -253,6 +253,10 @@ def _sequence_cuts(text: str) -> list[int]:
         rf"|(?<=[\u4e00-\u9fff])(?<![第近约共达超逾])(\d{{1,3}})(?![\d.])"
         rf"(?=[“《]|所有|(?![{_MEASURE_WORDS}])[\u4e00-\u9fff]{{2}})"
     )
+    # the "1." / "一、" that opened the run now going on, glued to a heading before it
+    # ("…依法治镇工作一、认真贯彻…工作要点1、认真…。2、推动…"): cut too once its 2 is; one after a
+    # full stop outranks an earlier one inside a word (统一、规范)
+    opening: dict[str, tuple[int, bool] | None] = {"arabic": None, "cn": None}
     for m in re.finditer(pattern, text):
         bare = m.group(3) or m.group(4)  # a number without . or 、: only as the next item
         style, raw = ("arabic", m.group(1) or bare) if m.group(1) or bare else ("cn", m.group(2))
@@ -260,10 +264,20 @@ def _sequence_cuts(text: str) -> list[int]:
         if value is None:
             continue
         continues = last[style] is not None and value == last[style] + 1
-        if continues and (bare or _SEQUENCE_MARKER_RE.match(text, m.start())):
+        after_stop = m.start() > 0 and text[m.start() - 1] in _SENTENCE_END and not bare
+        if continues and (bare or after_stop or _SEQUENCE_MARKER_RE.match(text, m.start())):
             cuts.append(m.start())
+            if value == 2 and opening[style] is not None:
+                cuts.append(opening[style][0])
+            opening[style] = None
         if bare and not continues:
             continue
+        if value == 1 and not bare:
+            held = opening[style]
+            if held is None or (after_stop and not held[1]):
+                opening[style] = (m.start(), after_stop)
+            if style == "cn":
+                opening["arabic"] = None
         if continues or value == 1:
             last[style] = value
     return cuts

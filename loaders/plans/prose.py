@@ -372,11 +372,28 @@ def _structural_style(items: list[Item]) -> str | None:
         # "(一)全面部署(2020年12月9日前)" over "1.建立工作小组": headings dated as tasks are, over
         # their details — the tasks are the second level
         return styles[1]
+    if len(styles) > 3 and _bare_headings(items, styles[2]) and _run_in(items, styles[3]):
+        # 二、→(一)→"1.推进职能优化" (a heading line)→"(1)规范权力运行。…": the measures are the tasks
+        return styles[3]
     if len(styles) > 2:
         return styles[2]  # 二、→(一)→1.: parts, actions, tasks (deeper levels are task text)
     if len(styles) > 1:
         return styles[1]  # under a top level, one item is enough (a plan cut short)
     return styles[0] if styles and counts[styles[0]] >= 2 else None
+
+
+def _bare_headings(items: list[Item], style: str) -> bool:
+    """Every item of `style` is a short heading line with nothing of its own below it."""
+    level = [it for it in items if it.style == style]
+    return all(
+        len(it.parts) == 1 and "。" not in it.parts[0] and len(it.parts[0]) <= 40 for it in level
+    )
+
+
+def _run_in(items: list[Item], style: str) -> bool:
+    """Most items of `style` are run-in measures ("(1)规范行政权力运行。优化…")."""
+    level = [it for it in items if it.style == style]
+    return sum("。" in it.text.rstrip("。") for it in level) * 2 >= len(level)
 
 
 def _style_carrying(candidates: list[Item]) -> str | None:

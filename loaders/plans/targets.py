@@ -70,7 +70,7 @@ from loaders.numbering import CN_SMALL
 COUNT_UNITS = (
     "微克/立方米|毫克/立方米|毫克/升|分贝|毫米|厘米|点"
     "|个工作日|工作日|个百分点|个小时|小时|学时|课时|分钟|人次|个月|次|轮|日|天|件|名|期|篇|场|人|个|项|门|家"
-    "|条|宗|张|户|吨标准煤|吨|公里|千米|平方公里|平方米|立方米|公顷|亩|座|所|套|台|辆|栋"
+    "|条|宗|张|份|户|吨标准煤|吨|公里|千米|平方公里|平方米|立方米|公顷|亩|座|所|套|台|辆|栋"
     "|支(?![持援付出撑部队])|处(?![室理置罚分])"
     "|兆瓦时|兆瓦|千瓦时|千瓦|吉瓦|MWh|MW|kWh|kW|GW|标准箱|TEU|元"
 )
@@ -183,10 +183,14 @@ _REPORT_VERB_RE = re.compile(
     r"检查|督查|整改|走访|签订|取消|下放|压减|减少|压缩|审批|登记|颁发|报送|报备|立案|结案|宣讲|讲法|"
     r"旁听|述法|考试|授课|征求|论证|听证|评估|修订|废止|梳理|认定|建成|配备|招录|调处|接访|"
     r"作出|开设|列出|明确|督办|引进|划入|通报|约谈|问责|发放|录用|招聘|选聘|新建|推出|打造|上线|"
-    r"公布|回复|挽回|追回|调研|走访|帮扶|服务|覆盖|累计|共计|合计|总计|(?<![一总公])共"
+    r"公布|回复|挽回|追回|调研|研讨|座谈|走访|帮扶|服务|覆盖|累计|共计|合计|总计|(?<![一总公])共"
 )
+# what a count groups before the count it holds ("7个方面58项", "3大类12项")
+_GROUPING_TAIL_RE = re.compile(r"[\u4e00-\u9fff]{1,2}")
+_CARRY_OUT_RE = re.compile(r"进行了?[\u4e00-\u9fff]{0,8}?(?:" + _REPORT_VERB_RE.pattern + ")")
 # 将/把 put the object before the verb: "将…278项行政许可事项统一划入…"
-_DISPOSAL_RE = re.compile(r"(?:^|[^\u4e00-\u9fff]|[^逐即])[将把]")
+# (对 too: "对181件上会议题进行了合法性审查")
+_DISPOSAL_RE = re.compile(r"(?:^|[^\u4e00-\u9fff]|[^逐即])[将把]|(?<![针面相绝应核比反校一])对")
 _ZERO_ANY_RE = re.compile(
     r"(?:没有发生|未发生|没有出现|未出现|不存在)(?P<what>[^,;。]{2,80}?(?:情形|情况|行为|问题|现象))$"
 )
@@ -277,6 +281,7 @@ class _Clause:
         self.prefix = ""  # subject prefix of the clause's first full rate name
         self.rates_seen = False
         self.verb = ""  # reporting verb of the clause's last count (achievements)
+        self.grouped = False  # the last count grouped the next one ("7个方面58项")
 
     def year_at(self, pos: int) -> int | None:
         i = bisect_right(self.years, (self.start + pos, 10**9)) - 1
@@ -508,16 +513,31 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
     if mode == "target" and cmp is None:
         return []
     if mode == "achievement":
+        if next_start < len(text) and _GROUPING_TAIL_RE.fullmatch(text[post.end() : next_start]):
+            if verb := _REPORT_VERB_RE.search(pre_plain):  # the 58's verb
+                clause.verb, clause.grouped = verb.group(0), True
+            return []  # "制定了7个方面58项具体措施": the 7 groups the 58, which the text counts
+        if next_start < len(text) and "、" in tail:  # "对181件上会议题、拟签订的57份合作协议…"
+            tail = tail.split("、", 1)[0]
         verb = _REPORT_VERB_RE.search(pre_plain) or _REPORT_VERB_RE.match(tail[:4])
-        if not verb and _DISPOSAL_RE.search(plain[: m.start()]) and not tail.endswith("的"):
-            # "将全县…的278项行政许可事项统一划入县行政审批局": 将 puts the verb after the object
-            verb = _REPORT_VERB_RE.search(plain, post.end())
+        if not verb and _DISPOSAL_RE.search(plain[: m.start()]):
+            # "将全县…的278项行政许可事项统一划入县行政审批局": 将 puts the verb after the object;
+            # "对181件上会议题、拟签订的57份合作协议进行了合法性审查": so does 对…进行
+            carried = _CARRY_OUT_RE.search(plain, post.end())
+            if carried:
+                verb = _REPORT_VERB_RE.search(carried.group(0))
+                tail = tail.split("进行", 1)[0]
+            elif not tail.endswith("的"):
+                verb = _REPORT_VERB_RE.search(plain, post.end())
         if verb:
             clause.verb = verb.group(0)
         elif clause.verb and pre.lstrip().startswith(("、", "和", "及", "与", "暨")):
             # "办理建议88件、提案85件", "召开6次党组会暨12次中心组学习会": the verb is shared
             name_pre = clause.verb + pre.lstrip()[1:]
-        elif clause.verb and pre.rstrip().endswith(("、", "和", "及", "与", "暨")):
+        elif clause.verb and (
+            (clause.grouped and _GROUPING_TAIL_RE.fullmatch(pre.strip()))
+            or pre.rstrip().endswith(("、", "和", "及", "与", "暨"))
+        ):
             name_pre = clause.verb  # "召开6次党组会暨12次学习会": the object comes after the count
         else:
             return []
