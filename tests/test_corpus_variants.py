@@ -43,6 +43,14 @@ _CLASS_ROWS = (
     "88 %: its project table's class rows (正式项目（67个）/ 一 / 市政设施类（5个）) and its 预备项目 "
     "list read differently once the paragraphs are a real table's"
 )
+_LINE_CELLS = (
+    "93 %: its project table writes some cells over two lines (区交通委 / 区绿容局, a name and its "
+    "bracket); re-saved one paragraph per line, each line reads as a cell of its own"
+)
+_ROW_BLOCKS = (
+    "64 %: its 任务分工表 is pasted one row per paragraph, one cell per line, with no 序号 and one "
+    "empty cell; re-saved one paragraph per line the rows' ends are lost"
+)
 KNOWN_SHORT = {
     ("037", "oneline"): "'11.121人才梯队项目': on one line the number glued to a name of digits",
     ("041", "oneline"): _HEADINGS,
@@ -102,6 +110,12 @@ KNOWN_SHORT = {
     ("125", "oneline"): _CELLS,
     ("129", "oneline"): _HEADINGS,
     ("130", "oneline"): _HEADINGS,
+    ("144", "oneline"): _CELLS,
+    **{("144", name): _LINE_CELLS for name in _FORMATTED},
+    ("145", "oneline"): _CELLS,
+    **{("145", name): _ROW_BLOCKS for name in _FORMATTED},
+    ("141", "oneline"): _CELLS + "; its attached 细则 and 职责清单 no longer stand under 附件N "
+    "lines of their own, so they are not split off",
 }
 
 

@@ -10,7 +10,7 @@ measure opens with "(N)", a main task with "N.", a category with "一、", a uni
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import takewhile
@@ -100,6 +100,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "推进单位",
         "推进主体",
         "推进部门",
+        "建设单位",  # a project's builder carries it out (重大工程计划: 牵头单位 | 建设单位)
+        "业主单位",
     ),
     "cooperating": ("配合单位", "协办单位", "配合部门", "参与单位", "支撑单位", "协同部门"),
     "deadline": (
@@ -141,6 +143,7 @@ def pipe_table_lines(lines: list[str]) -> list[str]:
     per line ("a | b | c |"), a cell per line ("a |") with a bare "|" line between rows, or a
     stream of cells with a bare "|" line between every two (rows then start at a number cell)."""
     lines = _paragraph_cells(_numbered_cell_lines(_cell_streams(_cells_apart(lines))))
+    lines = _block_rows(lines)
     out: list[str] = []
     cells: list[str] | None = None  # a row being gathered from one-cell lines
     for line in lines:
@@ -168,6 +171,75 @@ def pipe_table_lines(lines: list[str]) -> list[str]:
     if cells:
         out.append("\t".join(cells))
     return out
+
+
+def _blocks_from(lines: list[str], i: int) -> Iterator[tuple[int, list[str]]]:
+    """The blank-line parted blocks of lines from line i on, (first line, its lines), until a
+    TAB row; lazily, so that a reader stopping early reads no further."""
+    current: list[str] = []
+    start = i
+    for j in range(i, len(lines)):
+        text = lines[j].strip()
+        if "\t" in lines[j]:
+            break
+        if text:
+            if not current:
+                start = j
+            current.append(text)
+        elif current:
+            yield start, current
+            current = []
+    if current:
+        yield start, current
+
+
+def _block_rows(lines: list[str]) -> list[str]:
+    """Tables copied one ROW per paragraph and one CELL per line (a header block of k cells 任务名称
+    / 任务内容 / 牵头部门 …, then blocks of k lines), without a 序号 column to open the rows: each
+    block is a row. A row with an empty cell comes as two blocks whose lines make k-1 (the blank
+    line is the empty cell); a short block after a full row goes on with its last cell."""
+
+    def read(i: int) -> tuple[list[list[str]] | None, int]:
+        text = lines[i].strip()
+        if not text or "\t" in lines[i] or not _header_cell(text):
+            return None, i
+        if i > 0 and lines[i - 1].strip():
+            return None, i
+        head_end = i
+        while head_end < len(lines) and lines[head_end].strip():
+            head_end += 1
+        head = [ln.strip() for ln in lines[i:head_end]]
+        k = len(head)
+        if not 3 <= k <= 12 or not all(_header_cell(c) for c in head):
+            return None, i
+        rows: list[list[str]] = [head]
+        end = head_end
+        blocks = _blocks_from(lines, head_end)
+        block = next(blocks, None)
+        while block is not None:
+            start, cells = block
+            after = next(blocks, None)
+            nxt = after[1] if after else []
+            if len(cells) == k and not _header_cell(cells[0]):
+                rows.append(cells)
+            elif len(cells) < k and nxt and len(cells) + len(nxt) == k - 1:
+                rows.append([*cells, "", *nxt])  # "许可处" / (blank: no 配合 unit) / "9月底"
+                start, cells = after
+                after = next(blocks, None)
+            elif (
+                len(rows) > 1
+                and len(cells) == 1
+                and len(cells[0]) <= 20
+                and (not nxt or len(nxt) == k)
+            ):
+                rows[-1][-1] += " " + cells[0]  # "线上,9月底" / "线下,全年": one cell
+            else:
+                break
+            end = start + len(cells)
+            block = after
+        return (rows, end) if len(rows) >= 3 else (None, i)
+
+    return _tables_read(lines, read)
 
 
 def _cells_apart(lines: list[str]) -> list[str]:
@@ -515,6 +587,8 @@ def _numbered_rows(cells: list[str]) -> list[list[str]] | None:
             if m and int(m.group(1)) == expect:
                 starts.append(k)
                 expect += 1
+    if len(starts) < 2:  # "(一)" cells restarting under each class ("—" / "二" + its title)
+        starts, opener = _restarting_starts(cells, head), None
     if len(starts) < 2:
         return None
     if not any(r in ("category", "group") for r in roles) and any(
@@ -576,10 +650,39 @@ def _numbered_rows(cells: list[str]) -> list[list[str]] | None:
                 row[k] = rows[-1][k + 1]
         rows.append([label, *row])
         take(extra if sections else [])
+    for k, role in enumerate(roles):  # a class column whose every row says its own: names
+        values = [r[k + 1] for r in rows[1:]]
+        named_task = rows[0][k + 1].endswith("任务")  # 工作任务 / 重点任务, not 任务类型 / 类别
+        if (
+            role in sections
+            and named_task
+            and len(values) >= 3
+            and all(values)
+            and len(set(values)) == len(values)
+        ):
+            rows[0][k + 1] = "任务名称"  # 序号 | 工作任务 | 主要工作内容, classes in rows between
     return rows
 
 
 _NAMED_ROW_RE = re.compile(r"^(\d{1,3})\s*[.、．]\s*(?=\S)")
+_PAREN_NUMBER_CELL_RE = re.compile(rf"^[(（]({CN_SMALL}{{1,3}})[)）]$")
+_CLASS_NUMBER_CELL_RE = re.compile(rf"^(?:{CN_SMALL}{{1,3}}|[—－-]{{1,2}})$")
+
+
+def _restarting_starts(cells: list[str], head: int) -> list[int]:
+    """Rows opened by number cells "(一)" "(二)" … that start again from (一) after a class
+    row ("二" / "构建全链条…": a number cell of its own, or "—" where a copy lost the 一)."""
+    starts, expect = [], 1
+    for k in range(head, len(cells)):
+        m = _PAREN_NUMBER_CELL_RE.match(cells[k])
+        if m is None:
+            continue
+        value = cn_to_int(m.group(1))
+        restart = value == 1 and k >= 2 and _CLASS_NUMBER_CELL_RE.match(cells[k - 2])
+        if value == expect or restart:
+            starts.append(k)
+            expect = (value or 0) + 1
+    return starts
 
 
 def _sub_rows(own: list[str]) -> list[list[str]]:
@@ -590,7 +693,8 @@ def _sub_rows(own: list[str]) -> list[list[str]]:
     said = False  # the part has had its measure: units after it close it
     for k, cell in enumerate(own):
         long = (len(cell) > 30 or bool(re.search(r"[。;；]", cell))) and not _unit_cell(cell)
-        if k and said and long and _unit_cell(own[k - 1]) and not CATEGORY_RE.match(cell):
+        closed = _unit_cell(own[k - 1]) or bool(_PLACEHOLDER_RE.match(own[k - 1])) if k else False
+        if said and long and closed and not CATEGORY_RE.match(cell):
             parts.append([])
             said = False
         parts[-1].append(cell)

@@ -199,6 +199,12 @@ _PLAN_DOC_TITLE_RE = re.compile(
     r"支持政策|若干政策|政策措施|若干措施|工作措施|举措)"
     r"(?:[(（][^()（）]{1,12}[)）])?$"
 )
+# an attached text of rules or duties ("附件1" / "某区建筑垃圾管理细则", "…平台职责清单"): a
+# document of its own too, whose items are not the plan's tasks
+_RULES_DOC_TITLE_RE = re.compile(
+    r"^\S.{3,60}(?:细则|办法|规定|规则|规程|指引|职责清单|责任清单|职责分工|工作职责|工作制度)"
+    r"(?:[(（][^()（）]{1,12}[)）])?$"
+)
 _OUTLINE_RE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
 )
@@ -216,7 +222,9 @@ def split_plan_attachments(doc: RawDocument) -> list[RawDocument]:
         if not _ATTACHMENT_ALONE_RE.match(line.strip()):
             continue
         title = next((ln.strip() for ln in doc.lines[i + 1 : i + 4] if ln.strip()), "")
-        if not _PLAN_DOC_TITLE_RE.match(title) or "\t" in title:
+        if not (_PLAN_DOC_TITLE_RE.match(title) or _RULES_DOC_TITLE_RE.match(title)):
+            continue
+        if "\t" in title:
             continue
         body = doc.lines[i + 1 : i + 80]
         if sum(1 for ln in body if _OUTLINE_RE.match(ln.strip())) < 2:

@@ -42,7 +42,7 @@ ASSESS_TITLE_RE = re.compile(
 )
 # rules, procedures and forms are not plans even when some articles name a responsible unit
 RULE_TITLE_RE = re.compile(
-    r"(办法|规定|细则|条例|规则|准则|守则|流程|测评表|章程|制度)(\(试行\))?$"
+    r"(办法|规定|细则|条例|规则|准则|守则|流程|测评表|章程|制度|职责清单|责任清单|职责分工)(\(试行\))?$"
 )
 
 

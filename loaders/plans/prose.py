@@ -38,8 +38,8 @@ INLINE_DEADLINE_RE = re.compile(
     r"(?:完成时限|时间节点|完成时间|时限要求|办结时限)\s*[:：]\s*([^)）;；。,，]{2,30})"
 )
 NON_TASK_SECTION_RE = re.compile(
-    r"(总体要求|工作要求|保障措施|组织实施|组织领导|^工作机制(?:$|。)|(?:组织|工作)保障(?![\u4e00-\u9fff])|指导思想|基本原则|工作原则|实施步骤|步骤安排|"
-    r"工作步骤|推进步骤|方法步骤|(?:治理|整治|检查|排查)(?:内容|范围|对象)|"
+    r"(总体要求|工作要求|保障措施|组织实施|组织领导|^附则$|^工作机制(?:$|。)|(?:组织|工作)保障(?![\u4e00-\u9fff])|指导思想|基本原则|工作原则|实施步骤|步骤安排|"
+    r"工作步骤|推进步骤|方法步骤|进度安排|时间安排|阶段安排|(?:治理|整治|检查|排查)(?:内容|范围|对象)|"
     r"总体目标|工作目标|主要目标|预期目标|目标要求|目标任务$)"
 )
 # a closing part of a plan named for its safeguards ("八、落实具体保障", "五、强化要素保障"): only at
@@ -114,7 +114,9 @@ _LINK_RE = re.compile(
     r"https?://|www\.|^\s*\d{1,3}\s*\.\s*(?:docx?|pdf|xlsx?|wps|ofd|html?|jpe?g|png|zip|rar)\b",
     re.IGNORECASE,
 )  # a link, or the end of a file name a wrapped link left at a line's start ("73.docx)")
-_ATTACHMENT_LIST_RE = re.compile(r"^附件\s*[:：]\s*$")
+_ATTACHMENT_LIST_RE = re.compile(
+    r"^附件\s*[:：]\s*(?:1\s*[.、．]\s*[^。;；]{2,60})?$"
+)  # "附件:1.X" too
 _ATTACHMENT_ENTRY_RE = re.compile(r"^\d{1,2}\s*[.、．]\s*[^。;；]{2,60}$")
 
 
@@ -922,7 +924,7 @@ def same_below_roles(line: str) -> list[tuple[str, list[str]]]:
 
 # "以下均需区市场监管局落实", "以下各项任务均由各区政府组织实施": a unit in every task below
 _ALL_BELOW_RE = re.compile(
-    r"以下(?:各项|各类)?(?:任务|工作)?均(?:需|由|要|须)?([^,，。;；()（）]{2,30}?)"
+    r"以下(?:各项|各类)?(?:任务|工作)?均(?:需要|需|由|要|须)?([^,，。;；()（）]{2,30}?)"
     r"(?:组织|负责)?(?:落实|负责|实施)"
     r"|以下(?:分工|各项分工|任务|各项任务)?均(?:含|包括|包含)([^,，。;；()（）]{2,30})"
 )  # "以下均需X落实", "以下分工均含X"

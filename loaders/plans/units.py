@@ -468,7 +468,21 @@ def _group_roles(content: str) -> tuple[Roles, str] | None:
         roles, end = _verb_clauses(head)
         if roles and end == len(head):
             return roles, kept
+    note = _TRAILING_NOTE_RE.search(
+        c
+    )  # "(X牵头,Y按职责分工负责,以下各项工作均需要Y负责,不再单独列出)"
+    if note and note.start():
+        head = c[: note.start()]
+        roles = _labelled_roles(head)
+        if roles is not None:
+            return roles, kept
+        roles, end = _verb_clauses(head)
+        if roles and end == len(head):
+            return roles, kept
     return None
+
+
+_TRAILING_NOTE_RE = re.compile(r"[,，;；]\s*(?:以下|不再|下同|其余|其中)")
 
 
 _NOT_A_NAME_RE = re.compile(r"[\d至向于的将把对从]|简称|以下|含")
