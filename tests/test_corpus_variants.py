@@ -51,6 +51,10 @@ _ROW_BLOCKS = (
     "64 %: its 任务分工表 is pasted one row per paragraph, one cell per line, with no 序号 and one "
     "empty cell; re-saved one paragraph per line the rows' ends are lost"
 )
+_UNNUMBERED = (
+    "50 %: its 任务清单 is pasted one cell per paragraph with no row numbers and unit cells written "
+    "over several lines; re-saved one paragraph per line, a cell's lines read as cells of their own"
+)
 KNOWN_SHORT = {
     ("037", "oneline"): "'11.121人才梯队项目': on one line the number glued to a name of digits",
     ("041", "oneline"): _HEADINGS,
@@ -95,6 +99,7 @@ KNOWN_SHORT = {
     ("111", "oneline"): _CELLS,
     **{("111", name): _COMPANY_UNITS for name in _FORMATTED},
     ("112", "oneline"): _CELLS,
+    **{("112", name): _UNNUMBERED for name in _FORMATTED},
     ("113", "oneline"): _CELLS,
     **{("113", name): _CLASS_ROWS for name in _FORMATTED},
     ("114", "oneline"): _HEADINGS,

@@ -433,7 +433,8 @@ def test_achieved_changes_keep_their_verb():
     [
         (
             "“一网通办”率达100%,2474项政务服务事项全部纳入平台,录入率100%",
-            [("“一网通办”率", 100), ("录入率", 100)],
+            # the count opens its clause, its verb after it: 2474 items brought onto the platform
+            [("“一网通办”率", 100), ("政务服务事项全部纳入平台", 2474), ("录入率", 100)],
         ),
         ("政府常务会学法12次", [("政府常务会学法", 12)]),
         (

@@ -318,9 +318,74 @@ def _paragraph_cells(lines: list[str]) -> list[str]:
         if sum(1 for _ in takewhile(_header_cell, head)) < 3:
             return None, i
         blocks, j = _cell_blocks(lines, i)
-        return _numbered_rows(_joined_header(_vertical_joined(blocks))), j
+        cells = _joined_header(_vertical_joined(blocks))
+        return _numbered_rows(cells) or _unnumbered_rows(cells), j
 
     return _tables_read(lines, read)
+
+
+def _unnumbered_rows(cells: list[str]) -> list[list[str]] | None:
+    """Header cells, then rows with no number cell to open them (a 序号 column left empty): a
+    row is [its name] + its text + one cell per unit column (names, or "/" for none) [+ a
+    deadline]; the name, merged over the rows of one task, stands only on the first. None
+    unless nearly every cell reads so."""
+    head = 0
+    while head < len(cells) and header_role(cells[head]):
+        head += 1
+    header = [c for c in cells[:head] if header_role(c) != "number"]
+    roles = [header_role(c) for c in header]
+    if "measure" not in roles:
+        return None
+    at = roles.index("measure")
+    before, after = roles[:at], roles[at + 1 :]
+    if len(before) > 1 or not after or any(r not in (*_UNIT_ROLES, "deadline") for r in after):
+        return None
+    if not any(r in _UNIT_ROLES for r in after):
+        return None
+    rows: list[list[str]] = [["序号", *header]]
+    name = ""
+    k = head
+    while k < len(cells):
+        cell = cells[k]
+        if before and k + 1 < len(cells) and _short_cell(cell) and _long_cell(cells[k + 1]):
+            name, k = cell, k + 1  # (a name may end like a unit: 推进可回收物管理纳入平台)
+        if k + len(after) >= len(cells) or not _long_cell(cells[k]):
+            break
+        row, m = [cells[k]], k + 1
+        for role in after:
+            c = cells[m]
+            if role == "deadline":
+                fits = _PLACEHOLDER_RE.match(c) or parse_deadline(c, None) is not None
+            else:
+                fits = _PLACEHOLDER_RE.match(c) or _unit_cell(c)
+            if not fits:
+                break
+            row.append("" if _PLACEHOLDER_RE.match(c) else c)
+            m += 1
+        if len(row) != 1 + len(after):
+            break
+        rows.append(["", *([name] if before else []), *row])
+        k = m
+    if len(rows) < 4 or k < len(cells) - 2:
+        return None
+    names = [r[1] for r in rows[1:]] if before else []
+    if len(set(names)) < len(names):  # a name merged over several rows: their group
+        rows[0][1] = "主要任务"
+    return rows
+
+
+def _short_cell(cell: str) -> bool:
+    """A short task name (强化志愿者宣传服务), not a sentence."""
+    return (
+        len(cell) <= 25
+        and not re.search(r"[。;；,，:：]", cell)
+        and not _PLACEHOLDER_RE.match(cell)
+    )
+
+
+def _long_cell(cell: str) -> bool:
+    """A task's text: a sentence, or longer than a name (not a list of units)."""
+    return (len(cell) > 25 or bool(re.search(r"[。;；,，]", cell))) and not _unit_cell(cell)
 
 
 _ONE_CHAR_RE = re.compile(r"^[\u4e00-\u9fff]$")

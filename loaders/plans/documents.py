@@ -259,7 +259,7 @@ def split_attachments(doc: RawDocument, titles_only: bool = False) -> list[RawDo
         body = doc.lines[i + 1 :]
         if sum("\t" in b for b in body) < 3:
             continue
-        title = m.group(1).strip() or next(
+        title = re.sub(r"^\d{1,2}\s*[.、．]\s*", "", m.group(1).strip()) or next(
             (b for b in body if b and "\t" not in b and b != "附件"), ""
         )
         attachment = RawDocument(

@@ -69,11 +69,15 @@ from loaders.numbering import CN_SMALL
 
 COUNT_UNITS = (
     "微克/立方米|毫克/立方米|毫克/升|分贝|毫米|厘米|点"
-    "|个工作日|工作日|个百分点|个小时|小时|学时|课时|分钟|人次|个月|次|轮|日|天|件|名|期|篇|场|人|个|项|门|家"
+    "|个工作日|工作日|个百分点|个小时|小时|学时|课时|分钟|人次|件次|个月|次|轮|日|天|件|名|期|篇|场|人|个|项|门|家"
     "|条|宗|张|份|户|吨标准煤|吨|公里|千米|平方公里|平方米|立方米|公顷|亩|座|所|套|台|辆|栋"
     "|支(?![持援付出撑部队])|处(?![室理置罚分])"
     "|兆瓦时|兆瓦|千瓦时|千瓦|吉瓦|MWh|MW|kWh|kW|GW|标准箱|TEU|元"
+    "|位|幅|组(?![织建成合])"
 )
+# units a report counts in ("112位党政一把手", "悬挂横幅27幅", "业务套餐41组") but a plan's
+# targets do not ("排名前3位"): no target
+_REPORT_UNITS = ("位", "幅", "组")
 # units of a measured level (a concentration, a loudness): "年均" in front names the level
 LEVEL_UNITS = ("微克/立方米", "毫克/立方米", "毫克/升", "分贝")
 # units of a length of time or of age ("不超过5年", "超过80岁") that are values only right after a
@@ -183,8 +187,11 @@ _REPORT_VERB_RE = re.compile(
     r"检查|督查|整改|走访|签订|取消|下放|压减|减少|压缩|审批|登记|颁发|报送|报备|立案|结案|宣讲|讲法|"
     r"旁听|述法|考试|授课|征求|论证|听证|评估|修订|废止|梳理|认定|建成|配备|招录|调处|接访|"
     r"作出|开设|列出|明确|督办|引进|划入|通报|约谈|问责|发放|录用|招聘|选聘|新建|推出|打造|上线|"
-    r"公布|回复|挽回|追回|调研|研讨|座谈|走访|帮扶|服务|覆盖|累计|共计|合计|总计|(?<![一总公])共"
+    r"公布|回复|挽回|追回|调研|研讨|座谈|走访|帮扶|服务|覆盖|累计|共计|合计|总计|(?<![一总公])共|"
+    r"讲授|讲解|悬挂|张贴|承接|复盘|印制|制作|推送|刊发|刊登|出具|征集|收到|审理|提醒|开通|核查|"
+    r"抽查|复核|拆除|查办|移送|发出|转办|交办|创建|评选|上好|讲好"
 )
+_JOINS = ("、", "和", "及", "与", "暨")
 # what a count groups before the count it holds ("7个方面58项", "3大类12项")
 _GROUPING_TAIL_RE = re.compile(r"[\u4e00-\u9fff]{1,2}")
 _CARRY_OUT_RE = re.compile(r"进行了?[\u4e00-\u9fff]{0,8}?(?:" + _REPORT_VERB_RE.pattern + ")")
@@ -488,6 +495,8 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
         return []
     if not m["num"][0].isdigit() and unit in ("个", "项", "条"):
         return []  # a slogan, not a measure: "两个维护", "三个不决策", "四个意识"
+    if unit in _REPORT_UNITS and mode == "target":
+        return []
     if unit == "元" and (
         mode == "achievement"
         or not _MONEY_OUTPUT_RE.search(plain[prev_end : m.start()].replace("约", ""))
@@ -506,6 +515,7 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
         return []
     level = unit in LEVEL_UNITS  # "细颗粒物年均浓度不高于28微克/立方米": 年均 names the level
     frames = (_QUARTER_FRAME_RE,) if level else (_YEAR_FRAME_RE, _QUARTER_FRAME_RE)
+    frames = () if mode == "achievement" else frames  # a report's "全年学习12次" keeps its year
     name_pre = _drop(pre, pre_plain, *frames, _CMP_RE, _FILLER_RE)
     if unit == "个百分点" and (change := _CHANGE_RE.search(_VERB_TAIL_RE.sub("", name_pre))):
         return [_relative(clause, m.start(), name_pre, change, value, mode)]
@@ -529,8 +539,12 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
                 tail = tail.split("进行", 1)[0]
             elif not tail.endswith("的"):
                 verb = _REPORT_VERB_RE.search(plain, post.end())
+        joined = pre.lstrip().startswith(_JOINS) or pre.rstrip().endswith(_JOINS)
+        if not verb and not joined and not _REPORT_VERB_RE.search(pre_plain):
+            # "3家重点单位开展大会口头述法": the count is its subject's, the verb comes after
+            verb = _REPORT_VERB_RE.search(tail)
         if verb:
-            clause.verb = verb.group(0)
+            clause.verb = clause.sentence["verb"] = verb.group(0)
         elif clause.verb and pre.lstrip().startswith(("、", "和", "及", "与", "暨")):
             # "办理建议88件、提案85件", "召开6次党组会暨12次中心组学习会": the verb is shared
             name_pre = clause.verb + pre.lstrip()[1:]
@@ -539,6 +553,9 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
             or pre.rstrip().endswith(("、", "和", "及", "与", "暨"))
         ):
             name_pre = clause.verb  # "召开6次党组会暨12次学习会": the object comes after the count
+        elif clause.sentence.get("verb") and not tail.strip(" 。;,") and pre_plain.strip():
+            # "公开收费项目28项,政府性基金项目5项": the sentence's verb, the count ending its clause
+            name_pre = clause.sentence["verb"] + pre.lstrip()
         else:
             return []
     name = clause.named(_clean(_clean(name_pre) + _clean(tail[:30])))

@@ -457,28 +457,19 @@ def _group_roles(content: str) -> tuple[Roles, str] | None:
     lead_in = LEADING_DEADLINE_RE.match(c)
     if lead_in and (LABEL_RE.match(c, lead_in.end()) or VERB_RE.search(c, lead_in.end())):
         kept, c = c[: lead_in.end()].rstrip(",; "), c[lead_in.end() :]
-    roles = _labelled_roles(c)
-    if roles is not None:
-        return roles, kept
-    roles, end = _verb_clauses(c)
-    if roles and end == len(c):
-        return roles, kept
-    head, stop, _note = c.partition("。")  # "(X牵头,Y负责。以下均需Y落实,…)": a note after it
-    if stop and head:
-        roles, end = _verb_clauses(head)
-        if roles and end == len(head):
-            return roles, kept
-    note = _TRAILING_NOTE_RE.search(
-        c
-    )  # "(X牵头,Y按职责分工负责,以下各项工作均需要Y负责,不再单独列出)"
-    if note and note.start():
-        head = c[: note.start()]
+    # the whole, else the part before a note: "(X牵头,Y负责。以下均需Y落实,…)",
+    # "(X牵头,Y按职责分工负责,以下各项工作均需要Y负责,不再单独列出)"
+    note = _TRAILING_NOTE_RE.search(c)
+    heads = [c, c.partition("。")[0], c[: note.start()] if note else ""]
+    for k, head in enumerate(heads):
+        if not head or (k and head == c):
+            continue
         roles = _labelled_roles(head)
         if roles is not None:
             return roles, kept
-        roles, end = _verb_clauses(head)
-        if roles and end == len(head):
-            return roles, kept
+        found, end = _verb_clauses(head)
+        if found and end == len(head):
+            return found, kept
     return None
 
 
