@@ -2731,3 +2731,45 @@ def test_report_counts_whose_verb_follows_or_is_the_sentence_s():
         ("组织党政一把手进行书面述法", 112, "位"),
     ]
     assert _targets("力争综合排名保持全市前3位。") == []  # 位 counts people in reports only
+
+
+def test_a_four_lists_table_with_a_two_row_header_as_a_grid_and_as_a_pipe_copy():
+    from loaders.plans.breakdown import parse_table_rows
+
+    grid = [
+        ["序号", "内容清单", "责任清单", "", "", "措施清单", "", "", "标准清单"],
+        ["", "", "责任领导", "责任人", "责任处室", "普法对象", "学习宣传载体", "方式措施", ""],
+        [
+            "1",
+            "重点宣传党章党规。",
+            "李某",
+            "朱某",
+            "党建办公室",
+            "全体干部",
+            "讲座",
+            "落实学法制度。",
+            "完成。",
+        ],
+        [
+            "2",
+            "重点宣传宪法。",
+            "王某",
+            "张某",
+            "司法所",
+            "全体群众",
+            "展板",
+            "开展宣传活动。",
+            "完成。",
+        ],
+    ]
+    got = [
+        (t["number"], t["title"], t["responsible_units"])
+        for a in parse_table_rows(grid, 2022, aligned=True)
+        for t in a["tasks"]
+    ]
+    assert got == [("1", "重点宣传党章党规", ["党建办公室"]), ("2", "重点宣传宪法", ["司法所"])]
+    text = "某乡“谁执法谁普法”四个清单工作分解表\n" + "\n".join(
+        " | ".join(c for c in row if c) if k < 2 else " | ".join(row) for k, row in enumerate(grid)
+    )  # the copy loses the merged cells' spans: 责任领导 starts the lower row
+    (doc,) = docs(text)
+    assert [(t["number"], t["title"], t["responsible_units"]) for t in tasks(doc)] == got

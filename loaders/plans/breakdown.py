@@ -73,6 +73,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "主要举措",
         "重点举措",
         "任务名称",
+        "内容清单",  # 普法责任制 "四清单": 内容 | 责任 (领导/责任人/处室) | 措施 | 标准
         "事项名称",
         "项目名称",
         "举措",
@@ -1018,9 +1019,22 @@ def find_header(rows: list[list[str]]) -> tuple[int, dict[int, str]] | None:
                     and len(set(below.values())) >= 1
                     and not any(MEASURE_RE.match(c) for c in rows[i + 1])
                 ):
-                    roles.update(below)
+                    roles.update(_under_spans(row, rows[i + 1], below))
             return i, roles
     return None
+
+
+def _under_spans(upper: list[str], lower: list[str], below: dict[int, str]) -> dict[int, str]:
+    """The lower row of a two-row header, in the table's columns. A copy that lost the merged
+    cells' spans ("序号 | 内容清单 | 责任清单 | 措施清单" over "责任领导 | 责任人 | 责任处室 | …") starts
+    the lower row at the first column; its cells belong under the spanning upper cells, after
+    the upper row's leading full-height columns (those with a role of their own)."""
+    if not lower or not lower[0].strip() or not upper or not header_role(upper[0]):
+        return below  # a grid keeps the lower row's blanks under the full-height columns
+    if lower[0].strip() == upper[0].strip():
+        return below  # …or repeats their merged cells' text there
+    lead = sum(1 for _ in takewhile(lambda c: bool(header_role(c)), upper))
+    return {j + lead: r for j, r in below.items()}
 
 
 def is_header_row(row: list[str]) -> bool:
@@ -1270,8 +1284,11 @@ def parse_table_rows(rows: list[list[str]], default_year: int | None, aligned: b
         if not any(c.strip() for c in row):
             continue
         if is_header_row(row):  # a repeated header, or the next table's: read by its columns
+            if k == start + 1:
+                continue  # the lower row of a two-row header, joined by find_header
             again = find_header([row])
-            if again is not None and again[1] != columns:
+            below = again is not None and again[1].items() <= columns.items()
+            if again is not None and not below:  # (the lower row of a two-row header: read)
                 columns = _merged_names_as_sections(rows[k + 1 :], again[1])
                 state.category = state.group = None
             continue
