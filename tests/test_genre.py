@@ -2773,3 +2773,83 @@ def test_a_four_lists_table_with_a_two_row_header_as_a_grid_and_as_a_pipe_copy()
     )  # the copy loses the merged cells' spans: 责任领导 starts the lower row
     (doc,) = docs(text)
     assert [(t["number"], t["title"], t["responsible_units"]) for t in tasks(doc)] == got
+
+
+def test_a_cell_stream_whose_header_names_the_number_column_and_verbs_in_unit_cells():
+    lines = ["序号", "工作任务", "责任单位", "时限", "一、围绕重点领域抓好主动公开"]
+    lines += [
+        "1",
+        "聚焦经济发展,及时公开有关政策措施。",
+        "办公室牵头,各科室、局属各单位具体落实",
+        "全年",
+    ]
+    lines += ["2", "紧扣民生领域,深化土地征收信息公开。", "办公室牵头,各科室具体落实", "全年"]
+    lines += ["二、围绕政务服务抓好公开"]
+    lines += ["3", "助力优化政务服务,集成发布办事指南。", "办公室", "6月底前"]
+    text = "某局2024年政务公开工作任务分解表\n" + "\n|\n".join(lines) + "\n|\n"
+    (doc,) = docs(text)
+    got = [
+        (t["number"], t["title"][:6], t["lead_units"], t["responsible_units"]) for t in tasks(doc)
+    ]
+    assert got == [
+        ("1", "聚焦经济发展", ["办公室"], ["各科室", "局属各单位"]),
+        ("2", "紧扣民生领域", ["办公室"], ["各科室"]),
+        ("3", "助力优化政务", [], ["办公室"]),
+    ]
+
+
+def test_one_cell_lines_without_row_numbers_under_section_rows():
+    from loaders.plans.breakdown import header_role
+
+    assert header_role("系统内责任处、局、单位") == "responsible"
+    assert header_role("委内牵头处室") == "lead"
+    # as the page has it: the first headings above the header, then rows under headings
+    cells = ["一、提升依法高效履职能力", "1.持续提升政务服务效能"]
+    cells += ["工作任务", "委内牵头处室", "系统内责任处、局、单位"]
+    cells += ["深化“高效办成一件事”改革,推进基层政务服务。"]
+    cells += ["规划信息处、政策法规处", "各市(州)卫生健康局,委直属各单位"]
+    cells += ["升级迭代公共资源交易“全省一张网”。", "财务处", "各市(州)卫生健康局"]
+    cells += ["一、提升依法高效履职能力", "2.深入推进法治化营商环境建设"]
+    cells += ["建立健全公平竞争审查工作机制。", "政策法规处", "委机关各处(局)"]
+    text = "某委2025年法治政府建设工作要点\n" + "\n".join(c + " |" for c in cells) + "\n"
+    (doc,) = docs(text)
+    got = [(t["title"][:6], t["lead_units"], t["responsible_units"]) for t in tasks(doc)]
+    assert got == [
+        ("深化“高效办", ["规划信息处", "政策法规处"], ["各市(州)卫生健康局", "委直属各单位"]),
+        ("升级迭代公共", ["财务处"], ["各市(州)卫生健康局"]),
+        ("建立健全公平", ["政策法规处"], ["委机关各处(局)"]),
+    ]
+
+
+def test_an_empty_table_s_section_rows_are_no_tasks():
+    text = """2021年政务公开工作主要任务分解表
+工作任务 |
+工作要求 |
+牵头单位 |
+责任单位 |
+一、紧扣开好局起好步,进一步深化政务公开 |
+|||
+二、紧扣宏观政策落地见效,进一步深化政务公开 |
+|||
+三、紧扣强基础抓基层,进一步深化政务公开 |
+|||
+"""
+    assert [tasks(d) for d in docs(text)] == [[]]
+
+
+def test_compact_dates_indicator_systems_and_a_deadline_closing_the_roles():
+    from loaders.plans.deadlines import parse_deadline
+
+    assert parse_deadline("20171231", None).date.isoformat() == "2017-12-31"
+    assert parse_deadline("20171331", None) is None
+    (doc,) = docs(
+        "某区法治政府建设指标体系(试行)\n一、依法全面履行政府职能\n1.制定权责清单。\n2.公开权责清单。\n"
+    )
+    assert doc["kind"] == "other"
+    text = """某州2020年优化营商环境工作计划
+一、深化简政放权
+1.加大简政放权力度。全面取消不必要的审批。(牵头单位:州司法局;责任单位:州委编办、各县市人民政府,6月底完成)
+"""
+    (doc,) = docs(text)
+    got = [(t["lead_units"], t["responsible_units"], t["deadline"]) for t in tasks(doc)]
+    assert got == [(["州司法局"], ["州委编办", "各县市人民政府"], "2020-06-30")]

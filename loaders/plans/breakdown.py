@@ -334,7 +334,8 @@ def _unnumbered_rows(cells: list[str]) -> list[list[str]] | None:
     while head < len(cells) and header_role(cells[head]):
         head += 1
     header = [c for c in cells[:head] if header_role(c) != "number"]
-    roles = [header_role(c) for c in header]
+    resolved = resolve_roles({k: r for k, c in enumerate(header) if (r := header_role(c))})
+    roles = [resolved.get(k) for k in range(len(header))]
     if "measure" not in roles:
         return None
     at = roles.index("measure")
@@ -343,11 +344,14 @@ def _unnumbered_rows(cells: list[str]) -> list[list[str]] | None:
         return None
     if not any(r in _UNIT_ROLES for r in after):
         return None
-    rows: list[list[str]] = [["序号", *header]]
-    name = ""
+    rows: list[list[str]] = [["序号", "任务分类", *header]]
+    name = section = ""
     k = head
     while k < len(cells):
         cell = cells[k]
+        if _section_style(cell) and _short_cell(cell.rstrip("。")) and len(cell) <= 40:
+            section, k = cell, k + 1  # "一、提升依法高效履职能力" / "1.持续提升政务服务效能"
+            continue
         if before and k + 1 < len(cells) and _short_cell(cell) and _long_cell(cells[k + 1]):
             name, k = cell, k + 1  # (a name may end like a unit: 推进可回收物管理纳入平台)
         if k + len(after) >= len(cells) or not _long_cell(cells[k]):
@@ -365,13 +369,15 @@ def _unnumbered_rows(cells: list[str]) -> list[list[str]] | None:
             m += 1
         if len(row) != 1 + len(after):
             break
-        rows.append(["", *([name] if before else []), *row])
+        rows.append(["", section, *([name] if before else []), *row])
         k = m
     if len(rows) < 4 or k < len(cells) - 2:
         return None
-    names = [r[1] for r in rows[1:]] if before else []
+    names = [r[2] for r in rows[1:]] if before else []
     if len(set(names)) < len(names):  # a name merged over several rows: their group
-        rows[0][1] = "主要任务"
+        rows[0][2] = "主要任务"
+    if not any(r[1] for r in rows[1:]):
+        rows = [[r[0], *r[2:]] for r in rows]  # no section between the rows
     return rows
 
 
@@ -600,7 +606,7 @@ def _numbered_cell_lines(lines: list[str]) -> list[str]:
         if cells[-1].isdigit() and j < len(lines) and lines[j].strip():
             cells.append(lines[j].strip())  # the last row's text, its "|" lost (a cut copy)
             j += 1
-        return _numbered_rows(cells), j
+        return _numbered_rows(cells) or _unnumbered_rows(cells), j
 
     return _tables_read(lines, read)
 
@@ -924,10 +930,19 @@ def _stream_rows(cells: list[str]) -> list[list[str]]:
     if not starts:
         return [cells]
     header = cells[: starts[0]]
+    if header and header_role(header[0]) == "number":
+        header = header[1:]  # "序号" heads the number cells the rows open on
     section = ""
     if header and not header_role(header[-1]):
         header, section = header[:-1], header[-1]
-    has_section = bool(header) and header_role(header[0]) in ("category", "group")
+    fewest = min((b - a - 1 for a, b in zip(starts, starts[1:], strict=False)), default=0)
+    # 序号 | 工作任务 | 责任单位 | 时限 whose rows all hold as many cells: 工作任务 is their text,
+    # not a section written between the rows
+    has_section = (
+        bool(header)
+        and header_role(header[0]) in ("category", "group")
+        and (fewest < len(header) or len(starts) < 2)
+    )
     body = len(header) - 1 if has_section else len(header)  # cells after the number
     rows: list[list[str]] = [["序号", *header]]
     bounds = [*starts, len(cells)]
@@ -979,6 +994,11 @@ def header_role(cell: str) -> str | None:
         return "name"  # 品牌名称, 活动名称; 改革任务 over 工作要求
     if re.fullmatch(r"[\u4e00-\u9fff]{1,4}领域", text):
         return "category"  # 创建领域, 改革领域
+    # 系统内责任处、局、单位 / 配合处、室: a role word over a list of kinds of body
+    if m := re.fullmatch(
+        r"[\u4e00-\u9fff]{0,4}(牵头|责任|配合|协办)(?:[处室局科股委办单位部门、]{1,8})", text
+    ):
+        return {"牵头": "lead", "责任": "responsible"}.get(m.group(1), "cooperating")
     return None
 
 

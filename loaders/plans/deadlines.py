@@ -160,6 +160,7 @@ def _make(text: str, m: re.Match, default_year: int | None) -> Deadline:
 
 _NUMERIC_DATE_RE = re.compile(
     r"^((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:[ T]00:00(?::00)?)?(?:前|之前|以前)?$"
+    r"|^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:前|之前|以前)?$"  # 20171231
 )
 
 
@@ -168,8 +169,9 @@ def _numeric_date(cell: str) -> datetime.date | None:
     m = _NUMERIC_DATE_RE.match(cell)
     if not m:
         return None
+    year, month, day = (g for g in m.groups() if g is not None)
     try:
-        return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return datetime.date(int(year), int(month), int(day))
     except ValueError:
         return None
 

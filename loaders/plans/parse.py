@@ -38,7 +38,7 @@ PAST_FIGURE_RE = re.compile(
 TABLE_TITLE_RE = re.compile(r"(分解|任务表|清单|台账|责任表)")
 # assessment schemes (考核方案, 评分标准) score the plan's tasks; they are not plans themselves
 ASSESS_TITLE_RE = re.compile(
-    r"(考核|考评|评分|评价|测评|评估)[^,。]{0,6}(?:方案|办法|细则|标准|体系|表)"
+    r"(考核|考评|评分|评价|测评|评估)[^,。]{0,6}(?:方案|办法|细则|标准|体系|表)|指标体系(?:\(试行\))?$"
 )
 # rules, procedures and forms are not plans even when some articles name a responsible unit
 RULE_TITLE_RE = re.compile(

@@ -381,6 +381,8 @@ def _structural_style(items: list[Item]) -> str | None:
         return styles[2]  # 二、→(一)→1.: parts, actions, tasks (deeper levels are task text)
     if len(styles) > 1:
         return styles[1]  # under a top level, one item is enough (a plan cut short)
+    if styles and _bare_headings(items, styles[0]) and not any(_run_in(items, s) for s in styles):
+        return None  # headings with nothing under them (an empty table's section rows)
     return styles[0] if styles and counts[styles[0]] >= 2 else None
 
 

@@ -95,6 +95,8 @@ VERB_ROLES: dict[str, str] = {
     "牵头": "lead",
     "共同负责": "responsible",
     "具体实施": "responsible",
+    "具体落实": "responsible",
+    "具体承办": "responsible",
     "组织实施": "responsible",
     "负责实施": "responsible",
     "抓好落实": "responsible",
@@ -449,6 +451,11 @@ LEADING_DEADLINE_RE = re.compile(
 )
 
 
+TRAILING_DEADLINE_RE = re.compile(
+    r"[,;，；]\s*((?:(?:19|20)\d{2}年)?[^,;:()，；：]{0,8}(?:底前|月前|日前|底|年内)(?:完成|前完成)?)\s*$"
+)
+
+
 def _group_roles(content: str) -> tuple[Roles, str] | None:
     """Roles of a parenthesis holding an attribution, labelled or with verbs, and the deadline
     written before it in the same parenthesis ("5月底完成,牵头考核单位:X"), which stays."""
@@ -457,6 +464,10 @@ def _group_roles(content: str) -> tuple[Roles, str] | None:
     lead_in = LEADING_DEADLINE_RE.match(c)
     if lead_in and (LABEL_RE.match(c, lead_in.end()) or VERB_RE.search(c, lead_in.end())):
         kept, c = c[: lead_in.end()].rstrip(",; "), c[lead_in.end() :]
+    elif (tail := TRAILING_DEADLINE_RE.search(c)) and (
+        LABEL_RE.match(c) or VERB_RE.search(c, 0, tail.start())
+    ):  # "(牵头单位:X;责任单位:Y,6月底完成)": the deadline after the roles stays too
+        kept, c = tail.group(1), c[: tail.start()]
     # the whole, else the part before a note: "(X牵头,Y负责。以下均需Y落实,…)",
     # "(X牵头,Y按职责分工负责,以下各项工作均需要Y负责,不再单独列出)"
     note = _TRAILING_NOTE_RE.search(c)
