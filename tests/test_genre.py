@@ -2853,3 +2853,23 @@ def test_compact_dates_indicator_systems_and_a_deadline_closing_the_roles():
     (doc,) = docs(text)
     got = [(t["lead_units"], t["responsible_units"], t["deadline"]) for t in tasks(doc)]
     assert got == [(["州司法局"], ["州委编办", "各县市人民政府"], "2020-06-30")]
+
+
+def test_a_row_opened_by_the_sections_merged_over_the_first_column():
+    text = """某区2022年政务公开工作任务分解
+主要工作任务 | 任务内容 | 完成时限 | 责任单位 |
+一、提升重点领域信息公开质量 | (一)聚焦共同富裕加大公开力度 | 1.做好共同富裕行动计划的公开解读。 | 6月底前 | 区发改局、各街道办事处 |
+2.开展项目预算公开试点。 | 年底前 | 区财政局 |
+(二)聚焦营商环境加大公开力度 | 3.建立市场主体反映问题的办理机制。 | 9月底前 | 区发改局、区住建局 |
+"""
+    (doc,) = docs(text)
+    got = [
+        (a["title"][:4], t["number"], t["responsible_units"])
+        for a in doc["actions"]
+        for t in a["tasks"]
+    ]
+    assert got == [
+        ("(一)聚", "1", ["区发改局", "各街道办事处"]),
+        ("(一)聚", "2", ["区财政局"]),
+        ("(二)聚", "3", ["区发改局", "区住建局"]),
+    ]

@@ -1221,6 +1221,17 @@ def read_grid_row(row: list[str], columns: dict[int, str], state: TableState) ->
     """One row of an aligned table (Excel/CSV): cells by their header's role, or by their
     content when they are misplaced."""
     width = max(columns) + 1
+    row = list(row)
+    while row and not row[-1].strip() and len(row) > width:
+        row.pop()
+    while len(row) > width and _section_style(row[0].strip()) in ("一、", "(一)"):
+        # "一、围绕…中心工作 | (一)聚焦…加大公开力度 | 1.紧紧围绕… | …": the sections merged
+        # over the first column's rows open the row that starts them
+        section = row.pop(0).strip()
+        if _section_style(section) == "一、":
+            state.category, state.group = section, None
+        else:
+            state.group = section
     first_role = columns.get(min(columns))
     if len(row) < width and first_role in ("category", "group") and GROUP_RE.match(row[0].strip()):
         row = [""] * (width - len(row)) + row  # its section cell spans rows above: shifted right
