@@ -79,7 +79,16 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "举措",
         "项目",
     ),
-    "lead": ("牵头单位", "牵头部门", "牵头责任单位", "牵头领导单位", "牵头处室", "牵头科室"),
+    "lead": (
+        "牵头单位",
+        "牵头部门",
+        "牵头责任单位",
+        "牵头领导单位",
+        "牵头处室",
+        "牵头科室",
+        "牵头考核单位",
+        "牵头考评单位",
+    ),
     "responsible": (
         "责任单位",
         "责任部门",
@@ -645,8 +654,9 @@ def _numbered_rows(cells: list[str]) -> list[list[str]] | None:
     if len(set(roles)) < 2 or not {"measure", "name", "group"} & set(roles):
         return None
     starts, expect = [], 1
-    for k in range(head, len(cells)):
-        if cells[k] == str(expect):
+    fewest = max(1, len(header) // 2)  # a row holds half its columns at least: a score "2" of
+    for k in range(head, len(cells)):  # row 1 (拟设分值) is not row 2's number
+        if cells[k] == str(expect) and (not starts or k - starts[-1] - 1 >= fewest):
             starts.append(k)
             expect += 1
     opener: re.Pattern[str] | None = None  # rows open on a numbered cell: "(1) …" / "1.做好…"
@@ -960,7 +970,25 @@ def _squash(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
-NOTE_HEADERS = ("备注", "说明", "参考文件", "政策依据", "文件依据", "依据文件", "工作依据")
+NOTE_HEADERS = (
+    "备注",
+    "说明",
+    "参考文件",
+    "政策依据",
+    "文件依据",
+    "依据文件",
+    "工作依据",
+    # an assessment's columns: its scores and how they are given
+    "分值",
+    "拟设分值",
+    "标准分值",
+    "权重",
+    "评分细则",
+    "评分标准",
+    "考核标准",
+    "计分方法",
+    "考核方式",
+)
 _YEAR_HEADER_RE = re.compile(r"^(?:19|20)\d{2}年.{0,8}(?:任务|计划|目标|安排|进度|项目)$")
 
 
