@@ -2902,3 +2902,32 @@ def test_an_assessment_table_pasted_one_cell_per_paragraph_with_scores_and_leads
         ("2", "实施宪法宣誓", ["区人大常委会机关"], "2017-12-31"),
         ("3", "行政执法信息", ["区司法局"], "2017-06-30"),
     ]
+
+
+def test_report_figures_after_a_chinese_numeral_and_with_more_verbs():
+    assert _achievements("召开委员会办公室及其四个协调小组会议6次。") == [
+        ("召开委员会办公室及其四个协调小组会议", 6, "次")
+    ]
+    assert _achievements("自建管理标准328个、事项标准1745个,修复失信企业124家。") == [
+        ("自建管理标准", 328, "个"),
+        ("自建事项标准", 1745, "个"),
+        ("修复失信企业", 124, "家"),
+    ]
+    assert _achievements("针对反馈的18个共性问题,逐项细化整改措施。")[0][1:] == (18, "个")
+    assert "共性问题" in _achievements("针对反馈的18个共性问题,逐项细化整改措施。")[0][0]
+    assert _achievements("受训人员达到605人。") == [("受训人员", 605, "人")]
+
+
+def test_each_does_its_part_and_a_body_with_the_ones_around_it_is_split():
+    text = """某市全面推进依法行政实施意见
+一、加强制度建设
+(十九)建立健全规范性文件制定制度。开展规章实施效果评估。(市政府法制办牵头,市政府办公厅、市信息办及相关部门各负其责)
+(二十)加快建立权责明确的执法体制。(市编办牵头,市财政局、市监察局及有关部门配合)
+"""
+    (doc,) = docs(text)
+    got = [(t["lead_units"], t["responsible_units"], t["cooperating_units"]) for t in tasks(doc)]
+    assert got == [
+        # the body is named on its own, so that its own views count the task
+        (["市政府法制办"], ["市政府办公厅", "市信息办", "相关部门"], []),
+        (["市编办"], [], ["市财政局", "市监察局", "有关部门"]),
+    ]

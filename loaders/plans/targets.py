@@ -160,7 +160,7 @@ _LEAD_RE = re.compile(
     r"(?:到|至|截至|截止)?\d{4}年(?:年底|底|末)?(?:前|以前|之前)?|年底前|年底|年末|年内|全年|"
     r"第[一二三四五六七八九十百\d]+条|原则上|一般|确保|实现|推动|推进|力争|争取|努力|要|使|并且|并|且|"
     r"同时|其中|即(?![时刻])|做到|达到|保持|全面|进一步|逐步|切实|促进|以及|和|及|或|对|让|将|把|"
-    r"在(?![孵校建职编岗册线读押园院营])|还|已|共|累计|"
+    r"在(?![孵校建职编岗册线读押园院营])|还|已|共(?![性同享建治识])|累计|"
     r"、|,|:|的)+"
 )
 _TRAILING_YEAR_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:到|至)?\d{4}年(?:年底|底|末)?(?:前)?$")
@@ -189,7 +189,7 @@ _REPORT_VERB_RE = re.compile(
     r"作出|开设|列出|明确|督办|引进|划入|通报|约谈|问责|发放|录用|招聘|选聘|新建|推出|打造|上线|"
     r"公布|回复|挽回|追回|调研|研讨|座谈|走访|帮扶|服务|覆盖|累计|共计|合计|总计|(?<![一总公])共|"
     r"讲授|讲解|悬挂|张贴|承接|复盘|印制|制作|推送|刊发|刊登|出具|征集|收到|审理|提醒|开通|核查|"
-    r"抽查|复核|拆除|查办|移送|发出|转办|交办|创建|评选|上好|讲好|执行"
+    r"抽查|复核|拆除|查办|移送|发出|转办|交办|创建|评选|上好|讲好|执行|自建|修复|纳入|达到|整合"
 )
 _JOINS = ("、", "和", "及", "与", "暨")
 # what a count groups before the count it holds ("7个方面58项", "3大类12项")
@@ -627,7 +627,9 @@ def _read_clause(clause: _Clause, mode: str) -> list[dict]:
                 continue  # a year, a span or an age, not a value
             next_start = matches[i + 1].start() if i + 1 < len(matches) else len(clause.text)
             got = _count(clause, m, prev_end, next_start, mode)
-            prev_end = _POST_RE.match(clause.plain, m.end()).end()
+            if got or mode != "achievement" or m["num"][0].isdigit():
+                # (a report's "召开…四个协调小组会议6次": 四个 is no figure, 召开 stays the 6's)
+                prev_end = _POST_RE.match(clause.plain, m.end()).end()
         found.extend(got)
     return sorted(found, key=lambda r: r["_pos"])
 

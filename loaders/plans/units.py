@@ -96,6 +96,7 @@ VERB_ROLES: dict[str, str] = {
     "共同负责": "responsible",
     "具体实施": "responsible",
     "具体落实": "responsible",
+    "各负其责": "responsible",
     "具体承办": "responsible",
     "组织实施": "responsible",
     "负责实施": "responsible",
