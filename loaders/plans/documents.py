@@ -157,14 +157,48 @@ def split_documents(lines: list[str]) -> list[RawDocument]:
     if len(starts) < 2:
         doc = RawDocument(lines=lines, doc_number=starts[0][2] if starts else None)
         fill_metadata(doc, first_notice_heading(lines))
+        _drop_notice_items(doc)
         return [a for part in split_plan_attachments(doc) for a in split_attachments(part)]
     docs = []
     for k, (start, heading, number) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
         doc = RawDocument(lines=lines[start:end], doc_number=number)
         fill_metadata(doc, heading)
+        _drop_notice_items(doc)
         docs.extend(a for part in split_plan_attachments(doc) for a in split_attachments(part))
     return docs
+
+
+# the plan a notice issues, named in its sentence: "《X》已经市政府常务会议审议通过,现印发给你们",
+# "现将《X》印发给你们"
+_ISSUES_RE = re.compile(
+    r"《([^《》]{4,80})》(?:已经|已|经)[^。]{0,40}(?:通过|同意)[^。]{0,12}(?:印发|现)"
+    r"|现将《([^《》]{4,80})》(?:印发|转发)"
+)
+_TITLE_CHARS_RE = re.compile(r"[《》〈〉<>\s]")
+
+
+def _drop_notice_items(doc: RawDocument) -> None:
+    """A notice with items of its own ("一、各县区要…" "二、…") before the title of the plan it
+    issues: the plan starts at that title (one line, or two when wrapped), and the notice's
+    items are not the plan's tasks."""
+    head = doc.lines[:40]
+    for k, line in enumerate(head):
+        m = _ISSUES_RE.search(line)
+        if m:
+            break
+    else:
+        return
+    name = _TITLE_CHARS_RE.sub("", m.group(1) or m.group(2))
+    items = 0
+    for j in range(k + 1, min(len(doc.lines), k + 60)):
+        text = doc.lines[j].strip()
+        items += bool(_OUTLINE_RE.match(text))
+        one = _TITLE_CHARS_RE.sub("", text)
+        two = one + _TITLE_CHARS_RE.sub("", doc.lines[j + 1]) if j + 1 < len(doc.lines) else one
+        if name in (one, two) and items:
+            doc.lines = doc.lines[j:]
+            return
 
 
 _TABLE_TITLE_RE = re.compile(r"^(\S.{3,58}(?:表|清单)(?:[(（][^()（）]{1,20}[)）])?)$")
