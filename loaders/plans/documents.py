@@ -182,13 +182,12 @@ def _drop_notice_items(doc: RawDocument) -> None:
     """A notice with items of its own ("一、各县区要…" "二、…") before the title of the plan it
     issues: the plan starts at that title (one line, or two when wrapped), and the notice's
     items are not the plan's tasks."""
-    head = doc.lines[:40]
-    for k, line in enumerate(head):
-        m = _ISSUES_RE.search(line)
-        if m:
-            break
-    else:
+    found = next(
+        ((k, m) for k, line in enumerate(doc.lines[:40]) if (m := _ISSUES_RE.search(line))), None
+    )
+    if found is None:
         return
+    k, m = found
     name = _TITLE_CHARS_RE.sub("", m.group(1) or m.group(2))
     items = 0
     for j in range(k + 1, min(len(doc.lines), k + 60)):
