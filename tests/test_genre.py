@@ -2953,3 +2953,33 @@ def test_a_notice_s_own_items_before_the_title_of_the_plan_it_issues_are_no_task
         ("二", "实施招商引资攻坚行动"),
     ]
     assert doc["issued_on"] == "2025-01-25"
+
+
+def test_group_names_with_a_list_in_brackets_and_a_sentence_s_subject():
+    from loaders.plans.units import extract_inline_units, looks_like_unit
+
+    assert looks_like_unit("各县(市、区)政府")
+    assert looks_like_unit("各县(市、区)")
+    assert not looks_like_unit("各县(市、区)政府要建立健全公众")
+    text = "各县(市、区)政府要建立健全公众参与、专家咨询相结合的决策制度。"
+    assert extract_inline_units(text) == (text, [])
+
+
+def test_a_target_table_with_a_column_of_leaders_in_charge():
+    body = ["《政府工作报告》2018年目标任务责任分解"]
+    cells = ["目标任务", "责任领导", "责任单位", "一、主要预期指标"]
+    cells += ["1. 生产总值增长7.5%以上。", "张某", "市发改委、市经信委,各县(市、区)政府等"]
+    cells += [
+        "2. 城乡居民收入增长与经济增长基本同步。",
+        "张某",
+        "李某",
+        "市发改委、市农办,各县(市、区)",
+    ]
+    cells += ["3. 城镇新增就业6万人。", "王某", "市人力社保局"]
+    (doc,) = docs(pasted(body, cells))
+    got = [(t["number"], t["responsible_units"]) for t in tasks(doc)]
+    assert got == [
+        ("1", ["市发改委", "市经信委", "各县(市、区)政府"]),
+        ("2", ["市发改委", "市农办", "各县(市、区)"]),
+        ("3", ["市人力社保局"]),
+    ]

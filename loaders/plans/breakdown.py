@@ -48,6 +48,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "measure": (
         "具体措施",
         "工作措施",
+        "目标任务",
         "任务内容",
         "具体任务",
         "工作内容",
@@ -978,6 +979,13 @@ NOTE_HEADERS = (
     "文件依据",
     "依据文件",
     "工作依据",
+    # the leaders in charge (people, not bodies)
+    "责任领导",
+    "牵头领导",
+    "分管领导",
+    "联系领导",
+    "牵头市领导",
+    "责任人",
     # an assessment's columns: its scores and how they are given
     "分值",
     "拟设分值",

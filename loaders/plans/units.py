@@ -315,6 +315,9 @@ def _bare(name: str) -> str:
     return re.sub(r"[<(（〈][^<>()（）〈〉]*[>)）〉]", "", canonical_key(name))
 
 
+_SUBJECT_OF_SENTENCE_RE = re.compile(r"(?<=[府局委办门位院厅所队站心])(?:要|应当|须|必须|需要)")
+
+
 def looks_like_unit(name: str) -> bool:
     """A short name ending with a unit word (局, 办, 委, 部门…) or a group name (各镇街)."""
     if not name or not _balanced(name) or any(ch in PROSE_CHARS for ch in name):
@@ -322,8 +325,11 @@ def looks_like_unit(name: str) -> bool:
     parts = name.split("、")
     if len(parts) == 2 and _join_shared_suffix(parts, ["、", ""]) == [name]:
         return True  # "各区、县级市政府"
-    if any(ch in LIST_SEPARATORS or ch.isspace() for ch in name):
+    outer = re.sub(r"[(（][^()（）]*[)）]", "", name)  # "各县(市、区)政府": the 、 is inside
+    if any(ch in LIST_SEPARATORS or ch.isspace() for ch in outer):
         return False
+    if _SUBJECT_OF_SENTENCE_RE.search(outer):
+        return False  # "各县(市、区)政府要建立健全公众…": a sentence's subject and its verb
     bare = _bare(name)
     if not 2 <= len(bare) <= 30:
         return False
