@@ -2983,3 +2983,17 @@ def test_a_target_table_with_a_column_of_leaders_in_charge():
         ("2", ["市发改委", "市农办", "各县(市、区)"]),
         ("3", ["市人力社保局"]),
     ]
+
+
+def test_a_dated_sentence_in_a_plan_s_goals_does_not_make_it_a_report():
+    plan = """为贯彻落实上级实施方案有关要求,制定本实施方案。一、工作目标
+全县各级行政执法机关进一步强化三项制度建设。2020年,行政处罚、行政强制等行为得到有效规范,执法全过程留痕。
+二、主要任务
+(一)全面推行行政执法公示制度。建立健全事前、事中、事后公开机制。
+1.健全公示制度。制定行政执法公示实施办法。(县司法局牵头,各乡镇人民政府落实)
+"""
+    (doc,) = docs(plan)
+    assert doc["kind"] == "plan"
+    report = "2022年,全县法治政府建设取得新成效。全年召开常务会议学法12次,办理行政复议案件36件。\n"
+    (doc,) = docs(report)
+    assert doc["kind"] == "annual_report"

@@ -27,6 +27,9 @@ REPORT_BODY_RE = re.compile(
 )
 # a report opens on the year it reports on: "2022年,全县…", "2019年以来,在市委…领导下"
 REPORT_OPENING_RE = re.compile(r"(?:^|[。\n])(?:19|20)\d{2}年(?:度|以来)?,")
+_PLAN_PART_RE = re.compile(
+    r"工作目标|总体目标|总体要求|指导思想|主要任务|重点任务|工作任务|实施方案"
+)
 # words of things done (了, 取得, 累计 …): a report uses them several times per thousand characters
 PAST_RE = re.compile(
     r"了|取得|累计|先后|全年共|共计|有效提升|不断(?:完善|健全|提高|增强)|持续(?:提升|增强)|迈上"
@@ -172,8 +175,11 @@ def document_kind(doc: RawDocument, parsed: ParsedPlan) -> str:
     if plan_title:
         return "plan"
     body = "\n".join(doc.lines)
+    opening = REPORT_OPENING_RE.search(body[:400])
+    # "2022年,全县…" opening a report, not "一、工作目标 …。2020年,…得到规范" of a plan's goals
+    opening = opening if opening and not _PLAN_PART_RE.search(body[: opening.start()]) else None
     said = any(REPORT_BODY_RE.search(line) for line in doc.lines[:40] if len(line) < 300) or bool(
-        REPORT_OPENING_RE.search(body[:400])
+        opening
     )
     past = len(PAST_RE.findall(body)) * 1000 / max(len(body), 1)
     if said or past >= 2.5 or len(PAST_FIGURE_RE.findall(body)) >= 3:
