@@ -2997,3 +2997,33 @@ def test_a_dated_sentence_in_a_plan_s_goals_does_not_make_it_a_report():
     report = "2022年,全县法治政府建设取得新成效。全年召开常务会议学法12次,办理行政复议案件36件。\n"
     (doc,) = docs(report)
     assert doc["kind"] == "annual_report"
+
+
+def test_report_changes_over_a_period_keep_what_changed_and_how():
+    assert _achievements("刑事立案数(同比下降13.4%)和破获刑事案件数(同比上升4.6%)。") == [
+        ("刑事立案数同比下降", 13.4, "%"),
+        ("破获刑事案件数同比上升", 4.6, "%"),
+    ]
+    assert _achievements("刑事案件破案率(同比增加7.6个百分点)。") == [
+        ("刑事案件破案率增加", 7.6, "个百分点")
+    ]
+    assert ("权责共比2023年减少", 105, "项") in _achievements("权责共326项,比2023年减少105项。")
+
+
+def test_report_figures_stated_with_为_其中_达_or_opening_their_clause():
+    assert _achievements("全市窗口办件数量为30751件,其中行政许可16634件。") == [
+        ("全市窗口办件数量", 30751, "件"),
+        ("行政许可", 16634, "件"),
+    ]
+    assert _achievements("市场主体总量突破千万户,达1042.8万户。") == [
+        ("市场主体总量突破千万户", 10_428_000, "户")
+    ]
+    assert _achievements("网办率100%,292个电子证照跨部门调用。")[-1] == (
+        "电子证照跨部门调用",
+        292,
+        "个",
+    )
+    assert _achievements("开展42批次“双随机”抽查,抽查主体2497户次。") == [
+        ("开展“双随机”抽查", 42, "批次"),
+        ("抽查主体", 2497, "户次"),
+    ]

@@ -398,11 +398,13 @@ def test_achieved_shares_take_the_previous_clause():
     ]
 
 
-def test_comparisons_with_an_earlier_period_are_not_achievements():
+def test_comparisons_with_an_earlier_period_are_changes_named_as_such():
     text = "2025年1—7月,全区行政机关主要负责人出庭26次,行政机关主要负责人出庭率达65%,比上年同期提升43.8%。"
     assert extract_achievements(text, None) == [
         A("全区行政机关主要负责人出庭", 26, "次", "全区行政机关主要负责人出庭26次", 2025),
         A("行政机关主要负责人出庭率", 65, "%", "行政机关主要负责人出庭率达65%", 2025),
+        # a change, not the rate: named with its subject, the period and the verb
+        A("行政机关主要负责人出庭率比上年同期提升", 43.8, "%", "比上年同期提升43.8%", 2025),
     ]
 
 

@@ -69,7 +69,7 @@ from loaders.numbering import CN_SMALL
 
 COUNT_UNITS = (
     "微克/立方米|毫克/立方米|毫克/升|分贝|毫米|厘米|点"
-    "|个工作日|工作日|个百分点|个小时|小时|学时|课时|分钟|人次|件次|个月|次|轮|日|天|件|名|期|篇|场|人|个|项|门|家"
+    "|个工作日|工作日|个百分点|个小时|小时|学时|课时|分钟|人次|件次|户次|家次|批次|场次|个月|次|轮|日|天|件|名|期|篇|场|人|个|项|门|家"
     "|条|宗|张|份|户|吨标准煤|吨|公里|千米|平方公里|平方米|立方米|公顷|亩|座|所|套|台|辆|栋"
     "|支(?![持援付出撑部队])|处(?![室理置罚分])"
     "|兆瓦时|兆瓦|千瓦时|千瓦|吉瓦|MWh|MW|kWh|kW|GW|标准箱|TEU|元"
@@ -139,14 +139,14 @@ _NOT_PERIOD_YEAR_RE = re.compile(r"(?:较|比|\d\s*年?\s*[—\-–~至到])\s*$
 # --- changes and comparisons
 _CHANGE_RE = re.compile(r"(增长|增加|提高|提升|上升|下降|降低|减少|压缩|缩短)$")
 _DOWN_RE = re.compile(r"下降|降低|减少|压缩|压减|缩减|缩短|缩小|^[降减缩压]$")
-_BASELINE_RE = re.compile(r"(?:较|比)(?:\d{4}年度?|上一?年度?|去年|上年同期|同期)再?")
+_BASELINE_RE = re.compile(r"(?:(?:较|比)(?:\d{4}年度?|上一?年度?|去年|上年同期|同期)|同比|环比)再?")
 # a move from one value to another: only the value reached is a target
 _FROM_RE = re.compile(r"(?:从|由)\s*$")
 _TO_RE = re.compile(
     r"\s*(?:(?P<verb>增加|增长|提高|提升|上升|扩大|拓展|扩展|达到|下降|降低|减少|压缩|压减|缩减|缩短|"
     r"缩小|调整|控制|增|升|降|减|缩|压)\s*)?(?:到|至)\s*"
 )
-_PERIOD_COMPARE_RE = re.compile(r"(?:比|较)(?:上一?年度?|去年|同期|上年同期|\d{4}年)|同比|环比")
+_PERIOD_COMPARE_RE = re.compile(r"(?:比|较)(?:上年同期|同期|上一?年度?|去年|\d{4}年)|同比|环比")
 
 # --- names
 _VERB_TAIL_RE = re.compile(
@@ -189,9 +189,10 @@ _REPORT_VERB_RE = re.compile(
     r"作出|开设|列出|明确|督办|引进|划入|通报|约谈|问责|发放|录用|招聘|选聘|新建|推出|打造|上线|"
     r"公布|回复|挽回|追回|调研|研讨|座谈|走访|帮扶|服务|覆盖|累计|共计|合计|总计|(?<![一总公])共|"
     r"讲授|讲解|悬挂|张贴|承接|复盘|印制|制作|推送|刊发|刊登|出具|征集|收到|审理|提醒|开通|核查|"
-    r"抽查|复核|拆除|查办|移送|发出|转办|交办|创建|评选|上好|讲好|执行|自建|修复|纳入|达到|整合"
+    r"抽查|复核|拆除|查办|移送|发出|转办|交办|创建|评选|上好|讲好|执行|自建|修复|纳入|达到|整合|审议|提请|调用|争创|部署|落实|新设"
 )
 _JOINS = ("、", "和", "及", "与", "暨")
+_COPULA_RE = re.compile(r"(?:^|(?<=[\u4e00-\u9fff]))(?:为|(?<![下传送到抵表发通直转签未不])达)$")
 # what a count groups before the count it holds ("7个方面58项", "3大类12项")
 _GROUPING_TAIL_RE = re.compile(r"[\u4e00-\u9fff]{1,2}")
 _CARRY_OUT_RE = re.compile(r"进行了?[\u4e00-\u9fff]{0,8}?(?:" + _REPORT_VERB_RE.pattern + ")")
@@ -392,6 +393,23 @@ def _rate_head(clause: _Clause, pre: str, pre_plain: str, cmp_m, mode: str) -> s
     return head
 
 
+_CHANGE_WORD_RE = re.compile(r"(?:增长|增加|上升|提高|提升|下降|降低|减少|压缩|缩短)")
+
+
+def _change(clause: _Clause, pos: int, pre: str, compare: re.Match, value: float, unit: str):
+    """A report's change over a period ("刑事立案数(同比下降13.4%)", "比2023年减少105项"): the
+    figure with what changed and how in its name (never a level to meet a target with)."""
+    word = _CHANGE_WORD_RE.search(pre, compare.end())
+    if word is None:
+        return []
+    subject = _clean(pre[: compare.start()].rstrip("(（ ,，、"))
+    said = compare.group(0) if compare.group(0) in ("同比", "环比") else ""
+    if not subject and clause.sentence.get("last"):  # "…出庭率达65%,比上年同期提升43.8%"
+        subject, said = clause.sentence["last"], compare.group(0)
+    name = clause.named(subject + said + word.group(0) if subject else word.group(0))
+    return [clause.record(pos, name, None, value, unit, None)]
+
+
 def _percent(clause: _Clause, m: re.Match, prev_end: int, mode: str) -> tuple[list[dict], int]:
     text, plain = clause.text, clause.plain
     values, end = [float(m["num"])], m.end()
@@ -402,8 +420,8 @@ def _percent(clause: _Clause, m: re.Match, prev_end: int, mode: str) -> tuple[li
     pre, pre_plain = text[prev_end : m.start()], plain[prev_end : m.start()]
     if plain.startswith(("的比例", "的比重"), post.end()) or pre_plain.endswith("各占"):
         return [], post.end()
-    if mode == "achievement" and _PERIOD_COMPARE_RE.search(pre_plain):
-        return [], post.end()
+    if mode == "achievement" and (compare := _PERIOD_COMPARE_RE.search(pre_plain)):
+        return _change(clause, m.start(), pre, compare, values[0], m["pct"]), post.end()
     cmp_m = _last(_CMP_RE, pre_plain)
     head = _rate_head(clause, pre, pre_plain, cmp_m, mode)
     if head is None:
@@ -477,7 +495,7 @@ def _relative(
     clause: _Clause, pos: int, pre: str, change: re.Match, value: float, mode: str
 ) -> dict:
     """ "败诉率较2022年再下降5个百分点" -> (败诉率, "<=", -5); reports keep the verb and the size."""
-    name = _clean(_BASELINE_RE.sub("", pre[: change.start()]))
+    name = _clean(_BASELINE_RE.sub("", pre[: change.start()]).rstrip("(（ "))
     if mode == "achievement":
         return clause.record(
             pos, clause.named(name + change.group(1)), None, value, "个百分点", None
@@ -511,8 +529,12 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
     tail = "" if tail.startswith(("、", "和")) else tail
     cmp_m = _last(_CMP_RE, pre_plain)
     frame = _frame(clause, pre_plain)
-    if mode == "achievement" and _PERIOD_COMPARE_RE.search(pre_plain):
-        return []
+    if mode == "achievement" and (compare := _PERIOD_COMPARE_RE.search(pre_plain)):
+        if unit == "个百分点":
+            pass  # read below with its verb (_relative)
+        else:
+            value = _number(m["num"]) * _SCALE.get(m["wan"], 1)
+            return _change(clause, m.start(), pre, compare, value, unit)
     level = unit in LEVEL_UNITS  # "细颗粒物年均浓度不高于28微克/立方米": 年均 names the level
     frames = (_QUARTER_FRAME_RE,) if level else (_YEAR_FRAME_RE, _QUARTER_FRAME_RE)
     frames = () if mode == "achievement" else frames  # a report's "全年学习12次" keeps its year
@@ -553,6 +575,14 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
             or pre.rstrip().endswith(("、", "和", "及", "与", "暨"))
         ):
             name_pre = clause.verb  # "召开6次党组会暨12次学习会": the object comes after the count
+        elif (
+            _COPULA_RE.search(pre_plain)
+            or pre_plain.lstrip().startswith("其中")
+            or (not pre_plain.strip() and re.match(r"[\u4e00-\u9fff“]{2}", tail))
+        ):
+            # "窗口办件数量为30751件", "其中行政许可16634件", "达1042.8万户", and a figure
+            # opening its clause ("292个电子证照跨部门调用"): a report's figure as it stands
+            pass
         elif clause.sentence.get("verb") and not tail.strip(" 。;,") and pre_plain.strip():
             # "公开收费项目28项,政府性基金项目5项": the sentence's verb, the count ending its clause
             name_pre = clause.sentence["verb"] + pre.lstrip()
