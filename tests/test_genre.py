@@ -3027,3 +3027,19 @@ def test_report_figures_stated_with_为_其中_达_or_opening_their_clause():
         ("开展“双随机”抽查", 42, "批次"),
         ("抽查主体", 2497, "户次"),
     ]
+
+
+def test_square_brackets_closing_a_task_are_its_attribution():
+    text = """某市生态文明建设示范市任务分解
+一、目标责任体系
+1.生态文明建设工作占党政实绩考核的比例≥20%。纳入考核范围。[牵头单位:市委组织部;配合单位:市生态环境分局,各镇(办、区)]
+2.河长制。全面推行河长制。［牵头单位:市水利局;配合单位:各镇(办、区)］
+3.环境信息公开率100%。依法公开环境信息。见[附表1]。
+"""
+    (doc,) = docs(text)
+    got = [(t["lead_units"], t["cooperating_units"]) for t in tasks(doc)]
+    assert got == [
+        (["市委组织部"], ["市生态环境分局", "各镇(办、区)"]),
+        (["市水利局"], ["各镇(办、区)"]),
+        ([], []),
+    ]

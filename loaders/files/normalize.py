@@ -238,10 +238,12 @@ def strip_furniture(lines: list[str]) -> list[str]:
 
 # a page number a PDF's text put at the start of the next page's first line ("- 2 - 工作汇报")
 _LEADING_PAGE_MARK_RE = re.compile(rf"^[{_DASHES}]\s*\d{{1,4}}\s*[{_DASHES}]\s*(?=[^\s\d])")
-# the lenticular brackets some plans close their tasks with ("〔牵头单位:X;责任单位:Y〕",
-# "【责任单位:Z】"): an attribution, read as the parentheses it stands for (文号 〔2022〕 are not)
+# the lenticular (or square) brackets some plans close their tasks with ("〔牵头单位:X;责任单位:
+# Y〕", "【责任单位:Z】", "[牵头单位:X;配合单位:Y]"): an attribution, read as the parentheses it
+# stands for (文号 〔2022〕 are not)
 _ROLE_BRACKETS_RE = re.compile(
-    r"[〔【]([^〔〕【】]{0,300}?(?:牵头|责任单位|责任部门|配合|协办|负责)[^〔〕【】]{0,300}?)[〕】]"
+    r"[〔【\[［]([^〔〕【】\[\]［］]{0,300}?(?:牵头|责任单位|责任部门|配合|协办|负责)"
+    r"[^〔〕【】\[\]［］]{0,300}?)[〕】\]］]"
 )
 
 
