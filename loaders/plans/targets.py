@@ -73,11 +73,11 @@ COUNT_UNITS = (
     "|条|宗|张|份|户|吨标准煤|吨|公里|千米|平方公里|平方米|立方米|公顷|亩|座|所|套|台|辆|栋"
     "|支(?![持援付出撑部队])|处(?![室理置罚分])"
     "|兆瓦时|兆瓦|千瓦时|千瓦|吉瓦|MWh|MW|kWh|kW|GW|标准箱|TEU|元"
-    "|位|幅|组(?![织建成合])"
+    "|位|幅|组(?![织建成合])|部(?![门署委分])|起(?![草诉点步])|本(?![市级区县单部年次着地])"
 )
 # units a report counts in ("112位党政一把手", "悬挂横幅27幅", "业务套餐41组") but a plan's
 # targets do not ("排名前3位"): no target
-_REPORT_UNITS = ("位", "幅", "组")
+_REPORT_UNITS = ("位", "幅", "组", "本")
 # units of a measured level (a concentration, a loudness): "年均" in front names the level
 LEVEL_UNITS = ("微克/立方米", "毫克/立方米", "毫克/升", "分贝")
 # units of a length of time or of age ("不超过5年", "超过80岁") that are values only right after a
@@ -189,7 +189,7 @@ _REPORT_VERB_RE = re.compile(
     r"作出|开设|列出|明确|督办|引进|划入|通报|约谈|问责|发放|录用|招聘|选聘|新建|推出|打造|上线|"
     r"公布|回复|挽回|追回|调研|研讨|座谈|走访|帮扶|服务|覆盖|累计|共计|合计|总计|(?<![一总公])共|"
     r"讲授|讲解|悬挂|张贴|承接|复盘|印制|制作|推送|刊发|刊登|出具|征集|收到|审理|提醒|开通|核查|"
-    r"抽查|复核|拆除|查办|移送|发出|转办|交办|创建|评选|上好|讲好|执行|自建|修复|纳入|达到|整合|审议|提请|调用|争创|部署|落实|新设"
+    r"抽查|复核|拆除|查办|移送|发出|转办|交办|创建|评选|上好|讲好|执行|自建|修复|纳入|达到|整合|审议|提请|调用|争创|部署|落实|新设|撤销|维持|驳回|处理|记录|设定|细化|指导|推进|认领|编制"
 )
 _JOINS = ("、", "和", "及", "与", "暨")
 _COPULA_RE = re.compile(r"(?:^|(?<=[\u4e00-\u9fff]))(?:为|(?<![下传送到抵表发通直转签未不])达)$")
@@ -404,6 +404,9 @@ def _change(clause: _Clause, pos: int, pre: str, compare: re.Match, value: float
         return []
     subject = _clean(pre[: compare.start()].rstrip("(（ ,，、"))
     said = compare.group(0) if compare.group(0) in ("同比", "环比") else ""
+    between = _clean(pre[compare.end() : word.start()])
+    if between and not subject:  # "同比审批效率提升11.54%": what changed comes after 同比
+        subject, said = between, ""
     if not subject and clause.sentence.get("last"):  # "…出庭率达65%,比上年同期提升43.8%"
         subject, said = clause.sentence["last"], compare.group(0)
     name = clause.named(subject + said + word.group(0) if subject else word.group(0))
@@ -577,7 +580,7 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
             name_pre = clause.verb  # "召开6次党组会暨12次学习会": the object comes after the count
         elif (
             _COPULA_RE.search(pre_plain)
-            or pre_plain.lstrip().startswith("其中")
+            or pre_plain.lstrip().startswith(("其中", "有"))
             or (not pre_plain.strip() and re.match(r"[\u4e00-\u9fff“]{2}", tail))
         ):
             # "窗口办件数量为30751件", "其中行政许可16634件", "达1042.8万户", and a figure
