@@ -3062,3 +3062,43 @@ def test_report_case_outcomes_and_more_units():
     ]
     assert _targets("全年制定3部地方性法规。") == [("制定地方性法规", ">=", 3, "部")]
     assert _targets("每年办理3起案件,各部门联合执法。") == [("办理案件", ">=", 3, "起")]
+
+
+def test_first_listed_leads_said_as_首位_inside_the_first_name_s_brackets():
+    text = """县政府工作报告2022年重点工作责任分解
+一、主要预期目标
+1.全县生产总值增长7.5%左右。责任单位:县发改局(首位单位为牵头单位,下同)、县财政局、县税务局
+2.落实党政机关过紧日子要求。责任单位:县财政局
+"""
+    (doc,) = docs(text)
+    got = [(t["lead_units"], t["responsible_units"]) for t in tasks(doc)]
+    assert got == [(["县发改局"], ["县财政局", "县税务局"]), (["县财政局"], [])]
+
+
+def test_a_livelihood_projects_table_with_units_one_per_paragraph():
+    body = ["2016年民生实事目标任务分解表"]
+    cells = ["序号", "民生实事", "责任单位", "完成时限"]
+    cells += ["1", "启动建设城区段综合治理工程。", "县水务局", "县住建局", "县指挥部", "12月底前"]
+    cells += ["2", "新建2座人行天桥。", "县住建局", "9月底前"]
+    cells += ["3", "改造城区老旧小区10个。", "县住建局", "县房管局", "11月底前"]
+    (doc,) = docs(pasted(body, cells))
+    got = [(t["number"], t["responsible_units"], t["deadline"]) for t in tasks(doc)]
+    assert got == [
+        ("1", ["县水务局", "县住建局", "县指挥部"], "2016-12-31"),
+        ("2", ["县住建局"], "2016-09-30"),
+        ("3", ["县住建局", "县房管局"], "2016-11-30"),
+    ]
+
+
+def test_report_statistics_named_as_a_number_of_something_and_levels_in_symbols():
+    assert _achievements("空气质量优良天数309天,PM2.5平均浓度为33μg/m³。") == [
+        ("空气质量优良天数", 309, "天"),
+        ("PM2.5平均浓度", 33, "μg/m³"),
+    ]
+    assert _achievements("目前已竣工项目1个,在建项目5个。") == [
+        ("目前已竣工项目", 1, "个"),
+        ("在建项目", 5, "个"),
+    ]
+    assert _achievements("筹备召开4次法治绍兴(法治政府)建设工作推进会。") == [
+        ("筹备召开法治绍兴建设工作推进会", 4, "次")
+    ]

@@ -68,7 +68,7 @@ from collections.abc import Iterator
 from loaders.numbering import CN_SMALL
 
 COUNT_UNITS = (
-    "微克/立方米|毫克/立方米|毫克/升|分贝|毫米|厘米|点"
+    "微克/立方米|毫克/立方米|毫克/升|μg/m³|μg/m3|ug/m3|mg/m³|mg/m3|分贝|毫米|厘米|点"
     "|个工作日|工作日|个百分点|个小时|小时|学时|课时|分钟|人次|件次|户次|家次|批次|场次|个月|次|轮|日|天|件|名|期|篇|场|人|个|项|门|家"
     "|条|宗|张|份|户|吨标准煤|吨|公里|千米|平方公里|平方米|立方米|公顷|亩|座|所|套|台|辆|栋"
     "|支(?![持援付出撑部队])|处(?![室理置罚分])"
@@ -79,7 +79,17 @@ COUNT_UNITS = (
 # targets do not ("排名前3位"): no target
 _REPORT_UNITS = ("位", "幅", "组", "本")
 # units of a measured level (a concentration, a loudness): "年均" in front names the level
-LEVEL_UNITS = ("微克/立方米", "毫克/立方米", "毫克/升", "分贝")
+LEVEL_UNITS = (
+    "微克/立方米",
+    "毫克/立方米",
+    "毫克/升",
+    "μg/m³",
+    "μg/m3",
+    "ug/m3",
+    "mg/m³",
+    "mg/m3",
+    "分贝",
+)
 # units of a length of time or of age ("不超过5年", "超过80岁") that are values only right after a
 # comparator word: "2015年", "5年内", "35岁以下青年" and "60岁起" are dates, spans and attributes
 STRICT_UNITS = ("年", "岁")
@@ -189,9 +199,11 @@ _REPORT_VERB_RE = re.compile(
     r"作出|开设|列出|明确|督办|引进|划入|通报|约谈|问责|发放|录用|招聘|选聘|新建|推出|打造|上线|"
     r"公布|回复|挽回|追回|调研|研讨|座谈|走访|帮扶|服务|覆盖|累计|共计|合计|总计|(?<![一总公])共|"
     r"讲授|讲解|悬挂|张贴|承接|复盘|印制|制作|推送|刊发|刊登|出具|征集|收到|审理|提醒|开通|核查|"
-    r"抽查|复核|拆除|查办|移送|发出|转办|交办|创建|评选|上好|讲好|执行|自建|修复|纳入|达到|整合|审议|提请|调用|争创|部署|落实|新设|撤销|维持|驳回|处理|记录|设定|细化|指导|推进|认领|编制"
+    r"抽查|复核|拆除|查办|移送|发出|转办|交办|创建|评选|上好|讲好|执行|自建|修复|纳入|达到|整合|审议|提请|调用|争创|部署|落实|新设|撤销|维持|驳回|处理|记录|设定|细化|指导|推进|认领|编制|审验|新办|值班|赋予|竣工|在建"
 )
 _JOINS = ("、", "和", "及", "与", "暨")
+# a statistic named as a number of something ("空气质量优良天数309天", "受理件数52件")
+_COUNT_NOUN_RE = re.compile(r"[\u4e00-\u9fff](?:天数|件数|人数|户数|次数|个数|家数|场次数)$")
 _COPULA_RE = re.compile(r"(?:^|(?<=[\u4e00-\u9fff]))(?:为|(?<![下传送到抵表发通直转签未不])达)$")
 # what a count groups before the count it holds ("7个方面58项", "3大类12项")
 _GROUPING_TAIL_RE = re.compile(r"[\u4e00-\u9fff]{1,2}")
@@ -528,7 +540,8 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
     post = _POST_RE.match(plain, m.end())
     post_word = post.group(1) if post.group(1) != "内" or unit in TIME_UNITS else None
     pre, pre_plain = text[prev_end : m.start()], plain[prev_end : m.start()]
-    tail = text[post.end() : next_start].split("(", 1)[0]
+    # the words after the count, an aside in brackets left out ("4次法治绍兴(法治政府)建设推进会")
+    tail = re.sub(r"[(（][^()（）]{0,20}[)）]", "", text[post.end() : next_start]).split("(", 1)[0]
     tail = "" if tail.startswith(("、", "和")) else tail
     cmp_m = _last(_CMP_RE, pre_plain)
     frame = _frame(clause, pre_plain)
@@ -581,6 +594,7 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
         elif (
             _COPULA_RE.search(pre_plain)
             or pre_plain.lstrip().startswith(("其中", "有"))
+            or _COUNT_NOUN_RE.search(pre_plain)
             or (not pre_plain.strip() and re.match(r"[\u4e00-\u9fff“]{2}", tail))
         ):
             # "窗口办件数量为30751件", "其中行政许可16634件", "达1042.8万户", and a figure
