@@ -3102,3 +3102,38 @@ def test_report_statistics_named_as_a_number_of_something_and_levels_in_symbols(
     assert _achievements("筹备召开4次法治绍兴(法治政府)建设工作推进会。") == [
         ("筹备召开法治绍兴建设工作推进会", 4, "次")
     ]
+
+
+def test_lines_opening_on_running_numbers_without_a_separator_are_items():
+    text = """某市全面推进依法行政实施方案
+三、完善制度建设
+11完善规范性文件定期清理制度。政府及其部门每隔两年清理一次规范性文件。
+责任单位:市政府办公厅、市政府法制办
+四、严格行政执法
+12改革行政执法体制。适当下移行政执法重心。
+责任单位:市政府法制办、市编委办
+3月底前完成清理工作。
+"""
+    (doc,) = docs(text)
+    got = [(t["number"], t["title"][:6], t["responsible_units"]) for t in tasks(doc)]
+    assert got == [
+        ("11", "完善规范性文", ["市政府办公厅", "市政府法制办"]),
+        ("12", "改革行政执法", ["市政府法制办", "市编委办"]),
+    ]
+
+
+def test_roles_with_会同_and_办理_and_a_label_after_a_comma():
+    from loaders.plans.units import extract_inline_units
+
+    assert extract_inline_units("完善决策规则。(市政府法制办会同市有关部门办理)")[1] == [
+        ("lead", ["市政府法制办"]),
+        ("cooperating", ["市有关部门"]),
+    ]
+    assert extract_inline_units("规范处罚行为。(市政府法制办、市政府各部门办理)")[1] == [
+        ("responsible", ["市政府法制办", "市政府各部门"])
+    ]
+    text = "1.《中华人民共和国宪法》,责任部门:法规处牵头,各相关处室、局属单位配合。"
+    assert extract_inline_units(text)[1] == [
+        ("lead", ["法规处"]),
+        ("cooperating", ["各相关处室", "局属单位"]),
+    ]

@@ -289,9 +289,37 @@ class _OutlineBuilder:
 def build_outline(lines: list[str]) -> Outline:
     """Group lines into numbered items; attach role, deadline and continuation lines."""
     builder = _OutlineBuilder()
-    for line in lines:
+    for line in _dotted_bare_numbers(lines):
         builder.feed(line)
     return Outline(builder.items, builder.paragraphs)
+
+
+# a number opening a line with no separator before its words ("11完善规范性文件…", "12改革…"),
+# not a quantity ("3月底前", "5个街道")
+_BARE_LINE_NUMBER_RE = re.compile(
+    r"^(\d{1,3})(?=(?![项个次件名人家所条年月日天周倍万亿千百余多批期届级类户座支台套场篇份元])"
+    r"[\u4e00-\u9fff]{2})"
+)
+
+
+def _dotted_bare_numbers(lines: list[str]) -> list[str]:
+    """Lines opening on numbers without a separator that run on one from the other (11, 12 …)
+    read as numbered items "11." "12."; a lone such number stays text."""
+    found = [
+        (i, int(m.group(1)))
+        for i, line in enumerate(lines)
+        if "\t" not in line and (m := _BARE_LINE_NUMBER_RE.match(line.strip()))
+    ]
+    keep = set()
+    for (i, a), (j, b) in zip(found, found[1:], strict=False):
+        if b == a + 1:
+            keep |= {i, j}
+    if not keep:
+        return lines
+    return [
+        _BARE_LINE_NUMBER_RE.sub(r"\1.", line.strip(), count=1) if i in keep else line
+        for i, line in enumerate(lines)
+    ]
 
 
 def _carries_units(item: Item) -> bool:

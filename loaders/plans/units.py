@@ -54,6 +54,8 @@ _ROLE_WORDS = {
     "实施": "responsible",
     "主办": "responsible",
     "承办": "responsible",
+    "组织办理": "responsible",
+    "办理": "responsible",
     "配合": "cooperating",
     "协助": "cooperating",
     "协办": "cooperating",
@@ -113,6 +115,8 @@ VERB_ROLES: dict[str, str] = {
     "具体负责": "responsible",
     "负责": "responsible",
     "承办": "responsible",
+    "组织办理": "responsible",
+    "办理": "responsible",
     "主办": "responsible",
     "配合实施": "cooperating",
     "配合落实": "cooperating",
@@ -475,6 +479,11 @@ def _group_roles(content: str) -> tuple[Roles, str] | None:
         LABEL_RE.match(c) or VERB_RE.search(c, 0, tail.start())
     ):  # "(牵头单位:X;责任单位:Y,6月底完成)": the deadline after the roles stays too
         kept, c = tail.group(1), c[: tail.start()]
+    together = _TOGETHER_RE.fullmatch(c)  # "(X会同Y办理)": X leads, Y takes part
+    if together:
+        leads, others = split_unit_names(together["lead"]), split_unit_names(together["with"])
+        if leads and others and all(looks_like_unit(n) for n in [*leads, *others]):
+            return [("lead", leads), ("cooperating", others)], kept
     # the whole, else the part before a note: "(X牵头,Y负责。以下均需Y落实,…)",
     # "(X牵头,Y按职责分工负责,以下各项工作均需要Y负责,不再单独列出)"
     note = _TRAILING_NOTE_RE.search(c)
@@ -491,6 +500,10 @@ def _group_roles(content: str) -> tuple[Roles, str] | None:
     return None
 
 
+_TOGETHER_RE = re.compile(
+    r"(?P<lead>[^,，;；()（）]{2,60}?)会同(?P<with>[^,，;；()（）]{2,60}?)"
+    r"(?:共同)?(?:办理|负责|落实|实施|组织实施|承办|推进)"
+)
 _TRAILING_NOTE_RE = re.compile(r"[,，;；]\s*(?:以下|不再|下同|其余|其中)")
 
 
@@ -514,8 +527,8 @@ def _trailing_label(s: str, after: int) -> tuple[int, Roles] | None:
     depths = _depths(s)
     for m in LABEL_RE.finditer(s, after):
         i = m.start()
-        if depths[i] or (i > 0 and s[i - 1] not in "。;!? \t"):
-            continue
+        if depths[i] or (i > 0 and s[i - 1] not in "。;!? \t,，"):
+            continue  # ("《宪法》,责任部门:法规处牵头,…配合。": after a comma too)
         if "。" in s[i:].rstrip("。 \t"):
             continue
         roles = _labelled_roles(s[i:])
