@@ -199,7 +199,7 @@ _REPORT_VERB_RE = re.compile(
     r"作出|开设|列出|明确|督办|引进|划入|通报|约谈|问责|发放|录用|招聘|选聘|新建|推出|打造|上线|"
     r"公布|回复|挽回|追回|调研|研讨|座谈|走访|帮扶|服务|覆盖|累计|共计|合计|总计|(?<![一总公])共|"
     r"讲授|讲解|悬挂|张贴|承接|复盘|印制|制作|推送|刊发|刊登|出具|征集|收到|审理|提醒|开通|核查|"
-    r"抽查|复核|拆除|查办|移送|发出|转办|交办|创建|评选|上好|讲好|执行|自建|修复|纳入|达到|整合|审议|提请|调用|争创|部署|落实|新设|撤销|维持|驳回|处理|记录|设定|细化|指导|推进|认领|编制|审验|新办|值班|赋予|竣工|在建"
+    r"抽查|复核|拆除|查办|移送|发出|转办|交办|创建|评选|上好|讲好|执行|自建|修复|纳入|达到|整合|审议|提请|调用|争创|部署|落实|新设|撤销|维持|驳回|处理|记录|设定|细化|指导|推进|认领|编制|审验|新办|值班|赋予|竣工|在建|推荐|命名|应对|侦破|破获|抓获|移诉|查获|立(?=[\u4e00-\u9fff]{1,8}案)"
 )
 _JOINS = ("、", "和", "及", "与", "暨")
 # a statistic named as a number of something ("空气质量优良天数309天", "受理件数52件")
@@ -408,7 +408,9 @@ def _rate_head(clause: _Clause, pre: str, pre_plain: str, cmp_m, mode: str) -> s
 _CHANGE_WORD_RE = re.compile(r"(?:增长|增加|上升|提高|提升|下降|降低|减少|压缩|缩短)")
 
 
-def _change(clause: _Clause, pos: int, pre: str, compare: re.Match, value: float, unit: str):
+def _change(
+    clause: _Clause, pos: int, pre: str, compare: re.Match, value: float | list[float], unit: str
+):
     """A report's change over a period ("刑事立案数(同比下降13.4%)", "比2023年减少105项"): the
     figure with what changed and how in its name (never a level to meet a target with)."""
     word = _CHANGE_WORD_RE.search(pre, compare.end())
@@ -421,8 +423,16 @@ def _change(clause: _Clause, pos: int, pre: str, compare: re.Match, value: float
         subject, said = between, ""
     if not subject and clause.sentence.get("last"):  # "…出庭率达65%,比上年同期提升43.8%"
         subject, said = clause.sentence["last"], compare.group(0)
-    name = clause.named(subject + said + word.group(0) if subject else word.group(0))
-    return [clause.record(pos, name, None, value, unit, None)]
+    values = value if isinstance(value, list) else [value]
+    subjects = subject.split("、") if len(values) > 1 else [subject]
+    if len(subjects) != len(values):  # "起数、死亡人数同比分别下降17.7%、12.5%": one each
+        subjects, values = [subject], values[:1]
+    return [
+        clause.record(
+            pos, clause.named(s + said + word.group(0) if s else word.group(0)), None, v, unit, None
+        )
+        for s, v in zip(subjects, values, strict=True)
+    ]
 
 
 def _percent(clause: _Clause, m: re.Match, prev_end: int, mode: str) -> tuple[list[dict], int]:
@@ -436,7 +446,7 @@ def _percent(clause: _Clause, m: re.Match, prev_end: int, mode: str) -> tuple[li
     if plain.startswith(("的比例", "的比重"), post.end()) or pre_plain.endswith("各占"):
         return [], post.end()
     if mode == "achievement" and (compare := _PERIOD_COMPARE_RE.search(pre_plain)):
-        return _change(clause, m.start(), pre, compare, values[0], m["pct"]), post.end()
+        return _change(clause, m.start(), pre, compare, values, m["pct"]), post.end()
     cmp_m = _last(_CMP_RE, pre_plain)
     head = _rate_head(clause, pre, pre_plain, cmp_m, mode)
     if head is None:
@@ -598,8 +608,10 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
             or (not pre_plain.strip() and re.match(r"[\u4e00-\u9fff“]{2}", tail))
         ):
             # "窗口办件数量为30751件", "其中行政许可16634件", "达1042.8万户", and a figure
-            # opening its clause ("292个电子证照跨部门调用"): a report's figure as it stands
-            pass
+            # opening its clause ("292个电子证照跨部门调用"): a report's figure as it stands;
+            # "其中20项行政许可、5项行政确认": the figures after it share its 其中
+            if pre_plain.lstrip().startswith("其中"):
+                clause.verb = "其中"
         elif clause.sentence.get("verb") and not tail.strip(" 。;,") and pre_plain.strip():
             # "公开收费项目28项,政府性基金项目5项": the sentence's verb, the count ending its clause
             name_pre = clause.sentence["verb"] + pre.lstrip()
