@@ -2802,6 +2802,7 @@ def test_one_cell_lines_without_row_numbers_under_section_rows():
     from loaders.plans.breakdown import header_role
 
     assert header_role("系统内责任处、局、单位") == "responsible"
+    assert header_role("牵头、责任部门") == "responsible"  # its cells name the roles
     assert header_role("委内牵头处室") == "lead"
     # as the page has it: the first headings above the header, then rows under headings
     cells = ["一、提升依法高效履职能力", "1.持续提升政务服务效能"]

@@ -1033,6 +1033,11 @@ def header_role(cell: str) -> str | None:
         return "name"  # 品牌名称, 活动名称; 改革任务 over 工作要求
     if re.fullmatch(r"[\u4e00-\u9fff]{1,4}领域", text):
         return "category"  # 创建领域, 改革领域
+    # 牵头、责任部门 / 牵头及配合单位: one column for several roles, its cells say which
+    if re.fullmatch(
+        r"(?:牵头|责任|主责)[、和及/](?:牵头|责任|配合|协办)(?:单位|部门|处室|科室)", text
+    ):
+        return "responsible"
     # 系统内责任处、局、单位 / 配合处、室: a role word over a list of kinds of body
     if m := re.fullmatch(
         r"[\u4e00-\u9fff]{0,4}(牵头|责任|配合|协办)(?:[处室局科股委办单位部门、]{1,8})", text
