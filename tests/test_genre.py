@@ -3154,3 +3154,43 @@ def test_report_figures_shared_by_其中_and_paired_changes():
         ("侦破传统侵财案件", 310, "起"),
         ("抓获嫌疑犯", 251, "人"),
     ]
+
+
+def test_a_section_whose_roles_and_goals_stand_in_prose_lines_below_its_heading():
+    text = """2015年度治理餐桌污染建设食品放心工程工作方案
+制定2015年度工作方案如下:
+一、治理畜牧业产品污染
+由乡三农服务中心承办,乡畜牧站、卫生院、派出所配合。
+治理工作目标:
+全乡生猪定点屠宰率达100%;猪肉卫生指标市场抽检合格率均达到98%以上。
+二、治理水产品污染
+由乡水产站承办,市场监管所协办。
+"""
+    (doc,) = docs(text)
+    got = [(t["number"], t["lead_units"], t["cooperating_units"]) for t in tasks(doc)]
+    assert got == [
+        ("一", ["乡三农服务中心"], ["乡畜牧站", "卫生院", "派出所"]),
+        ("二", ["乡水产站"], ["市场监管所"]),
+    ]
+    goals = [
+        (g["indicator"], g["comparator"], g["value"]) for a in doc["actions"] for g in a["targets"]
+    ]
+    assert ("全乡生猪定点屠宰率", ">=", 100) in goals
+    assert ("猪肉卫生指标市场抽检合格率", ">=", 98) in goals
+
+
+def test_report_figures_of_a_period_opening_and_their_breakdown():
+    assert _achievements("全年行政复议20件、行政诉讼33件。") == [
+        ("行政复议", 20, "件"),
+        ("行政诉讼", 33, "件"),
+    ]
+    assert _achievements("2024年街道诉讼案件72起,其中民事诉讼50起,行政复议8起。") == [
+        ("街道诉讼案件", 72, "起"),
+        ("民事诉讼", 50, "起"),
+        ("行政复议", 8, "起"),
+    ]
+    assert _achievements("出动执法车辆1.82万车次,已持证83人。") == [
+        ("出动执法车辆", 18_200, "车次"),
+        ("持证", 83, "人"),
+    ]
+    assert _achievements("全市2卷农业行政执法案卷被评为优秀案卷。")[0][1:] == (2, "卷")

@@ -88,8 +88,9 @@ def match_marker(line: str, last_arabic: int | None = None) -> Marker | None:
     return None
 
 
-LABEL_RE = re.compile(
-    r"^(效果指标|具体措施|工作措施|主要措施|目标|工作目标|主要目标|预期目标|考核指标)\s*[:：]?\s*(.*)$"
+LABEL_RE = re.compile(  # (a field's own goals: "治理工作目标:" is a 目标 label too)
+    r"^(?:[\u4e00-\u9fff]{1,4}(?=目标[:：]))?"
+    r"(效果指标|具体措施|工作措施|主要措施|目标|工作目标|主要目标|预期目标|考核指标)\s*[:：]?\s*(.*)$"
 )
 SENTENCE_END = "。;；!?！？:：)）」』”"
 

@@ -69,15 +69,16 @@ from loaders.numbering import CN_SMALL
 
 COUNT_UNITS = (
     "微克/立方米|毫克/立方米|毫克/升|μg/m³|μg/m3|ug/m3|mg/m³|mg/m3|分贝|毫米|厘米|点"
-    "|个工作日|工作日|个百分点|个小时|小时|学时|课时|分钟|人次|件次|户次|家次|批次|场次|个月|次|轮|日|天|件|名|期|篇|场|人|个|项|门|家"
+    "|个工作日|工作日|个百分点|个小时|小时|学时|课时|分钟|人次|件次|户次|家次|批次|场次|车次|个月|次|轮|日|天|件|名|期|篇|场|人|个|项|门|家"
     "|条|宗|张|份|户|吨标准煤|吨|公里|千米|平方公里|平方米|立方米|公顷|亩|座|所|套|台|辆|栋"
     "|支(?![持援付出撑部队])|处(?![室理置罚分])"
     "|兆瓦时|兆瓦|千瓦时|千瓦|吉瓦|MWh|MW|kWh|kW|GW|标准箱|TEU|元"
     "|位|幅|组(?![织建成合])|部(?![门署委分])|起(?![草诉点步])|本(?![市级区县单部年次着地])"
+    "|卷(?![宗入])|类(?![型别似])"
 )
 # units a report counts in ("112位党政一把手", "悬挂横幅27幅", "业务套餐41组") but a plan's
 # targets do not ("排名前3位"): no target
-_REPORT_UNITS = ("位", "幅", "组", "本")
+_REPORT_UNITS = ("位", "幅", "组", "本", "卷", "类")
 # units of a measured level (a concentration, a loudness): "年均" in front names the level
 LEVEL_UNITS = (
     "微克/立方米",
@@ -199,11 +200,15 @@ _REPORT_VERB_RE = re.compile(
     r"作出|开设|列出|明确|督办|引进|划入|通报|约谈|问责|发放|录用|招聘|选聘|新建|推出|打造|上线|"
     r"公布|回复|挽回|追回|调研|研讨|座谈|走访|帮扶|服务|覆盖|累计|共计|合计|总计|(?<![一总公])共|"
     r"讲授|讲解|悬挂|张贴|承接|复盘|印制|制作|推送|刊发|刊登|出具|征集|收到|审理|提醒|开通|核查|"
-    r"抽查|复核|拆除|查办|移送|发出|转办|交办|创建|评选|上好|讲好|执行|自建|修复|纳入|达到|整合|审议|提请|调用|争创|部署|落实|新设|撤销|维持|驳回|处理|记录|设定|细化|指导|推进|认领|编制|审验|新办|值班|赋予|竣工|在建|推荐|命名|应对|侦破|破获|抓获|移诉|查获|立(?=[\u4e00-\u9fff]{1,8}案)"
+    r"抽查|复核|拆除|查办|移送|发出|转办|交办|创建|评选|上好|讲好|执行|自建|修复|纳入|达到|整合|审议|提请|调用|争创|部署|落实|新设|撤销|维持|驳回|处理|记录|设定|细化|指导|推进|认领|编制|审验|新办|值班|赋予|竣工|在建|推荐|命名|应对|侦破|破获|抓获|移诉|查获|立(?=[\u4e00-\u9fff]{1,8}案)|承办|制止|列入|出动"
 )
 _JOINS = ("、", "和", "及", "与", "暨")
 # a statistic named as a number of something ("空气质量优良天数309天", "受理件数52件")
 _COUNT_NOUN_RE = re.compile(r"[\u4e00-\u9fff](?:天数|件数|人数|户数|次数|个数|家数|场次数)$")
+# a report's clause opening on its period ("全年行政复议20件", "2024年街道诉讼案件72起")
+_PERIOD_OPENING_RE = re.compile(r"(?:全年|年内|今年|本年度?|(?:19|20)\d{2}年度?)(?![以来底末])")
+# nothing before a count but its scope ("全市2卷…案卷被评为优秀案卷")
+_SCOPE_ONLY_RE = re.compile(r"(?:全市|全县|全区|全省|全州|全镇|全乡|全局|我局|本局|全系统)?")
 _COPULA_RE = re.compile(r"(?:^|(?<=[\u4e00-\u9fff]))(?:为|(?<![下传送到抵表发通直转签未不])达)$")
 # what a count groups before the count it holds ("7个方面58项", "3大类12项")
 _GROUPING_TAIL_RE = re.compile(r"[\u4e00-\u9fff]{1,2}")
@@ -603,15 +608,21 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
             name_pre = clause.verb  # "召开6次党组会暨12次学习会": the object comes after the count
         elif (
             _COPULA_RE.search(pre_plain)
-            or pre_plain.lstrip().startswith(("其中", "有"))
+            or pre_plain.lstrip().startswith(("其中", "有", "已"))
+            or _PERIOD_OPENING_RE.match(pre_plain.lstrip())
             or _COUNT_NOUN_RE.search(pre_plain)
-            or (not pre_plain.strip() and re.match(r"[\u4e00-\u9fff“]{2}", tail))
+            or (
+                _SCOPE_ONLY_RE.fullmatch(pre_plain.strip())
+                and re.match(r"[\u4e00-\u9fff“]{2}", tail)
+            )
         ):
             # "窗口办件数量为30751件", "其中行政许可16634件", "达1042.8万户", and a figure
             # opening its clause ("292个电子证照跨部门调用"): a report's figure as it stands;
             # "其中20项行政许可、5项行政确认": the figures after it share its 其中
             if pre_plain.lstrip().startswith("其中"):
-                clause.verb = "其中"
+                clause.verb = clause.sentence["verb"] = "其中"
+            elif period := _PERIOD_OPENING_RE.match(pre_plain.lstrip()):
+                clause.verb = period.group(0)  # "全年行政复议20件、行政诉讼33件": shared
         elif clause.sentence.get("verb") and not tail.strip(" 。;,") and pre_plain.strip():
             # "公开收费项目28项,政府性基金项目5项": the sentence's verb, the count ending its clause
             name_pre = clause.sentence["verb"] + pre.lstrip()

@@ -384,8 +384,14 @@ def _segment_roles(role: str, segment: str) -> Roles:
 
 
 def parse_role_line(line: str) -> Roles | None:
-    """A line that is only an attribution ("牵头单位:政府办、司法局"); None for other lines."""
-    return _labelled_roles(line.strip())
+    """A line that is only an attribution ("牵头单位:政府办、司法局", "由乡三农服务中心承办,乡畜牧站、
+    卫生院配合。"); None for other lines."""
+    text = line.strip()
+    labelled = _labelled_roles(text)
+    if labelled is not None or not text.startswith("由"):
+        return labelled
+    roles, end = _verb_clauses(text.rstrip("。;； "))
+    return roles if roles and end >= len(text.rstrip("。;； ")) else None
 
 
 # ---------------------------------------------------------------- inline attributions
@@ -425,6 +431,7 @@ def _fields_of_kind(text: str) -> list[str] | None:
 def _verb_clauses(s: str, pos: int = 0) -> tuple[Roles, int]:
     """Clauses "X牵头, Y配合" from pos; returns the roles and where the last good clause ends."""
     roles: Roles = []
+    verbs: list[str] = []
     while pos < len(s):
         m = VERB_RE.search(s, pos)
         if not m or (m.end() < len(s) and s[m.end()] not in CLAUSE_SEPARATORS):
@@ -433,10 +440,19 @@ def _verb_clauses(s: str, pos: int = 0) -> tuple[Roles, int]:
         if names is None:
             break
         roles.append((VERB_ROLES[m.group("verb")], names))
+        verbs.append(m.group("verb"))
         pos = m.end()
         while pos < len(s) and s[pos] in CLAUSE_SEPARATORS:
             pos += 1
+    if any(r == "cooperating" for r, _ in roles):  # "由A承办,B、C协办": A is the one in the lead
+        roles = [
+            ("lead" if v in _MAIN_VERBS else r, names)
+            for (r, names), v in zip(roles, verbs, strict=True)
+        ]
     return roles, pos
+
+
+_MAIN_VERBS = ("承办", "主办")
 
 
 def _paren_groups(s: str) -> list[tuple[int, int]]:
