@@ -3194,3 +3194,11 @@ def test_report_figures_of_a_period_opening_and_their_breakdown():
         ("持证", 83, "人"),
     ]
     assert _achievements("全市2卷农业行政执法案卷被评为优秀案卷。")[0][1:] == (2, "卷")
+
+
+def test_a_figure_stated_with_达_takes_its_name_from_the_clause_just_before():
+    text = "企业开办平均用时压缩至2.12天,全省市场主体总量突破千万户,达1042.8万户。"
+    assert _achievements(text) == [
+        ("企业开办平均用时", 2.12, "天"),
+        ("全省市场主体总量突破千万户", 10_428_000, "户"),
+    ]

@@ -316,16 +316,16 @@ class _Clause:
         """An empty name is the sentence's last one; a generic one gets the previous clause."""
         if not name:  # "持续开展案卷评查,每年不少于1次": the clause before names it
             prev = _clean(_COUNT_TEXT_RE.sub("", self.sentence.get("prev", "")))
-            return (
-                self.sentence.get("last")
-                or re.sub(r"^(?:持续|积极|认真|扎实|深入|常态化)", "", prev)[-30:]
-            )
+            prev = re.sub(r"^(?:持续|积极|认真|扎实|深入|常态化)", "", prev)[-30:]
+            if prev and self.sentence.get("prev_figured") is False and self.sentence.get("last"):
+                return prev  # "市场主体总量突破千万户,达1042.8万户": the clause just before, not a figure's
+            return self.sentence.get("last") or prev
         if name in _GENERIC and self.sentence.get("prev"):
             return _clean(_COUNT_TEXT_RE.sub("", self.sentence["prev"]))[-30:] + name
         return name
 
     def record(self, pos: int, name: str, cmp: str | None, value: float, unit: str, per) -> dict:
-        self.sentence["last"] = name
+        self.sentence["last"], self.sentence["figured"] = name, True
         text = _TAG_RE.sub("", self.text)
         return {
             "indicator": name,
@@ -737,8 +737,10 @@ def _read(text: str, mode: str) -> Iterator[dict]:
             for pm in _PIECE_RE.finditer(plain, sm.start(), sm.end()):
                 a, b = pm.span()
                 clause = _Clause(line[a:b], plain[a:b], a, years, sentence)
+                sentence["figured"] = False
                 yield from _read_clause(clause, mode)
                 sentence["prev"] = line[a:b]
+                sentence["prev_figured"] = sentence["figured"]
 
 
 def _unique(records: Iterator[dict], keys: tuple[str, ...]) -> list[dict]:
