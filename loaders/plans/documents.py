@@ -489,6 +489,8 @@ _TITLE_WORDS = (
     "清单",
     "细则",
     "通知",
+    "措施",
+    "纲要",
 )
 
 
@@ -526,8 +528,10 @@ def title_line(lines: list[str]) -> str | None:
         ):
             continue
         stripped = re.sub(r"[(（][^)）]*[)）]$", "", line)
-        if stripped.endswith(_TITLE_WORDS) and not stripped.startswith(
-            ("现将", "为", "根据", "按照")
+        if (
+            stripped.endswith(_TITLE_WORDS)
+            and not stripped.startswith(("现将", "为", "根据", "按照"))
+            and not _HEADING_START_RE.match(stripped)  # "四、保障措施": a heading, no title
         ):
             before = [p for p in lines[max(0, i - 3) : i] if p.strip()]
             prev = before[-1] if before else ""

@@ -150,7 +150,7 @@ _FIRST_ITEM_RE = re.compile(
 )
 # a title running on into the text after it (a page copied as one line): "…情况报告2025年,…"
 _RUN_ON_TITLE_RE = re.compile(
-    r"^(.{4,60}?(?:方案|要点|计划|规划|报告|意见|安排|办法|清单|通知)(?:\([^()]{2,20}\))?)"
+    r"^(.{4,60}?(?:方案|要点|计划|规划|报告|意见|安排|办法|清单|通知|措施|纲要)(?:\([^()]{2,20}\))?)"
     r"(?=(?:19|20)\d{2}年|为|根据|按照|现将|近年来|各[\u4e00-\u9fff]{1,12}[,:、]"
     r"|[\u4e00-\u9fff]{1,12}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*第?\d{1,4}号)"
 )
@@ -175,6 +175,34 @@ _OPENING_CUT_RE = re.compile(
     r"|(?<=的通知)(?=发布|来源|时间|日期)"
 )
 RUNNING_LINE = 120  # lines at least this long may hold a whole outline
+
+
+_PAGE_MARK_RE = re.compile(r"^(\d{1,3})\s*、(?=\S)")
+
+
+def strip_page_marks(lines: list[str]) -> list[str]:
+    """A document-sharing page prints its page numbers into the text, each page a line
+    ("1、某市…工作措施(征求意见稿)为建设…" / "2、进头脑工作。…" / "3、氛围。…"): when the first
+    page opens on the document's title, the marks 1、2、3… opening the lines are no items."""
+    long = [k for k, line in enumerate(lines) if len(line) >= RUNNING_LINE]
+    if not long:
+        return lines
+    first = _PAGE_MARK_RE.match(lines[long[0]])
+    if not first or first.group(1) != "1":
+        return lines
+    if not _RUN_ON_TITLE_RE.match(lines[long[0]][first.end() :]):
+        return lines
+    out, expect = list(lines[: long[0]]), 1
+    for line in lines[long[0] :]:
+        m = _PAGE_MARK_RE.match(line)
+        if m and int(m.group(1)) == expect:
+            expect += 1
+            if expect > 2 and out:  # the next page goes on with the text, mid-sentence often
+                out[-1] += line[m.end() :]
+                continue
+            line = line[m.end() :]
+        out.append(line)
+    return out
 
 
 def split_running_text(line: str) -> list[str]:

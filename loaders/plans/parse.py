@@ -11,7 +11,7 @@ from loaders.files.readers import file_format, read_table_bytes, read_text_bytes
 from loaders.plans.breakdown import MEASURE_RE, find_header, parse_table_rows, pipe_table_lines
 from loaders.plans.documents import RawDocument, guess_title, split_documents, years_of
 from loaders.plans.oneline_tables import restore_rows
-from loaders.plans.outline import split_running_text
+from loaders.plans.outline import split_running_text, strip_page_marks
 from loaders.plans.prose import ParsedPlan, parse_plan_lines
 from loaders.plans.review import annotate
 from loaders.plans.targets import extract_achievements
@@ -60,7 +60,11 @@ def parse_bytes(name: str, data: bytes) -> dict:
         lines = normalize_text(read_text_bytes(name, data)).split("\n")
         raw = "\n".join(pipe_table_lines(restore_rows(lines)))
         text = clean_document_text(raw)
-        lines = [p for line in text.split("\n") for p in split_running_text(_strip(line))]
+        lines = [
+            p
+            for line in strip_page_marks(text.split("\n"))
+            for p in split_running_text(_strip(line))
+        ]
         documents = [
             parse_document(doc, aligned=fmt in ALIGNED_FORMATS) for doc in split_documents(lines)
         ]
