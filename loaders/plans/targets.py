@@ -560,12 +560,9 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
     tail = "" if tail.startswith(("、", "和")) else tail
     cmp_m = _last(_CMP_RE, pre_plain)
     frame = _frame(clause, pre_plain)
-    if mode == "achievement" and (compare := _PERIOD_COMPARE_RE.search(pre_plain)):
-        if unit == "个百分点":
-            pass  # read below with its verb (_relative)
-        else:
-            value = _number(m["num"]) * _SCALE.get(m["wan"], 1)
-            return _change(clause, m.start(), pre, compare, value, unit)
+    compare = _PERIOD_COMPARE_RE.search(pre_plain) if mode == "achievement" else None
+    if compare and unit != "个百分点":  # (points are read below with their verb: _relative)
+        return _change(clause, m.start(), pre, compare, value, unit)
     level = unit in LEVEL_UNITS  # "细颗粒物年均浓度不高于28微克/立方米": 年均 names the level
     frames = (_QUARTER_FRAME_RE,) if level else (_YEAR_FRAME_RE, _QUARTER_FRAME_RE)
     frames = () if mode == "achievement" else frames  # a report's "全年学习12次" keeps its year
