@@ -3222,3 +3222,14 @@ def test_page_numbers_a_sharing_site_printed_into_the_text_are_no_items():
         "某市贯彻落实法治社会建设实施纲要工作措施(征求意见稿)",
     )
     assert [t["number"] for t in tasks(doc)] == ["(一)", "(二)", "(三)"]
+
+
+def test_a_plan_written_wholly_as_a_table_under_its_own_title_is_a_plan():
+    cells = ["工作任务 |", "委内牵头处室 |", "系统内责任处、局、单位 |"]
+    cells += ["深化“高效办成一件事”改革,推进基层政务服务。 |", "规划信息处 |", "委直属各单位 |"]
+    cells += ["升级迭代公共资源交易平台。 |", "财务处 |", "委直属各单位 |"]
+    cells += ["建立健全公平竞争审查工作机制。 |", "政策法规处 |", "委机关各处(局) |"]
+    notice = "各市卫生健康局,委直属各单位:\n现将《某委2025年法治政府建设工作要点》印发给你们。\n"
+    (doc,) = docs(notice + "某委2025年法治政府建设工作要点\n" + "\n".join(cells) + "\n")
+    assert doc["kind"] == "plan"
+    assert [t["lead_units"] for t in tasks(doc)] == [["规划信息处"], ["财务处"], ["政策法规处"]]

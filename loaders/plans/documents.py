@@ -45,6 +45,7 @@ class RawDocument:
     issued_on: str | None = None
     years: list[int] = field(default_factory=list)
     title_is_guess: bool = False  # no title line: a first short line stands in (no hint of kind)
+    attached: bool = False  # split off as an attachment (附件) of the document before it
 
 
 def _notice_heading(lines: list[str], i: int) -> tuple[str, int] | None:
@@ -302,6 +303,7 @@ def split_attachments(doc: RawDocument, titles_only: bool = False) -> list[RawDo
             issuer=doc.issuer,
             issued_on=doc.issued_on,
             years=years_of(title) or doc.years,
+            attached=True,
         )
         doc.lines = doc.lines[:i]
         return [doc, *split_attachments(attachment, titles_only=True)]

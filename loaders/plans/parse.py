@@ -142,6 +142,11 @@ def _table_kind(doc: RawDocument) -> str:
     named_plan = PLAN_TITLE_RE.search(doc.title) and not TABLE_TITLE_RE.search(doc.title)
     if named_plan and not doc.title.endswith("表") and prose >= 3:
         return "plan"
+    attachment = doc.attached or any(
+        line.lstrip().startswith(("附件", "附表", "附录")) for line in doc.lines
+    )
+    if named_plan and not doc.title_is_guess and not attachment and not doc.title.endswith("表"):
+        return "plan"  # "某委2025年法治政府建设工作要点" written wholly as a table under its title
     return "breakdown_table"
 
 
