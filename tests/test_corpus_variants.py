@@ -55,6 +55,13 @@ _UNNUMBERED = (
     "50 %: its 任务清单 is pasted one cell per paragraph with no row numbers and unit cells written "
     "over several lines; re-saved one paragraph per line, a cell's lines read as cells of their own"
 )
+
+
+def _formatted(number: str, reason: str) -> dict[tuple[str, str], str]:
+    """A document short in every formatted variant (Word, web pages, PDF), for the same reason."""
+    return {(number, name): reason for name in _FORMATTED}
+
+
 KNOWN_SHORT = {
     ("037", "oneline"): "'11.121人才梯队项目': on one line the number glued to a name of digits",
     ("041", "oneline"): _HEADINGS,
@@ -86,22 +93,18 @@ KNOWN_SHORT = {
     ("091", "oneline"): _CELLS,
     ("092", "oneline"): _CELLS,
     ("094", "oneline"): _CELLS,
-    **{
-        ("094", name): _SUB_ROWS
-        for name in ("docx", "html", "html_gov", "html_table", "html_trs", "html_word", "pdf")
-    },
-    ("094", "lo_pdf"): _SUB_ROWS,
+    **_formatted("094", _SUB_ROWS),
     ("096", "oneline"): _HEADINGS,
     ("097", "oneline"): _HEADINGS,
     ("104", "oneline"): "its three attached plans run together on one line: 附件2 and 附件3 no "
     "longer stand on lines of their own above their titles, so they are not split off",
     ("108", "oneline"): _HEADINGS,
     ("111", "oneline"): _CELLS,
-    **{("111", name): _COMPANY_UNITS for name in _FORMATTED},
+    **_formatted("111", _COMPANY_UNITS),
     ("112", "oneline"): _CELLS,
-    **{("112", name): _UNNUMBERED for name in _FORMATTED},
+    **_formatted("112", _UNNUMBERED),
     ("113", "oneline"): _CELLS,
-    **{("113", name): _CLASS_ROWS for name in _FORMATTED},
+    **_formatted("113", _CLASS_ROWS),
     ("114", "oneline"): _HEADINGS,
     ("115", "oneline"): _HEADINGS,
     ("116", "oneline"): _CELLS,
@@ -116,9 +119,9 @@ KNOWN_SHORT = {
     ("129", "oneline"): _HEADINGS,
     ("130", "oneline"): _HEADINGS,
     ("144", "oneline"): _CELLS,
-    **{("144", name): _LINE_CELLS for name in _FORMATTED},
+    **_formatted("144", _LINE_CELLS),
     ("145", "oneline"): _CELLS,
-    **{("145", name): _ROW_BLOCKS for name in _FORMATTED},
+    **_formatted("145", _ROW_BLOCKS),
     ("141", "oneline"): _CELLS + "; its attached 细则 and 职责清单 no longer stand under 附件N "
     "lines of their own, so they are not split off",
 }

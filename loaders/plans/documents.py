@@ -533,7 +533,7 @@ def title_line(lines: list[str]) -> str | None:
         if (
             stripped.endswith(_TITLE_WORDS)
             and not stripped.startswith(("现将", "为", "根据", "按照"))
-            and not _HEADING_START_RE.match(stripped)  # "四、保障措施": a heading, no title
+            and not _OUTLINE_RE.match(stripped)  # "四、保障措施": a heading, no title
         ):
             before = [p for p in lines[max(0, i - 3) : i] if p.strip()]
             prev = before[-1] if before else ""
@@ -572,11 +572,6 @@ def _title_from_body(lines: list[str]) -> str:
     return _first_short_line(lines) or "未命名文件"
 
 
-_HEADING_START_RE = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
-)
-
-
 def _first_short_line(lines: list[str]) -> str | None:
     for line in lines[:10]:
         line = line.strip()
@@ -584,7 +579,7 @@ def _first_short_line(lines: list[str]) -> str | None:
             4 <= len(line) <= 40
             and not re.search(r"[,。;:!?]", line)
             and not META_RE.match(line)
-            and not _HEADING_START_RE.match(line)
+            and not _OUTLINE_RE.match(line)
         ):
             return line
     return None

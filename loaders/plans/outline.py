@@ -270,7 +270,7 @@ def _split_opening(text: str) -> list[str]:
 
 
 # what follows a quantity, never an item's first word: "35项任务", "3名", "2期", "100%"
-_MEASURE_WORDS = "项个次件名人家所条年月日天周倍万亿千百余多批期届级类户座支台套场篇份元"
+MEASURE_WORDS = "项个次件名人家所条年月日天周倍万亿千百余多批期届级类户座支台套场篇份元"
 
 
 def _sequence_cuts(text: str) -> list[int]:
@@ -278,9 +278,9 @@ def _sequence_cuts(text: str) -> list[int]:
     cuts, last = [], {"arabic": None, "cn": None}
     pattern = (
         rf"(?<![\d.])(\d{{1,3}})[.、．](?!\d)|(?<![{CN_NUMERAL_CHARS}])({_CN_ITEM})、"
-        rf"|(?<=[。;；)）])(\d{{1,3}})(?![\d.])(?=[“《]|所有|(?![{_MEASURE_WORDS}])[\u4e00-\u9fff])"
+        rf"|(?<=[。;；)）])(\d{{1,3}})(?![\d.])(?=[“《]|所有|(?![{MEASURE_WORDS}])[\u4e00-\u9fff])"
         rf"|(?<=[\u4e00-\u9fff])(?<![第近约共达超逾])(\d{{1,3}})(?![\d.])"
-        rf"(?=[“《]|所有|(?![{_MEASURE_WORDS}])[\u4e00-\u9fff]{{2}})"
+        rf"(?=[“《]|所有|(?![{MEASURE_WORDS}])[\u4e00-\u9fff]{{2}})"
     )
     # the "1." / "一、" that opened the run now going on, glued to a heading before it
     # ("…依法治镇工作一、认真贯彻…工作要点1、认真…。2、推动…"): cut too once its 2 is; one after a

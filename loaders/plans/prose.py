@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from loaders.plans.deadlines import find_deadline_in_text, parse_deadline
 from loaders.plans.outline import (
     LABEL_RE,
+    MEASURE_WORDS,
     Marker,
     first_clause,
     is_complete,
@@ -296,10 +297,7 @@ def build_outline(lines: list[str]) -> Outline:
 
 # a number opening a line with no separator before its words ("11完善规范性文件…", "12改革…"),
 # not a quantity ("3月底前", "5个街道")
-_BARE_LINE_NUMBER_RE = re.compile(
-    r"^(\d{1,3})(?=(?![项个次件名人家所条年月日天周倍万亿千百余多批期届级类户座支台套场篇份元])"
-    r"[\u4e00-\u9fff]{2})"
-)
+_BARE_LINE_NUMBER_RE = re.compile(rf"^(\d{{1,3}})(?=(?![{MEASURE_WORDS}])[\u4e00-\u9fff]{{2}})")
 
 
 def _dotted_bare_numbers(lines: list[str]) -> list[str]:

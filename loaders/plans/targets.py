@@ -148,7 +148,8 @@ _YEAR_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年(?!\s*[—\-–~至到]\
 _NOT_PERIOD_YEAR_RE = re.compile(r"(?:较|比|\d\s*年?\s*[—\-–~至到])\s*$")
 
 # --- changes and comparisons
-_CHANGE_RE = re.compile(r"(增长|增加|提高|提升|上升|下降|降低|减少|压缩|缩短)$")
+_CHANGE_WORDS = "增长|增加|提高|提升|上升|下降|降低|减少|压缩|缩短"
+_CHANGE_RE = re.compile(rf"({_CHANGE_WORDS})$")
 _DOWN_RE = re.compile(r"下降|降低|减少|压缩|压减|缩减|缩短|缩小|^[降减缩压]$")
 _BASELINE_RE = re.compile(r"(?:(?:较|比)(?:\d{4}年度?|上一?年度?|去年|上年同期|同期)|同比|环比)再?")
 # a move from one value to another: only the value reached is a target
@@ -410,7 +411,7 @@ def _rate_head(clause: _Clause, pre: str, pre_plain: str, cmp_m, mode: str) -> s
     return head
 
 
-_CHANGE_WORD_RE = re.compile(r"(?:增长|增加|上升|提高|提升|下降|降低|减少|压缩|缩短)")
+_CHANGE_WORD_RE = re.compile(_CHANGE_WORDS)
 
 
 def _change(
