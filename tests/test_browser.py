@@ -194,8 +194,12 @@ def settle(page, charts: int = 0) -> None:
 
 
 def go(page, title: str) -> None:
-    """Click a page in the sidebar navigation and wait for its run to finish."""
-    page.locator("[data-testid=stSidebarNav] a").filter(has_text=title).first.click()
+    """Click a page in the sidebar navigation and wait for its run to finish. The links are
+    disabled while a run is going on (a slow machine may still be in the last one): the click
+    waits for the link to be enabled."""
+    page.locator("[data-testid=stSidebarNav] a:not([disabled])").filter(
+        has_text=title
+    ).first.click()
     settle(page)
 
 
