@@ -8,6 +8,7 @@ Variants of every text:
   ideographic spaces (U+3000).
 - ``parens``: half-width parentheses swapped for full-width ones and full-width ones for half-width.
 - ``oneline``: no line breaks at all (a text copied out of a database field).
+- ``spaced``: one line whose paragraphs are parted by a space (a web page copied as one line).
 - ``docx``: one Word paragraph a line; items ``1.`` ``2.`` … as Word's automatic numbering (the
   number is no longer in the text); TAB rows as a real Word table, its blank cells under a filled
   one in the first two columns merged vertically, page-repeated header rows dropped.
@@ -58,6 +59,7 @@ TEXT_VARIANTS = (
     "fullwidth",
     "parens",
     "oneline",
+    "spaced",
     "docx",
     "pdf",
     "html",
@@ -102,6 +104,11 @@ def parens(text: str) -> bytes:
 
 def oneline(text: str) -> bytes:
     return text.replace("\r", "").replace("\n", "").encode("utf-8")
+
+
+def spaced(text: str) -> bytes:
+    lines = (line.strip(" ") for line in text.replace("\r", "").split("\n"))
+    return " ".join(line for line in lines if line).encode("utf-8")
 
 
 # --- blocks: paragraphs and TAB tables -------------------------------------------------------
@@ -958,6 +965,7 @@ BUILDERS: dict[str, tuple[str, Callable[[str], bytes]]] = {
     "fullwidth": (".txt", fullwidth),
     "parens": (".txt", parens),
     "oneline": (".txt", oneline),
+    "spaced": (".txt", spaced),
     "docx": (".docx", docx_file),
     "pdf": (".pdf", pdf_file),
     "html": (".html", html_page),

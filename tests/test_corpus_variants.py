@@ -1,5 +1,6 @@
 """The full real documents of the corpus (tests/corpus, `"complete": true`) re-saved the way the
 seeds are (tests/seed_variants.py: CRLF, GB18030, full-width, swapped parentheses, one line,
+one line parted by spaces,
 .docx with Word numbering, .pdf with page furniture, a saved government page, and the .docx
 printed to PDF by LibreOffice with real fonts: "lo_pdf"), each variant's
 parse compared check by check with the parse of the document's own text (the checks of
@@ -122,6 +123,29 @@ KNOWN_SHORT = {
     **_formatted("144", _LINE_CELLS),
     ("145", "oneline"): _CELLS,
     **_formatted("145", _ROW_BLOCKS),
+    ("045", "spaced"): _CELLS,
+    ("046", "spaced"): _CELLS,
+    ("048", "spaced"): _CELLS,
+    ("053", "spaced"): _CELLS,
+    ("067", "spaced"): _CELLS,
+    ("070", "spaced"): _CELLS,
+    ("075", "spaced"): _CELLS,
+    ("086", "spaced"): _CELLS,
+    ("088", "spaced"): _CELLS,
+    ("091", "spaced"): _CELLS,
+    ("092", "spaced"): _CELLS,
+    ("094", "spaced"): _CELLS,
+    ("111", "spaced"): _CELLS,
+    ("112", "spaced"): _CELLS,
+    ("113", "spaced"): _CELLS,
+    ("116", "spaced"): _CELLS,
+    ("122", "spaced"): _CELLS,
+    ("125", "spaced"): _CELLS,
+    ("141", "spaced"): _CELLS,
+    ("144", "spaced"): _CELLS,
+    ("145", "spaced"): _CELLS,
+    ("069", "spaced"): "its attachments' list and the attached tables' titles run together on one "
+    "line parted by spaces: the attached 指标体系指引表 is not split off",
     ("141", "oneline"): _CELLS + "; its attached 细则 and 职责清单 no longer stand under 附件N "
     "lines of their own, so they are not split off",
 }

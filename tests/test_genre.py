@@ -177,6 +177,78 @@ def test_a_whole_plan_on_one_line_is_split_at_its_markers():
     ]
 
 
+_SPACED_PLAN = [
+    "关于印发《某区绿色出行三年行动计划(2024—2026年)》的通知",
+    "各街镇,区各有关部门:",
+    "现将《某区绿色出行三年行动计划(2024—2026年)》印发给你们,请认真贯彻落实。",
+    "某区交通委员会",
+    "2024年3月8日",
+    "某区绿色出行三年行动计划(2024—2026年)",
+    "为推进绿色出行,制定本计划。",
+    "一、主要目标",
+    "到2026年,绿色出行比例达到75%以上。",
+    "二、主要任务",
+    "(一)完善慢行网络",
+    "1.建设慢行步道。新建慢行步道20公里。(责任单位:区交通委、区绿化市容局,各街镇)",
+    "2.优化过街设施。2024年底前完成10处过街设施改造。(责任单位:区建设管理委)",
+    "(二)提升公交服务",
+    "3.优化公交线网。(牵头单位:区交通委;配合单位:区公交公司)",
+    "附件1",
+    "某区绿色出行重点项目表",
+]
+
+
+@pytest.mark.parametrize("space", [" ", "\u3000", "\u00a0", "  "])
+def test_a_plan_copied_as_one_line_with_its_paragraphs_parted_by_spaces(space):
+    """A page copied as one line keeps a space where each line break was: a heading without a
+    full stop ends at its space ("(一)完善慢行网络 1.建设…"), the salutation and the signature
+    stand apart, and the parse is the parse of the text with its line breaks."""
+    by_lines = docs("\n".join(_SPACED_PLAN))
+    (doc,) = docs(space.join(_SPACED_PLAN))[:1]
+    assert doc["title"] == "某区绿色出行三年行动计划(2024—2026年)"
+    assert [(a["code"], a["title"]) for a in doc["actions"]] == [
+        ("(一)", "完善慢行网络"),
+        ("(二)", "提升公交服务"),
+    ]
+    assert [(t["number"], t["title"], *roles(t), t["deadline"]) for t in tasks(doc)] == [
+        ("1", "建设慢行步道", [], ["区交通委", "区绿化市容局", "各街镇"], [], None),
+        ("2", "优化过街设施", [], ["区建设管理委"], [], "2024-12-31"),
+        ("3", "优化公交线网", ["区交通委"], [], ["区公交公司"], None),
+    ]
+    assert [(d["title"], d["kind"], tasks(d)) for d in docs(space.join(_SPACED_PLAN))] == [
+        (d["title"], d["kind"], tasks(d)) for d in by_lines
+    ]
+
+
+def test_letter_spaced_text_is_not_cut_at_its_spaces():
+    """A PDF's glyphs parted by spaces (法 治 政 府): the spaces part characters, not lines."""
+    from loaders.plans.outline import break_spaced_lines
+
+    line = " ".join(
+        "某县人民政府关于加强法治政府建设的实施意见为深入推进依法行政加快建设法治政府"
+        "结合本县实际提出如下意见一加强组织领导二完善制度体系三规范行政执法行为" * 2
+    )
+    assert break_spaced_lines(line) == line
+
+
+def test_spaces_inside_brackets_after_latin_or_before_a_count_are_no_line_breaks():
+    """Only the spaces after a closing bracket and before a year part this line."""
+    from loaders.plans.outline import break_spaced_lines
+
+    line = "实用文档系列 (标准 完整 实用 可修改) " * 3 + (
+        "加快HAI 550、嘉丽都商厦等存量项目调整升级,"
+        "共排查出涉民营企业刑事诉讼“挂案” 5起,开展专项行动 2025年度各项工作"
+    )
+    assert break_spaced_lines(line).split("\n") == [
+        "实用文档系列 (标准 完整 实用 可修改)",
+        "实用文档系列 (标准 完整 实用 可修改)",
+        "实用文档系列 (标准 完整 实用 可修改)",
+        "加快HAI 550、嘉丽都商厦等存量项目调整升级,共排查出涉民营企业刑事诉讼“挂案” 5起,"
+        "开展专项行动",
+        "2025年度各项工作",
+    ]
+
+
 def test_the_opening_of_a_notice_copied_as_one_line_falls_into_its_lines():
     """Metadata rows copied with |, 文号, salutation, 现将 sentence, signature date, (此件公开发布)
     and the title all run together before 一、 when a page is copied as one line."""
@@ -3233,3 +3305,277 @@ def test_a_plan_written_wholly_as_a_table_under_its_own_title_is_a_plan():
     (doc,) = docs(notice + "某委2025年法治政府建设工作要点\n" + "\n".join(cells) + "\n")
     assert doc["kind"] == "plan"
     assert [t["lead_units"] for t in tasks(doc)] == [["规划信息处"], ["财务处"], ["政策法规处"]]
+
+
+# ---------------------------------------------------------------- tables copied as text: more forms
+
+
+def test_a_cell_stream_without_row_numbers_under_a_task_column_reads_its_rows_by_kind():
+    """Header 任务 | 责任单位 | 时限, each cell a line and a bare "|" line after it, no 序号."""
+    cells = ["任务", "责任单位", "时限"]
+    cells += ["切实做好稳经济大盘政策公开工作,强化政策解读。", "市政府各部门,各县(市、区)政府"]
+    cells += ["持续推进", "集中公开推动经济发展相关政策举措、工作进展。", "市发改委、市住建局"]
+    cells += ["年底前", "持续推进反垄断执法信息公开工作,营造公平竞争的市场环境。", "市市场监管局"]
+    cells += ["持续推进"]
+    (doc,) = docs("\n|\n".join(cells) + "\n|\n")
+    assert doc["kind"] == "breakdown_table" and doc["title"] == "未命名文件"
+    assert [(t["title"][:8], t["responsible_units"], t["ongoing"]) for t in tasks(doc)] == [
+        ("切实做好稳经济大", ["市政府各部门", "各县(市、区)政府"], True),
+        ("集中公开推动经济", ["市发改委", "市住建局"], False),
+        ("持续推进反垄断执", ["市市场监管局"], True),
+    ]
+
+
+def test_pipe_rows_keep_spaces_in_cells_drop_heads_names_and_realign_short_rows():
+    """大类 merged over rows (rows after the first lack it), 分管市领导 / 落实进展情况 are notes,
+    a lead cell gives the unit and its head ("市民政局 伍泽国"), and a row whose empty 细化分工
+    cell was left out keeps its units and deadline under their own headers."""
+    text = """大类 | 序号 | 工作任务 | 分管 市领导 | 牵头单位及 主要负责人 | 落实进展情况 |
+一、提高底线民生保障水平 | 1 | 将城乡低保补差水平提高到每人每月609元。 | 陈宣群 | 市民政局 伍泽国 | 已完成。 从1月1日起执行。 |
+2 | 提高特困人员供养标准。 | 陈宣群 | 市民政局 伍泽国 | 已完成。 |
+3 | 落实困难残疾人生活补贴。 | 李明 | 市残联 王强 | 推进中。 |
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], t["title"][:6], t["lead_units"]) for t in tasks(doc)] == [
+        ("1", "将城乡低保补", ["市民政局"]),
+        ("2", "提高特困人员", ["市民政局"]),
+        ("3", "落实困难残疾", ["市残联"]),
+    ]
+    table = """序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 | 备注 |
+1 | 做好疫情防控信息发布 | 重点发布隔离管控、流调溯源等权威信息 | 应急处、疾控处 | 长期推进 |
+2 | 扎实做好疫苗接种信息公开 | 疾控处 | 长期推进 |
+3 | 积极推进部门预算公开 | 财务处 | 2021年8月底前 |
+"""
+    (doc,) = docs(table)
+    assert [
+        (t["number"], t["responsible_units"], t["ongoing"], t["deadline"]) for t in tasks(doc)
+    ] == [
+        ("1", ["应急处", "疾控处"], True, None),
+        ("2", ["疾控处"], True, None),
+        ("3", ["财务处"], False, "2021-08-31"),
+    ]
+
+
+def test_pipe_rows_that_lost_their_merged_section_cells_move_right():
+    """| 工作目标 | 工作内容 | 工作措施 | 责任单位 | 完成时限 |: rows after a section's first lack the
+    cells merged over them, so their numbered measure moves under 工作措施."""
+    text = """2025年某县食品安全重点工作任务清单
+| 工作目标 | 工作内容 | 工作措施 | 责任单位 | 完成时限 |
+| 一、加大突出问题治理力度 | (一)强化源头治理 | 1.加强农用地土壤污染源头防控,建立重点监管单位名单。 | 县生态环境分局 | 2025年11月底前 |
+| 2.持续开展农药科学施用增效行动,稳步提高安全利用水平。 | 县农业农村局 | 2025年11月底前 | ||
+| 3.推广胶体金速测技术应用,严控常规药物残留超标。 | 县市场监管局 | 2025年10月底前 | ||
+"""
+    (doc,) = docs(text)
+    assert [(t["title"][:6], t["responsible_units"], t["deadline"]) for t in tasks(doc)][1:] == [
+        ("持续开展农药", ["县农业农村局"], "2025-11-30"),
+        ("推广胶体金速", ["县市场监管局"], "2025-10-31"),
+    ]
+
+
+def test_a_units_rows_picked_out_of_a_larger_table_keep_their_numbers():
+    """One cell per paragraph, the rows of one unit kept from the whole table: numbers rise
+    without following on (3, 68, 69), sections left empty follow one another, and the units'
+    list closes with a full stop."""
+    cells = ["序号", "重点工作任务", "主要责任单位", "协同配合单位"]
+    cells += ["一、主要预期目标", "3", "固定资产投资增长7.5%左右。", "区发改委"]
+    cells += ["区工信局、区住建局、区交通局,各乡镇人民政府。"]
+    cells += [
+        "二、全力以赴扩投资、优服务,筑牢经济增长根基",
+        "三、全力以赴惠民生、增福祉,加快社会事业发展",
+    ]
+    cells += ["68", "持续推进学前教育普及普惠,加快建设扩建教学楼项目。", "区教育局"]
+    cells += [
+        "区政府有关部门,各乡镇人民政府。",
+        "69",
+        "深化与优质教育集团合作,积极引进优质教育资源。",
+    ]
+    cells += ["区教育局", "区投资促进中心"]
+    (doc,) = docs("某局2025年重点工作任务分解表\n\n" + "\n\n".join(cells) + "\n")
+    assert [(t["number"], t["responsible_units"], t["cooperating_units"]) for t in tasks(doc)] == [
+        ("3", ["区发改委"], ["区工信局", "区住建局", "区交通局", "各乡镇人民政府"]),
+        ("68", ["区教育局"], ["区政府有关部门", "各乡镇人民政府"]),
+        ("69", ["区教育局"], ["区投资促进中心"]),
+    ]
+
+
+def test_a_task_table_under_a_long_name_column():
+    """专项整治行业名称 | 时间安排 | 责任单位: a 名称 column however long its first word."""
+    text = """某镇2017年度安全生产专项整治工作计划
+专项整治行业名称 | 时间安排 | 责任单位 |
+烟花爆竹 | 2017年1月 | 安监站 |
+电力设施 | 2017年3月 | 电管所 |
+养老机构 | 2017年4月 | 民政所 |
+"""
+    (doc,) = docs(text)
+    assert [(t["title"], t["responsible_units"], t["deadline"]) for t in tasks(doc)] == [
+        ("烟花爆竹", ["安监站"], "2017-01-31"),
+        ("电力设施", ["电管所"], "2017-03-31"),
+        ("养老机构", ["民政所"], "2017-04-30"),
+    ]
+
+
+# ---------------------------------------------------------------- plans: more forms
+
+
+def test_a_section_named_for_its_lead_gives_it_to_the_tasks_below():
+    text = """附件1
+2025年县政府工作报告任务清单
+一、县示范区管委会牵头工作(3项)
+1.投资3000万元建设水产养殖基地。
+2.打造食用菌生产基地。
+3.建设3个劳动密集型产业园。
+二、县发展改革局牵头工作(1项)
+1.推进重点项目建设。
+"""
+    (doc,) = docs(text)
+    assert doc["kind"] == "plan" and doc["title"] == "2025年县政府工作报告任务清单"
+    assert [(t["number"], t["lead_units"]) for t in tasks(doc)] == [
+        ("1", ["县示范区管委会"]),
+        ("2", ["县示范区管委会"]),
+        ("3", ["县示范区管委会"]),
+        ("1", ["县发展改革局"]),
+    ]
+
+
+def test_the_list_of_attachments_is_no_title():
+    text = """各乡镇人民政府,县直各有关单位:
+现将有关任务分解印发给你们,请认真对照,抓好落实。
+一、责任到人,闭环管理。各责任单位需严格对照任务清单。
+二、节点管控,动态调度。各单位要紧盯目标任务。
+附件:1.2025年县《政府工作报告》任务清单
+2.2025年民生实事任务分解
+某县人民政府办公室
+2025年5月18日
+"""
+    (doc,) = docs(text)
+    assert "附件" not in doc["title"] and not doc["title"].startswith("2.")
+
+
+def test_a_plan_cut_before_its_tasks_keeps_the_goals_it_states():
+    text = """某市社会主义法治文化建设行动方案
+为加快推进全市社会主义法治文化建设,制定本行动方案。
+一、行动目标
+经过3年努力,建立较为完善的法治文化建设体系。各县(市)区每年新创作法治文化作品不少于15部,开展法治主题讲座不少于8场。
+"""
+    (doc,) = docs(text)
+    assert doc["kind"] == "plan" and tasks(doc) == []
+    assert [(t["comparator"], t["value"], t["unit"]) for t in doc["targets"]] == [
+        (">=", 15, "部"),
+        (">=", 8, "场"),
+    ]
+
+
+def test_a_plans_dated_requirements_sentence_does_not_open_a_report():
+    text = (
+        "今年是实施“十四五”规划的关键之年。2024年,我们工作的总体要求是:坚持稳中求进工作总基调,"
+        "持续推动交通运输高质量发展。\n一、主要目标\n保持公路水路建设投资100亿元以上,"
+        "乡镇通三级及以上公路比例提升至75%以上。\n"
+    )
+    (doc,) = docs(text)
+    assert doc["kind"] == "plan"
+    assert [(t["comparator"], t["value"], t["unit"]) for t in doc["targets"]] == [
+        (">=", 10_000_000_000, "元"),  # 100亿元, the scale word read exactly
+        (">=", 75, "%"),
+    ]
+
+
+def test_a_title_with_its_document_number_glued_on():
+    text = """某县全面推广证明事项告知承诺制实施方案某府法领办〔2020〕4号
+各乡、镇人民政府,县直有关单位:
+为全面推开“减证便民”工作,在前期工作取得成效的基础上,制定如下实施方案。
+一、主要任务
+1.全面梳理政务服务事项。(责任单位:县司法局)
+"""
+    (doc,) = docs(text)
+    assert (doc["kind"], doc["title"], doc["doc_number"]) == (
+        "plan",
+        "某县全面推广证明事项告知承诺制实施方案",
+        "某府法领办〔2020〕4号",
+    )
+
+
+def test_group_names_with_levels_listed_and_notes_after_the_roles():
+    text = """某市2020年重点工作责任分解
+一、主要任务
+1.稳定经济增长。全面完成预期目标。
+责任单位:市经信局、市财政局、市税务局(列第一位者为工作牵头单位或汇总单位,下同)
+2.做好政务公开。(牵头单位:市政府办公室,配合单位:各县、市、区政府,各县〔市、区、特区〕政府。以下均需各乡(镇)政府负责,不再列出。)
+3.压实河湖长责任。(牵头单位:市河长办,配合单位:市水利局)
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], *roles(t)) for t in tasks(doc)] == [
+        ("1", ["市经信局"], ["市财政局", "市税务局"], []),
+        ("2", ["市政府办公室"], ["各乡(镇)政府"], ["各县、市、区政府", "各县〔市、区、特区〕政府"]),
+        ("3", ["市河长办"], ["各乡(镇)政府"], ["市水利局"]),
+    ]
+
+
+def test_report_figures_of_bodies_set_up_and_books_ordered():
+    from loaders.plans.targets import extract_achievements
+
+    got = extract_achievements(
+        "设置258个发热门诊、116家定点医院,储备床位47268张;组建城市医疗集团66个。"
+        "积极培育16个经验典型。征订《习近平法治思想学习纲要》1198册。",
+        2020,
+    )
+    assert [(a["indicator"], a["value"], a["unit"]) for a in got] == [
+        ("设置发热门诊", 258, "个"),
+        ("设置定点医院", 116, "家"),
+        ("储备床位", 47268, "张"),
+        ("组建城市医疗集团", 66, "个"),
+        ("积极培育经验典型", 16, "个"),
+        ("征订《习近平法治思想学习纲要》", 1198, "册"),
+    ]
+
+
+def test_investment_to_reach_is_a_target_a_projects_cost_is_not():
+    assert _targets("全年完成固定资产投资100亿元以上。") == [
+        ("完成固定资产投资", ">=", 10_000_000_000, "元")
+    ]
+    assert _targets("投资3000万元建设水产养殖基地。") == []
+
+
+def test_a_role_line_closing_the_last_measure_names_the_units_of_the_task_above():
+    text = """某市应急体系建设规划责任分解
+(一)一案三制建设
+1.完善应急预案体系
+(1)加强应急预案管理,规范编制工作。
+(2)推进应急预案精编化。
+(责任单位:市应急局、各县(市、区)人民政府)
+2.健全应急管理体制
+(1)推进三级应急管理机构建设。
+(2)加强专项预案牵头部门建设。
+(责任单位:市委编办、市应急局)
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], t["title"], t["responsible_units"]) for t in tasks(doc)] == [
+        ("1", "完善应急预案体系", ["市应急局", "各县(市、区)人民政府"]),
+        ("2", "健全应急管理体制", ["市委编办", "市应急局"]),
+    ]
+
+
+def test_a_bracket_of_bare_names_before_a_note_and_rows_of_a_table_fragment():
+    text = """某市民营经济若干措施实施方案
+一、主要措施
+(一)强化财税政策保障。落实研发费用加计扣除政策。(市税务局、市财政局,各县市、区政府,列第一位的为牵头单位,下同。以下均需各县市、区政府落实,不再列出)
+(二)加强产业基金支持。发挥产业基金引领作用。(市财政局、市金融办)
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], *roles(t)) for t in tasks(doc)] == [
+        ("(一)", ["市税务局"], ["市财政局", "各县市、区政府"], []),
+        ("(二)", ["市财政局"], ["市金融办", "各县市、区政府"], []),
+    ]
+    cells = ["序号", "目标与任务", "分 管 县领导", "牵头责任单位", "责任单位"]
+    cells += ["80", "加大普惠性托育供给,新增托位数400个以上。", "俞 悦", "县教育局", "县各有关单位"]
+    cells += [
+        "81",
+        "支持职业学校发展,探索职业教育赋能区域发展路径。",
+        "陆 明",
+        "县教育局",
+        "县各有关单位",
+    ]
+    (table,) = docs("2024年重点工作目标任务分解表\n" + "".join(f"{c} |\n" for c in cells))
+    assert [(t["number"], t["lead_units"], t["responsible_units"]) for t in tasks(table)] == [
+        ("80", ["县教育局"], ["县各有关单位"]),
+        ("81", ["县教育局"], ["县各有关单位"]),
+    ]

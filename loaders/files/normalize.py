@@ -99,7 +99,28 @@ def normalize_text(text: str) -> str:
         text = to_simplified(text)
     text = _LINE_BREAK_RE.sub("\n", text.translate(_TRANSLATE))
     lines = text.split("\n")
-    return "\n".join(_normalize_row(ln) if "\t" in ln else _normalize_prose(ln) for ln in lines)
+    return "\n".join(
+        _normalize_row(ln)
+        if "\t" in ln
+        else _normalize_pipe_row(ln)
+        if ln.count("|") >= 2
+        else _normalize_prose(ln)
+        for ln in lines
+    )
+
+
+_PIPE_CELL_RE = re.compile(r"^(\s*)(.*?)(\s*)$", re.S)
+
+
+def _normalize_pipe_row(line: str) -> str:
+    """A table row copied with "|" between its cells: like a TAB row, its cells keep single spaces
+    inside them ("市民政局 伍泽国": a unit and its head); the spaces around each "|" stay as they
+    are (a row of a one-line copy ends where a cell runs on without one)."""
+    cells = []
+    for cell in line.split("|"):
+        lead, body, trail = _PIPE_CELL_RE.match(cell).groups()
+        cells.append(" " * bool(lead) + _MULTI_SPACE_RE.sub(" ", body) + " " * bool(trail))
+    return "|".join(cells).strip(" ")
 
 
 # --- page furniture -------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import takewhile
+from itertools import dropwhile, takewhile
 
 from loaders.files.normalize import normalize_prose
 from loaders.numbering import CN_SMALL, cn_to_int
@@ -31,6 +31,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "number": ("序号", "编号", "任务编号", "项目序号"),
     "category": (
         "任务分类",
+        "大类",
         "分项任务",
         "类别",
         "重点任务",
@@ -49,6 +50,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "具体措施",
         "工作措施",
         "目标任务",
+        "目标与任务",
+        "任务目标",
         "民生实事",
         "实事项目",
         "项目内容",
@@ -160,6 +163,7 @@ def pipe_table_lines(lines: list[str]) -> list[str]:
     lines = _block_rows(lines)
     out: list[str] = []
     cells: list[str] | None = None  # a row being gathered from one-cell lines
+    header: list[str] | None = None  # the header of the "a | b | c" rows read last
     for line in lines:
         pieces = [p.strip() for p in line.split("|")]
         one_cell = _PIPE_CELL_RE.match(line) and line.count("|") == 1
@@ -179,6 +183,10 @@ def pipe_table_lines(lines: list[str]) -> list[str]:
         if line.count("|") >= 2 and "\t" not in line and len(line.rsplit("|", 1)[1]) < 200:
             while pieces and not pieces[-1]:
                 pieces.pop()
+            if is_header_row(pieces):
+                header = pieces
+            elif header is not None:
+                pieces = _short_row_aligned(pieces, header)
             out.append("\t".join(pieces) if len(pieces) > 1 else pieces[0] if pieces else "")
         else:
             out.append(line)
@@ -343,11 +351,15 @@ def _unnumbered_rows(cells: list[str]) -> list[list[str]] | None:
     row is [its name] + its text + one cell per unit column (names, or "/" for none) [+ a
     deadline]; the name, merged over the rows of one task, stands only on the first. None
     unless nearly every cell reads so."""
+
+    def role_of(cell: str) -> str | None:  # 任务 | 责任单位 | 时限: a bare 任务 holds the text
+        return header_role(cell) or ("measure" if cell == "任务" else None)
+
     head = 0
-    while head < len(cells) and header_role(cells[head]):
+    while head < len(cells) and role_of(cells[head]):
         head += 1
-    header = [c for c in cells[:head] if header_role(c) != "number"]
-    resolved = resolve_roles({k: r for k, c in enumerate(header) if (r := header_role(c))})
+    header = [c for c in cells[:head] if role_of(c) != "number"]
+    resolved = resolve_roles({k: r for k, c in enumerate(header) if (r := role_of(c))})
     roles = [resolved.get(k) for k in range(len(header))]
     if "measure" not in roles:
         return None
@@ -357,7 +369,10 @@ def _unnumbered_rows(cells: list[str]) -> list[list[str]] | None:
         return None
     if not any(r in _UNIT_ROLES for r in after):
         return None
-    rows: list[list[str]] = [["序号", "任务分类", *header]]
+    # the header as its rows are read: a bare 任务 is the column of the tasks' text
+    rows: list[list[str]] = [
+        ["序号", "任务分类", *("具体任务" if c == "任务" else c for c in header)]
+    ]
     name = section = ""
     k = head
     while k < len(cells):
@@ -476,7 +491,16 @@ def _ends_table(text: str, before: list[str]) -> bool:
         last = int(m.group(1)) - 1
         if last == 0 or any(b.startswith((f"{last}.", f"{last}、")) for b in before[-3:]):
             return False
+    m = _CN_SECTION_RE.match(text)
+    if m and (value := cn_to_int(m.group(1))):  # 二、 after the table's own section row 一、
+        for b in before:
+            prior = _CN_SECTION_RE.match(b)
+            if prior and cn_to_int(prior.group(1)) == value - 1:
+                return False
     return True
+
+
+_CN_SECTION_RE = re.compile(r"^([一二三四五六七八九十]{1,3})、")
 
 
 _MAX_HEADER_CELLS = 30
@@ -564,7 +588,9 @@ def _new_part(lines: list[str], j: int, text: str, own: list[str]) -> bool:
         and re.match(r"^\d{1,2}\s*[.、．].{15,}", ahead[2])
     ):
         return True
-    return not any(_ROW_NUMBER_RE.match(c) for c in ahead[1:4])
+    # sections left empty (a unit's rows picked out of a larger table) follow one another
+    rest = list(dropwhile(lambda c: _PART_HEADING_RE.match(c), ahead[1:]))
+    return not any(_ROW_NUMBER_RE.match(c) for c in rest[:3])
 
 
 _ROW_NUMBER_RE = re.compile(r"^(?:\d{1,3}$|[(（]\d{1,3}[)）]|\d{1,3}\s*[.、．])")
@@ -675,6 +701,8 @@ def _numbered_rows(cells: list[str]) -> list[list[str]] | None:
                 expect += 1
     if len(starts) < 2:  # "(一)" cells restarting under each class ("—" / "二" + its title)
         starts, opener = _restarting_starts(cells, head), None
+    if len(starts) < 2:  # the rows of one unit picked out of a larger table: 3, 68, 69, 73
+        starts = _rising_starts(cells, head, fewest)
     if len(starts) < 2:
         return None
     if not any(r in ("category", "group") for r in roles) and any(
@@ -750,6 +778,21 @@ def _numbered_rows(cells: list[str]) -> list[list[str]] | None:
     return rows
 
 
+def _rising_starts(cells: list[str], head: int, fewest: int) -> list[int]:
+    """Number cells that rise without following on (3, 68, 69, 73: a unit's rows kept from the
+    whole table), each followed by a task's text."""
+    starts: list[int] = []
+    last = 0
+    for k in range(head, len(cells) - 1):
+        if not re.fullmatch(r"\d{1,3}", cells[k]) or int(cells[k]) <= last:
+            continue
+        if starts and k - starts[-1] - 1 < fewest or not _long_cell(cells[k + 1]):
+            continue
+        starts.append(k)
+        last = int(cells[k])
+    return starts
+
+
 _NAMED_ROW_RE = re.compile(r"^(\d{1,3})\s*[.、．]\s*(?=\S)")
 _PAREN_NUMBER_CELL_RE = re.compile(rf"^[(（]({CN_SMALL}{{1,3}})[)）]$")
 _CLASS_NUMBER_CELL_RE = re.compile(rf"^(?:{CN_SMALL}{{1,3}}|[—－-]{{1,2}})$")
@@ -814,6 +857,53 @@ def _section_style(cell: str) -> str | None:
     if GROUP_RE.match(cell):
         return "1."
     return None
+
+
+def _short_row_aligned(row: list[str], header: list[str]) -> list[str]:
+    """A numbered "a | b | c" row with fewer cells than its header (an empty cell left out, so
+    the cells after it sit under the wrong headers: "2 | 扎实做好… | 疾控处 | 长期推进" under
+    序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 | 备注): its trailing deadline and unit
+    cells moved right under their columns, its text cells left where they open."""
+    roles = [header_role(c) for c in header]
+    if len(row) >= len(header) or len(row) < 3:
+        return row
+    numbered = roles[0] == "number"
+    if numbered and not re.fullmatch(r"\d{1,3}", row[0]):
+        return row
+    cells = row[1:]
+    placed: dict[int, str] = {}
+    column = len(roles) - 1
+    while cells:
+        cell = cells[-1]
+        if parse_deadline(cell, None) or _ONGOING_CELL_RE.match(cell):
+            wanted: tuple[str, ...] = ("deadline",)
+        elif _unit_cell(cell):
+            wanted = _UNIT_ROLES
+        else:
+            break
+        while column > len(cells) and roles[column] not in wanted:
+            column -= 1
+        if column <= len(cells) - 1 or roles[column] not in wanted:
+            break
+        placed[column] = cells.pop()
+        column -= 1
+    if not placed:
+        return row
+    if numbered:  # the text after the number: where it opens (a cell left empty after it)
+        out = [row[0], *cells] + [""] * (len(header) - 1 - len(cells))
+    else:  # "| 2.持续开展… | 县农业农村局 | …": the section cells merged over rows above are lost
+        texts = [c for c in [row[0], *cells] if c]
+        if not texts or not (GROUP_RE.match(texts[0]) or MEASURE_RE.match(texts[0])):
+            return row
+        out = [""] * len(header)
+        end = min(placed)
+        out[end - len(texts) : end] = texts
+    for k, cell in placed.items():
+        out[k] = cell
+    return out
+
+
+_ONGOING_CELL_RE = re.compile(r"^(?:长期|持续|常态化|长期推进|持续推进|长期坚持|持续开展)")
 
 
 def _fit(paragraph: str, role: str, more: bool) -> float:
@@ -909,9 +999,14 @@ def _align_row(
 
 def _unit_cell(cell: str) -> bool:
     """A paragraph of unit names only (综合规划处 / 区房管局、各街镇), however many."""
+    # "…,谯城经开区管委会,魏武国控集团。": a list closed by a full stop
+    closed = cell.endswith("。")
+    cell = cell.rstrip("。")
     if len(cell) > 300 or "。" in cell:
         return False
     names = split_unit_names(cell)
+    if closed and (len(names) < 2 or max(map(len, names)) > 12):
+        return False  # "建成县残疾人综合服务中心。" / "…建设政府专职消防队、…": a task's sentence
     # "相关委、办、局": bare suffixes after a first name stand for bodies of the same kind
     return bool(names) and all(
         looks_like_unit(n) or (k and n in _BARE_SUFFIXES) for k, n in enumerate(names)
@@ -941,8 +1036,8 @@ def _stream_rows(cells: list[str]) -> list[list[str]]:
     over between a complete row and the next number is the next rows' section, written in that
     column of each row."""
     starts = [k for k, c in enumerate(cells) if _NUMBER_CELL_RE.match(c)]
-    if not starts:
-        return [cells]
+    if not starts:  # rows with no number cell: read by the kinds of their cells, or one row
+        return _unnumbered_rows(cells) or [cells]
     header = cells[: starts[0]]
     if header and header_role(header[0]) == "number":
         header = header[1:]  # "序号" heads the number cells the rows open on
@@ -988,7 +1083,17 @@ NOTE_HEADERS = (
     "分管领导",
     "联系领导",
     "牵头市领导",
+    "分管市领导",
+    "分管县领导",
+    "分管区领导",
     "责任人",
+    # how far the work has got (a progress report's column), not the plan's
+    "落实进展情况",
+    "进展情况",
+    "落实情况",
+    "完成情况",
+    "工作进展",
+    "推进情况",
     # an assessment's columns: its scores and how they are given
     "分值",
     "拟设分值",
@@ -1027,7 +1132,7 @@ def header_role(cell: str) -> str | None:
             return role
     if re.fullmatch(r"[\u4e00-\u9fff]{1,4}(?:内容|措施)", text):
         return "measure"  # 推进内容, 整改措施: the tasks' text whatever the word before
-    if re.fullmatch(r"[\u4e00-\u9fff]{1,4}名称", text) or re.fullmatch(
+    if re.fullmatch(r"[\u4e00-\u9fff]{1,8}名称", text) or re.fullmatch(
         r"(?:改革|建设|专项)任务", text
     ):
         return "name"  # 品牌名称, 活动名称; 改革任务 over 工作要求
@@ -1279,6 +1384,9 @@ def read_grid_row(row: list[str], columns: dict[int, str], state: TableState) ->
     first_role = columns.get(min(columns))
     if len(row) < width and first_role in ("category", "group") and GROUP_RE.match(row[0].strip()):
         row = [""] * (width - len(row)) + row  # its section cell spans rows above: shifted right
+    number_col = next((j for j, r in columns.items() if r == "number"), 0)
+    if number_col and row[0].strip().isdigit() and not row[number_col].strip().isdigit():
+        row = [""] * number_col + row  # the cells before 序号 merged over rows above: lost
     if _misplaced(row, columns, state.next_value):
         read_text_row(row, state)
         return

@@ -204,6 +204,8 @@ def _drop_notice_items(doc: RawDocument) -> None:
 _TABLE_TITLE_RE = re.compile(r"^(\S.{3,58}(?:表|清单)(?:[(（][^()（）]{1,20}[)）])?)$")
 
 
+_TRAILING_DOC_NUMBER_RE = re.compile(r"[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*第?\d{1,4}号$")
+_ATTACHMENT_LIST_RE = re.compile(r"(?:附件\s*[:：]?\s*)?\d{1,2}\s*[.、．]")
 _YEAR_SPAN_LINE_RE = re.compile(
     r"^[(（]\s*(?:19|20)\d{2}\s*[—–\-~～至到]+\s*(?:19|20)\d{2}\s*年?\s*[)）]$"
 )
@@ -326,7 +328,17 @@ def title_from_heading(heading: str) -> str:
         return m.group(1).strip()
     m = NOTICE_RE.match(heading)
     body = m.group("body") if m else heading
-    return body.strip() or heading
+    return _without_doc_number(body).strip() or heading
+
+
+def _without_doc_number(title: str) -> str:
+    """A title with the 文号 glued after it dropped: "…实施方案怀府法领办〔2020〕4号" -> "…实施方案"."""
+    number = _TRAILING_DOC_NUMBER_RE.search(title)
+    if not number:
+        return title
+    ends = [title.rfind(w, 0, number.start()) + len(w) for w in _TITLE_WORDS if w in title]
+    cut = max((e for e in ends if 6 <= e and 1 <= number.start() - e <= 12), default=None)
+    return title[:cut] if cut else title
 
 
 def years_of(title: str) -> list[int]:
@@ -473,6 +485,9 @@ def fill_metadata(doc: RawDocument, heading: str | None) -> None:
         found = title_line(doc.lines)
         doc.title = found or _title_from_body(doc.lines)
         doc.title_is_guess = found is None and doc.title == _first_short_line(doc.lines)
+    titled = _without_doc_number(doc.title)  # "…实施方案怀府法领办〔2020〕4号": the 文号 glued on
+    if titled != doc.title:
+        doc.title, doc.doc_number, doc.title_is_guess = titled, doc.title[len(titled) :], False
     doc.years = years_of(doc.title) or ([int(doc.issued_on[:4])] if doc.issued_on else [])
 
 
@@ -509,6 +524,7 @@ def _wrapped_title_head(prev: str) -> bool:
         and not META_RE.match(prev)
         and match_marker(prev) is None
         and not DATE_LINE_RE.match(prev)
+        and not _ATTACHMENT_ALONE_RE.match(prev)  # "附件1" above the attached plan's title
     )
 
 
@@ -534,19 +550,21 @@ def title_line(lines: list[str]) -> str | None:
             stripped.endswith(_TITLE_WORDS)
             and not stripped.startswith(("现将", "为", "根据", "按照"))
             and not _OUTLINE_RE.match(stripped)  # "四、保障措施": a heading, no title
+            # "附件:1.某任务清单" / "2.某任务分解": the list of attachments, no title
+            and not _ATTACHMENT_LIST_RE.match(stripped)
         ):
             before = [p for p in lines[max(0, i - 3) : i] if p.strip()]
             prev = before[-1] if before else ""
             if prev and len(prev) <= 30 and ISSUER_END_RE.search(prev) and "关于" in line[:3]:
                 return prev + line
-            if i and _wrapped_title_head(lines[i - 1]):
-                line = lines[i - 1] + line
+            if i and _wrapped_title_head(lines[i - 1]) and not line.startswith("附件"):
+                line = lines[i - 1] + line  # ("附件:X" is whole: X, the attachment's title)
             following = lines[i + 1].strip() if i + 1 < len(lines) else ""
             if YEAR_SPAN_LINE_RE.match(following):  # "(2023—2025年)" on the line below
                 line += following
             if line.endswith("通知") and "《" in line:
                 line = title_from_heading(line)
-            return line
+            return re.sub(r"^附件\s*\d{0,2}\s*[:：]\s*", "", line)  # "附件:X": X
     return None
 
 
@@ -577,9 +595,11 @@ def _first_short_line(lines: list[str]) -> str | None:
         line = line.strip()
         if (
             4 <= len(line) <= 40
+            and "\t" not in line  # a table's header row is no title
             and not re.search(r"[,。;:!?]", line)
             and not META_RE.match(line)
             and not _OUTLINE_RE.match(line)
+            and not _ATTACHMENT_LIST_RE.match(line)  # the list of attachments
         ):
             return line
     return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loaders.files.normalize import normalize_prose
 from loaders.numbering import CN_NUM, CN_NUMERAL_CHARS, cn_to_int
 
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
@@ -180,6 +181,11 @@ RUNNING_LINE = 120  # lines at least this long may hold a whole outline
 _PAGE_MARK_RE = re.compile(r"^(\d{1,3})\s*、(?=\S)")
 
 
+def _is_first_page(line: str) -> bool:
+    first = _PAGE_MARK_RE.match(line)
+    return bool(first and first.group(1) == "1" and _RUN_ON_TITLE_RE.match(line[first.end() :]))
+
+
 def strip_page_marks(lines: list[str]) -> list[str]:
     """A document-sharing page prints its page numbers into the text, each page a line
     ("1、某市…工作措施(征求意见稿)为建设…" / "2、进头脑工作。…" / "3、氛围。…"): when the first
@@ -187,13 +193,15 @@ def strip_page_marks(lines: list[str]) -> list[str]:
     long = [k for k, line in enumerate(lines) if len(line) >= RUNNING_LINE]
     if not long:
         return lines
-    first = _PAGE_MARK_RE.match(lines[long[0]])
-    if not first or first.group(1) != "1":
+    start = long[0]
+    if start > 0 and _PAGE_MARK_RE.match(lines[start - 1]):  # a title cut at a space
+        joined = [*lines[: start - 1], lines[start - 1] + lines[start], *lines[start + 1 :]]
+        if _is_first_page(joined[start - 1]):
+            lines, start = joined, start - 1
+    if not _is_first_page(lines[start]):
         return lines
-    if not _RUN_ON_TITLE_RE.match(lines[long[0]][first.end() :]):
-        return lines
-    out, expect = list(lines[: long[0]]), 1
-    for line in lines[long[0] :]:
+    out, expect = list(lines[:start]), 1
+    for line in lines[start:]:
         m = _PAGE_MARK_RE.match(line)
         if m and int(m.group(1)) == expect:
             expect += 1
@@ -205,13 +213,164 @@ def strip_page_marks(lines: list[str]) -> list[str]:
     return out
 
 
-def split_running_text(line: str) -> list[str]:
+# A space standing for a line break in a document copied as one line with its paragraphs joined by
+# spaces ("…目标。 一、加快建设低碳能源体系 （一）强化…"), looked for before the text conventions
+# drop the spaces next to Chinese characters: a space before an item's number, after a sentence's
+# end, or between two characters (Chinese prose sets none there). Raw text: both widths.
+_SP = r"[ \u00a0\u2000-\u200b\u3000]+"
+_SP0 = r"[ \u00a0\u2000-\u200b\u3000]*"
+_HAN = r"\u4e00-\u9fff"
+_ANNEX_ENDS = [
+    f"附件{sp}{d}{colon}"
+    for sp in ("", " ")
+    for d in ("[0-9０-９]", "[0-9０-９]{2}")
+    for colon in ("", "[:：]")
+]
+_SPACE_BREAK_RE = re.compile(
+    # before an item's number (not after a Latin word or a number: "HAI 550、")
+    rf"(?P<mark>(?<![A-Za-z0-9０-９\-]){_SP}(?={_CN_ITEM}{_SP0}[、.．]"
+    rf"|[(（]{_SP0}(?:{_CN_ITEM}|[0-9０-９]{{1,2}}){_SP0}[)）]"
+    rf"|[0-9０-９]{{1,3}}{_SP0}[.、．](?:(?![0-9０-９])|(?=(?:19|20)\d{{2}}年))"
+    rf"|第{_CN_ITEM}[条章]|[①-⑳]|——))"
+    rf"|{_SP}(?=附件)|(?:{'|'.join(f'(?<={e})' for e in _ANNEX_ENDS)}){_SP}(?=\S)"
+    # after a sentence's end or a closing bracket; after a closing quote, not before a count
+    rf"|(?<=[。；;！!？?）)]){_SP}(?=[^\s|｜])|(?<=[」”]){_SP}(?=[^\s|｜0-9０-９%％])"
+    # a date or number before a metadata key ("2024-04-01 层级:")
+    rf"|(?<=[0-9０-９]){_SP}(?=[{_HAN}]{{2,6}}[:：])"
+    # between two characters, or before a year
+    rf"|(?<=[{_HAN}]){_SP}(?=[{_HAN}“《]|(?:19|20)\d{{2}}年)"
+)
+_HAN_SPACE_RE = re.compile(rf"(?<=[{_HAN}]){_SP}(?=[{_HAN}])")
+_HAN_CHAR_RE = re.compile(rf"[{_HAN}]")
+# items' numbers after a sentence's end with no space before them, or with one
+_ITEM = rf"(?:{_CN_ITEM}、|[(（]{_CN_ITEM}[)）]|\d{{1,2}}[.、．](?!\d))"
+_GLUED_ITEM_RE = re.compile(rf"(?<=[。；;])(?={_ITEM})")
+_SPACED_ITEM_RE = re.compile(rf"(?<=[。；;）)]){_SP}(?={_ITEM})|(?<=[{_HAN}]){_SP}(?={_ITEM})")
+# a salutation before its text: "各区绿化和市容管理局，临港新片区管委会： 白玉兰是…"
+_SALUTATION_SPACE_RE = re.compile(
+    rf"^((?:各[^:：。]{{1,60}}|[^:：。]{{2,60}}[、，,][^:：。]{{1,60}})[:：]){_SP}(?=\S)"
+)
+_SENTENCE_END_RE = re.compile(r"[。；;！!？?:：]")
+_TITLE_END_RE = re.compile(
+    r"(?:意见|方案|要点|通知|办法|规定|计划|规划|报告|细则|清单|决定|措施|纲要)(?:\(试行\)|（试行）)?$"
+)
+_BRACKET_SPAN = 80  # brackets and quoted titles close within this many characters
+# a "cell" this long between a one-line text's TABs is the prose between two tables (or before
+# or after one), not a table's cell
+_PROSE_CELL = 1000
+_ARTICLE_RE = re.compile(rf"^第(?:{CN_NUM}|\d{{1,3}})[条章节]$")
+_BARE_MARKER_RE = re.compile(
+    rf"^\s*(?:[(（]\s*(?:{CN_NUM}|\d{{1,2}})\s*[)）]|(?:{CN_NUM}|\d{{1,3}})\s*[、.．]"
+    rf"|第(?:{CN_NUM}|\d{{1,3}})[条章节])\s*$"
+)
+_LONE_CHAR_RE = re.compile(rf"[{_HAN}](?:{_SP}|[:：]|$)")
+_LINE_END_RE = re.compile(r"(\r\n|[\n\r\u2028\u2029\x0b\x0c\x85])")
+
+
+def break_spaced_lines(text: str) -> str:
+    """Raw text whose long lines (RUNNING_LINE and more) are cut at the spaces that stood for
+    their line breaks (see spaced_pieces)."""
+    return spaced_pieces(text)[0]
+
+
+def spaced_pieces(text: str) -> tuple[str, set[str]]:
+    """Raw text whose long lines (RUNNING_LINE and more) are cut at the spaces that stood for
+    their line breaks, and the lines so made (normalised: split_running_text reads them as the
+    running text they were). A cut inside a sentence costs nothing: the piece is joined again
+    with the next one (is_complete). Left alone: table rows (only the prose between tables run
+    into one line is cut), a | table opening the line, and letter-spaced text (a PDF's
+    法 治 政 府, where spaces part characters, not lines)."""
+    parts = _LINE_END_RE.split(text)
+    pieces: set[str] = set()
+    for k in range(0, len(parts), 2):
+        line = parts[k]
+        if len(line) < RUNNING_LINE:
+            continue
+        if "\t" in line:  # tables run into the line: only its runs of prose between cells
+            parts[k] = "\t".join(
+                _cut_at_spaces(c) if len(c) >= _PROSE_CELL and not _spaces_part_no_lines(c) else c
+                for c in line.split("\t")
+            )
+            continue
+        head = ""
+        if line.count("|") >= 2:  # a | table opening the line (a page's metadata): its rows stay
+            cut = line.rindex("|") + 1
+            head, line = line[:cut], line[cut:]
+            if len(line) < RUNNING_LINE:
+                continue
+        if _spaces_part_no_lines(line):
+            continue
+        cut_line = _cut_at_spaces(line.strip())
+        parts[k] = (head + "\n" if head else "") + cut_line
+        if "\n" in cut_line:
+            pieces.update(normalize_prose(p) for p in cut_line.split("\n"))
+    return "".join(parts), pieces
+
+
+def _spaces_part_no_lines(text: str) -> bool:
+    """Spaces part its characters (a PDF's 法 治 政 府), or stand elsewhere than for line breaks:
+    its items' numbers mostly follow a sentence's end with no space (a text run onto one line
+    with nothing between its lines, whose few spaces were inside its lines)."""
+    if len(_HAN_SPACE_RE.findall(text)) * 5 > len(_HAN_CHAR_RE.findall(text)):
+        return True
+    return len(_GLUED_ITEM_RE.findall(text)) > len(_SPACED_ITEM_RE.findall(text))
+
+
+def _no_break_between(piece: str, line: str, after: int) -> bool:
+    """A space between two characters that parts no lines: after an article's number ("第二条
+    考核范围…"), or around a lone character (letter-spaced keys and names: "主 管:", "张 星")."""
+    return bool(
+        _ARTICLE_RE.search(piece) or len(piece.strip()) <= 1 or _LONE_CHAR_RE.match(line, after)
+    )
+
+
+def _salutation_apart(piece: str) -> list[str]:
+    m = _SALUTATION_SPACE_RE.match(piece)
+    return [m.group(1), piece[m.end() :]] if m else [piece]
+
+
+def _cut_at_spaces(line: str) -> str:
+    """The line with its breaking spaces (_SPACE_BREAK_RE) made line breaks, except inside
+    brackets ("(标准 完整 实用)")."""
+    out, start, opened, scanned = [], 0, [], 0
+    for m in _SPACE_BREAK_RE.finditer(line):
+        for k in range(scanned, m.start()):
+            if line[k] in "(（《“":
+                opened.append(k)
+            elif line[k] in ")）》”" and opened:
+                opened.pop()
+        scanned = m.start()
+        piece = line[start : m.start()]
+        # inside brackets or a quoted title, unless one was left open long before (a lost ")")
+        inside = bool(opened) and m.start() - opened[-1] <= _BRACKET_SPAN
+        # a title wrapped at a space ("关于压实政治督查责任 持续深入推动…的实施意见")
+        title = (
+            piece.startswith("关于")
+            and len(piece) <= 60
+            and not _SENTENCE_END_RE.search(piece)
+            and not _TITLE_END_RE.search(piece)
+        )
+        between = _HAN_SPACE_RE.match(line, m.start())  # a space between two characters
+        if between and (title or _no_break_between(piece, line, m.end())):
+            continue
+        if _BARE_MARKER_RE.match(piece):  # "(二) 强化权力运行信息公开。"
+            continue
+        if not inside or m.group("mark"):
+            out.append(piece)
+            start = m.end()
+    out.append(line[start:])
+    # a salutation before its text ("各区绿化和市容管理局，临港新片区管委会： 白玉兰是…")
+    return "\n".join(q for p in out for q in _salutation_apart(p))
+
+
+def split_running_text(line: str, running: bool = False) -> list[str]:
     """A line split where numbering markers open items inside it (documents copied from web pages
-    or databases arrive as one line; PDF extraction glues a heading to its first item)."""
+    or databases arrive as one line; PDF extraction glues a heading to its first item). Lines
+    shorter than RUNNING_LINE only when `running` (a piece of a line cut at its spaces)."""
     if "\t" in line or not line.strip():
         return [line]
     pieces = [line]
-    if len(line) >= RUNNING_LINE:
+    if len(line) >= RUNNING_LINE or running:
         title = _RUN_ON_TITLE_RE.match(line)
         head = [title.group(1)] if title else []
         rest = line[title.end() :] if title else line

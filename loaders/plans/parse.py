@@ -11,7 +11,7 @@ from loaders.files.readers import file_format, read_table_bytes, read_text_bytes
 from loaders.plans.breakdown import MEASURE_RE, find_header, parse_table_rows, pipe_table_lines
 from loaders.plans.documents import RawDocument, guess_title, split_documents, years_of
 from loaders.plans.oneline_tables import restore_rows
-from loaders.plans.outline import split_running_text, strip_page_marks
+from loaders.plans.outline import spaced_pieces, split_running_text, strip_page_marks
 from loaders.plans.prose import ParsedPlan, parse_plan_lines
 from loaders.plans.review import annotate
 from loaders.plans.targets import extract_achievements
@@ -57,13 +57,17 @@ def parse_bytes(name: str, data: bytes) -> dict:
         documents = [parse_table_file(name, read_table_bytes(name, data))]
     else:
         # tables are looked for in normalised text: "１" and "｜" are 1 and |
-        lines = normalize_text(read_text_bytes(name, data)).split("\n")
+        raw = read_text_bytes(name, data)
+        # a page or a field copied as one line, its line breaks left as spaces (not a PDF: its
+        # lines are the page's, their spaces gaps in the print)
+        raw, pieces = spaced_pieces(raw) if fmt != "pdf" else (raw, set())
+        lines = normalize_text(raw).split("\n")
         raw = "\n".join(pipe_table_lines(restore_rows(lines)))
         text = clean_document_text(raw)
         lines = [
             p
             for line in strip_page_marks(text.split("\n"))
-            for p in split_running_text(_strip(line))
+            for p in split_running_text(_strip(line), running=_strip(line) in pieces)
         ]
         documents = [
             parse_document(doc, aligned=fmt in ALIGNED_FORMATS) for doc in split_documents(lines)
@@ -126,7 +130,9 @@ def parse_document(doc: RawDocument, aligned: bool = False) -> dict:
         return _document(doc, kind, [], extract_achievements(body, default_year))
     if kind == "plan" and not parsed.actions:
         parsed = parse_plan_lines(doc.lines, doc.title, doc.years, structural=True)
-    if kind == "plan" and (parsed.actions or PLAN_TITLE_RE.search(doc.title)):
+    if kind == "plan" and (
+        parsed.actions or parsed.plan_targets or PLAN_TITLE_RE.search(doc.title)
+    ):
         if TABLE_TITLE_RE.search(doc.title) and doc.title.endswith("表"):
             kind = "breakdown_table"
         result = _document(doc, kind, parsed.actions, [])
@@ -187,6 +193,8 @@ def document_kind(doc: RawDocument, parsed: ParsedPlan) -> str:
     opening = REPORT_OPENING_RE.search(body[:400])
     # "2022年,全县…" opening a report, not "一、工作目标 …。2020年,…得到规范" of a plan's goals
     opening = opening if opening and not _PLAN_PART_RE.search(body[: opening.start()]) else None
+    # "2024年,我们工作的总体要求是:…": the year of a plan's goals, not of a report's results
+    opening = opening if opening and not _PLAN_PART_RE.search(body[opening.end() :][:30]) else None
     said = any(REPORT_BODY_RE.search(line) for line in doc.lines[:40] if len(line) < 300) or bool(
         opening
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from loaders.plans.deadlines import find_deadline_in_text, parse_deadline
 from loaders.plans.outline import (
@@ -63,11 +64,11 @@ TASKS_HEADING_RE = re.compile(r"^.{0,8}(?:任务|措施|举措)$")
 # a note that the first unit listed leads ("其中列第一位为牵头单位", "排在第一位的部门为牵头部门",
 # "(除标注…外,列第一位为牵头或汇总单位,下同)"): it holds for every later attribution
 FIRST_LEADS_RE = re.compile(
-    r"(?:列|排|位|居)(?:在|于)?第一(?:位|个)?的?(?:部门|单位|者)?(?:为|是)牵头"
+    r"(?:列|排|位|居)(?:在|于)?第一(?:位|个)?的?(?:部门|单位|者)?(?:为|是)(?:工作|主要)?牵头"
     r"|首位(?:的)?(?:部门|单位)?(?:为|是)牵头"  # "(首位单位为牵头单位,下同)"
 )
 FIRST_LEADS_NOTE_RE = re.compile(
-    r"\((?:(?:其中|除|注|说明)[^()]*(?:第一|首位)|首位)[^()]*牵头[^()]*\)"
+    r"\((?:(?:其中|除|注|说明)[^()]*(?:第一|首位)|首位|[列排]第一)[^()]*牵头[^()]*\)"
     r"|[,;](?:其中)?[^,;()。]{0,12}(?:第一|首位)[^,;()。]*牵头[^,;()。]*(?:[,;]下同)?"
     r"|^(?:其中)?[^,;()。]{0,12}(?:第一|首位)[^,;()。]*牵头[^,;()。]*(?:[,;]下同)?[。;,]?"
 )
@@ -110,6 +111,7 @@ class Item:
 class Outline:
     items: list[Item]
     paragraphs: list[tuple[Item | None, str, str | None]]  # (enclosing item, text, label)
+    target_places: tuple[list[Item], dict[int, list[str]]] | None = None  # _target_places
 
 
 _LINK_RE = re.compile(
@@ -323,7 +325,12 @@ def _dotted_bare_numbers(lines: list[str]) -> list[str]:
 def _carries_units(item: Item) -> bool:
     if item.roles:
         return True
-    return bool(extract_inline_units(item.text)[1])
+    return bool(_inline_roles(item.text))
+
+
+@lru_cache(maxsize=65536)
+def _inline_roles(text: str) -> bool:
+    return bool(extract_inline_units(text)[1])
 
 
 def _subtree_carries(items: list[Item], test) -> list[bool]:
@@ -331,7 +338,8 @@ def _subtree_carries(items: list[Item], test) -> list[bool]:
     out = [False] * len(items)
     for i, it in enumerate(items):
         rank = STYLE_RANK[it.style]
-        for other in items[i:]:
+        for j in range(i, len(items)):  # no slice: a copy of the rest per item is quadratic
+            other = items[j]
             if other is not it and STYLE_RANK[other.style] <= rank:
                 break
             if other.label != "效果指标" and test(other):
@@ -458,10 +466,11 @@ def parse_plan_lines(
     """Actions with their tasks and section targets; plan-level goals from 目标 sections.
     `structural`: when no level carries units or targets, take the tasks from the outline."""
     outline = build_outline(lines)
+    _hoist_closing_roles(outline.items)
     task_style = choose_task_style(outline.items, structural)
     default_year = years[0] if years else None
-    if task_style is None:
-        return ParsedPlan([], [])
+    if task_style is None:  # no tasks (an excerpt cut before them): the goals stated so far
+        return ParsedPlan([], _plan_targets(outline, max(STYLE_RANK.values()) + 1, [], set()))
     task_rank = STYLE_RANK[task_style]
     unitless = not any(_carries_units(it) for it in outline.items)
     sections = _fields_as_tasks(_sections(outline.items, task_style, unitless), outline.items)
@@ -519,6 +528,7 @@ def parse_plan_lines(
                 emitted.add(id(head))
                 actions.append(_action_record(head, tasks, outline, default_year, title))
     _group_roles_to_tasks(actions, outline.items)
+    _heading_roles_to_tasks(actions)
     plan_targets = _plan_targets(outline, task_rank, sections, emitted)
     plan_targets += [g for d in duties for g in extract_targets(d.text)]  # "结案率达到100%"
     return ParsedPlan(actions, plan_targets)
@@ -738,6 +748,83 @@ def _group_roles_to_tasks(actions: list[dict], items: list[Item]) -> None:
                     task[ROLE_KEYS[role]] = [n for n in names]
 
 
+# a section named for the body that leads or carries out its tasks: "一、县示范区管委会牵头工作(8项)"
+_HEADING_ROLE_RE = re.compile(
+    r"^(?P<unit>[^,，。;；:：]{2,30}?)(?P<verb>牵头|负责|承担|承办)的?(?:工作|任务|事项)"
+    r"(?:[(（]\d{1,3}项[)）])?$"
+)
+
+
+def _heading_roles_to_tasks(actions: list[dict]) -> None:
+    """The body a section's heading names as leading (or carrying out) its tasks, for each task
+    under it that names no unit of its own."""
+    for action in actions:
+        m = _HEADING_ROLE_RE.match(action["title"])
+        if not m or not looks_like_unit(m.group("unit")):
+            continue
+        key = "lead_units" if m.group("verb") == "牵头" else "responsible_units"
+        for task in action["tasks"]:
+            if not any(task[k] for k in ROLE_KEYS.values()):
+                task[key] = [m.group("unit")]
+
+
+def _hoist_closing_roles(items: list[Item]) -> None:
+    """A role line closing the last of an item's sub-items, none of the others naming a unit
+    ("1.完善应急预案体系" / "(1)…" "(2)…" / "(责任单位:X、Y)" on a line of its own), names the
+    units of the item above: the sub-items are its measures. So when every such group of two
+    sub-items or more reads so, in two groups at least."""
+    parents = _parents(items)
+    children: dict[int, list[Item]] = {}
+    for it in items:
+        parent = parents.get(id(it))
+        if parent is not None:
+            children.setdefault(id(parent), []).append(it)
+    by_id = {id(it): it for it in items}
+    groups = []
+    for pid, kids in children.items():
+        parent = by_id[pid]
+        if (
+            parent.roles
+            or _inline_roles(parent.text)
+            or any(k.style != kids[0].style for k in kids)
+        ):
+            continue
+        closing = [_closing_roles(k) for k in kids]
+        if any(_inline_roles(k.text) for k in kids[:-1]) or any(k.roles for k in kids[:-1]):
+            return  # sub-items naming their own units: they are the tasks
+        if closing[-1] is None:
+            if kids[-1].roles or _inline_roles(kids[-1].text):
+                return
+            continue
+        if len(kids) < 2:
+            return
+        groups.append((parent, kids[-1], closing[-1]))
+    if len(groups) < 2:
+        return
+    for parent, last, part in groups:
+        parent.heading_alone = True  # "完善应急预案体系": a heading above its measures
+        if part == "roles":
+            parent.roles, last.roles = last.roles, []
+        else:
+            last.parts.remove(part)
+            parent.parts.append(part)
+
+
+_ROLE_BRACKET_LINE_RE = re.compile(
+    r"^[(（][^()（）]{0,8}(?:单位|部门)\s*[:：](?:[^()（）]|[(（][^()（）]*[)）])+[)）]$"
+)
+
+
+def _closing_roles(item: Item) -> str | None:
+    """How an item's units stand on a line of their own after its text: "roles" (a role line
+    read as such), the bracketed line itself, or None."""
+    if item.roles and not _inline_roles(item.text):
+        return "roles"
+    if len(item.parts) >= 2 and _ROLE_BRACKET_LINE_RE.match(item.parts[-1].strip()):
+        return item.parts[-1]
+    return None
+
+
 def _parents(items: list[Item]) -> dict[int, Item]:
     """Each item's nearest item of a higher level before it."""
     parents: dict[int, Item] = {}
@@ -825,15 +912,28 @@ def _action_record(
 
 def _section_targets(head: Item | None, tasks: list[Item], outline: Outline) -> list[dict]:
     """Targets of 效果指标 items and 目标: paragraphs inside this section."""
-    members = {id(head), *(id(t) for t in tasks)}
+    effects, labelled = _target_places(outline)
     found: list[dict] = []
-    for it in outline.items:
-        if it.label == "效果指标" and _belongs(it, head, outline.items):
+    for it in effects:
+        if _belongs(it, head, outline.items):
             found.extend(extract_targets(it.text))
-    for owner, text, label in outline.paragraphs:
-        if owner is not None and id(owner) in members and label in ("效果指标", "目标"):
+    for owner in (head, *tasks):
+        for text in labelled.get(id(owner), []) if owner is not None else []:
             found.extend(extract_targets(text))
     return found
+
+
+def _target_places(outline: Outline) -> tuple[list[Item], dict[int, list[str]]]:
+    """The outline's 效果指标 items, and its 效果指标 / 目标: paragraphs by the item they stand
+    under; worked out once per outline (a plan of thousands of sections reads them once)."""
+    if outline.target_places is None:
+        labelled: dict[int, list[str]] = {}
+        for owner, text, label in outline.paragraphs:
+            if owner is not None and label in ("效果指标", "目标"):
+                labelled.setdefault(id(owner), []).append(text)
+        effects = [it for it in outline.items if it.label == "效果指标"]
+        outline.target_places = (effects, labelled)
+    return outline.target_places
 
 
 def _belongs(it: Item, head: Item | None, items: list[Item]) -> bool:
@@ -953,7 +1053,8 @@ def same_below_roles(line: str) -> list[tuple[str, list[str]]]:
 
 # "以下均需区市场监管局落实", "以下各项任务均由各区政府组织实施": a unit in every task below
 _ALL_BELOW_RE = re.compile(
-    r"以下(?:各项|各类)?(?:任务|工作)?均(?:需要|需|由|要|须)?([^,，。;；()（）]{2,30}?)"
+    r"以下(?:各项|各类)?(?:任务|工作)?均(?:需要|需|由|要|须)?"
+    r"((?:[^,，。;；()（）]|[(（][^()（）,，。]{1,8}[)）]){2,30}?)"  # 各乡(镇)政府: a bracket inside
     r"(?:组织|负责)?(?:落实|负责|实施)"
     r"|以下(?:分工|各项分工|任务|各项任务)?均(?:含|包括|包含)([^,，。;；()（）]{2,30})"
 )  # "以下均需X落实", "以下分工均含X"

@@ -74,11 +74,11 @@ COUNT_UNITS = (
     "|支(?![持援付出撑部队])|处(?![室理置罚分])"
     "|兆瓦时|兆瓦|千瓦时|千瓦|吉瓦|MWh|MW|kWh|kW|GW|标准箱|TEU|元"
     "|位|幅|组(?![织建成合])|部(?![门署委分])|起(?![草诉点步])|本(?![市级区县单部年次着地])"
-    "|卷(?![宗入])|类(?![型别似])"
+    "|卷(?![宗入])|类(?![型别似])|册(?![封])|株|棵"
 )
 # units a report counts in ("112位党政一把手", "悬挂横幅27幅", "业务套餐41组") but a plan's
 # targets do not ("排名前3位"): no target
-_REPORT_UNITS = ("位", "幅", "组", "本", "卷", "类")
+_REPORT_UNITS = ("位", "幅", "组", "本", "卷", "类", "册")
 # units of a measured level (a concentration, a loudness): "年均" in front names the level
 LEVEL_UNITS = (
     "微克/立方米",
@@ -109,6 +109,11 @@ _REACH_RE = re.compile(
 _MONEY_OUTPUT_RE = re.compile(
     r"(?:营收|收入|产值|增加值|交易额|成交额|销售额|营业额|出口额|税收|利润|经济总量|产业规模|市场规模)"
     r"(?:总额|总量|规模)?(?:力争)?(?:达到|达|突破|超过|不低于|不少于|高于|提高到|提升到|增加到|增至)$"
+)
+# the investment a plan sets out to reach ("保持公路水路建设投资100亿元以上", "完成固定资产投资
+# 50亿元"), not a project's cost ("总投资3000万元建设…", "投资3000万元建设基地")
+_INVESTMENT_RE = re.compile(
+    r"(?:固定资产|建设|有效|社会)投资(?:额|总额)?(?:完成|达到|达|突破|保持)?$"
 )
 _GRANT_RE = re.compile(r"补贴|补助|奖励|资助|奖补|扶持|最高|给予|贴息|罚款|处以|投资")
 TIME_UNITS = ("个工作日", "工作日", "日", "天", "小时", "个小时", "分钟", "个月")
@@ -201,7 +206,9 @@ _REPORT_VERB_RE = re.compile(
     r"作出|开设|列出|明确|督办|引进|划入|通报|约谈|问责|发放|录用|招聘|选聘|新建|推出|打造|上线|"
     r"公布|回复|挽回|追回|调研|研讨|座谈|走访|帮扶|服务|覆盖|累计|共计|合计|总计|(?<![一总公])共|"
     r"讲授|讲解|悬挂|张贴|承接|复盘|印制|制作|推送|刊发|刊登|出具|征集|收到|审理|提醒|开通|核查|"
-    r"抽查|复核|拆除|查办|移送|发出|转办|交办|创建|评选|上好|讲好|执行|自建|修复|纳入|达到|整合|审议|提请|调用|争创|部署|落实|新设|撤销|维持|驳回|处理|记录|设定|细化|指导|推进|认领|编制|审验|新办|值班|赋予|竣工|在建|推荐|命名|应对|侦破|破获|抓获|移诉|查获|立(?=[\u4e00-\u9fff]{1,8}案)|承办|制止|列入|出动"
+    r"抽查|复核|拆除|查办|移送|发出|转办|交办|创建|评选|上好|讲好|执行|自建|修复|纳入|达到|整合|审议|提请|调用|争创|部署|落实|新设|撤销|维持|驳回|处理|记录|设定|细化|指导|推进|认领|编制|审验|新办|值班|赋予|竣工|在建|推荐|命名|应对|侦破|破获|抓获|移诉|查获|立(?=[\u4e00-\u9fff]{1,8}案)|承办|制止|列入|出动|"
+    r"设置|培育|组建|储备|征订|组派|配置|购置|编印|发行|赠送|救治|接种|检测|巡查|整治|改造|建设|投入|"
+    r"举行|列席"
 )
 _JOINS = ("、", "和", "及", "与", "暨")
 # a statistic named as a number of something ("空气质量优良天数309天", "受理件数52件")
@@ -546,10 +553,13 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
         return []  # a slogan, not a measure: "两个维护", "三个不决策", "四个意识"
     if unit in _REPORT_UNITS and mode == "target":
         return []
+    before_value = plain[prev_end : m.start()].replace("约", "")
+    # an amount of investment to reach, not a project's spending ("项目总投资…,计划完成投资…")
+    invested = _INVESTMENT_RE.search(before_value) and "总投资" not in plain
     if unit == "元" and (
         mode == "achievement"
-        or not _MONEY_OUTPUT_RE.search(plain[prev_end : m.start()].replace("约", ""))
-        or _GRANT_RE.search(plain)
+        or not (_MONEY_OUTPUT_RE.search(before_value) or invested)
+        or _GRANT_RE.search(plain.replace("投资", "") if invested else plain)
     ):
         return []
     value = _number(m["num"]) * _SCALE.get(m["wan"], 1)

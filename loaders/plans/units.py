@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 Roles = list[tuple[str, list[str]]]
 
-OPENERS = "<(（〈"
-CLOSERS = ">)）〉"
+OPENERS = "<(（〈〔"
+CLOSERS = ">)）〉〕"
 LIST_SEPARATORS = "、,，;；"
 CLAUSE_SEPARATORS = "、,，;；。 \t"
 PROSE_CHARS = set("。:：!?！？“”《》\"'")
@@ -270,7 +270,9 @@ def _split_conjunction(name: str) -> list[str]:
 
 # "各区、县级市政府" / "各乡、镇人民政府": a bare "each <level>" shares the government word of the
 # level named after it, so the pair is one group name (each district and each county-level city)
-BARE_EACH_LEVEL_RE = re.compile(r"^各(?:有关|相关)?(?:区|县|市|镇|乡|县区|区县|县市|市县)$")
+BARE_EACH_LEVEL_RE = re.compile(
+    r"^各(?:有关|相关)?(?:区|县|市|镇|乡|县区|区县|县市|市县)(?:、(?:区|县|市|镇|乡|县级市|特区))*$"
+)  # "各区" / "各县、市": each of the levels, the name's end to come ("、区政府")
 LEVEL_GOVERNMENT_RE = re.compile(
     r"^(?:县级市|县区|区县|县|区|市|镇|乡|街道|街)(?:(?:人民)?(?:政府|党委|党委政府|管委会))?$"
 )  # a bare level too: "各区、县级市" is each district and each county-level city
@@ -302,6 +304,9 @@ def split_unit_names(s: str) -> list[str]:
         seps.append(s[pos] if pos < len(s) else "")
         pos += 1
     cleaned = [_clean_name(raw) for raw in raws]
+    for k in range(1, len(cleaned)):  # "市民政局 伍泽国": a unit and the person heading it
+        if seps[k - 1].isspace() and _person_name(cleaned[k]) and looks_like_unit(cleaned[k - 1]):
+            cleaned[k] = ""
     kept = [(c, sep) for c, sep in zip(cleaned, seps, strict=True) if c]
     joined = _join_shared_suffix([c for c, _ in kept], [sep for _, sep in kept])
     names: list[str] = []
@@ -312,6 +317,24 @@ def split_unit_names(s: str) -> list[str]:
             if name and name not in names:
                 names.append(name)
     return names
+
+
+# the commonest surnames: a two- or three-character word opening on one, no unit word in it, is
+# a person's name (a table's 牵头单位及主要负责人 cell: "市民政局 伍泽国")
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤伍"
+)
+
+
+def _person_name(name: str) -> bool:
+    return (
+        2 <= len(name) <= 3
+        and name[0] in _SURNAMES
+        and bool(re.fullmatch(r"[\u4e00-\u9fff]+", name))
+        and not looks_like_unit(name)
+    )
 
 
 def _bare(name: str) -> str:
@@ -504,6 +527,8 @@ def _group_roles(content: str) -> tuple[Roles, str] | None:
     # "(X牵头,Y按职责分工负责,以下各项工作均需要Y负责,不再单独列出)"
     note = _TRAILING_NOTE_RE.search(c)
     heads = [c, c.partition("。")[0], c[: note.start()] if note else ""]
+    if _NOTE_AFTER_STOP_RE.search(c.partition("。")[2]):
+        heads = [heads[1], *heads]  # "(…,配合单位:Y。以下均需Y负责,不再列出。)": the note apart
     for k, head in enumerate(heads):
         if not head or (k and head == c):
             continue
@@ -520,6 +545,7 @@ _TOGETHER_RE = re.compile(
     r"(?P<lead>[^,，;；()（）]{2,60}?)会同(?P<with>[^,，;；()（）]{2,60}?)"
     r"(?:共同)?(?:办理|负责|落实|实施|组织实施|承办|推进)"
 )
+_NOTE_AFTER_STOP_RE = re.compile(r"以下|不再|下同|其余|属地")
 _TRAILING_NOTE_RE = re.compile(r"[,，;；]\s*(?:以下|不再|下同|其余|其中)")
 
 
@@ -531,6 +557,13 @@ def _bare_names(content: str) -> tuple[Roles, str] | None:
     各区政府)"): the units that carry it out, responsible. Not a single group name ("(各区)"
     may be a scope) nor a name standing for an abbreviation."""
     names = _verb_names(content)
+    if not names:  # "(X、Y,各县市、区政府。以下均需…落实,不再列出)": the names before the note
+        note = _TRAILING_NOTE_RE.search(content)
+        stop = content.find("。")
+        if stop > 0 and _NOTE_AFTER_STOP_RE.search(content[stop:]):
+            names = _verb_names(content[:stop])
+        elif note:
+            names = _verb_names(content[: note.start()])
     if not names or (len(names) == 1 and is_group(names[0])):
         return None
     if any(len(n) > 20 or _NOT_A_NAME_RE.search(n) for n in names):
