@@ -3579,3 +3579,103 @@ def test_a_bracket_of_bare_names_before_a_note_and_rows_of_a_table_fragment():
         ("80", ["县教育局"], ["县各有关单位"]),
         ("81", ["县教育局"], ["县各有关单位"]),
     ]
+
+
+def test_a_task_table_whose_first_row_is_a_section_and_a_row_with_three_unit_paragraphs():
+    """主要工作任务 | 牵头单位 | 责任单位, cell per paragraph: a section row right under the header,
+    tasks numbered inside their cell, a row whose units run over three paragraphs."""
+    cells = [
+        "主要工作任务",
+        "牵头单位",
+        "责任单位",
+        "一、优结构、谋发展,在加快构建现代化产业体系上冲在前",
+    ]
+    cells += ["1.主动对接国家战略,完善现代化产业体系。", "区发改局", "区工信局、区商务局"]
+    cells += ["2.大力发展新兴数字产业,培育前沿新材料。", "区发改局", "区工信局", "各街道办事处"]
+    cells += ["3.积极培育元宇宙、人形机器人等未来产业。", "区科技局", "区工信局、各街道办事处"]
+    (doc,) = docs("2024年政府工作报告主要工作任务分解表\n\n" + "\n\n".join(cells) + "\n")
+    assert [(t["number"], t["lead_units"]) for t in tasks(doc)] == [
+        ("1", ["区发改局"]),
+        ("2", ["区发改局"]),
+        ("3", ["区科技局"]),
+    ]
+    assert tasks(doc)[0]["responsible_units"] == ["区工信局", "区商务局"]
+
+
+def test_role_words_and_subjects_of_other_forms():
+    text = """某县卫健委2021年政府工作报告任务分解
+一、重点任务
+1.落实积极应对人口老龄化国家战略。
+牵头责任单位:县卫健委、县民政局
+主要协作单位:各乡镇人民政府、县政府有关部门
+2.推进完善PPP运行长效机制。(责任单位:县发改委、县财政局,第一责任单位为牵头单位,下同)
+3.严格落实统一的招投标政策。(责任单位:县建设局、县财政局)
+4.县园林局负责做好植树活动的前期准备工作,沿路种植重阳木550株。
+(五)由城关区政府负责,在庆阳路摆放鲜花。
+"""
+    (doc,) = docs(text)
+    got = [(t["number"], t["title"][:8], *roles(t)) for t in tasks(doc)]
+    assert got == [
+        (
+            "1",
+            "落实积极应对人口",
+            ["县卫健委", "县民政局"],
+            [],
+            ["各乡镇人民政府", "县政府有关部门"],
+        ),
+        ("2", "推进完善PPP运", ["县发改委"], ["县财政局"], []),
+        ("3", "严格落实统一的招", ["县建设局"], ["县财政局"], []),
+        # the body a task's sentence opens on, the first listed (下同 above): it leads
+        ("4", "县园林局负责做好", ["县园林局"], [], []),
+        ("(五)", "由城关区政府负责", ["城关区政府"], [], []),
+    ]
+    assert [(g["value"], g["unit"]) for g in tasks(doc)[3]["targets"]] == [(550, "株")]
+
+
+def test_points_are_a_target_and_a_reports_score_not_a_threshold():
+    from loaders.plans.targets import extract_achievements
+
+    assert _targets("市民食品安全基本知识知晓度评分91分以上。") == [
+        ("市民食品安全基本知识知晓度评分", ">=", 91, "分")
+    ]
+    got = extract_achievements(
+        "在全省法治政府建设考评中得分102.25分。"
+        "学习积分40000分以上的人员有42名,30000-40000分的人员有31名。",
+        2021,
+    )
+    assert [(a["value"], a["unit"]) for a in got] == [(102.25, "分"), (42, "名"), (31, "名")]
+
+
+def test_a_table_copied_with_spaces_between_its_cells():
+    """序号 重点工作任务 牵头责任单位 一季度完成情况: header and rows parted by spaces (a page's
+    table pasted where its TABs became spaces), the last column holding spaces of its own, a
+    traditional copy with pinyin glosses in its header."""
+    text = """2025年县政府重点工作任务一季度完成情况
+序號(hào) 重點(diǎn)工作任務(wù) 牽頭責任單位 一季度完成情況
+1 地區生產總值增長6%以上。 縣發改委 一季度地區生產總值增長6.8%
+2 規模工業增加值增長4.5%。 縣工信局 規模工業增加值增長 11.9%
+3 財政一般公共預算收入增長3.7%以上。 縣財政局、縣稅務局 增長4.8%
+"""
+    (doc,) = docs(text)
+    assert doc["kind"] == "breakdown_table"
+    assert [(t["number"], t["title"], t["lead_units"]) for t in tasks(doc)] == [
+        ("1", "地区生产总值增长6%以上", ["县发改委"]),
+        ("2", "规模工业增加值增长4.5%", ["县工信局"]),
+        ("3", "财政一般公共预算收入增长3.7%以上", ["县财政局", "县税务局"]),
+    ]
+
+
+def test_bare_names_with_tortoise_shell_brackets_attribute_the_task():
+    text = """关于明确政府工作报告提出的2023年重点工作责任单位的通知
+一、2023年经济社会发展主要预期目标分解
+1.地区生产总值增长7%以上。(市发展改革委,各县〔市、区〕政府)
+2.研发投入强度超过2.4%。(市科技局,各县〔市、区〕政府)
+3.固定资产投资增长10.5%。(市发展改革委,各县〔市、区〕政府)
+"""
+    (doc,) = docs(text)
+    assert doc["kind"] == "plan"
+    assert [t["responsible_units"] for t in tasks(doc)] == [
+        ["市发展改革委", "各县〔市、区〕政府"],
+        ["市科技局", "各县〔市、区〕政府"],
+        ["市发展改革委", "各县〔市、区〕政府"],
+    ]

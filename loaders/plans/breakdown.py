@@ -50,6 +50,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "具体措施",
         "工作措施",
         "目标任务",
+        "主要工作举措",  # 序号 | 主要工作举措 | 牵头单位: the tasks' text, not a short name
         "目标与任务",
         "任务目标",
         "民生实事",
@@ -489,9 +490,11 @@ def _ends_table(text: str, before: list[str]) -> bool:
     m = re.match(r"(\d{1,3})\s*[.、．]", text)
     if m:
         last = int(m.group(1)) - 1
-        if last == 0 or any(b.startswith((f"{last}.", f"{last}、")) for b in before[-3:]):
+        if last == 0 or any(b.startswith((f"{last}.", f"{last}、")) for b in before[-8:]):
             return False
     m = _CN_SECTION_RE.match(text)
+    if m and all(_header_cell(b) for b in before):
+        return False  # the section row right under the header: the first of the table's rows
     if m and (value := cn_to_int(m.group(1))):  # 二、 after the table's own section row 一、
         for b in before:
             prior = _CN_SECTION_RE.match(b)

@@ -14,6 +14,7 @@ from loaders.plans.oneline_tables import restore_rows
 from loaders.plans.outline import spaced_pieces, split_running_text, strip_page_marks
 from loaders.plans.prose import ParsedPlan, parse_plan_lines
 from loaders.plans.review import annotate
+from loaders.plans.spaced_tables import space_parted_rows
 from loaders.plans.targets import extract_achievements
 
 TABLE_FORMATS = ("xlsx", "xls", "csv")
@@ -45,7 +46,8 @@ ASSESS_TITLE_RE = re.compile(
 )
 # rules, procedures and forms are not plans even when some articles name a responsible unit
 RULE_TITLE_RE = re.compile(
-    r"(办法|规定|细则|条例|规则|准则|守则|流程|测评表|章程|制度|职责清单|责任清单|职责分工)(\(试行\))?$"
+    r"(办法|规定|细则|条例|规则|准则|守则|流程|测评表|章程|制度|职责清单|(?<!工作)责任清单|职责分工)"
+    r"(\(试行\))?$"  # (a 工作责任清单 lists the year's work: a plan)
 )
 
 
@@ -60,7 +62,7 @@ def parse_bytes(name: str, data: bytes) -> dict:
         raw = read_text_bytes(name, data)
         # a page or a field copied as one line, its line breaks left as spaces (not a PDF: its
         # lines are the page's, their spaces gaps in the print)
-        raw, pieces = spaced_pieces(raw) if fmt != "pdf" else (raw, set())
+        raw, pieces = spaced_pieces(space_parted_rows(raw)) if fmt != "pdf" else (raw, set())
         lines = normalize_text(raw).split("\n")
         raw = "\n".join(pipe_table_lines(restore_rows(lines)))
         text = clean_document_text(raw)

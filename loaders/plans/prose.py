@@ -66,9 +66,10 @@ TASKS_HEADING_RE = re.compile(r"^.{0,8}(?:任务|措施|举措)$")
 FIRST_LEADS_RE = re.compile(
     r"(?:列|排|位|居)(?:在|于)?第一(?:位|个)?的?(?:部门|单位|者)?(?:为|是)(?:工作|主要)?牵头"
     r"|首位(?:的)?(?:部门|单位)?(?:为|是)牵头"  # "(首位单位为牵头单位,下同)"
+    r"|第一(?:责任)?(?:单位|部门)(?:为|是)牵头"  # "(第一责任单位为牵头单位,下同)"
 )
 FIRST_LEADS_NOTE_RE = re.compile(
-    r"\((?:(?:其中|除|注|说明)[^()]*(?:第一|首位)|首位|[列排]第一)[^()]*牵头[^()]*\)"
+    r"\((?:(?:其中|除|注|说明)[^()]*(?:第一|首位)|首位|[列排]?第一)[^()]*牵头[^()]*\)"
     r"|[,;](?:其中)?[^,;()。]{0,12}(?:第一|首位)[^,;()。]*牵头[^,;()。]*(?:[,;]下同)?"
     r"|^(?:其中)?[^,;()。]{0,12}(?:第一|首位)[^,;()。]*牵头[^,;()。]*(?:[,;]下同)?[。;,]?"
 )
@@ -1069,6 +1070,12 @@ def all_below_units(line: str) -> list[str]:
     return names if names and all(looks_like_unit(n) for n in names) else []
 
 
+_SUBJECT_IN_CHARGE_RE = re.compile(
+    r"^(?P<unit>[^,，。;；:：()（）、]{2,20}?)(?P<verb>具体负责|负责|牵头)(?![人的])"
+)
+_LED_CLAUSE_RE = re.compile(r"^由[^,，。;；]{2,30}?(?:负责|牵头)[,，]")
+
+
 def task_record(item: Item, default_year: int | None) -> dict:
     """The contract's Task object from an outline item."""
     text, inline_roles = extract_inline_units(item.text)
@@ -1082,6 +1089,11 @@ def task_record(item: Item, default_year: int | None) -> dict:
     for name in item.also:  # "以下均需X落实" above
         if not any(name in names for names in units.values()):
             units["responsible_units"].append(name)
+    if not any(units.values()) and (subject := _SUBJECT_IN_CHARGE_RE.match(text)):
+        # "1.区园林局负责做好活动的前期准备工作": the body the task's sentence opens on
+        if looks_like_unit(subject["unit"]):
+            key = "lead_units" if subject["verb"] == "牵头" else "responsible_units"
+            units[key] = [subject["unit"]]
     if item.first_leads and not units["lead_units"] and units["responsible_units"]:
         units["lead_units"] = units["responsible_units"][:1]
         units["responsible_units"] = units["responsible_units"][1:]
@@ -1094,9 +1106,12 @@ def task_record(item: Item, default_year: int | None) -> dict:
     if deadline is None:
         deadline = find_deadline_in_text(text, default_year)
     deadline_text = item.deadline_text or (deadline.text if deadline else None)
+    # "(一)由城关区政府负责,在庆阳路…摆放鲜花": the title as written, its leading role clause in it
+    led = _LED_CLAUSE_RE.match(item.text)
+    title_text = item.text if led and item.text.endswith(text[-8:]) else text
     return {
         "number": item.number,
-        "title": first_clause(text),
+        "title": first_clause(title_text),
         "text": text,
         "group": item.group,
         **units,

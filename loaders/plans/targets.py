@@ -74,10 +74,11 @@ COUNT_UNITS = (
     "|支(?![持援付出撑部队])|处(?![室理置罚分])"
     "|兆瓦时|兆瓦|千瓦时|千瓦|吉瓦|MWh|MW|kWh|kW|GW|标准箱|TEU|元"
     "|位|幅|组(?![织建成合])|部(?![门署委分])|起(?![草诉点步])|本(?![市级区县单部年次着地])"
-    "|卷(?![宗入])|类(?![型别似])|册(?![封])|株|棵"
+    "|卷(?![宗入])|类(?![型别似])|册(?![封])|株|棵|分(?![钟局别类批期之])"
 )
 # units a report counts in ("112位党政一把手", "悬挂横幅27幅", "业务套餐41组") but a plan's
 # targets do not ("排名前3位"): no target
+_SCORED_RE = re.compile(r"得分|评分|考评|考核|测评|成绩")  # a result in points: "考评得分102.25分"
 _REPORT_UNITS = ("位", "幅", "组", "本", "卷", "类", "册")
 # units of a measured level (a concentration, a loudness): "年均" in front names the level
 LEVEL_UNITS = (
@@ -98,7 +99,9 @@ _STRICT_CMP_RE = re.compile(
     r"(?:不超过|不高于|不少于|不低于|不得超过|不得少于|超过|高于|低于|少于)$"
 )
 # a plain count after a verb of building or adding is a floor: "建成5G基站1.2万个", "新建书房10家"
-_BUILD_RE = re.compile(r"建成|新建|新增|建设|培育|打造|创建|引进|招引|认定|培养|发展|实施|完成")
+_BUILD_RE = re.compile(
+    r"建成|新建|新增|建设|培育|打造|创建|引进|招引|认定|培养|发展|实施|完成|种植|栽植|植树|栽种"
+)
 # a count right after a verb of reaching is a floor too: "参保人数达到424万人"
 # ("授权量达350件" too: a bare 达, not 下达/送达/表达 …, nor 未达/不达)
 _REACH_RE = re.compile(
@@ -682,6 +685,13 @@ def _from_to(
 def _read_clause(clause: _Clause, mode: str) -> list[dict]:
     found = _zero(clause) if mode == "target" else []
     matches = list(_VALUE_RE.finditer(clause.plain))
+    if mode == "achievement":  # points are a report's figure only as a score it got
+        matches = [
+            m
+            for m in matches
+            if m["unit"] != "分"
+            or _SCORED_RE.search(clause.plain[max(0, m.start() - 12) : m.start()])
+        ]
     prev_end = 0
     for i, m in enumerate(matches):
         if m.start() < prev_end or _BUNDLE_RE.match(clause.plain, max(m.start() - 1, 0)):

@@ -60,6 +60,7 @@ _ROLE_WORDS = {
     "协助": "cooperating",
     "协办": "cooperating",
     "协同": "cooperating",
+    "协作": "cooperating",
     "支撑": "cooperating",
     "参与": "cooperating",
 }
@@ -67,6 +68,9 @@ _GENERIC_LABEL = (
     "(?:"
     + "|".join(_ROLE_WORDS)
     + r")(?:指导|负责|推进|落实|责任)?(?:处室|科室|股室|单位|部门|主体)"
+    + r"|主要(?:"  # 主要协作单位 / 主要配合单位: the role word after 主要
+    + "|".join(w for w in _ROLE_WORDS if w != "责任")
+    + r")(?:单位|部门)"
 )
 LABEL_RE = re.compile(
     "("
@@ -79,6 +83,7 @@ LABEL_RE = re.compile(
 
 def label_role(label: str) -> str:
     """The role a label gives ("牵头指导处室" -> lead)."""
+    label = label.removeprefix("主要") if label[2:4] in _ROLE_WORDS else label
     return ROLE_LABELS.get(label) or _ROLE_WORDS[label[:2]]
 
 
@@ -339,7 +344,7 @@ def _person_name(name: str) -> bool:
 
 def _bare(name: str) -> str:
     """The name without bracketed parts: "各乡镇<街道办>" -> "各乡镇"."""
-    return re.sub(r"[<(（〈][^<>()（）〈〉]*[>)）〉]", "", canonical_key(name))
+    return re.sub(r"[<(（〈〔][^<>()（）〈〉〔〕]*[>)）〉〕]", "", canonical_key(name))
 
 
 _SUBJECT_OF_SENTENCE_RE = re.compile(r"(?<=[府局委办门位院厅所队站心])(?:要|应当|须|必须|需要)")
@@ -352,7 +357,9 @@ def looks_like_unit(name: str) -> bool:
     parts = name.split("、")
     if len(parts) == 2 and _join_shared_suffix(parts, ["、", ""]) == [name]:
         return True  # "各区、县级市政府"
-    outer = re.sub(r"[(（][^()（）]*[)）]", "", name)  # "各县(市、区)政府": the 、 is inside
+    outer = re.sub(
+        r"[(（〔][^()（）〔〕]*[)）〕]", "", name
+    )  # "各县(市、区)政府": the 、 is inside
     if any(ch in LIST_SEPARATORS or ch.isspace() for ch in outer):
         return False
     if _SUBJECT_OF_SENTENCE_RE.search(outer):
