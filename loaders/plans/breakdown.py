@@ -1125,8 +1125,10 @@ def header_role(cell: str) -> str | None:
         return "note"
     if len(text) > 6 and text.endswith(("表", "清单", "方案", "计划")):
         return None  # "某市海铁联运重点任务表": the table's title above its header, no header cell
-    if text == "内容":
-        return "measure"
+    if text == "内容" or re.fullmatch(
+        r"(?:工作|主要)?(?:内容|目标|任务|措施)[与和及、](?:要求|措施|任务|目标|举措)", text
+    ):
+        return "measure"  # 内容与要求, 目标及措施: the tasks' text
     for role, names in HEADERS.items():
         if text in names:
             return role

@@ -95,6 +95,15 @@ STOP_LABEL_RE = re.compile(
     r"(完成时限|完成时间|时间节点|时限要求|办结时限|牵头领导|责任领导|责任人)\s*[:：]"
 )
 
+# "牵头领导:谢瑞武," opening a bracket before its units' labels: a person, no unit
+_LEADING_PERSON_RE = re.compile(
+    r"^(?:牵头|责任|分管|联系)?(?:领导|责任人|负责人)\s*[:：]\s*[^,，;；:：]{1,12}[,，;；]\s*"
+)
+# any label ("数据提供单位:"): where the names of a role's label end when it is no role's
+_ANY_LABEL_RE = re.compile(
+    r"(?<=[,，;；。\s])[\u4e00-\u9fff]{0,8}(?:单位|部门|领导|责任人|负责人|联系人|时限|时间|节点)\s*[:：]"
+)
+
 VERB_ROLES: dict[str, str] = {
     "分别牵头": "lead",
     "牵头负责": "lead",
@@ -379,11 +388,22 @@ def _top_level(matches: Iterable[re.Match[str]], s: str) -> list[re.Match[str]]:
 
 
 def _labelled_roles(s: str) -> Roles | None:
-    """Roles of a text that starts with a label: "牵头单位:A;责任单位:B,配合单位:C"."""
+    """Roles of a text that starts with a label: "牵头单位:A;责任单位:B,配合单位:C"; a leading
+    person ("牵头领导:谢瑞武,牵头单位:…") is passed over, and a label of no role
+    ("…,数据提供单位:市统计局") ends the list before it."""
+    lead_in = _LEADING_PERSON_RE.match(s)
+    if lead_in and LABEL_RE.match(s, lead_in.end()):
+        s = s[lead_in.end() :]
     if not LABEL_RE.match(s):
         return None
     labels = _top_level(LABEL_RE.finditer(s), s)
     stops = [m.start() for m in _top_level(STOP_LABEL_RE.finditer(s), s)]
+    role_starts = {m.start() for m in labels}
+    stops += [
+        m.start()
+        for m in _top_level(_ANY_LABEL_RE.finditer(s), s)
+        if m.start() not in role_starts and not any(r.start() < m.start() < r.end() for r in labels)
+    ]
     roles: Roles = []
     for i, m in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(s)
