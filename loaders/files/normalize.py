@@ -114,7 +114,7 @@ _PIPE_CELL_RE = re.compile(r"^(\s*)(.*?)(\s*)$", re.S)
 
 def _normalize_pipe_row(line: str) -> str:
     """A table row copied with "|" between its cells: like a TAB row, its cells keep single spaces
-    inside them ("市民政局 伍泽国": a unit and its head); the spaces around each "|" stay as they
+    inside them ("市民政局 王某某": a unit and its head); the spaces around each "|" stay as they
     are (a row of a one-line copy ends where a cell runs on without one)."""
     cells = []
     for cell in line.split("|"):

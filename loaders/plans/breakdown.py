@@ -1002,7 +1002,7 @@ def _align_row(
 
 def _unit_cell(cell: str) -> bool:
     """A paragraph of unit names only (综合规划处 / 区房管局、各街镇), however many."""
-    # "…,谯城经开区管委会,魏武国控集团。": a list closed by a full stop
+    # "…,某经开区管委会,某国控集团。": a list closed by a full stop
     closed = cell.endswith("。")
     cell = cell.rstrip("。")
     if len(cell) > 300 or "。" in cell:

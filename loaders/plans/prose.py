@@ -1106,7 +1106,7 @@ def task_record(item: Item, default_year: int | None) -> dict:
     if deadline is None:
         deadline = find_deadline_in_text(text, default_year)
     deadline_text = item.deadline_text or (deadline.text if deadline else None)
-    # "(一)由城关区政府负责,在庆阳路…摆放鲜花": the title as written, its leading role clause in it
+    # "(一)由某区政府负责,在某路…摆放鲜花": the title as written, its leading role clause in it
     led = _LED_CLAUSE_RE.match(item.text)
     title_text = item.text if led and item.text.endswith(text[-8:]) else text
     return {

@@ -95,7 +95,7 @@ STOP_LABEL_RE = re.compile(
     r"(完成时限|完成时间|时间节点|时限要求|办结时限|牵头领导|责任领导|责任人)\s*[:：]"
 )
 
-# "牵头领导:谢瑞武," opening a bracket before its units' labels: a person, no unit
+# "牵头领导:李某," opening a bracket before its units' labels: a person, no unit
 _LEADING_PERSON_RE = re.compile(
     r"^(?:牵头|责任|分管|联系)?(?:领导|责任人|负责人)\s*[:：]\s*[^,，;；:：]{1,12}[,，;；]\s*"
 )
@@ -318,7 +318,7 @@ def split_unit_names(s: str) -> list[str]:
         seps.append(s[pos] if pos < len(s) else "")
         pos += 1
     cleaned = [_clean_name(raw) for raw in raws]
-    for k in range(1, len(cleaned)):  # "市民政局 伍泽国": a unit and the person heading it
+    for k in range(1, len(cleaned)):  # "市民政局 王某某": a unit and the person heading it
         if seps[k - 1].isspace() and _person_name(cleaned[k]) and looks_like_unit(cleaned[k - 1]):
             cleaned[k] = ""
     kept = [(c, sep) for c, sep in zip(cleaned, seps, strict=True) if c]
@@ -334,7 +334,7 @@ def split_unit_names(s: str) -> list[str]:
 
 
 # the commonest surnames: a two- or three-character word opening on one, no unit word in it, is
-# a person's name (a table's 牵头单位及主要负责人 cell: "市民政局 伍泽国")
+# a person's name (a table's 牵头单位及主要负责人 cell: "市民政局 王某某")
 _SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
     "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
@@ -389,7 +389,7 @@ def _top_level(matches: Iterable[re.Match[str]], s: str) -> list[re.Match[str]]:
 
 def _labelled_roles(s: str) -> Roles | None:
     """Roles of a text that starts with a label: "牵头单位:A;责任单位:B,配合单位:C"; a leading
-    person ("牵头领导:谢瑞武,牵头单位:…") is passed over, and a label of no role
+    person ("牵头领导:李某,牵头单位:…") is passed over, and a label of no role
     ("…,数据提供单位:市统计局") ends the list before it."""
     lead_in = _LEADING_PERSON_RE.match(s)
     if lead_in and LABEL_RE.match(s, lead_in.end()):
