@@ -26,6 +26,8 @@ _TRANSLATE.update({c: None for c in [*range(0x00, 0x09), 0x0E, 0x0F, *range(0x10
 _TRANSLATE.update({0x2488 + k: f"{k + 1}." for k in range(20)})
 _TRANSLATE.update({0x2474 + k: f"({k + 1})" for k in range(20)})
 _LINE_BREAK_RE = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
+# every line end, "\n" too, captured: raw text split into lines and their ends (joined back as read)
+LINE_ENDS_RE = re.compile(r"(\r\n|[\n\r\u2028\u2029\x0b\x0c\x85])")
 
 # Han ideographs and the punctuation that sits between them (、。“”《》〔〕【】—…·).
 _CJK = (
@@ -85,6 +87,12 @@ def normalize_cell(text: str) -> str:
         text = to_simplified(text)
     text = _LINE_BREAK_RE.sub("\n", text.translate(_TRANSLATE)).replace("\t", " ")
     return "\n".join(_MULTI_SPACE_RE.sub(" ", ln).strip(" ") for ln in text.split("\n")).strip()
+
+
+def plain_name(text: str) -> str:
+    """A short name of raw text as the conventions write it (a header cell looked up before the
+    text is normalised): full-width folded, simplified script, a mirror's pinyin glosses gone."""
+    return to_simplified(_PINYIN_GLOSS_RE.sub("", text.translate(_TRANSLATE))).strip()
 
 
 def normalize_text(text: str) -> str:

@@ -743,9 +743,9 @@ def _numbered_rows(cells: list[str]) -> list[list[str]] | None:
             own = [cells[a][m.end() :].strip(), *own]
             first = "measure" if opener is MEASURE_RE else "name"
         parts = _sub_rows(own) if roles[-1] in (*_UNIT_ROLES, "deadline") else [own]
-        values, extra = _align_row(parts[0], roles, start=first)
+        values, extra = align_row(parts[0], roles, start=first)
         for part in parts[1:]:  # more of the row's task, each with its own units: one task
-            more, extra = _align_row(part, roles, start="measure")
+            more, extra = align_row(part, roles, start="measure")
             values = [
                 ("、" if r in _UNIT_ROLES else " ").join(x for x in (v, w) if x)
                 if w and w != v
@@ -934,7 +934,7 @@ def _fit(paragraph: str, role: str, more: bool) -> float:
     return 0.3 if more else 0.4  # notes, targets, other columns take anything
 
 
-def _align_row(
+def align_row(
     own: list[str], roles: list[str], start: str | None = None
 ) -> tuple[list[str], list[str]]:
     """The paragraphs of one numbered row laid into its columns in order, by how well each reads

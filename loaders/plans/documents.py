@@ -328,7 +328,7 @@ def title_from_heading(heading: str) -> str:
         return m.group(1).strip()
     m = NOTICE_RE.match(heading)
     body = m.group("body") if m else heading
-    return _without_doc_number(body).strip() or heading
+    return body.strip() or heading
 
 
 def _without_doc_number(title: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.files.normalize import normalize_prose
+from loaders.files.normalize import LINE_ENDS_RE, normalize_prose
 from loaders.numbering import CN_NUM, CN_NUMERAL_CHARS, cn_to_int
 
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
@@ -264,7 +264,6 @@ _BARE_MARKER_RE = re.compile(
     rf"|第(?:{CN_NUM}|\d{{1,3}})[条章节])\s*$"
 )
 _LONE_CHAR_RE = re.compile(rf"[{_HAN}](?:{_SP}|[:：]|$)")
-_LINE_END_RE = re.compile(r"(\r\n|[\n\r\u2028\u2029\x0b\x0c\x85])")
 
 
 def break_spaced_lines(text: str) -> str:
@@ -280,7 +279,7 @@ def spaced_pieces(text: str) -> tuple[str, set[str]]:
     with the next one (is_complete). Left alone: table rows (only the prose between tables run
     into one line is cut), a | table opening the line, and letter-spaced text (a PDF's
     法 治 政 府, where spaces part characters, not lines)."""
-    parts = _LINE_END_RE.split(text)
+    parts = LINE_ENDS_RE.split(text)
     pieces: set[str] = set()
     for k in range(0, len(parts), 2):
         line = parts[k]

@@ -3,35 +3,24 @@ became spaces): a header line of names parted by spaces (序号 重点工作任�
 then one line per row opening on its number ("1 地区生产总值增长6%以上。 县发改委 一季度增长6.8%").
 
 Read before the text conventions drop the spaces next to Chinese characters (which would glue the
-cells together): the header and its rows become TAB rows. A row is cut into at most as many cells
-as the header has, from the left (the last column, progress or notes, may hold spaces of its
-own); a line that does not open on the next row number ends the table. Raw text: the header's
-names are looked up in simplified script and with full-width forms folded.
+cells together): the header and its rows become TAB rows. A row's words are laid into the
+header's columns by what each reads as (breakdown.align_row: a cell may hold spaces of its own, a
+merged cell left out gets none); a line that does not open on a higher row number ends the table.
+Raw text: the header's names are looked up as the conventions write them (plain_name).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from loaders.plans.breakdown import _align_row, header_role, resolve_roles
+from loaders.files.normalize import LINE_ENDS_RE, plain_name
+from loaders.plans.breakdown import align_row, header_role, resolve_roles
 
-_LINE_END_RE = re.compile(r"(\r\n|[\n\r\u2028\u2029\x0b\x0c\x85])")
 _SPACES_RE = re.compile(r"[ \u00a0\u3000]+")
 _ROW_RE = re.compile(r"^\s*(\d{1,3})[ \u00a0\u3000]+\S")
 _TASK_ROLES = {"measure", "name", "category", "group"}
 _UNIT_ROLES = {"lead", "responsible", "cooperating", "deadline"}
 _MAX_COLUMNS = 10
-_PINYIN_RE = re.compile(r"\([a-zA-Z\u00e0-\u00fc\u0101-\u01dc\u0300-\u036f]{1,8}\)")
-
-
-def _simple(token: str) -> str:
-    token = _PINYIN_RE.sub("", unicodedata.normalize("NFKC", token))  # 序號(hào): a mirror's gloss
-    try:
-        import zhconv  # traditional copies: the names in simplified script
-    except ImportError:  # pragma: no cover - installed with the project
-        return token
-    return zhconv.convert(token, "zh-cn")
 
 
 def _header(line: str) -> int:
@@ -41,7 +30,7 @@ def _header(line: str) -> int:
     tokens = _SPACES_RE.split(line.strip())
     if not 3 <= len(tokens) <= _MAX_COLUMNS:
         return 0
-    names = [_simple(t) for t in tokens]
+    names = [plain_name(t) for t in tokens]
     if any(len(n) > 12 for n in names):
         return 0
     roles = [header_role(n) for n in names]
@@ -57,7 +46,7 @@ def space_parted_rows(text: str) -> str:
     """Raw text with its space-parted tables written as TAB rows (see the module's note)."""
     if " " not in text and "\u3000" not in text:
         return text
-    parts = _LINE_END_RE.split(text)
+    parts = LINE_ENDS_RE.split(text)
     k = 0
     while k < len(parts):
         columns = _header(parts[k]) if len(parts[k]) <= 200 else 0
@@ -79,14 +68,14 @@ def space_parted_rows(text: str) -> str:
         if len(rows) >= 2:
             header = _SPACES_RE.split(parts[k].strip())
             named = resolve_roles(
-                {c: r for c, name in enumerate(header) if (r := header_role(_simple(name)))}
+                {c: r for c, name in enumerate(header) if (r := header_role(plain_name(name)))}
             )
             roles = [named.get(c) or "note" for c in range(1, len(header))]
             parts[k] = "\t".join(header)
             for r in rows:
                 number, *tokens = _SPACES_RE.split(parts[r].strip())
                 cells, rest = (
-                    _align_row(tokens, roles)
+                    align_row(tokens, roles)
                     if len(tokens) > len(roles) - 1
                     else (
                         tokens,
