@@ -3718,3 +3718,25 @@ def test_a_progress_table_headed_content_and_requirements():
         ("2", "持续推进重大", ["市发改委"]),
         ("3", "编制培育发展", ["市经信局"]),
     ]
+
+
+def test_goals_of_a_text_with_no_numbered_item_are_the_plans_from_the_paragraph_naming_them():
+    """A page holding only a plan's 总体要求 and its goals as key-led lines ("一保持:…"), no numbered
+    item: the goals from the paragraph naming them on are the plan's; figures of the account
+    before it are not."""
+    text = (
+        "去年全市完成投资80亿元,同比增长12%。\n"
+        "2025年,我们工作的总体要求是:坚持稳中求进,推动高质量发展。\n"
+        "一保持:保持建设投资50亿元以上。\n"
+        "两提高:一是提高服务能力,通三级公路比例提升至70%以上;二是优良路率大于90%,年超限率低于3%。\n"
+    )
+    (doc,) = docs(text)
+    assert doc["kind"] == "plan"
+    assert doc["actions"] == []
+    goals = [(g["indicator"], g["comparator"], g["value"], g["unit"]) for g in doc["targets"]]
+    assert goals == [
+        ("建设投资", ">=", 5_000_000_000, "元"),
+        ("通三级公路比例", ">=", 70, "%"),
+        ("优良路率", ">", 90, "%"),
+        ("年超限率", "<", 3, "%"),
+    ]

@@ -951,6 +951,11 @@ def _belongs(it: Item, head: Item | None, items: list[Item]) -> bool:
     return False
 
 
+# a paragraph that names the plan's goals or its 总体要求 ("主要目标是:…", "2024年,我们工作的
+# 总体要求是:…", "工作目标:…")
+_GOALS_NAMED_RE = re.compile(
+    r"^.{0,16}(?:(?:总体|主要|工作|发展|预期)?目标(?:任务|要求)?|总体要求)(?:是|为)?\s*[:：]"
+)
 _HORIZON_RE = re.compile(r"(?:^|[。,，])(?:力争)?(?:到|至)\s*(?:19|20)\d{2}\s*年")
 
 
@@ -1022,7 +1027,11 @@ def _plan_targets(outline: Outline, task_rank: int, sections: list, emitted: set
                 found.extend(extract_targets(text[horizon.start() :].lstrip("。,，")))
     # goals stated in the opening paragraph, before any numbered item ("…确保达标率稳定在95%
     # 以上,满意度达到96%…"): the plan's too
-    for text in paragraphs.get(id(None), []) if outline.items else []:
+    opening = paragraphs.get(id(None), [])
+    if not outline.items:  # no numbered item at all: the paragraphs from one naming the goals on
+        start = next((k for k, t in enumerate(opening) if _GOALS_NAMED_RE.search(t)), len(opening))
+        opening = opening[start:]
+    for text in opening:
         found.extend(extract_targets(text))
     # a sub-item's text is also inside its item's text: each goal once
     return list({tuple(map(str, t.values())): t for t in found}.values())

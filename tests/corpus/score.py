@@ -18,6 +18,8 @@ Checks, each counted once (see README.md for the rules):
   deadlines    a labelled deadline (YYYY-MM-DD) or ongoing flag equals the parsed one
   targets      a labelled target is among the document's targets (task- and action-level)
   achievements a labelled achievement is among the document's achievements
+Values are compared as quantities: a scale word leading the unit is folded into the value,
+so a label's "100 亿元" and a parse's "10000000000 元" are the same figure.
 """
 
 from __future__ import annotations
@@ -66,6 +68,24 @@ def norm_number(number: str | None) -> str:
 def norm_unit_name(name: str) -> str:
     name = norm(name)
     return name[:-1] if name.endswith("等") and len(name) > 1 else name
+
+
+# A scale word leading a unit: "100亿元" is 1e10 元, whichever way a label or the parser writes it
+SCALES = (("千亿", 1e11), ("百亿", 1e10), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4))
+
+
+def quantity(value: float, unit: str | None) -> tuple[float, str]:
+    """(value, unit) with a leading scale word folded into the value: (100, 亿元) -> (1e10, 元)."""
+    unit = norm(unit)
+    for word, factor in SCALES:
+        if unit.startswith(word) and len(unit) > len(word):
+            return float(value) * factor, unit[len(word) :]
+    return float(value), unit
+
+
+def same_quantity(a_value: float, a_unit: str | None, b_value: float, b_unit: str | None) -> bool:
+    (a, au), (b, bu) = quantity(a_value, a_unit), quantity(b_value, b_unit)
+    return au == bu and abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
 def run_parser(paths: list[Path], python: str) -> tuple[dict[str, list[dict]], dict[str, str]]:
@@ -282,8 +302,7 @@ def score_corpus(labels: list[dict], parsed: dict[str, list[dict]], errors: dict
                 ok = any(
                     t.get("comparator") == lt["comparator"]
                     and isinstance(t.get("value"), (int, float))
-                    and abs(float(t["value"]) - float(lt["value"])) < 1e-9
-                    and norm(t.get("unit")) == norm(lt["unit"])
+                    and same_quantity(t["value"], t.get("unit"), lt["value"], lt["unit"])
                     for t in near
                 )
                 check(
@@ -312,8 +331,7 @@ def score_corpus(labels: list[dict], parsed: dict[str, list[dict]], errors: dict
                 near = [a for a in achievements if key in norm(a.get("indicator"))]
                 ok = any(
                     isinstance(a.get("value"), (int, float))
-                    and abs(float(a["value"]) - float(la["value"])) < 1e-9
-                    and norm(a.get("unit")) == norm(la["unit"])
+                    and same_quantity(a["value"], a.get("unit"), la["value"], la["unit"])
                     for a in near
                 )
                 check(
