@@ -3740,3 +3740,78 @@ def test_goals_of_a_text_with_no_numbered_item_are_the_plans_from_the_paragraph_
         ("优良路率", ">", 90, "%"),
         ("年超限率", "<", 3, "%"),
     ]
+
+
+def test_a_measure_whose_number_was_lost_under_a_long_heading_is_task_one():
+    """ "一、深入学习…,切实增强…动力" (a heading of two clauses) over a paragraph ending on its
+    units, then "2. …": the paragraph is the measure numbered 1 whose number was lost."""
+    text = (
+        "某区2025年全面依法治区工作要点\n"
+        "一、深入学习贯彻习近平法治思想,切实增强做好全面依法治区工作的动力\n"
+        "抓好学习培训。推动各级各部门开展系统培训。(责任单位:区委宣传部、区委党校)\n"
+        "2. 开展宣传阐释。组织新闻媒体开展系列报道。(责任单位:区融媒体中心)\n"
+        "3. 加强理论研究。组织开展课题研究。(责任单位:区法学会)\n"
+    )
+    (doc,) = docs(text)
+    got = [(t["number"], t["title"], t["responsible_units"]) for t in tasks(doc)]
+    assert got == [
+        ("", "抓好学习培训", ["区委宣传部", "区委党校"]),
+        ("2", "开展宣传阐释", ["区融媒体中心"]),
+        ("3", "加强理论研究", ["区法学会"]),
+    ]
+
+
+def test_a_long_heading_over_a_paragraph_naming_no_units_keeps_its_paragraph():
+    """The same heading over a plain paragraph (no units): the paragraph is the heading's own
+    text, not a lost measure."""
+    text = (
+        "某区2025年全面依法治区工作要点\n"
+        "一、深入学习贯彻习近平法治思想,切实增强做好全面依法治区工作的动力\n"
+        "今年要把学习作为首要任务。\n"
+        "2. 开展宣传阐释。组织新闻媒体开展系列报道。(责任单位:区融媒体中心)\n"
+        "3. 加强理论研究。组织开展课题研究。(责任单位:区法学会)\n"
+    )
+    (doc,) = docs(text)
+    assert [t["number"] for t in tasks(doc)] == ["2", "3"]
+
+
+def test_a_first_part_named_for_leadership_in_two_clauses_is_an_action():
+    """ "一、强化组织领导,凝聚法治建设力量" opening a 工作要点 over 1.…2.… (no units): an action whose
+    items are tasks; "五、加强组织领导" closing a plan stays its safeguards."""
+    opening = (
+        "某局2023年法治建设工作要点\n"
+        "一、强化组织领导,凝聚法治建设力量\n"
+        "1.深入学习贯彻习近平法治思想。把学习作为重要政治任务。\n"
+        "2.压实法治建设责任。落实第一责任人职责。\n"
+    )
+    (doc,) = docs(opening)
+    assert [(a["title"], [t["number"] for t in a["tasks"]]) for a in doc["actions"]] == [
+        ("强化组织领导,凝聚法治建设力量", ["1", "2"])
+    ]
+    closing = (
+        "某局2023年法治建设工作要点\n"
+        "一、推进依法决策\n"
+        "1.健全决策机制。严格执行决策程序。(责任单位:办公室)\n"
+        "2.加强合法性审查。做到应审必审。(责任单位:法规科)\n"
+        "3.推行法律顾问制度。发挥法律顾问作用。(责任单位:法规科)\n"
+        "二、加强组织领导,确保任务落实\n"
+        "1.成立工作专班。由主要负责同志任组长。\n"
+        "2.强化督促检查。定期通报进展。\n"
+    )
+    (doc,) = docs(closing)
+    assert [t["number"] for t in tasks(doc)] == ["1", "2", "3"]
+
+
+def test_a_count_of_cases_standing_alone_in_its_clause_is_a_reported_figure():
+    text = (
+        "某县自然资源局2023年法治政府建设工作报告\n"
+        "2023年涉及我局行政复议案件4宗;行政、民事诉讼案件16宗,其中民事案件7宗,行政案件9宗。\n"
+    )
+    (doc,) = docs(text)
+    got = [(a["indicator"], a["value"], a["unit"]) for a in doc["achievements"]]
+    assert got == [
+        ("涉及我局行政复议案件", 4, "宗"),
+        ("行政、民事诉讼案件", 16, "宗"),
+        ("民事案件", 7, "宗"),
+        ("行政案件", 9, "宗"),
+    ]

@@ -52,7 +52,7 @@ _SAFEGUARD_PART_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}保障$")
 def _non_task_head(head: Item) -> bool:
     """A heading whose section holds no tasks (总体要求, 保障措施, a top-level X保障 …)."""
     if NON_TASK_SECTION_RE.search(head.text[:20]):
-        return True
+        return not _leading_action(head)
     return head.style == "cn_comma" and bool(_SAFEGUARD_PART_RE.match(first_clause(head.text)))
 
 
@@ -79,6 +79,10 @@ ROLE_KEYS = {
     "responsible": "responsible_units",
     "cooperating": "cooperating_units",
 }
+
+
+# a paragraph ending on its attribution ("…工作。(责任单位:区委宣传部、区委党校)")
+_ATTRIBUTED_END_RE = re.compile(r"[(（][^()（）]*(?:单位|部门|牵头|负责)[^()（）]*[)）][。.]?$")
 
 
 @dataclass
@@ -242,8 +246,13 @@ class _OutlineBuilder:
             heading is None
             or STYLE_RANK[heading.style] >= STYLE_RANK["arabic"]
             or len(heading.parts) < 2
-            or len(heading.parts[0]) > 20
+            or len(heading.parts[0]) > 60
             or is_complete(heading.parts[0])
+        ):
+            return
+        # a long heading ("一、深入学习贯彻…,切实增强…动力") only over a measure that names its units
+        if len(heading.parts[0]) > 20 and not (
+            heading.roles or _ATTRIBUTED_END_RE.search("".join(heading.parts[1:])[-120:])
         ):
             return
         first = Item("arabic", "", 1, heading.parts[1:], label=heading.label)
@@ -882,6 +891,20 @@ def _runs_on(counted: list[Item], parts: int, tasks: list[Item], head: Item | No
     values = [t.value for t in counted if t.style == style]
     run = values + [t.value for t in tasks]
     return all(t.style == style for t in tasks) and run == list(range(run[0], run[0] + len(run)))
+
+
+def _leading_action(head: Item) -> bool:
+    """The plan's first part named for its leadership in two clauses ("一、强化组织领导,凝聚法治建设
+    力量" over 1.…2.…): an action of a 工作要点, not the closing safeguards ("五、组织领导")."""
+    heading = re.split(r"[。;；]", head.text, maxsplit=1)[0]
+    lead, _, rest = heading.partition("，" if "，" in heading else ",")
+    return (
+        head.style == "cn_comma"
+        and head.value == 1
+        and len(rest) >= 4
+        and "组织领导" in lead
+        and not NON_TASK_SECTION_RE.search(lead.replace("组织领导", ""))
+    )
 
 
 def _is_non_task_section(

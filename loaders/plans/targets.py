@@ -215,8 +215,9 @@ _REPORT_VERB_RE = re.compile(
     r"举行|列席"
 )
 _JOINS = ("、", "和", "及", "与", "暨")
-# a statistic named as a number of something ("空气质量优良天数309天", "受理件数52件")
-_COUNT_NOUN_RE = re.compile(r"[\u4e00-\u9fff](?:天数|件数|人数|户数|次数|个数|家数|场次数)$")
+# a statistic named as a number of something ("空气质量优良天数309天", "受理件数52件"), or a count of
+# cases standing alone in its clause ("行政、民事诉讼案件16宗")
+_COUNT_NOUN_RE = re.compile(r"[\u4e00-\u9fff](?:案件|天数|件数|人数|户数|次数|个数|家数|场次数)$")
 # a report's clause opening on its period ("全年行政复议20件", "2024年街道诉讼案件72起")
 _PERIOD_OPENING_RE = re.compile(r"(?:全年|年内|今年|本年度?|(?:19|20)\d{2}年度?)(?![以来底末])")
 # nothing before a count but its scope ("全市2卷…案卷被评为优秀案卷")
