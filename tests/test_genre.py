@@ -3815,3 +3815,194 @@ def test_a_count_of_cases_standing_alone_in_its_clause_is_a_reported_figure():
         ("民事案件", 7, "宗"),
         ("行政案件", 9, "宗"),
     ]
+
+
+def test_a_first_line_cut_after_its_verb_runs_on_into_its_object():
+    """A copy that dropped the title marks 《》 broke the line there ("7. 全面实施" /
+    "政府信息公开条例,完善…"): the line is no heading of its own, the task is named by both."""
+    text = (
+        "某市依法行政工作要点\n"
+        "三、转变政府职能\n"
+        "7. 全面实施\n"
+        "政府信息公开条例,完善政府信息主动公开机制。(市政务公开办牵头,市保密局配合)\n"
+        "8. 认真贯彻\n"
+        "突发事件应对法,制定和完善各项专业应急预案。(市政府应急办公室牵头)\n"
+    )
+    (doc,) = docs(text)
+    got = [(t["number"], t["title"], t["lead_units"]) for t in tasks(doc)]
+    assert got == [
+        ("7", "全面实施政府信息公开条例,完善政府信息主动公开机制", ["市政务公开办"]),
+        ("8", "认真贯彻突发事件应对法,制定和完善各项专业应急预案", ["市政府应急办公室"]),
+    ]
+
+
+def test_a_table_without_numbers_whose_content_column_heads_sections_of_numbered_measures():
+    """工作目标 | 工作内容 | 工作措施 | 责任单位 | 完成时限 copied as `|` rows, no 序号: the 工作内容 cells
+    "(一)…" head the measures "1.…" below them (merged over rows, so later rows are short and
+    shifted left); the tasks are the measures, numbered as written."""
+    text = (
+        "某县2025年食品安全重点工作任务清单\n"
+        "| 工作目标 | 工作内容 | 工作措施 | 责任单位 | 完成时限 |\n"
+        "| 一、加大突出问题治理力度 | (一)强化源头治理 | 1.加强土壤污染源头防控。 | 县生态环境分局牵头 | 2025年11月底前 |\n"
+        "| 2.开展农药减量行动。 | 县农业农村局 | 2025年10月底前 | ||\n"
+        "| (二)严控农兽药残留超标 | 3.开展药物残留攻坚治理。 | 县农业农村局 | 2025年9月底前 | |\n"
+        "| (三)加大校园整治力度 | 4.深化校园餐专项整治。 | 县教育局、县财政局 | 2025年12月底前 | |\n"
+    )
+    (doc,) = docs(text)
+    got = [
+        (t["number"], t["title"], t["lead_units"] + t["responsible_units"], t["deadline"])
+        for t in tasks(doc)
+    ]
+    assert got == [
+        ("1", "加强土壤污染源头防控", ["县生态环境分局"], "2025-11-30"),
+        ("2", "开展农药减量行动", ["县农业农村局"], "2025-10-31"),
+        ("3", "开展药物残留攻坚治理", ["县农业农村局"], "2025-09-30"),
+        ("4", "深化校园餐专项整治", ["县教育局", "县财政局"], "2025-12-31"),
+    ]
+
+
+def test_attributions_saying_this_work_is_led_by_a_unit():
+    """ "(此项工作由X牵头负责,Y配合)" and a closing sentence "此项工作由X牵头,Y、Z等单位参加。"."""
+    text = (
+        "某市推进依法行政工作要点\n"
+        "一、完善矛盾化解机制\n"
+        "1.完善信访工作制度。畅通信访渠道。(此项工作由市信访局牵头负责,各部门配合)\n"
+        "2.实现政事分开。推进事业单位改革。此项工作由市编办牵头,市人事局、民政局等单位参加。\n"
+        "3.完善职能争议协调机制。(市法制办会同市编办,市监察局)\n"
+    )
+    (doc,) = docs(text)
+    got = [(t["number"], t["title"], *roles(t)) for t in tasks(doc)]
+    assert got == [
+        ("1", "完善信访工作制度", ["市信访局"], [], ["各部门"]),
+        ("2", "实现政事分开", ["市编办"], [], ["市人事局", "民政局"]),
+        ("3", "完善职能争议协调机制", ["市法制办"], [], ["市编办", "市监察局"]),
+    ]
+
+
+def test_a_lead_clause_run_into_the_next_without_a_separator():
+    (doc,) = docs(
+        "某县2021年政务公开工作要点\n"
+        "一、加强政策公开\n"
+        "(一)加强重要政府信息公开。公开决策草案。(县司法局牵头各行政机关负责)\n"
+        "(二)做好规划信息公开。集中公开规划。(综合规划司牵头,各有关司局按职责分工负责)\n"
+    )
+    got = [roles(t) for t in tasks(doc)]
+    assert got == [(["县司法局"], ["各行政机关"], []), (["综合规划司"], ["各有关司局"], [])]
+
+
+def test_a_task_line_cut_after_a_preposition_runs_on():
+    """ "(四)监察机关要按照" / "行政监察法等规定,…": one task, named by both lines."""
+    (doc,) = docs(
+        "某市依法行政实施意见\n"
+        "五、强化监督\n"
+        "(三)完善层级监督机制。(市府办会同市监察局)\n"
+        "(四)监察机关要按照\n"
+        "行政监察法等规定,加大监察力度。(市监察局)\n"
+    )
+    got = [(t["number"], t["title"], t["responsible_units"]) for t in tasks(doc)]
+    assert got == [
+        ("(三)", "完善层级监督机制", []),
+        ("(四)", "监察机关要按照行政监察法等规定,加大监察力度", ["市监察局"]),
+    ]
+
+
+def test_tasks_numbered_on_across_a_new_part_are_tasks_though_cut_before_their_units():
+    """A page of a plan cut in its last task: "七、强化领导责任 / 17.建立健全…" after 16 attributed
+    tasks numbered straight through the parts is task 17; "八、保障措施" items are not."""
+    text = (
+        "六、加强学法培训\n"
+        "15.建立健全领导干部学法制度。定期学法。(责任单位:市司法局)\n"
+        "16.强化执法人员培训。每年培训。(责任单位:市人事局、市司法局)\n"
+        "七、强化领导责任,完善推进机制\n"
+        "17.建立健全依法行政推进机制。主要负责人切实担负起第一责任人的责任,把依法行政的要求落实到"
+    )
+    (doc,) = docs(text)
+    assert [t["number"] for t in tasks(doc)] == ["15", "16", "17"]
+    closing = text.split("七、")[0] + "七、保障措施\n17.加强组织领导。各部门要高度重视。\n"
+    (doc,) = docs(closing)
+    assert [t["number"] for t in tasks(doc)] == ["15", "16"]
+
+
+def test_obtaining_a_certificate_is_no_past_result():
+    """A plan page with no title requiring that officers 取得 their 执法证件 / 执法资格 is a plan,
+    not a report of results."""
+    text = (
+        "(八)深入推进综合执法改革。按照有关要求,全面推进相对集中行政处罚,加快完善配套制度。\n"
+        "(九)完善执法人员资格制度。新增执法人员必须通过考试,取得统一颁发的行政执法证件后,方可执法;"
+        "对已取得执法资格的人员每年进行培训,不断提高执法水平。\n"
+    )
+    (doc,) = docs(text)
+    assert doc["kind"] == "plan"
+    assert [t["number"] for t in tasks(doc)] == ["(八)", "(九)"]
+
+
+def test_a_division_of_work_line_and_a_leader_line_under_each_task():
+    """ "分管省领导:某某" (a person, not a unit, no part of the task) and "部门分工:X牵头,各地、各部门配合。"
+    lines under each task of a 政府工作报告 分工方案."""
+    text = (
+        "2021年省《政府工作报告》重点任务分工方案\n"
+        "一、2021年经济社会发展主要预期目标\n"
+        "1.地区生产总值增长6%以上。\n"
+        "分管省领导:某某\n"
+        "部门分工:省发展改革委牵头,各地、各部门配合。\n"
+        "2.地方一般公共预算收入增长4%。\n"
+        "分管省领导:某某\n"
+        "部门分工:省财政厅牵头,各地、各部门配合。\n"
+    )
+    (doc,) = docs(text)
+    got = [(t["number"], t["title"], *roles(t)) for t in tasks(doc)]
+    assert got == [
+        ("1", "地区生产总值增长6%以上", ["省发展改革委"], [], ["各地", "各部门"]),
+        ("2", "地方一般公共预算收入增长4%", ["省财政厅"], [], ["各地", "各部门"]),
+    ]
+
+
+def test_small_form_stops_and_a_mirrors_toned_pinyin_are_read_as_the_text():
+    """A traditional mirror printing "1﹒" (U+FE52) and glosses "責(zé)任" inside a role label."""
+    text = (
+        "安徽省人民政府關(guān)於2021年重點(diǎn)工作及責(zé)任分解的通知\n"
+        "一、確保完成全年主要預(yù)期目標(biāo)\n"
+        "1﹒全省生產(chǎn)總值增長8%。\n"
+        "牽頭責(zé)任單位:省發(fā)展改革委\n"
+        "2﹒城鎮(zhèn)新增就業(yè)60萬人以上。\n"
+        "牽頭責(zé)任單位:省人力資源社會保障廳\n"
+    )
+    (doc,) = docs(text)
+    got = [(t["number"], t["title"], t["lead_units"]) for t in tasks(doc)]
+    assert got == [
+        ("1", "全省生产总值增长8%", ["省发展改革委"]),
+        ("2", "城镇新增就业60万人以上", ["省人力资源社会保障厅"]),
+    ]
+
+
+def test_an_item_opening_on_a_word_like_a_titles_end_is_no_run_on_title():
+    """ "(一)以权责清单为依托,…" in a long line: 清单 followed by 为 is no title ending."""
+    text = (
+        "某省2020年政务公开工作要点\n"
+        "一、加强用权公开\n"
+        "(一)以权责清单为依托,加强权力配置信息公开。要对照法律法规规章,全面梳理本机关依法行使的"
+        "行政权力和依法承担的公共服务职责,更新完善权责清单并按要求公开。(省编办牵头)\n"
+        "(二)以标准化规范化为抓手,加强权力运行过程信息公开。(省政务公开办牵头)\n"
+    )
+    (doc,) = docs(text)
+    assert [t["title"] for t in tasks(doc)] == [
+        "以权责清单为依托,加强权力配置信息公开",
+        "以标准化规范化为抓手,加强权力运行过程信息公开",
+    ]
+
+
+def test_foreign_capital_in_dollars_is_a_target_and_a_reports_sums_are_figures():
+    (plan,) = docs("某市2022年重点工作\n1.实际利用外资超过16亿美元。(责任单位:市商务局)\n")
+    assert [
+        (g["indicator"], g["comparator"], g["value"], g["unit"]) for g in tasks(plan)[0]["targets"]
+    ] == [("实际利用外资", ">", 1_600_000_000, "美元")]
+    (report,) = docs(
+        "某区人社局2023年法治政府建设工作报告\n"
+        "2023年,我局发放各类补贴2.22亿元,其中就业创业补贴2.02亿元,惠及企业2.88万家次。\n"
+    )
+    got = [(a["indicator"], a["value"], a["unit"]) for a in report["achievements"]]
+    assert got == [
+        ("我局发放各类补贴", 222_000_000, "元"),
+        ("就业创业补贴", 202_000_000, "元"),
+        ("惠及企业", 28_800, "家次"),
+    ]

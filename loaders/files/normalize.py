@@ -9,6 +9,7 @@ described in docs/text-conventions.md; every other module relies on them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
@@ -25,6 +26,10 @@ _TRANSLATE.update({c: None for c in [*range(0x00, 0x09), 0x0E, 0x0F, *range(0x10
 # numbers written as one character: "⒈" (U+2488…) → "1.", "⑴" (U+2474…) → "(1)"
 _TRANSLATE.update({0x2488 + k: f"{k + 1}." for k in range(20)})
 _TRANSLATE.update({0x2474 + k: f"({k + 1})" for k in range(20)})
+# small form variants ("1﹒", "﹙一﹚", "﹐"): the characters they stand for, as NFKC reads them
+_TRANSLATE.update(
+    {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFE50, 0xFE6C) if c != 0xFE53}
+)
 _LINE_BREAK_RE = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 # every line end, "\n" too, captured: raw text split into lines and their ends (joined back as read)
 LINE_ENDS_RE = re.compile(r"(\r\n|[\n\r\u2028\u2029\x0b\x0c\x85])")
@@ -106,6 +111,7 @@ def normalize_text(text: str) -> str:
     if is_traditional(text):
         text = to_simplified(text)
     text = _LINE_BREAK_RE.sub("\n", text.translate(_TRANSLATE))
+    text = _TONED_GLOSS_RE.sub("", text)  # a mirror's pinyin: "生产(chǎn)总值" → 生产总值
     lines = text.split("\n")
     return "\n".join(
         _normalize_row(ln)
@@ -286,6 +292,10 @@ def role_brackets(text: str) -> str:
 
 # pinyin that mirror sites print after characters: "执(zhí)法", "关(guān)于"
 _PINYIN_GLOSS_RE = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+# in running text only a gloss with a tone mark: "(AQI)", "(pm)" and the like stay
+_TONED_GLOSS_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])\((?=[a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"
+)
 
 
 def clean_document_text(raw: str) -> str:

@@ -1389,6 +1389,21 @@ def read_grid_row(row: list[str], columns: dict[int, str], state: TableState) ->
     first_role = columns.get(min(columns))
     if len(row) < width and first_role in ("category", "group") and GROUP_RE.match(row[0].strip()):
         row = [""] * (width - len(row)) + row  # its section cell spans rows above: shifted right
+    measure_col = next((j for j, r in columns.items() if r == "measure"), None)
+    if len(row) < width and measure_col is not None:
+        # "| (二)严控… | 3.深入… | 县农业农村局 | …": the cells of a row under a merged first
+        # column, shifted left; the next task's "N." goes back under the measure column
+        at = next(
+            (
+                j
+                for j, c in enumerate(row[:measure_col])
+                if (m := GROUP_RE.match(c.strip())) and int(m.group(1)) == state.next_value
+            ),
+            None,
+        )
+        if at is not None and len(row) + measure_col - at <= width:
+            first = next(j for j, c in enumerate(row) if c.strip())
+            row = row[:first] + [""] * (measure_col - at) + row[first:]
     number_col = next((j for j, r in columns.items() if r == "number"), 0)
     if number_col and row[0].strip().isdigit() and not row[number_col].strip().isdigit():
         row = [""] * number_col + row  # the cells before 序号 merged over rows above: lost
@@ -1493,7 +1508,21 @@ def _merged_names_as_sections(rows: list[list[str]], columns: dict[int, str]) ->
     the measures' cells. The column becomes the class (or, beside one, the group) column."""
     number = next((k for k, r in columns.items() if r == "number"), None)
     name = next((k for k, r in columns.items() if r == "name"), None)
-    if number is None or name is None or "measure" not in columns.values():
+    if name is None or "measure" not in columns.values():
+        return columns
+    section = "group" if "category" in columns.values() else "category"
+    if number is None:  # no 序号: names numbered "(一)…" over measures numbered "1.…" head sections
+        measure = next(k for k, r in columns.items() if r == "measure")
+        pairs = [
+            (row[name].strip(), row[measure].strip() if measure < len(row) else "")
+            for row in rows
+            if name < len(row) and row[name].strip()
+        ]
+        sectioned = [m for n, m in pairs if _SECTION_NAME_RE.match(n)]
+        outlined = sum(1 for m in sectioned if GROUP_RE.match(m) or MEASURE_RE.match(m))
+        plain = sum(1 for n, _ in pairs if not _SECTION_NAME_RE.match(n) and not GROUP_RE.match(n))
+        if outlined and outlined * 2 >= len(sectioned) and len(sectioned) >= plain:
+            return {**columns, name: section}  # (a shifted row's "3.…" may stand in the column)
         return columns
     previous, merged, numbered = None, 0, 0
     for row in rows:
@@ -1506,8 +1535,10 @@ def _merged_names_as_sections(rows: list[list[str]], columns: dict[int, str]) ->
         previous = cell or previous
     if not merged or merged * 3 < numbered:  # two rows sharing a name once are two tasks
         return columns
-    section = "group" if "category" in columns.values() else "category"
     return {**columns, name: section}
+
+
+_SECTION_NAME_RE = re.compile(r"^[(（][一二三四五六七八九十]+[)）]")
 
 
 def _actions(measures: list[Measure], default_year: int | None) -> list[dict]:

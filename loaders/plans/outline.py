@@ -370,7 +370,8 @@ def split_running_text(line: str, running: bool = False) -> list[str]:
         return [line]
     pieces = [line]
     if len(line) >= RUNNING_LINE or running:
-        title = _RUN_ON_TITLE_RE.match(line)
+        # (an item is no title: "(一)以权责清单为依托,…" runs on as it is)
+        title = _RUN_ON_TITLE_RE.match(line) if match_marker(line) is None else None
         head = [title.group(1)] if title else []
         rest = line[title.end() :] if title else line
         if title:

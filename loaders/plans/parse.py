@@ -33,7 +33,8 @@ _PLAN_PART_RE = re.compile(
 )
 # words of things done (了, 取得, 累计 …): a report uses them several times per thousand characters
 PAST_RE = re.compile(
-    r"了|取得|累计|先后|全年共|共计|有效提升|不断(?:完善|健全|提高|增强)|持续(?:提升|增强)|迈上"
+    r"了|取得(?![^。,，;；]{0,12}(?:证|资格|执照|许可|授权|委托|同意))|累计|"  # not "取得…证件"
+    r"先后|全年共|共计|有效提升|不断(?:完善|健全|提高|增强)|持续(?:提升|增强)|迈上"
 )
 # a past result with a figure: "全年召开36次", "办理…案件120件", "出庭应诉率达100%"
 PAST_FIGURE_RE = re.compile(
@@ -200,7 +201,8 @@ def document_kind(doc: RawDocument, parsed: ParsedPlan) -> str:
     said = any(REPORT_BODY_RE.search(line) for line in doc.lines[:40] if len(line) < 300) or bool(
         opening
     )
-    past = len(PAST_RE.findall(body)) * 1000 / max(len(body), 1)
+    hits = len(PAST_RE.findall(body))
+    past = hits * 1000 / max(len(body), 1) if hits >= 2 else 0.0  # one "了" makes no report
     if said or past >= 2.5 or len(PAST_FIGURE_RE.findall(body)) >= 3:
         return "annual_report"
     return "plan"

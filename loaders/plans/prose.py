@@ -24,6 +24,7 @@ from loaders.plans.outline import (
 )
 from loaders.plans.targets import extract_targets
 from loaders.plans.units import (
+    LEADER_LINE_RE,
     extract_inline_units,
     looks_like_unit,
     parse_role_line,
@@ -267,6 +268,8 @@ class _OutlineBuilder:
         """Role and deadline lines (牵头单位:… / 完成时限:…) belong to the item above them."""
         if item is None:
             return False
+        if LEADER_LINE_RE.match(line) and len(item.parts) >= 1:
+            return True  # "分管省领导:某某": the leader in charge, a person, no part of the task
         m = DEADLINE_LINE_RE.match(line)
         if m:
             item.deadline_text = m.group(1).strip()
@@ -516,7 +519,9 @@ def parse_plan_lines(
             counted.extend(tasks)
             parts.add(k)
             continue
-        if _is_non_task_section(head, tasks, with_units, total, ahead):
+        if _is_non_task_section(head, tasks, with_units, total, ahead) and not _count_goes_on(
+            counted, tasks, head
+        ):
             continue
         tasks = [t for t in tasks if id(t) not in duty_ids]  # noqa: PLW2901 - duties are no tasks
         if not tasks:
@@ -907,6 +912,21 @@ def _leading_action(head: Item) -> bool:
     )
 
 
+def _count_goes_on(counted: list[Item], tasks: list[Item], head: Item | None) -> bool:
+    """Tasks numbered on from the tasks before them across a new part ("13.…(责任单位:…)" /
+    "七、强化领导责任" / "17.建立健全…", cut before its units): tasks like them, attributed or not;
+    not in a part of the plan's safeguards or requirements."""
+    if len(counted) < 2 or head is None or _non_task_head(head):
+        return False
+    style = counted[-1].style
+    run = [t.value for t in counted if t.style == style][-2:] + [t.value for t in tasks]
+    return (
+        STYLE_RANK[style] > STYLE_RANK[head.style]
+        and all(t.style == style for t in tasks)
+        and run == list(range(run[0], run[0] + len(run)))
+    )
+
+
 def _is_non_task_section(
     head: Item | None, tasks: list[Item], with_units: int, total: int, ahead: bool = False
 ) -> bool:
@@ -1069,7 +1089,16 @@ def _heading_line(first: str, following: str) -> bool:
         0 < len(text) <= 24
         and not re.search(r"[,，。;；:：、!?！？]", text)
         and len(following.strip()) > len(text)
+        and not _OPEN_VERB_END_RE.search(text)
     )
+
+
+# a first line cut after its verb or preposition, the object on the next line ("7. 全面实施" /
+# "政府信息公开条例,…", a copy that dropped the title marks 《》 and broke the line there): no heading
+_OPEN_VERB_END_RE = re.compile(
+    r"^.{0,6}(?:实施|贯彻|落实|执行|推行|宣传|学习|制定|修订|修改|施行|贯彻执行|贯彻落实|认真执行)$"
+    r"|(?:按照|依照|根据|依据|遵照|对照)$"  # "(四)监察机关要按照" / "行政监察法等规定,…"
+)
 
 
 def same_below_roles(line: str) -> list[tuple[str, list[str]]]:

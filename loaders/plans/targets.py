@@ -72,7 +72,7 @@ COUNT_UNITS = (
     "|个工作日|工作日|个百分点|个小时|小时|学时|课时|分钟|人次|件次|户次|家次|批次|场次|车次|个月|次|轮|日|天|件|名|期|篇|场|人|个|项|门|家"
     "|条|宗|张|份|户|吨标准煤|吨|公里|千米|平方公里|平方米|立方米|公顷|亩|座|所|套|台|辆|栋"
     "|支(?![持援付出撑部队])|处(?![室理置罚分])"
-    "|兆瓦时|兆瓦|千瓦时|千瓦|吉瓦|MWh|MW|kWh|kW|GW|标准箱|TEU|元"
+    "|兆瓦时|兆瓦|千瓦时|千瓦|吉瓦|MWh|MW|kWh|kW|GW|标准箱|TEU|美元|元"
     "|位|幅|组(?![织建成合])|部(?![门署委分])|起(?![草诉点步])|本(?![市级区县单部年次着地])"
     "|卷(?![宗入])|类(?![型别似])|册(?![封])|株|棵|分(?![钟局别类批期之])"
 )
@@ -110,7 +110,8 @@ _REACH_RE = re.compile(
 # a sum of money is a target only as an output to reach ("营业收入达到2300亿元以上", "产值突破100
 # 亿元"), never as a grant, an award or a fine ("给予最高50万元补贴"), nor a project's cost
 _MONEY_OUTPUT_RE = re.compile(
-    r"(?:营收|收入|产值|增加值|交易额|成交额|销售额|营业额|出口额|税收|利润|经济总量|产业规模|市场规模)"
+    r"(?:营收|收入|产值|增加值|交易额|成交额|销售额|营业额|出口额|进出口总额|进出口额|税收|利润|经济总量|"
+    r"产业规模|市场规模|利用外资|外资|外商投资)"
     r"(?:总额|总量|规模)?(?:力争)?(?:达到|达|突破|超过|不低于|不少于|高于|提高到|提升到|增加到|增至)$"
 )
 # the investment a plan sets out to reach ("保持公路水路建设投资100亿元以上", "完成固定资产投资
@@ -561,10 +562,13 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
     before_value = plain[prev_end : m.start()].replace("约", "")
     # an amount of investment to reach, not a project's spending ("项目总投资…,计划完成投资…")
     invested = _INVESTMENT_RE.search(before_value) and "总投资" not in plain
-    if unit == "元" and (
-        mode == "achievement"
-        or not (_MONEY_OUTPUT_RE.search(before_value) or invested)
-        or _GRANT_RE.search(plain.replace("投资", "") if invested else plain)
+    if (
+        unit in ("元", "美元")
+        and mode == "target"
+        and (
+            not (_MONEY_OUTPUT_RE.search(before_value) or invested)
+            or _GRANT_RE.search(plain.replace("投资", "") if invested else plain)
+        )
     ):
         return []
     value = _number(m["num"]) * _SCALE.get(m["wan"], 1)

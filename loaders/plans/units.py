@@ -63,6 +63,7 @@ _ROLE_WORDS = {
     "协作": "cooperating",
     "支撑": "cooperating",
     "参与": "cooperating",
+    "参加": "cooperating",  # "此项工作由X牵头,Y、Z等单位参加"
 }
 _GENERIC_LABEL = (
     "(?:"
@@ -142,6 +143,7 @@ VERB_ROLES: dict[str, str] = {
     "协同": "cooperating",
     "协办": "cooperating",
     "参与": "cooperating",
+    "参加": "cooperating",  # "此项工作由X牵头,Y、Z等单位参加"
 }
 # "按职责组织落实", "按职责牵头负责": a verb after 按(照)职责(分工) keeps its role
 VERB_RE = re.compile(
@@ -159,7 +161,7 @@ HTML_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s*/?>")
 # both sides of 及/和 must look like units: "各有关部门及各县区政府" but not "人力资源和社会保障局"
 CONJUNCTION_RE = re.compile(r"及(?!其)|和|/")
 UNIT_SUFFIX_RE = re.compile(
-    r"(局|办|委|部|院|府|门|单位|室|中心|会|所|组|厅|署|处|队|站|镇|街|乡|街道|联|团|校|区|班|"
+    r"(局|办|委|部|院|府|门|单位|室|中心|会|所|组|厅|署|处|司|科|股|队|站|镇|街|乡|街道|联|团|校|区|班|"
     r"公司|庭|馆|台|社|机关|机构|人大|政协|海关|银行|分行|支行|大学|集团|实验室|研究所|医院)$"
 )
 
@@ -438,19 +440,36 @@ def parse_role_line(line: str) -> Roles | None:
     卫生院配合。"); None for other lines."""
     text = line.strip()
     labelled = _labelled_roles(text)
-    if labelled is not None or not text.startswith("由"):
+    division = _DIVISION_LABEL_RE.match(text) if labelled is None else None
+    if division:  # "部门分工:省发展改革委牵头,各地、各部门配合。"
+        text = text[division.end() :]
+        labelled = _labelled_roles(text)
+    elif labelled is not None or not text.startswith("由"):
+        return labelled
+    if labelled is not None:
         return labelled
     roles, end = _verb_clauses(text.rstrip("。;； "))
     return roles if roles and end >= len(text.rstrip("。;； ")) else None
 
 
+# a line dividing the work among units by verbs: "部门分工:X牵头,Y配合。", "责任分工:…"
+_DIVISION_LABEL_RE = re.compile(r"^(?:部门|责任|任务|职责|工作|单位)?分工\s*[:：]\s*")
+# a line naming the leader in charge of a task, a person not a unit: "分管省领导:某某"
+LEADER_LINE_RE = re.compile(
+    r"^(?:分管|牵头|联系|责任)(?:省|市|区|县|州|盟|旗|镇|乡)?(?:政府)?领导\s*[:：]\s*[^,，。;；]{0,30}$"
+)
+
+
 # ---------------------------------------------------------------- inline attributions
+
+
+_WORK_BY_RE = re.compile(r"^(?:(?:此项|该项|本项|这项|上述|以上)(?:各项)?(?:工作|任务|措施)?)?由")
 
 
 def _verb_names(text: str) -> list[str] | None:
     """The names before a verb (牵头/负责/配合) when every one of them looks like a unit."""
     t = text.strip(CLAUSE_SEPARATORS)
-    t = t[1:] if t.startswith("由") else t
+    t = _WORK_BY_RE.sub("", t)  # "由X牵头", "此项工作由X牵头负责": the names after 由
     if "由" in t:
         return None  # "…分类推进由区机管局落实": a sentence's subject, not a list of names
     if not t or any(ch in PROSE_CHARS for ch in t) or not _balanced(t):
@@ -484,8 +503,14 @@ def _verb_clauses(s: str, pos: int = 0) -> tuple[Roles, int]:
     verbs: list[str] = []
     while pos < len(s):
         m = VERB_RE.search(s, pos)
-        if not m or (m.end() < len(s) and s[m.end()] not in CLAUSE_SEPARATORS):
+        if not m:
             break
+        if m.end() < len(s) and s[m.end()] not in CLAUSE_SEPARATORS:
+            # "县司法局牵头各行政机关负责": a lead clause run into the next one, no separator
+            if not (
+                VERB_ROLES[m.group("verb")] == "lead" and _verb_clauses(s, m.end())[1] >= len(s)
+            ):
+                break
         names = _verb_names(s[pos : m.start()])
         if names is None:
             break
@@ -569,8 +594,8 @@ def _group_roles(content: str) -> tuple[Roles, str] | None:
 
 
 _TOGETHER_RE = re.compile(
-    r"(?P<lead>[^,，;；()（）]{2,60}?)会同(?P<with>[^,，;；()（）]{2,60}?)"
-    r"(?:共同)?(?:办理|负责|落实|实施|组织实施|承办|推进)"
+    r"(?P<lead>[^,，;；()（）]{2,60}?)会同(?P<with>[^;；()（）]{2,60}?)"
+    r"(?:(?:共同)?(?:办理|负责|落实|实施|组织实施|承办|推进))?"  # "(X会同Y、Z)": no verb needed
 )
 _NOTE_AFTER_STOP_RE = re.compile(r"以下|不再|下同|其余|属地")
 _TRAILING_NOTE_RE = re.compile(r"[,，;；]\s*(?:以下|不再|下同|其余|其中)")
