@@ -4006,3 +4006,28 @@ def test_foreign_capital_in_dollars_is_a_target_and_a_reports_sums_are_figures()
         ("就业创业补贴", 202_000_000, "元"),
         ("惠及企业", 28_800, "家次"),
     ]
+
+
+def test_a_pasted_table_whose_unit_cell_is_merged_over_the_rows_below():
+    """一级指标 | 二级指标 | 序号 | 主要任务 | 牵头、责任部门 pasted one cell per paragraph; the unit cell
+    merged over rows 1–3 stands in row 1 only, so rows 2 and 3 hold their number and task alone."""
+    cells = [
+        "一级指标", "二级指标", "序号", "主要任务", "牵头、责任部门",
+        "一、依法全面履行政府职能", "1.全面推行行政审批制度改革",
+        "1", "主动公开全部行政审批事项清单,行政审批事项在法定期限内完成。",
+        "牵头单位:区政务服务办;责任部门:各街道",
+        "2", "依据行政许可事项目录,对行政许可事项动态梳理,制定并公布事项目录。",
+        "3", "全面清理规范行政审批中介服务,取消无法定依据的中介服务事项及收费。",
+        "二、完善依法行政制度体系", "1.加强规范性文件监督管理",
+        "4", "严格落实规范性文件合法性审核机制,做到应审必审。", "区司法局",
+    ]  # fmt: skip
+    (doc,) = docs(pasted(["某区2020年法治政府建设年度计划任务台账"], cells))
+    got = [
+        (t["number"], t["title"][:10], t["lead_units"] + t["responsible_units"]) for t in tasks(doc)
+    ]
+    assert got == [
+        ("1", "主动公开全部行政审批", ["区政务服务办", "各街道"]),
+        ("2", "依据行政许可事项目录", ["区政务服务办", "各街道"]),
+        ("3", "全面清理规范行政审批", ["区政务服务办", "各街道"]),
+        ("4", "严格落实规范性文件合", ["区司法局"]),
+    ]

@@ -25,7 +25,12 @@ from loaders.plans.deadlines import (
 )
 from loaders.plans.outline import first_clause
 from loaders.plans.targets import extract_targets
-from loaders.plans.units import extract_inline_units, looks_like_unit, split_unit_names
+from loaders.plans.units import (
+    extract_inline_units,
+    looks_like_unit,
+    parse_role_line,
+    split_unit_names,
+)
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "number": ("序号", "编号", "任务编号", "项目序号"),
@@ -688,8 +693,21 @@ def _numbered_rows(cells: list[str]) -> list[list[str]] | None:
         return None
     starts, expect = [], 1
     fewest = max(1, len(header) // 2)  # a row holds half its columns at least: a score "2" of
-    for k in range(head, len(cells)):  # row 1 (拟设分值) is not row 2's number
-        if cells[k] == str(expect) and (not starts or k - starts[-1] - 1 >= fewest):
+    # row 1 (拟设分值) is not row 2's number; in a table of tasks and their units only, a row whose
+    # unit cells are merged into the row above holds its task alone: its number opens the next
+    merged_ok = all(r in (*_UNIT_ROLES, "category", "group", "measure", "name") for r in roles)
+    for k in range(head, len(cells)):
+        if cells[k] != str(expect):
+            continue
+        own = k - starts[-1] - 1 if starts else fewest
+        alone = (
+            merged_ok
+            and own >= 1
+            and _long_cell(cells[k - 1])
+            and k + 1 < len(cells)
+            and _long_cell(cells[k + 1])
+        )
+        if own >= fewest or alone:
             starts.append(k)
             expect += 1
     opener: re.Pattern[str] | None = None  # rows open on a numbered cell: "(1) …" / "1.做好…"
@@ -1004,6 +1022,8 @@ def _unit_cell(cell: str) -> bool:
     """A paragraph of unit names only (综合规划处 / 区房管局、各街镇), however many."""
     # "…,某经开区管委会,某国控集团。": a list closed by a full stop
     closed = cell.endswith("。")
+    if len(cell) <= 300 and parse_role_line(cell):  # "牵头单位:区政务服务办;责任部门:各街道"
+        return True
     cell = cell.rstrip("。")
     if len(cell) > 300 or "。" in cell:
         return False
