@@ -4031,3 +4031,59 @@ def test_a_pasted_table_whose_unit_cell_is_merged_over_the_rows_below():
         ("3", "全面清理规范行政审批", ["区政务服务办", "各街道"]),
         ("4", "严格落实规范性文件合", ["区司法局"]),
     ]
+
+
+def test_news_of_a_plan_just_issued_is_no_plan_and_no_report():
+    text = (
+        "某省2020年全面依法治省“任务书”出炉\n"
+        "明确7方面45项重点任务\n"
+        "本报讯(记者某某)5月8日,记者从省委依法治省办获悉:省委依法治省委员会发布了2020年工作《要点》,"
+        "明确了7个方面45项重点任务。根据《要点》,今年全省将推进科学立法、严格执法、公正司法。\n"
+    )
+    (doc,) = docs(text)
+    assert doc["kind"] == "other"
+    report_news = (
+        "某市发布2020年法治政府建设年度报告\n"
+        "近日,某市公布了2020年度法治政府建设情况。全年共办理行政复议案件120件,"
+        "行政机关负责人出庭应诉率达100%,开展会前学法21次。市司法局还印发了《2021年普法责任清单》。\n"
+    )
+    (doc,) = docs(report_news)
+    assert doc["kind"] == "annual_report"
+
+
+def test_a_plan_saying_so_of_itself_under_a_sites_blurb():
+    """No title (a spam line or a model-text site's blurb stands first): "…,制定如下方案。" or a
+    short line naming the plan further down makes it a plan, even before its first task."""
+    (doc,) = docs(
+        "創意有趣的對聯\n"
+        "为贯彻落实上级决定精神,加快建设一流法治城市,制定如下方案。\n"
+        "一、加快推进一流法治城市建设是贯彻落实全会精神的具体部署\n"
+        "依法治国是党领导人民治理国家的基本方略。\n"
+    )
+    assert (doc["kind"], doc["actions"]) == ("plan", [])
+    (doc,) = docs(
+        "宪法宣传日活动方案2017今年12月4日是国家宪法日,现作如下通下面是小编为大家整理的范文,供参考。\n"
+        "宪法宣传日活动方案2017\n"
+        "今年12月4日是国家宪法日。为组织开展好宣传活动,现作如下通知:\n"
+        "一、活动主题\n"
+        "弘扬宪法精神,建设法治中国。\n"
+    )
+    assert doc["kind"] == "plan"
+
+
+def test_a_years_goals_column_standing_alone_holds_the_tasks():
+    """序号 | 2022年预期目标 | 责任单位 pasted one cell per paragraph: the year's column is the tasks'
+    text (beside a column of tasks it would be a note)."""
+    cells = [
+        "序号", "2022年预期目标", "责任单位",
+        "1", "地区生产总值增长5.5%左右", "区发展改革委",
+        "2", "进出口总额增长5%以上", "区商务委",
+        "3", "空气质量完成年度目标任务", "区生态环境局",
+    ]  # fmt: skip
+    (doc,) = docs(pasted(["附件1", "2022年区政府工作报告经济社会发展预期目标任务分解表"], cells))
+    got = [(t["number"], t["title"], t["responsible_units"]) for t in tasks(doc)]
+    assert got == [
+        ("1", "地区生产总值增长5.5%左右", ["区发展改革委"]),
+        ("2", "进出口总额增长5%以上", ["区商务委"]),
+        ("3", "空气质量完成年度目标任务", ["区生态环境局"]),
+    ]

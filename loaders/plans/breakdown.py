@@ -118,6 +118,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "负责科室",
         "责任股室",
         "实施主体",
+        "公开主体",  # 政务公开标准目录: the body that publishes each item
         "实施单位",
         "落实单位",
         "推进单位",
@@ -1141,8 +1142,10 @@ def header_role(cell: str) -> str | None:
     text = re.sub(r"[(（][\d\-—–~～至年]{4,12}[)）]$", "", text)  # 重点任务(2024-2026)
     if not text or len(text) > 12:
         return None
-    if text in NOTE_HEADERS or _YEAR_HEADER_RE.match(text):
+    if text in NOTE_HEADERS:
         return "note"
+    if _YEAR_HEADER_RE.match(text):
+        return "year_note"  # a year's plan beside the tasks; the tasks themselves when alone
     if len(text) > 6 and text.endswith(("表", "清单", "方案", "计划")):
         return None  # "某市海铁联运重点任务表": the table's title above its header, no header cell
     if text == "内容" or re.fullmatch(
@@ -1181,6 +1184,13 @@ def resolve_roles(roles: dict[int, str]) -> dict[int, str]:
     task-class column as that column (序号 | 工作任务 | 责任单位, 任务类型 | 工作任务 | 推进单位,
     任务分类 | 主要方向 | 重点任务, 类别 | 项目 | 主要任务: there the last holds the tasks' text,
     not their class)."""
+    if (
+        "year_note" in roles.values()
+    ):  # 序号 | 2022年预期目标 | 责任单位: the only text is the tasks'
+        texts = {"measure", "name", "group"} & set(roles.values())
+        roles = {
+            j: ("note" if texts else "measure") if r == "year_note" else r for j, r in roles.items()
+        }
     names = sorted(j for j, r in roles.items() if r == "name")
     if len(names) >= 2 and "measure" not in roles.values():
         roles = {**roles, names[-1]: "measure"}  # 品牌名称 | 工作举措: the later one holds the text

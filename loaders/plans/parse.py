@@ -27,6 +27,13 @@ REPORT_BODY_RE = re.compile(
     r"(?:取得|主要)(?:的)?(?:成效|成绩|做法)|工作总结|年度.{0,12}情况报告"
 )
 # a report opens on the year it reports on: "2022年,全县…", "2019年以来,在市委…领导下"
+# a news item: its by-line and the words of a reporter
+_NEWS_RE = re.compile(r"本报讯|本台讯|记者|通讯员|日前|近日|据悉|获悉|据了解|讯\(")
+# …a plan of which it reports as just issued: "制定并下发了《…方案》", "发布了2020年工作《要点》"
+_ISSUED_PLAN_RE = re.compile(
+    r"(?:印发|下发|发布|出台|制定)(?:了|并下发了|并印发了)?[^。《]{0,12}《[^》]{0,60}"
+    r"(?:方案|要点|计划|规划|意见|清单|任务书)》"
+)
 REPORT_OPENING_RE = re.compile(r"(?:^|[。\n])(?:19|20)\d{2}年(?:度|以来)?,")
 _PLAN_PART_RE = re.compile(
     r"工作目标|总体目标|总体要求|指导思想|主要任务|重点任务|工作任务|实施方案"
@@ -134,7 +141,7 @@ def parse_document(doc: RawDocument, aligned: bool = False) -> dict:
     if kind == "plan" and not parsed.actions:
         parsed = parse_plan_lines(doc.lines, doc.title, doc.years, structural=True)
     if kind == "plan" and (
-        parsed.actions or parsed.plan_targets or PLAN_TITLE_RE.search(doc.title)
+        parsed.actions or parsed.plan_targets or PLAN_TITLE_RE.search(doc.title) or _says_plan(doc)
     ):
         if TABLE_TITLE_RE.search(doc.title) and doc.title.endswith("表"):
             kind = "breakdown_table"
@@ -193,6 +200,11 @@ def document_kind(doc: RawDocument, parsed: ParsedPlan) -> str:
     if plan_title:
         return "plan"
     body = "\n".join(doc.lines)
+    if _says_plan(doc):
+        return "plan"
+    news = _NEWS_RE.search(body[:400])
+    if news and _ISSUED_PLAN_RE.search(body, news.start(), news.end() + 120):
+        return "other"  # news of a plan just issued ("本报讯…发布了2020年工作《要点》"): no plan
     opening = REPORT_OPENING_RE.search(body[:400])
     # "2022年,全县…" opening a report, not "一、工作目标 …。2020年,…得到规范" of a plan's goals
     opening = opening if opening and not _PLAN_PART_RE.search(body[: opening.start()]) else None
@@ -206,6 +218,27 @@ def document_kind(doc: RawDocument, parsed: ParsedPlan) -> str:
     if said or past >= 2.5 or len(PAST_FIGURE_RE.findall(body)) >= 3:
         return "annual_report"
     return "plan"
+
+
+# a plan saying so of itself: "…,制定如下方案。", "特制定本实施方案", "决定在我县深入开展…活动"
+_PLAN_PREAMBLE_RE = re.compile(
+    r"(?:特|现)?制定(?:如下|本)(?:实施|工作|行动)?(?:方案|计划|要点|意见|措施)"
+    r"|决定(?:在|于|从|自)[^。;]{0,30}(?:开展|实施|推进)[^。;]{0,30}(?:活动|行动|工作)"
+)
+# a short line near the opening that names a plan, under a guessed title ("宪法宣传日活动方案2017"
+# below a site's blurb): the document's own title line
+_EARLY_PLAN_TITLE_RE = re.compile(
+    r"^[^。,;:!?]{2,40}(?:方案|要点|计划|规划)(?:\(?(?:19|20)\d{2}[^。]{0,8})?$"
+)
+
+
+def _says_plan(doc: RawDocument) -> bool:
+    body = "\n".join(doc.lines[:40])[:1500]
+    if _PLAN_PREAMBLE_RE.search(body):
+        return True
+    return doc.title_is_guess and any(
+        _EARLY_PLAN_TITLE_RE.match(ln.strip()) for ln in doc.lines[:6]
+    )
 
 
 def parse_table_file(name: str, rows: list[list[str]]) -> dict:

@@ -19,7 +19,8 @@ Checks, each counted once (see README.md for the rules):
   targets      a labelled target is among the document's targets (task- and action-level)
   achievements a labelled achievement is among the document's achievements
 Values are compared as quantities: a scale word leading the unit is folded into the value,
-so a label's "100 亿元" and a parse's "10000000000 元" are the same figure.
+so a label's "100 亿元" and a parse's "10000000000 元" are the same figure; ">= 100 %" and
+"= 100 %" are the same target (a share cannot pass 100 %).
 """
 
 from __future__ import annotations
@@ -86,6 +87,15 @@ def quantity(value: float, unit: str | None) -> tuple[float, str]:
 def same_quantity(a_value: float, a_unit: str | None, b_value: float, b_unit: str | None) -> bool:
     (a, au), (b, bu) = quantity(a_value, a_unit), quantity(b_value, b_unit)
     return au == bu and abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def same_comparator(got: str | None, want: str, value: float, unit: str | None) -> bool:
+    """Comparators alike, or alike in effect: a share cannot pass 100 %, so ">= 100 %" (达到100%)
+    and "= 100 %" say the same."""
+    if got == want:
+        return True
+    full = norm(unit) == "%" and abs(float(value) - 100) < 1e-9
+    return full and {got, want} == {">=", "="}
 
 
 def run_parser(paths: list[Path], python: str) -> tuple[dict[str, list[dict]], dict[str, str]]:
@@ -300,7 +310,7 @@ def score_corpus(labels: list[dict], parsed: dict[str, list[dict]], errors: dict
                 key = norm(lt["indicator_contains"])
                 near = [t for t in targets if key in norm(t.get("indicator"))]
                 ok = any(
-                    t.get("comparator") == lt["comparator"]
+                    same_comparator(t.get("comparator"), lt["comparator"], lt["value"], lt["unit"])
                     and isinstance(t.get("value"), (int, float))
                     and same_quantity(t["value"], t.get("unit"), lt["value"], lt["unit"])
                     for t in near
