@@ -4087,3 +4087,20 @@ def test_a_years_goals_column_standing_alone_holds_the_tasks():
         ("2", "进出口总额增长5%以上", ["区商务委"]),
         ("3", "空气质量完成年度目标任务", ["区生态环境局"]),
     ]
+
+
+def test_a_report_with_no_title_opening_on_its_figures():
+    """A legal-aid centre's yearly figures with no title and no report phrase: counts of 宗 and
+    人次 after 共/合计/已 (three such figures) make it a report."""
+    text = (
+        "2022年度某区法律援助中心共组织办理法律援助案件1428宗(其中民事法律援助案件381宗、"
+        "刑事法律援助案件242宗),合计法律援助服务2746人次,另提供来访、来电等咨询3354人次。\n"
+        "2022年度某区法律援助中心从已结案案件中抽取100宗法律援助案件进行案件质量评估。\n"
+        "2022年度某区法律援助中心业务经费为217.78万元。\n"
+        "某区法律援助中心\n"
+        "2023年6月20日\n"
+    )
+    (doc,) = docs(text)
+    assert doc["kind"] == "annual_report"
+    got = {(a["value"], a["unit"]) for a in doc["achievements"]}
+    assert {(1428, "宗"), (381, "宗"), (242, "宗"), (2746, "人次"), (3354, "人次")} <= got

@@ -45,7 +45,7 @@ PAST_RE = re.compile(
 )
 # a past result with a figure: "全年召开36次", "办理…案件120件", "出庭应诉率达100%"
 PAST_FIGURE_RE = re.compile(
-    r"(?:共|累计|全年|先后|已)[^。;!?]{0,24}?\d+(?:\.\d+)?(?:次|件|场|人次|个|项|家|名|期|篇|条|万|%)"
+    r"(?:共|累计|合计|全年|先后|已)[^。;!?]{0,24}?\d+(?:\.\d+)?(?:次|件|宗|起|场|人次|个|项|家|名|期|篇|条|万|%)"
 )
 TABLE_TITLE_RE = re.compile(r"(分解|任务表|清单|台账|责任表)")
 # assessment schemes (考核方案, 评分标准) score the plan's tasks; they are not plans themselves
