@@ -4104,3 +4104,75 @@ def test_a_report_with_no_title_opening_on_its_figures():
     assert doc["kind"] == "annual_report"
     got = {(a["value"], a["unit"]) for a in doc["achievements"]}
     assert {(1428, "宗"), (381, "宗"), (242, "宗"), (2746, "人次"), (3354, "人次")} <= got
+
+
+def test_a_five_year_review_opening_on_its_period_is_a_report():
+    text = (
+        "法治护航北疆 共筑安全屏障\n"
+        "——某旗法治政府建设五年综述\n"
+        "五年来,某旗锚定法治政府建设总目标,构建起法治建设新格局。\n"
+        "一、顶层设计“定航向”\n"
+        "(一)党建引领强统筹。配齐12个苏木镇政法委员,实现174个嘎查法律顾问全覆盖,"
+        "五年累计召开依法治旗委员会会议14次。\n"
+        "(二)制度保障固根本。开展专项清理12次,清理文件46件。\n"
+    )
+    (doc,) = docs(text)
+    assert doc["kind"] == "annual_report"
+    assert doc["actions"] == []
+
+
+def test_news_of_a_meeting_that_adopted_the_years_work_points_is_no_report():
+    text = (
+        "本报讯(记者 某某)4月12日下午,市委全面依法治市委员会办公室第八次会议召开。会议传达学习了"
+        "上级会议精神,讨论审议了全面依法治市年度工作要点等有关文件方案,提出八项工作举措。\n"
+        "2022年,我市将持续深入学习贯彻习近平法治思想,加快制定出台法治政府建设五年方案。\n"
+    )
+    (doc,) = docs(text)
+    assert doc["kind"] == "other"
+
+
+def test_a_bracket_opening_on_its_labelled_deadline_then_its_units():
+    """ "(完成时限:持续推进。责任部门:A、B按职责分工负责)": the deadline stays, the units are read."""
+    text = (
+        "2023年某省高校毕业生就业创业十大行动方案\n"
+        "二、主要措施\n"
+        "(一)市场岗位拓展行动\n"
+        "1.强化民营企业拓岗激励。落实社保补贴。(完成时限:持续推进。责任部门:省工业和信息化厅、"
+        "省财政厅按职责分工负责)\n"
+        "2.加大访企拓岗力度。每市走访企业不少于100家。(完成时限:2023年6月底前;责任部门:省教育厅)\n"
+    )
+    (doc,) = docs(text)
+    got = [(t["number"], t["responsible_units"], t["ongoing"], t["deadline"]) for t in tasks(doc)]
+    assert got == [
+        ("1", ["省工业和信息化厅", "省财政厅"], True, None),
+        ("2", ["省教育厅"], False, "2023-06-30"),
+    ]
+
+
+def test_the_requirements_of_a_notice_cut_before_the_plan_it_issues_are_no_tasks():
+    """A page holding only the notice (its heading quoted in 《》 by a mirror) and its own items
+    "一、高度重视,…。各责任单位要…": the plan is not reached, so no task; the same items followed by
+    the plan's title and its attributed tasks leave the tasks as they are."""
+    notice = (
+        "《某市人民政府办公厅关于印发2023年市〈政府工作报告〉目标任务责任分解方案的通知》\n"
+        "某政办〔2023〕1号\n"
+        "《2023年市〈政府工作报告〉目标任务责任分解方案》已经市人民政府同意,现印发给你们,"
+        "并就有关事项通知如下。\n"
+        "一、高度重视,精心组织。各责任单位要逐项研究承办的责任事项(无牵头单位的,责任单位即为牵头单位,下同)。\n"
+        "二、强化担当,压实责任。各责任单位主要负责人要切实履行第一责任人职责。\n"
+        "三、加强督办,狠抓落实。要将目标任务纳入绩效目标管理考核体系。\n"
+    )
+    (doc,) = docs(notice)
+    assert (doc["kind"], doc["title"], doc["actions"]) == (
+        "plan",
+        "2023年市〈政府工作报告〉目标任务责任分解方案",
+        [],
+    )
+    whole = notice + (
+        "2023年市〈政府工作报告〉目标任务责任分解方案\n"
+        "一、主要预期目标\n"
+        "1.地区生产总值增长6%左右。(责任单位:市发展改革委)\n"
+        "2.城镇新增就业20万人。(责任单位:市人社局)\n"
+    )
+    titles = [t["title"] for d in docs(whole) for t in tasks(d)]
+    assert titles == ["地区生产总值增长6%左右", "城镇新增就业20万人"]

@@ -51,6 +51,9 @@ class RawDocument:
 def _notice_heading(lines: list[str], i: int) -> tuple[str, int] | None:
     """A notice heading starting at line i (possibly wrapped over 2-3 lines): (text, lines used)."""
     first = lines[i] if i < len(lines) else ""
+    quoted = re.fullmatch(r"\s*《([^《》]*关于[^《》]*通知)》\s*", first)
+    if quoted:  # "《某市人民政府办公厅关于印发…的通知》": a mirror quoting the heading
+        return quoted.group(1), 1
     if (
         "关于" not in first
         and "印发" not in first
@@ -157,8 +160,10 @@ def split_documents(lines: list[str]) -> list[RawDocument]:
             k += 1
     if len(starts) < 2:
         doc = RawDocument(lines=lines, doc_number=starts[0][2] if starts else None)
-        fill_metadata(doc, first_notice_heading(lines))
+        heading = first_notice_heading(lines)
+        fill_metadata(doc, heading)
         _drop_notice_items(doc)
+        _drop_requirements_of_a_cut_notice(doc, heading)
         return [a for part in split_plan_attachments(doc) for a in split_attachments(part)]
     docs = []
     for k, (start, heading, number) in enumerate(starts):
@@ -199,6 +204,35 @@ def _drop_notice_items(doc: RawDocument) -> None:
         if name in (one, two) and items:
             doc.lines = doc.lines[j:]
             return
+
+
+# a notice's own requirement: "一、加强领导,确保责任落实到位。要坚持…", "二、…。各责任单位要…"
+_REQUIREMENT_ITEM_RE = re.compile(
+    r"^[一二三四五六七八九十]{1,2}、[^。;]{2,40}[。;]\s*(?:[^。;,]{0,10}(?:要|请|务必|须)|各)"
+)
+_ATTRIBUTION_RE = re.compile(r"[(（][^()（）]*(?:牵头|责任单位|责任部门|配合|负责)[^()（）]*[)）]")
+
+
+def _drop_requirements_of_a_cut_notice(doc: RawDocument, heading: str | None) -> None:
+    """A notice issuing a plan, cut before the plan (a page's opening): its own numbered
+    requirements ("一、加强领导,确保责任落实到位。要坚持…") are no tasks of the plan it names.
+    Only when the items are top-level ones, most of them such requirements, none names a unit,
+    and the plan's title does not follow."""
+    if not heading or not re.search(r"印发|转发", heading):
+        return
+    items = [k for k, line in enumerate(doc.lines) if _OUTLINE_RE.match(line.strip())]
+    if not 1 <= len(items) <= 6:
+        return
+    texts = [doc.lines[k].strip() for k in items]
+    if sum(bool(_REQUIREMENT_ITEM_RE.match(t)) for t in texts) * 3 < len(texts) * 2:
+        return  # (most of them: "三、…。2023年…目标任务应当纳入…" says it later)
+    after = "".join(doc.lines[items[0] :])
+    if any(not re.search(r"下同|即为", m.group(0)) for m in _ATTRIBUTION_RE.finditer(after)):
+        return  # (a note on roles, "(无牵头单位的,责任单位即为牵头单位,下同)", names none)
+    name = _TITLE_CHARS_RE.sub("", doc.title)
+    if name and any(name in _TITLE_CHARS_RE.sub("", ln) for ln in doc.lines[items[0] :]):
+        return
+    doc.lines = doc.lines[: items[0]]
 
 
 _TABLE_TITLE_RE = re.compile(r"^(\S.{3,58}(?:表|清单)(?:[(（][^()（）]{1,20}[)）])?)$")

@@ -550,6 +550,8 @@ def _paren_groups(s: str) -> list[tuple[int, int]]:
 # what may come before an attribution in the same parenthesis: a deadline ("5月底完成,牵头…")
 LEADING_DEADLINE_RE = re.compile(
     r"^[^,;:()]{0,16}(?:完成|底前|月前|日前|年内|年底|长期|持续|每年|每季度)[^,;:()]{0,6}[,;]\s*"
+    # "(完成时限:持续推进。责任部门:…)": a labelled deadline first
+    r"|^(?:完成时限|完成时间|时间节点|时限要求|时限)\s*:\s*[^,;:。()]{1,24}[,;。]\s*"
 )
 
 
@@ -565,7 +567,7 @@ def _group_roles(content: str) -> tuple[Roles, str] | None:
     kept = ""
     lead_in = LEADING_DEADLINE_RE.match(c)
     if lead_in and (LABEL_RE.match(c, lead_in.end()) or VERB_RE.search(c, lead_in.end())):
-        kept, c = c[: lead_in.end()].rstrip(",; "), c[lead_in.end() :]
+        kept, c = c[: lead_in.end()].rstrip(",;。 "), c[lead_in.end() :]
     elif (tail := TRAILING_DEADLINE_RE.search(c)) and (
         LABEL_RE.match(c) or VERB_RE.search(c, 0, tail.start())
     ):  # "(牵头单位:X;责任单位:Y,6月底完成)": the deadline after the roles stays too
