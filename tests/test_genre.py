@@ -4176,3 +4176,20 @@ def test_the_requirements_of_a_notice_cut_before_the_plan_it_issues_are_no_tasks
     )
     titles = [t["title"] for d in docs(whole) for t in tasks(d)]
     assert titles == ["地区生产总值增长6%左右", "城镇新增就业20万人"]
+
+
+def test_a_pasted_table_whose_leader_header_is_cut_over_two_paragraphs():
+    """序号 | 重点工作 | 市政府 / 分管领导 (one header cell cut in two) | 牵头单位 | 配合单位 | 备注, one
+    cell per paragraph, leaders' names (people) in their column, class rows between."""
+    cells = [
+        "序号", "重点工作", "市政府", "分管领导", "牵头单位", "配合单位", "备注",
+        "强化科技创新支撑能力。", "(一)", "加强战略科技力量建设。",
+        "1", "加快建设科技创新轴。", "王 东", "市科技局", "黄埔区、南沙区政府", "",
+        "2", "全力做好国家实验室建设。", "王 东", "市科技局", "市财政局、市卫生健康委", "",
+    ]  # fmt: skip
+    (doc,) = docs(pasted(["2021年市政府工作报告部署工作责任分工"], cells))
+    got = [(t["number"], t["title"], *roles(t)) for t in tasks(doc)]
+    assert got == [
+        ("1", "加快建设科技创新轴", ["市科技局"], [], ["黄埔区", "南沙区政府"]),
+        ("2", "全力做好国家实验室建设", ["市科技局"], [], ["市财政局", "市卫生健康委"]),
+    ]

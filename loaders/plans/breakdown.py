@@ -1129,6 +1129,11 @@ NOTE_HEADERS = (
     "计分方法",
     "考核方式",
 )
+# the leaders in charge however named: 市政府分管领导, 区分管领导, 牵头省领导同志
+_LEADER_HEADER_RE = re.compile(
+    r"(?:(?:省|市|区|县|州|盟|旗)(?:政府|委)?)?(?:分管|牵头|联系|责任|包抓)"
+    r"(?:省|市|区|县|州)?(?:政府)?领导(?:同志)?"
+)
 _YEAR_HEADER_RE = re.compile(r"^(?:19|20)\d{2}年.{0,8}(?:任务|计划|目标|安排|进度|项目)$")
 
 
@@ -1142,7 +1147,7 @@ def header_role(cell: str) -> str | None:
     text = re.sub(r"[(（][\d\-—–~～至年]{4,12}[)）]$", "", text)  # 重点任务(2024-2026)
     if not text or len(text) > 12:
         return None
-    if text in NOTE_HEADERS:
+    if text in NOTE_HEADERS or _LEADER_HEADER_RE.fullmatch(text):
         return "note"
     if _YEAR_HEADER_RE.match(text):
         return "year_note"  # a year's plan beside the tasks; the tasks themselves when alone
