@@ -4193,3 +4193,47 @@ def test_a_pasted_table_whose_leader_header_is_cut_over_two_paragraphs():
         ("1", "加快建设科技创新轴", ["市科技局"], [], ["黄埔区", "南沙区政府"]),
         ("2", "全力做好国家实验室建设", ["市科技局"], [], ["市财政局", "市卫生健康委"]),
     ]
+
+
+def test_a_breadcrumb_opening_on_dangqian_suozai_is_page_furniture():
+    text = (
+        "欢迎加入某某法治网!\n"
+        "当前所在:首页 > 法纪通报 > 某省教育厅2022年度法治政府建设报告\n"
+        "某省教育厅2022年度法治政府建设报告\n"
+        "一、深化行政审批改革\n"
+        "一是修订完善权力和责任清单。二是办理教师资格证认定2568件。\n"
+    )
+    (doc,) = docs(text)
+    assert (doc["kind"], doc["title"]) == ("annual_report", "某省教育厅2022年度法治政府建设报告")
+
+
+def test_goals_under_main_targets_stand_when_no_level_holds_tasks():
+    """ "二、主要目标 (一)最大限度减少检查频次。…达到50%以上…" and nothing after: the goals are
+    the plan's, and the (一) goal items are no tasks."""
+    text = (
+        "某县严格规范涉企行政检查实施方案\n"
+        "一、总体要求\n"
+        "坚持管住风险、无事不扰,推动涉企行政检查规范化。\n"
+        "二、主要目标\n"
+        "(一)最大限度减少检查频次。2025年度部门联合检查实施率达到50%以上,"
+        "行政检查次数再下降10%以上。\n"
+    )
+    (doc,) = docs(text)
+    assert doc["actions"] == []
+    goals = [(g["indicator"], g["comparator"], g["value"], g["year"]) for g in doc["targets"]]
+    assert goals == [("部门联合检查实施率", ">=", 50, 2025), ("行政检查次数再下降", ">=", 10, 2025)]
+
+
+def test_a_starred_unit_in_a_list_is_its_lead():
+    """ "(责任单位:☆经信局、科技局)" — the star marks the lead (a note "标☆的为牵头单位")."""
+    text = (
+        "某市人工智能+行动计划\n"
+        "一、重点任务\n"
+        "(一)推进人工智能+工业制造。建设智能工厂。(责任单位:☆经信局、科技局)\n"
+        "(二)推进人工智能+医疗。建设智慧医院。(责任单位:★卫健局、医保局、数据局)\n"
+    )
+    (doc,) = docs(text)
+    assert [roles(t) for t in tasks(doc)] == [
+        (["经信局"], ["科技局"], []),
+        (["卫健局"], ["医保局", "数据局"], []),
+    ]

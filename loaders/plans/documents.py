@@ -552,7 +552,7 @@ def _wrapped_title_head(prev: str) -> bool:
     prev = prev.strip()
     return (
         2 <= len(prev) <= 30
-        and prev[-1] not in "。，,;；:：)）」』”日号"
+        and prev[-1] not in "。，,;；:：)）」』”日号!！?？"  # ("欢迎访问…!": a greeting)
         and not ISSUER_END_RE.search(prev)
         and not prev.endswith(_TITLE_WORDS)
         and not META_RE.match(prev)

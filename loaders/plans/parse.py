@@ -142,7 +142,9 @@ def parse_document(doc: RawDocument, aligned: bool = False) -> dict:
         body = "\n".join(doc.lines)
         return _document(doc, kind, [], extract_achievements(body, default_year))
     if kind == "plan" and not parsed.actions:
-        parsed = parse_plan_lines(doc.lines, doc.title, doc.years, structural=True)
+        structural = parse_plan_lines(doc.lines, doc.title, doc.years, structural=True)
+        # (no task either way: the goals read so far stand, "二、主要目标 (一)…达到50%以上")
+        parsed = structural if structural.actions or not parsed.plan_targets else parsed
     if kind == "plan" and (
         parsed.actions or parsed.plan_targets or PLAN_TITLE_RE.search(doc.title) or _says_plan(doc)
     ):

@@ -445,9 +445,9 @@ def parse_role_line(line: str) -> Roles | None:
         text = text[division.end() :]
         labelled = _labelled_roles(text)
     elif labelled is not None or not text.startswith("由"):
-        return labelled
+        return starred_leads(labelled) if labelled is not None else None
     if labelled is not None:
-        return labelled
+        return starred_leads(labelled)
     roles, end = _verb_clauses(text.rstrip("。;； "))
     return roles if roles and end >= len(text.rstrip("。;； ")) else None
 
@@ -710,7 +710,24 @@ def extract_inline_units(text: str) -> tuple[str, Roles]:
     roles = [r for _, _, found in spans for r in found]
     if not roles:  # "…,由区交通委牵头,区发改委、区水务局配合。…" inside the text: read, kept
         roles = _led_by(text)
-    return out.strip(), roles
+    return out.strip(), starred_leads(roles)
+
+
+STAR_MARKS = "☆★※"
+
+
+def starred_leads(roles: Roles) -> Roles:
+    """A list marking its lead with a star ("责任单位:☆经信局、科技局", a note "标☆的为牵头单位"):
+    the starred names lead, the others keep their role."""
+    stars = [n.lstrip(STAR_MARKS) for _, names in roles for n in names if n[:1] in STAR_MARKS]
+    if not stars:
+        return roles
+    out: Roles = [("lead", stars)]
+    for role, names in roles:
+        rest = [n for n in names if n[:1] not in STAR_MARKS]
+        if rest:
+            out.append((role, rest))
+    return out
 
 
 # "由X牵头(,Y配合)" as a clause inside a task's text
