@@ -4237,3 +4237,30 @@ def test_a_starred_unit_in_a_list_is_its_lead():
         (["经信局"], ["科技局"], []),
         (["卫健局"], ["医保局", "数据局"], []),
     ]
+
+
+def test_general_public_budget_revenue_keeps_its_name():
+    """ "一般" is a filler ("一般不超过…") but not in 一般公共预算收入, a name of its own."""
+    (doc,) = docs(
+        "某区2023年政府工作报告重点工作任务责任分解方案\n"
+        "1.一般公共预算收入增长12%以上。(责任单位:区财政局)\n"
+        "2.审批时限一般不超过5个工作日。(责任单位:区行政审批局)\n"
+    )
+    got = [[(g["indicator"], g["value"]) for g in t["targets"]] for t in tasks(doc)]
+    assert got == [[("一般公共预算收入增长", 12)], [("审批时限", 5)]]
+
+
+def test_officials_opening_an_attribution_and_a_bracket_cut_by_the_copy():
+    """ "(分管副省长、协管副秘书长负责,省发改委牵头,…)": the officials are people, the units follow;
+    a bracket the copy cut after its first clause keeps what it said ("…牵头督导,市公安局、")."""
+    text = (
+        "某省2018年政府工作报告重点工作部门分工的意见\n"
+        "(一)总的要求和主要预期目标。地区生产总值增长8%左右。(分管副省长、协管副秘书长负责,"
+        "省发改委牵头,省经信委、省财政厅等按职责分工负责)\n"
+        "(二)打好污染防治攻坚战。排查整治“散乱污”企业。(市生态环境局、发展和改革局牵头督导,市公安局、"
+    )
+    (doc,) = docs(text)
+    assert [roles(t) for t in tasks(doc)] == [
+        (["省发改委"], ["省经信委", "省财政厅"], []),
+        (["市生态环境局", "发展和改革局"], [], []),
+    ]

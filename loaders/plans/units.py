@@ -109,6 +109,9 @@ VERB_ROLES: dict[str, str] = {
     "分别牵头": "lead",
     "牵头负责": "lead",
     "牵头抓总": "lead",
+    "牵头督导": "lead",
+    "牵头推进": "lead",
+    "牵头协调": "lead",
     "牵头": "lead",
     "共同负责": "responsible",
     "具体实施": "responsible",
@@ -560,10 +563,10 @@ TRAILING_DEADLINE_RE = re.compile(
 )
 
 
-def _group_roles(content: str) -> tuple[Roles, str] | None:
+def _group_roles(content: str, cut: bool = False) -> tuple[Roles, str] | None:
     """Roles of a parenthesis holding an attribution, labelled or with verbs, and the deadline
     written before it in the same parenthesis ("5月底完成,牵头考核单位:X"), which stays."""
-    c = content.strip()
+    c = _LEADING_OFFICIALS_RE.sub("", content.strip())  # "分管副省长、协管副秘书长负责,": people
     kept = ""
     lead_in = LEADING_DEADLINE_RE.match(c)
     if lead_in and (LABEL_RE.match(c, lead_in.end()) or VERB_RE.search(c, lead_in.end())):
@@ -590,11 +593,17 @@ def _group_roles(content: str) -> tuple[Roles, str] | None:
         if roles is not None:
             return roles, kept
         found, end = _verb_clauses(head)
-        if found and end == len(head):
+        if found and (end == len(head) or cut):  # a bracket the copy cut: the clauses read
             return found, kept
     return None
 
 
+# officials in charge opening an attribution, before its units: "(分管副省长、协管副秘书长负责,
+# 省发改委牵头,…)" — people named by their posts, no unit
+_OFFICIAL = r"[^,;，；()（）、]{0,12}(?:省长|市长|县长|区长|州长|旗长|秘书长|书记|主任)"
+_LEADING_OFFICIALS_RE = re.compile(
+    rf"^{_OFFICIAL}(?:[、和]{_OFFICIAL})*(?:负责|牵头|分管|领衔|督办)?[,;，；]\s*(?=\S)"
+)
 _TOGETHER_RE = re.compile(
     r"(?P<lead>[^,，;；()（）]{2,60}?)会同(?P<with>[^;；()（）]{2,60}?)"
     r"(?:(?:共同)?(?:办理|负责|落实|实施|组织实施|承办|推进))?"  # "(X会同Y、Z)": no verb needed
@@ -678,8 +687,9 @@ def extract_inline_units(text: str) -> tuple[str, Roles]:
     for a, b in _paren_groups(text):
         if a < start_end:
             continue
-        inner = text[a + 1 : b - 1] if text[b - 1] in ")）" else text[a + 1 : b]
-        found = _group_roles(inner)
+        closed = text[b - 1] in ")）"
+        inner = text[a + 1 : b - 1] if closed else text[a + 1 : b]
+        found = _group_roles(inner, cut=not closed and b == len(text))
         before = text[:a].rstrip()
         if (
             found is None
