@@ -4264,3 +4264,16 @@ def test_officials_opening_an_attribution_and_a_bracket_cut_by_the_copy():
         (["省发改委"], ["省经信委", "省财政厅"], []),
         (["市生态环境局", "发展和改革局"], [], []),
     ]
+
+
+def test_lead_clauses_run_together_are_read_once_each():
+    """ "A局牵头B局牵头…各部门负责": each position is read once (no re-reading of the rest from every
+    clause, which grew as 2^n); past an attribution's length the run-on reading is not tried."""
+    from loaders.plans.units import extract_inline_units
+
+    short = "做好。(" + "".join(f"第{i}局牵头" for i in range(12)) + "各部门负责)"
+    _, found = extract_inline_units(short)
+    assert [r for r, _ in found] == ["lead"] * 12 + ["responsible"]
+    assert found[-1] == ("responsible", ["各部门"])
+    long = "做好。(" + "".join(f"第{i}局牵头" for i in range(60)) + "各部门负责)"
+    assert extract_inline_units(long)[1] == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 Roles = list[tuple[str, list[str]]]
 
@@ -511,7 +512,9 @@ def _verb_clauses(s: str, pos: int = 0) -> tuple[Roles, int]:
         if m.end() < len(s) and s[m.end()] not in CLAUSE_SEPARATORS:
             # "县司法局牵头各行政机关负责": a lead clause run into the next one, no separator
             if not (
-                VERB_ROLES[m.group("verb")] == "lead" and _verb_clauses(s, m.end())[1] >= len(s)
+                VERB_ROLES[m.group("verb")] == "lead"
+                and len(s) - m.end() <= _RUN_ON_ROLES_MAX  # (an attribution's length, no more)
+                and _clauses_to_end(s, m.end())
             ):
                 break
         names = _verb_names(s[pos : m.start()])
@@ -531,6 +534,16 @@ def _verb_clauses(s: str, pos: int = 0) -> tuple[Roles, int]:
 
 
 _MAIN_VERBS = ("承办", "主办")
+
+
+_RUN_ON_ROLES_MAX = 200
+
+
+@lru_cache(maxsize=4096)
+def _clauses_to_end(s: str, pos: int) -> bool:
+    """Whether s from pos is verb clauses to its end (each position read once: a run of clauses
+    with no separators would otherwise be read again from every one of them)."""
+    return _verb_clauses(s, pos)[1] >= len(s)
 
 
 def _paren_groups(s: str) -> list[tuple[int, int]]:
