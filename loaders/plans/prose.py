@@ -919,7 +919,13 @@ def _count_goes_on(counted: list[Item], tasks: list[Item], head: Item | None) ->
     if len(counted) < 2 or head is None or _non_task_head(head):
         return False
     style = counted[-1].style
-    run = [t.value for t in counted if t.style == style][-2:] + [t.value for t in tasks]
+    last: list[int] = []  # the last two values of that style, looked for from the end only
+    for t in reversed(counted):
+        if t.style == style:
+            last.insert(0, t.value)
+            if len(last) == 2:
+                break
+    run = last + [t.value for t in tasks]
     return (
         STYLE_RANK[style] > STYLE_RANK[head.style]
         and all(t.style == style for t in tasks)
