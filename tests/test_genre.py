@@ -4277,3 +4277,21 @@ def test_lead_clauses_run_together_are_read_once_each():
     assert found[-1] == ("responsible", ["各部门"])
     long = "做好。(" + "".join(f"第{i}局牵头" for i in range(60)) + "各部门负责)"
     assert extract_inline_units(long)[1] == []
+
+
+def test_a_body_saying_it_is_a_plan_outweighs_a_rules_line_above_it():
+    """A site's tag line naming rules ("…公示办法、…记录办法") above the plan's own text, which says
+    "…制定本方案": the document is the plan."""
+    text = (
+        "某市行政执法公示办法、行政执法全过程记录办法\n"
+        "关于推行行政执法三项制度的实施方案(最新)\n"
+        "为促进严格规范公正文明执法,根据上级要求,制定本方案。\n"
+        "一、总体要求\n"
+        "在全旗各执法单位全面推行三项制度。\n"
+        "二、工作任务\n"
+        "1.各行政执法机关要编制执法事项清单。\n"
+        "2.各行政执法机关要根据双随机要求公示抽查结果。\n"
+    )
+    (doc,) = docs(text)
+    assert doc["kind"] == "plan"
+    assert [t["number"] for t in tasks(doc)] == ["1", "2"]

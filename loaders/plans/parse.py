@@ -190,6 +190,8 @@ def document_kind(doc: RawDocument, parsed: ParsedPlan) -> str:
     named, total = _attributed(parsed)
     if named >= 3 or (named and named * 2 >= total):
         return "plan"
+    if _says_plan(doc):  # "…,制定本方案。": the text says what it is, whatever line heads it
+        return "plan"
     # a title guessed from a first sentence ("2022年,全县…") is no hint
     title = doc.title if len(doc.title) <= 60 and not re.search(r"[。,;:]", doc.title) else ""
     if (
@@ -205,8 +207,6 @@ def document_kind(doc: RawDocument, parsed: ParsedPlan) -> str:
     if plan_title:
         return "plan"
     body = "\n".join(doc.lines)
-    if _says_plan(doc):
-        return "plan"
     news = _NEWS_RE.search(body[:400])
     if news and _ISSUED_PLAN_RE.search(body, news.start(), news.end() + 120):
         return "other"  # news of a plan just issued ("本报讯…发布了2020年工作《要点》"): no plan
