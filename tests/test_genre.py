@@ -4295,3 +4295,10 @@ def test_a_body_saying_it_is_a_plan_outweighs_a_rules_line_above_it():
     (doc,) = docs(text)
     assert doc["kind"] == "plan"
     assert [t["number"] for t in tasks(doc)] == ["1", "2"]
+
+
+def test_a_rate_named_by_a_word_like_a_filler_keeps_it():
+    """即 is a filler ("即时", "即…") but 即办率 is a rate's name."""
+    (doc,) = docs("某局2024年法治政府建设工作报告\n2024年,一窗受理率97%,即办率81%。\n")
+    got = [(a["indicator"], a["value"]) for a in doc["achievements"]]
+    assert got == [("一窗受理率", 97), ("即办率", 81)]
