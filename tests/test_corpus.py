@@ -18,7 +18,7 @@ FLOORS = {  # checks passed (of total) on 2026-11-30 (676 files, 108 of them ful
     "units": 1782,  # of 1934
     "deadlines": 204,  # of 216
     "targets": 372,  # of 433
-    "achievements": 991,  # of 1057
+    "achievements": 993,  # of 1057
 }
 
 
