@@ -26,7 +26,6 @@ REPORT_BODY_RE = re.compile(
     r"报告如下|现将.{0,40}报告|(?:主要|重点)?工作(?:开展)?情况(?:及|和)?(?:成效)?$|"
     r"(?:取得|主要)(?:的)?(?:成效|成绩|做法)|工作总结|年度.{0,12}情况报告"
 )
-# a report opens on the year it reports on: "2022年,全县…", "2019年以来,在市委…领导下"
 # a news item: its by-line and the words of a reporter
 _NEWS_RE = re.compile(r"本报讯|本台讯|记者|通讯员|日前|近日|据悉|获悉|据了解|讯\(")
 # …a plan of which it reports as just issued: "制定并下发了《…方案》", "发布了2020年工作《要点》"
@@ -35,6 +34,8 @@ _ISSUED_PLAN_RE = re.compile(
     r"(?:[^。《]{0,12}《[^》]{0,60}(?:方案|要点|计划|规划|意见|清单|任务书)》"
     r"|[^。《》]{0,20}?(?:方案|要点|计划|规划|任务书))"
 )
+# a report opens on the year it reports on: "2022年,全县…", "2019年以来,在市委…领导下", or on
+# its period: "五年来,", "今年以来,"
 REPORT_OPENING_RE = re.compile(
     r"(?:^|[。\n])(?:(?:19|20)\d{2}年(?:度|以来)?|[一二三四五两]年(?:来|以来)|今年以来),"
 )
