@@ -4302,3 +4302,33 @@ def test_a_rate_named_by_a_word_like_a_filler_keeps_it():
     (doc,) = docs("某局2024年法治政府建设工作报告\n2024年,一窗受理率97%,即办率81%。\n")
     got = [(a["indicator"], a["value"]) for a in doc["achievements"]]
     assert got == [("一窗受理率", 97), ("即办率", 81)]
+
+
+def test_a_notice_splitting_a_report_whose_tables_are_left_out_has_no_tasks():
+    """ "关于做好…主要目标任务…的通知" with slogan items over what units must do, its 附件 tables
+    not in the text: no task. A notice whose items are the year's work (a task's sentence, no
+    slogan) keeps them."""
+    notice = (
+        "关于做好2018年政府工作报告主要目标任务和为民办实事的通知\n"
+        "各乡镇人民政府、街道办事处,政府各部门:\n"
+        "根据2018年《政府工作报告》,现将主要目标任务分解如下。\n"
+        "一、落实责任,确保质量\n"
+        "各责任单位要严格遵循年初公布、年底兑现的原则,抓好落实。\n"
+        "二、密切配合,各负其责\n"
+        "牵头责任单位要切实担负起第一责任人的责任。\n"
+        "三、加强督查,有效监督\n"
+        "区政府办公室将严格按照督查制度加强跟踪督办。\n"
+        "附件:1.2018年《政府工作报告》主要工作目标任务分解表\n"
+        "2.2018年民生实事任务分解表\n"
+    )
+    (doc,) = docs(notice)
+    assert (doc["kind"], doc["actions"]) == ("plan", [])
+    work = (
+        "关于做好2024年普法依法治理工作的通知\n"
+        "各镇人民政府、街道办事处,区直各部门:\n"
+        "现就做好2024年普法依法治理工作通知如下。\n"
+        "一、深入学习宣传习近平法治思想,推动党的二十大精神入脑入心。各单位要把学习纳入计划。\n"
+        "二、扎实开展宪法宣传周系列活动,营造尊法学法守法用法氛围。各镇要组织集中宣传。\n"
+    )
+    (doc,) = docs(work)
+    assert [t["number"] for t in tasks(doc)] == ["一", "二"]

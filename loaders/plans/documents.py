@@ -206,26 +206,55 @@ def _drop_notice_items(doc: RawDocument) -> None:
             return
 
 
-# a notice's own requirement: "一、加强领导,确保责任落实到位。要坚持…", "二、…。各责任单位要…"
-_REQUIREMENT_ITEM_RE = re.compile(
-    r"^[一二三四五六七八九十]{1,2}、[^。;]{2,40}[。;]\s*(?:[^。;,]{0,10}(?:要|请|务必|须)|各)"
+# a notice's own requirement: "一、加强领导,确保责任落实到位。要坚持…", "二、…。各责任单位要…",
+# "一、落实责任,确保质量" over "各责任单位要严格遵循…"
+_REQUIREMENT_RE = re.compile(
+    r"各[^。;]{0,16}(?:要|须|应|务必)|(?:^|[。;])[^。;]{0,6}要(?:切实|认真|进一步|严格|按照|坚持|加强|把|将|"
+    r"及时|高度)|将(?:严格|定期|适时)|请[^。;]{0,10}(?:于|按|认真)"
 )
+_TOP_ITEM_RE = re.compile(r"^[一二三四五六七八九十]{1,2}、")
 _ATTRIBUTION_RE = re.compile(r"[(（][^()（）]*(?:牵头|责任单位|责任部门|配合|负责)[^()（）]*[)）]")
+# a notice that issues, splits or forwards a plan or table ("…分解落实《政府工作报告》…的通知",
+# "附件:1.…任务分解表", "现印发给你们")
+_ISSUING_RE = re.compile(r"印发|转发|分解|分工|附件|附表")
+_ADDRESSEES_RE = re.compile(r"^[^。;:：]{0,60}各[^。;:：]{1,60}[:：]$")
 
 
 def _drop_requirements_of_a_cut_notice(doc: RawDocument, heading: str | None) -> None:
-    """A notice issuing a plan, cut before the plan (a page's opening): its own numbered
-    requirements ("一、加强领导,确保责任落实到位。要坚持…") are no tasks of the plan it names.
-    Only when the items are top-level ones, most of them such requirements, none names a unit,
-    and the plan's title does not follow."""
-    if not heading or not re.search(r"印发|转发", heading):
+    """A notice issuing or splitting a plan, whose plan is not in the text (a page's opening,
+    or attachments left out): its own numbered requirements ("一、落实责任,确保质量" / "各责任
+    单位要…") are no tasks of the plan it names. Only when every item is a top-level one, most
+    of them say what units must do, none names a unit, and the plan's title does not follow."""
+    head = doc.lines[:15]
+    notice = bool(heading and heading.endswith("通知")) or any(
+        _ADDRESSEES_RE.match(ln.strip()) for ln in head
+    )
+    if not notice or not (
+        (heading and _ISSUING_RE.search(heading)) or _ISSUING_RE.search("".join(doc.lines))
+    ):
         return
     items = [k for k, line in enumerate(doc.lines) if _OUTLINE_RE.match(line.strip())]
-    if not 1 <= len(items) <= 6:
+    if not 1 <= len(items) <= 6 or not all(_TOP_ITEM_RE.match(doc.lines[k].strip()) for k in items):
         return
-    texts = [doc.lines[k].strip() for k in items]
-    if sum(bool(_REQUIREMENT_ITEM_RE.match(t)) for t in texts) * 3 < len(texts) * 2:
-        return  # (most of them: "三、…。2023年…目标任务应当纳入…" says it later)
+    # a requirement's heading is a short slogan ("落实责任,确保质量", "统一思想抓落实"), not a task's
+    # sentence ("一、提高各级领导干部依法履职能力…"); no numbered task follows (a plan run on after it)
+    heads = [
+        re.split(r"[。;；]", _TOP_ITEM_RE.sub("", doc.lines[k].strip()), maxsplit=1)[0]
+        for k in items
+    ]
+    if any(len(h) > 20 for h in heads):
+        return
+    rest = doc.lines[items[0] :]
+    end = next((k for k, ln in enumerate(rest) if ln.strip().startswith(("附件", "附表"))), None)
+    rest = rest[:end]  # (the list of attachments below, "附件:1.…" / "2.…", is no task)
+    if any(re.match(r"\d{1,3}\s*[.、．]", ln.strip()) for ln in rest):
+        return
+    blocks = [
+        "".join(doc.lines[k : (items[n + 1] if n + 1 < len(items) else len(doc.lines))])[:200]
+        for n, k in enumerate(items)
+    ]
+    if sum(bool(_REQUIREMENT_RE.search(b)) for b in blocks) * 3 < len(blocks) * 2:
+        return
     after = "".join(doc.lines[items[0] :])
     if any(not re.search(r"下同|即为", m.group(0)) for m in _ATTRIBUTION_RE.finditer(after)):
         return  # (a note on roles, "(无牵头单位的,责任单位即为牵头单位,下同)", names none)
