@@ -4332,3 +4332,19 @@ def test_a_notice_splitting_a_report_whose_tables_are_left_out_has_no_tasks():
     )
     (doc,) = docs(work)
     assert [t["number"] for t in tasks(doc)] == ["一", "二"]
+
+
+def test_counts_in_sessions_written_with_their_alternative_unit():
+    """ "698场(次)" (sessions or times): one unit as written; "一般程序案件" keeps its 一般."""
+    (doc,) = docs(
+        "某县2023年法治政府建设情况报告\n"
+        "2023年,全县各级各部门会前学法698场(次),主要领导讲法176场(次)。"
+        "审核一般程序案件43件,简易程序备案5件。\n"
+    )
+    got = [(a["indicator"], a["value"], a["unit"]) for a in doc["achievements"]]
+    assert got == [
+        ("全县各级各部门会前学法", 698, "场(次)"),
+        ("主要领导讲法", 176, "场(次)"),
+        ("审核一般程序案件", 43, "件"),
+        ("简易程序备案", 5, "件"),
+    ]
