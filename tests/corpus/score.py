@@ -19,7 +19,8 @@ Checks, each counted once (see README.md for the rules):
   targets      a labelled target is among the document's targets (task- and action-level)
   achievements a labelled achievement is among the document's achievements
 Values are compared as quantities: a scale word leading the unit is folded into the value,
-so a label's "100 亿元" and a parse's "10000000000 元" are the same figure; ">= 100 %" and
+so a label's "100 亿元" and a parse's "10000000000 元" are the same figure, and "8 场(次)" is
+"8 场" (an alternative unit in brackets); ">= 100 %" and
 "= 100 %" are the same target (a share cannot pass 100 %).
 """
 
@@ -77,7 +78,7 @@ SCALES = (("千亿", 1e11), ("百亿", 1e10), ("亿", 1e8), ("千万", 1e7), ("�
 
 def quantity(value: float, unit: str | None) -> tuple[float, str]:
     """(value, unit) with a leading scale word folded into the value: (100, 亿元) -> (1e10, 元)."""
-    unit = norm(unit)
+    unit = re.sub(r"\([^()]{1,3}\)$", "", norm(unit))  # "场(次)": 场, its alternative in brackets
     for word, factor in SCALES:
         if unit.startswith(word) and len(unit) > len(word):
             return float(value) * factor, unit[len(word) :]
