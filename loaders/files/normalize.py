@@ -111,7 +111,6 @@ def normalize_text(text: str) -> str:
     if is_traditional(text):
         text = to_simplified(text)
     text = _LINE_BREAK_RE.sub("\n", text.translate(_TRANSLATE))
-    text = _TONED_GLOSS_RE.sub("", text)  # a mirror's pinyin: "生产(chǎn)总值" → 生产总值
     lines = text.split("\n")
     return "\n".join(
         _normalize_row(ln)
@@ -293,10 +292,6 @@ def role_brackets(text: str) -> str:
 
 # pinyin that mirror sites print after characters: "执(zhí)法", "关(guān)于"
 _PINYIN_GLOSS_RE = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
-# in running text only a gloss with a tone mark: "(AQI)", "(pm)" and the like stay
-_TONED_GLOSS_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff])\((?=[a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"
-)
 
 
 def clean_document_text(raw: str) -> str:

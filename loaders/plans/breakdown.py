@@ -26,6 +26,7 @@ from loaders.plans.deadlines import (
 from loaders.plans.outline import first_clause
 from loaders.plans.targets import extract_targets
 from loaders.plans.units import (
+    LEADER_NAME,
     extract_inline_units,
     looks_like_unit,
     parse_role_line,
@@ -1101,15 +1102,7 @@ NOTE_HEADERS = (
     "文件依据",
     "依据文件",
     "工作依据",
-    # the leaders in charge (people, not bodies)
-    "责任领导",
-    "牵头领导",
-    "分管领导",
-    "联系领导",
-    "牵头市领导",
-    "分管市领导",
-    "分管县领导",
-    "分管区领导",
+    # the leaders in charge (people, not bodies): 责任人 here, their posts by LEADER_NAME
     "责任人",
     # how far the work has got (a progress report's column), not the plan's
     "落实进展情况",
@@ -1129,11 +1122,7 @@ NOTE_HEADERS = (
     "计分方法",
     "考核方式",
 )
-# the leaders in charge however named: 市政府分管领导, 区分管领导, 牵头省领导同志
-_LEADER_HEADER_RE = re.compile(
-    r"(?:(?:省|市|区|县|州|盟|旗)(?:政府|委)?)?(?:分管|牵头|联系|责任|包抓)"
-    r"(?:省|市|区|县|州)?(?:政府)?领导(?:同志)?"
-)
+_LEADER_HEADER_RE = re.compile(LEADER_NAME)  # 市政府分管领导, 牵头省领导同志: people, a note
 _YEAR_HEADER_RE = re.compile(r"^(?:19|20)\d{2}年.{0,8}(?:任务|计划|目标|安排|进度|项目)$")
 
 

@@ -444,12 +444,11 @@ def parse_role_line(line: str) -> Roles | None:
     卫生院配合。"); None for other lines."""
     text = line.strip()
     labelled = _labelled_roles(text)
-    division = _DIVISION_LABEL_RE.match(text) if labelled is None else None
-    if division:  # "部门分工:省发展改革委牵头,各地、各部门配合。"
-        text = text[division.end() :]
+    if labelled is None and (division := _DIVISION_LABEL_RE.match(text)):
+        text = text[division.end() :]  # "部门分工:省发展改革委牵头,各地、各部门配合。"
         labelled = _labelled_roles(text)
-    elif labelled is not None or not text.startswith("由"):
-        return starred_leads(labelled) if labelled is not None else None
+    elif labelled is None and not text.startswith("由"):
+        return None
     if labelled is not None:
         return starred_leads(labelled)
     roles, end = _verb_clauses(text.rstrip("。;； "))
@@ -458,10 +457,13 @@ def parse_role_line(line: str) -> Roles | None:
 
 # a line dividing the work among units by verbs: "部门分工:X牵头,Y配合。", "责任分工:…"
 _DIVISION_LABEL_RE = re.compile(r"^(?:部门|责任|任务|职责|工作|单位)?分工\s*[:：]\s*")
-# a line naming the leader in charge of a task, a person not a unit: "分管省领导:某某"
-LEADER_LINE_RE = re.compile(
-    r"^(?:分管|牵头|联系|责任)(?:省|市|区|县|州|盟|旗|镇|乡)?(?:政府)?领导\s*[:：]\s*[^,，。;；]{0,30}$"
+# the leader in charge of a task however named (a person, not a unit): 分管省领导, 市政府分管领导,
+# 牵头省领导同志 — a table's column of notes, or a line under a task
+LEADER_NAME = (
+    r"(?:(?:省|市|区|县|州|盟|旗)(?:政府|委)?)?(?:分管|牵头|联系|责任|包抓)"
+    r"(?:省|市|区|县|州|盟|旗|镇|乡)?(?:政府)?领导(?:同志)?"
 )
+LEADER_LINE_RE = re.compile(rf"^{LEADER_NAME}\s*[:：]\s*[^,，。;；]{{0,30}}$")
 
 
 # ---------------------------------------------------------------- inline attributions
