@@ -4178,6 +4178,33 @@ def test_the_requirements_of_a_notice_cut_before_the_plan_it_issues_are_no_tasks
     assert titles == ["地区生产总值增长6%左右", "城镇新增就业20万人"]
 
 
+def test_a_notice_heading_broken_over_lines_after_a_word_like_a_titles_end():
+    """ "…关于印发区政府工作报告" / "确定的2019年主要目标任务责任" / "分解方案的通知": the first half
+    ends like a report's title, but the heading runs on to its 通知; the title is the plan it
+    issues. Its own requirements, below a page's blank lines, are still no tasks."""
+    text = (
+        "某区人民政府办公室文件\n\n\n\n\n\n\n\n\n\n某政办〔2019〕1号\n\n\n\n"
+        "区人民政府办公室关于印发区政府工作报告\n\n"
+        "确定的2019年主要目标任务责任\n\n"
+        "分解方案的通知\n\n"
+        "各街道办事处,区人民政府各部门:\n\n"
+        "现将《2019年区政府工作报告确定的主要目标任务责任分解方案》印发给你们,请认真贯彻落实。\n\n"
+        "一、认真制订工作方案,确保工作有序开展。各责任单位要对照分解方案制订具体措施。\n\n"
+        "二、加强组织领导,确保工作落到实处。各单位主要负责同志要亲自研究部署。\n"
+    )
+    (doc,) = docs(text)
+    assert (doc["kind"], doc["title"], doc["actions"]) == (
+        "plan",
+        "区政府工作报告确定的2019年主要目标任务责任分解方案",
+        [],
+    )
+    # a title line ending on 报告 with a sentence below stays the title it is
+    (doc,) = docs(
+        "某县2019年法治政府建设情况报告\n\n2019年,全县开展会前学法12次,办结复议案件30件。\n"
+    )
+    assert (doc["kind"], doc["title"]) == ("annual_report", "某县2019年法治政府建设情况报告")
+
+
 def test_a_pasted_table_whose_leader_header_is_cut_over_two_paragraphs():
     """序号 | 重点工作 | 市政府 / 分管领导 (one header cell cut in two) | 牵头单位 | 配合单位 | 备注, one
     cell per paragraph, leaders' names (people) in their column, class rows between."""

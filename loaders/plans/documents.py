@@ -225,7 +225,7 @@ def _drop_requirements_of_a_cut_notice(doc: RawDocument, heading: str | None) ->
     or attachments left out): its own numbered requirements ("一、落实责任,确保质量" / "各责任
     单位要…") are no tasks of the plan it names. Only when every item is a top-level one, most
     of them say what units must do, none names a unit, and the plan's title does not follow."""
-    head = doc.lines[:15]
+    head = [ln for ln in doc.lines[:60] if ln.strip()][:15]  # (a page's blank lines skipped)
     notice = bool(heading and heading.endswith("通知")) or any(
         _ADDRESSEES_RE.match(ln.strip()) for ln in head
     )
@@ -625,10 +625,35 @@ def title_line(lines: list[str]) -> str | None:
             following = lines[i + 1].strip() if i + 1 < len(lines) else ""
             if YEAR_SPAN_LINE_RE.match(following):  # "(2023—2025年)" on the line below
                 line += following
-            if line.endswith("通知") and "《" in line:
+            line = _notice_heading_rest(line, lines[i + 1 : i + 8])
+            if line.endswith("通知") and ("《" in line or _ISSUED_HEADING_RE.search(line)):
                 line = title_from_heading(line)
             return re.sub(r"^附件\s*\d{0,2}\s*[:：]\s*", "", line)  # "附件:X": X
     return None
+
+
+_ISSUED_HEADING_RE = re.compile(r"关于(?:印发|转发|下发|颁发)")
+_NOTICE_END_RE = re.compile(r"(?:通知|通报|的函|决定|批复)$")
+
+
+def _notice_heading_rest(line: str, below: list[str]) -> str:
+    """A notice heading broken over lines where one half ends like a title ("…关于印发区政府工作
+    报告" / "确定的2019年主要目标任务责任" / "分解方案的通知"): the whole heading, when short lines
+    without a sentence's punctuation close it on 通知 (or 通报, 函, 决定, 批复)."""
+    if "关于" not in line or _NOTICE_END_RE.search(line):
+        return line
+    joined = line
+    for part in (p.strip() for p in below):
+        if not part:
+            continue
+        if len(part) > 40 or re.search(r"[。,，;；:：]", part) or META_RE.match(part):
+            return line
+        joined += part
+        if _NOTICE_END_RE.search(joined):
+            return joined
+        if len(joined) > 120:
+            return line
+    return line
 
 
 YEAR_SPAN_LINE_RE = re.compile(r"^\((?:19|20)\d{2}\s*[—–\-－~～至到]+\s*(?:19|20)\d{2}\s*年?\)$")
