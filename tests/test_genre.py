@@ -4205,6 +4205,82 @@ def test_a_notice_heading_broken_over_lines_after_a_word_like_a_titles_end():
     assert (doc["kind"], doc["title"]) == ("annual_report", "某县2019年法治政府建设情况报告")
 
 
+def test_a_plan_without_units_keeps_its_tasks_in_the_part_named_for_them():
+    """No unit anywhere: the figures of 一、工作目标 and the conditions numbered under 三、项目实施
+    条件 tell nothing of the task level; the (一)… items of 二、重点任务 are the tasks, not the
+    parts 一、…四、 with their first item glued on."""
+    text = (
+        "某市粮仓光伏建设实施方案\n"
+        "一、工作目标\n"
+        "到2027年,新建粮仓屋顶光伏装机容量达到5万千瓦以上,覆盖率达到60%以上。\n"
+        "二、重点任务\n"
+        "(一)加大粮仓屋顶光伏开发利用力度\n"
+        "加快既有粮仓屋顶资源开发利用,推进新建粮仓同步设计光伏。\n"
+        "(二)积极发展粮仓综合能源服务\n"
+        "加大新型储能技术应用与推广,适度配建储能系统。\n"
+        "(三)健全商业运营模式\n"
+        "统筹粮食领域光伏项目的开发、建设、运营。\n"
+        "三、项目实施条件\n"
+        "1.单个库区可利用屋面总面积不低于5000平方米。\n"
+        "2.屋面结构安全经鉴定评估合格。\n"
+        "四、保障措施\n"
+        "(一)加强组织领导\n"
+        "各区要建立工作机制。\n"
+    )
+    (doc,) = docs(text)
+    assert [(t["number"], t["title"]) for t in tasks(doc)] == [
+        ("(一)", "加大粮仓屋顶光伏开发利用力度"),
+        ("(二)", "积极发展粮仓综合能源服务"),
+        ("(三)", "健全商业运营模式"),
+    ]
+    goals = {(g["comparator"], g["value"], g["unit"]) for g in doc["targets"]}
+    assert {(">=", 50000, "千瓦"), (">=", 60, "%")} <= goals
+
+
+def test_a_principle_naming_bodies_in_prose_makes_no_attributed_task():
+    """ "2.部门协同,齐抓共管。市A局、市B委按职责分工负责…" under 基本原则 names bodies, but it is a
+    principle: the measures (一)… of the later parts are the tasks."""
+    text = (
+        "某市耕地保护实施意见\n"
+        "一、明确总体要求\n"
+        "(一)基本原则\n"
+        "1.保护优先,依法依规。坚持最严格的耕地保护制度。\n"
+        "2.部门协同,齐抓共管。市规划资源局、市农业农村委按职责分工负责耕地保护。\n"
+        "二、严守耕地保护底线\n"
+        "(一)划定耕地保护底线。严格落实永久基本农田保护任务。\n"
+        "(二)构建分类管理格局。对耕地实行分类管理。\n"
+        "三、加强用途管制\n"
+        "(一)规范储备地块管理。加强储备地块的保护。\n"
+        "(二)明确管制权限。明确各级管制标准。\n"
+    )
+    (doc,) = docs(text)
+    assert [(t["number"], t["title"]) for t in tasks(doc)] == [
+        ("(一)", "划定耕地保护底线"),
+        ("(二)", "构建分类管理格局"),
+        ("(一)", "规范储备地块管理"),
+        ("(二)", "明确管制权限"),
+    ]
+
+
+def test_two_items_on_one_short_line_glued_after_an_attribution():
+    """ "(一)…。(X负责)(二)…。(Y主办,Z协办)" on one line of a web page: two tasks; 主办 with 协办
+    beside it leads. A number after a bracket that does not go on with the line's own (a year in
+    brackets, "(2020年)3、") cuts nothing."""
+    text = (
+        "某省政府工作报告重点工作责任分工\n"
+        "一、主要目标\n"
+        "(一)地区生产总值增长6%左右。(省发展改革委负责)(二)一般公共预算收入增长5%。"
+        "(省财政厅主办,省税务局协办)\n"
+        "(三)开展专项整治(2020年)3、加强监管。(省市场监管局负责)\n"
+    )
+    (doc,) = docs(text)
+    assert [(t["number"], *roles(t)) for t in tasks(doc)] == [
+        ("(一)", [], ["省发展改革委"], []),
+        ("(二)", ["省财政厅"], [], ["省税务局"]),
+        ("(三)", [], ["省市场监管局"], []),
+    ]
+
+
 def test_a_pasted_table_whose_leader_header_is_cut_over_two_paragraphs():
     """序号 | 重点工作 | 市政府 / 分管领导 (one header cell cut in two) | 牵头单位 | 配合单位 | 备注, one
     cell per paragraph, leaders' names (people) in their column, class rows between."""

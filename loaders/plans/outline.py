@@ -390,10 +390,36 @@ def split_running_text(line: str, running: bool = False) -> list[str]:
         pieces = head + [rest[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if rest[a:b]]
         if pieces and match_marker(pieces[0]) is None:  # the opening, before the first item
             pieces = _split_opening(pieces[0]) + pieces[1:]
+    else:
+        pieces = _split_glued_siblings(line)
     out: list[str] = []
     for piece in pieces:
         out.extend(_split_first_item(piece))
     return [p.strip() for p in out if p.strip()]
+
+
+# the next item of a line's own level glued after an attribution's bracket: "(一)…。(X负责)(二)…",
+# "1.…。(X主办,Y协办)2.重点抓好…"
+_AFTER_BRACKET_MARKER_RE = re.compile(
+    rf"(?<=[)）])(?:\(({CN_NUM})\)|(\d{{1,2}})[.、．](?!\d)|({CN_NUM})、)(?=[\u4e00-\u9fff“《])"
+)
+
+
+def _split_glued_siblings(line: str) -> list[str]:
+    """A short line holding two items of one level, the second glued after the first's closing
+    bracket (a web page's lost line break): cut where the next number of the line's own marker
+    follows a ")"; only the numbers that continue it, so "(2020年)3、" cuts nothing."""
+    first = match_marker(line)
+    if first is None or first.style not in ("cn_paren", "arabic", "cn_comma"):
+        return [line]
+    cuts, expect = [], first.value + 1
+    for m in _AFTER_BRACKET_MARKER_RE.finditer(line):
+        style = "cn_paren" if m.group(1) else "arabic" if m.group(2) else "cn_comma"
+        if style == first.style and cn_to_int(m.group(1) or m.group(2) or m.group(3)) == expect:
+            cuts.append(m.start())
+            expect += 1
+    bounds = [0, *cuts, len(line)]
+    return [line[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 _PUBLISHED_NOTE_RE = re.compile(r"[(（]此件[\u4e00-\u9fff]{2,8}[)）]")

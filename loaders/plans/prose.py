@@ -374,8 +374,25 @@ def choose_task_style(items: list[Item], structural: bool = False) -> str | None
         outside = _outside_non_task_sections(candidates)
         if all(_non_task_heading(it) for it in outside):  # 一、工作目标 二、工作要求 and no more:
             outside = _outside_non_task_sections(candidates, requirements=True)  # its items
-        chosen = _structural_style(outside)
+        chosen = _structural_style(_tasks_part(outside) or outside)
     return chosen
+
+
+def _tasks_part(items: list[Item]) -> list[Item]:
+    """The top-level parts named for the tasks ("二、重点任务", "六、主要任务") with their items, when
+    a plan without units has one: its other parts (组织机构, 工作制度, 实施条件 …) number their
+    items too, but they tell nothing of where the tasks are."""
+    if not items:
+        return []
+    top = min(STYLE_RANK[it.style] for it in items)
+    out: list[Item] = []
+    inside = False
+    for it in items:
+        if STYLE_RANK[it.style] == top:
+            inside = bool(TASKS_HEADING_RE.match(first_clause(it.text)))
+        if inside:
+            out.append(it)
+    return out if any(STYLE_RANK[it.style] > top for it in out) else []
 
 
 def _outside_non_task_sections(items: list[Item], requirements: bool = False) -> list[Item]:
@@ -390,6 +407,24 @@ def _outside_non_task_sections(items: list[Item], requirements: bool = False) ->
         if not any(_non_task_heading(h, requirements) for h in chain):
             out.append(it)
         chain.append(it)
+    return out
+
+
+# the principles of a plan (指导思想, 基本原则): no attributed task, though one names bodies in prose
+# (a 分解's 主要目标 and a plan's 保障措施 may well carry units of their own)
+_OPENING_SECTION_RE = re.compile(r"指导思想|基本原则|工作原则")
+
+
+def _outside_opening_sections(items: list[Item]) -> list[Item]:
+    """The items neither under nor heading an opening part (_OPENING_SECTION_RE)."""
+    out: list[Item] = []
+    chain: list[Item] = []
+    for it in items:
+        rank = STYLE_RANK[it.style]
+        chain = [h for h in chain if STYLE_RANK[h.style] < rank]
+        chain.append(it)
+        if not any(_OPENING_SECTION_RE.search(first_clause(h.text)[:12]) for h in chain):
+            out.append(it)
     return out
 
 
@@ -450,8 +485,12 @@ def _run_in(items: list[Item], style: str) -> bool:
 
 def _style_carrying(candidates: list[Item]) -> str | None:
     for test in (_carries_units, _carries_targets):
-        if test is _carries_targets:  # the goals under 工作目标 tell nothing of the task level
-            candidates = _outside_non_task_sections(candidates)
+        if test is _carries_units:  # a principle naming bodies in prose ("部门协同,…各级…") is
+            candidates = _outside_opening_sections(candidates)  # no attributed task
+        else:  # the goals under 工作目标, or run into its heading, tell nothing of the task level
+            candidates = [
+                it for it in _outside_non_task_sections(candidates) if not _non_task_head(it)
+            ]
         carried = _subtree_carries(candidates, test)
         scores: dict[str, int] = {}
         for it, c in zip(candidates, carried, strict=True):
