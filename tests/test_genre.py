@@ -4281,6 +4281,26 @@ def test_two_items_on_one_short_line_glued_after_an_attribution():
     ]
 
 
+def test_fuze_danwei_label_and_a_role_rule_after_it_that_carries_no_names():
+    """ "(负责单位:A、B。未明确牵头单位的,由所列负责单位按职责分工负责,下同)": 负责单位 names the
+    responsible units; the "下同" closes the rule, so A and B do not pass to the tasks below. A
+    list closing on "等部门单位" drops it, and 科协 is a body."""
+    text = (
+        "某部门控制温室气体排放工作方案部门分工\n"
+        "一、低碳引领能源革命\n"
+        "1.实施能源消费总量和强度双控。(负责单位:甲委、乙局。未明确牵头单位的,"
+        "由所列负责单位按职责分工负责,下同)\n"
+        "2.推进重点领域节能。(牵头单位:乙局;参加单位:丙部、丁委)\n"
+        "3.开展节能宣传。(甲委牵头,丙部、省科协等部门单位按职责分工负责)\n"
+    )
+    (doc,) = docs(text)
+    assert [(t["number"], *roles(t)) for t in tasks(doc)] == [
+        ("1", [], ["甲委", "乙局"], []),
+        ("2", ["乙局"], [], ["丙部", "丁委"]),
+        ("3", ["甲委"], ["丙部", "省科协"], []),
+    ]
+
+
 def test_a_pasted_table_whose_leader_header_is_cut_over_two_paragraphs():
     """序号 | 重点工作 | 市政府 / 分管领导 (one header cell cut in two) | 牵头单位 | 配合单位 | 备注, one
     cell per paragraph, leaders' names (people) in their column, class rows between."""

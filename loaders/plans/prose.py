@@ -1153,6 +1153,9 @@ def same_below_roles(line: str) -> list[tuple[str, list[str]]]:
     for m in re.finditer(r"[(（]([^()（）]*下同)[)）]", line):
         if FIRST_LEADS_RE.search(m.group(1)):
             continue  # "其中列第一位为牵头单位,下同": the rule holds below, not these names
+        note = m.group(1).rsplit("。", 1)[1] if "。" in m.group(1) else ""
+        if note and not re.search(r"[:：]", note):
+            continue  # "(负责单位:X。未明确牵头单位的,由所列负责单位负责,下同)": a rule, no names
         _, found = extract_inline_units(f"({m.group(1)})")
         roles.extend((r, n) for r, n in found if n)
     return roles

@@ -28,6 +28,8 @@ ROLE_LABELS: dict[str, str] = {
     "责任单位": "responsible",
     "责任部门": "responsible",
     "责任主体": "responsible",
+    "负责单位": "responsible",
+    "负责部门": "responsible",
     "主责单位": "responsible",
     "主办单位": "responsible",
     "承办单位": "responsible",
@@ -160,13 +162,13 @@ VERB_RE = re.compile(
 TRAILING_PHRASE_RE = re.compile(
     r"(按职责分工分别负责|按职责分工负责|按职责分别负责|分别负责|负责落实|负责)$"
 )
-TRAILING_ETC_RE = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")
+TRAILING_ETC_RE = re.compile(r"等(?:有关|相关|其他)?(?:部门|单位|机构){0,2}$")  # "等部门单位"
 HTML_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s*/?>")
 # both sides of 及/和 must look like units: "各有关部门及各县区政府" but not "人力资源和社会保障局"
 CONJUNCTION_RE = re.compile(r"及(?!其)|和|/")
 UNIT_SUFFIX_RE = re.compile(
     r"(局|办|委|部|院|府|门|单位|室|中心|会|所|组|厅|署|处|司|科|股|队|站|镇|街|乡|街道|联|团|校|区|班|"
-    r"公司|庭|馆|台|社|机关|机构|人大|政协|海关|银行|分行|支行|大学|集团|实验室|研究所|医院)$"
+    r"公司|庭|馆|台|社|机关|机构|人大|政协|科协|海关|银行|分行|支行|大学|集团|实验室|研究所|医院)$"
 )
 
 GROUP_PATTERNS: tuple[re.Pattern[str], ...] = (
