@@ -148,6 +148,34 @@ KNOWN_SHORT = {
     "line parted by spaces: the attached 指标体系指引表 is not split off",
     ("141", "oneline"): _CELLS + "; its attached 细则 and 职责清单 no longer stand under 附件N "
     "lines of their own, so they are not split off",
+    # the sixteen full plans without units of 2026-11-30 (787–802), measured on arrival
+    **{
+        ("791", name): "65 %: its attached 技术指南 (a second document, its 评价 table pasted one "
+        "cell per paragraph) is not split off in Word copies and their PDF print"
+        for name in ("docx", "html_word", "lo_pdf")
+    },
+    ("791", "oneline"): "60 %: its attached 技术指南 is not split off once on one line",
+    ("791", "spaced"): "57 %: its front matter's 标题 line runs into the title, and its attached "
+    "技术指南 is not split off",
+    ("792", "oneline"): _HEADINGS,
+    (
+        "793",
+        "oneline",
+    ): "10 %: on one line its parts (一、…五、 over (一)… heading lines with no full "
+    "stop and 1. items) are not found again; not yet understood",
+    ("794", "oneline"): _HEADINGS,
+    ("795", "oneline"): _HEADINGS,
+    ("797", "oneline"): _HEADINGS,
+    **_formatted(
+        "798",
+        "3 %: the notice names its attached 评分细则表 on the line above the plan's title; "
+        "re-saved, the two lines run together into a task and the plan is lost",
+    ),
+    ("798", "oneline"): "4 %: the attached 评分细则表 and the plan run together on one line",
+    ("798", "spaced"): "3 %: the attached 评分细则表 and the plan run together on one line",
+    ("802", "oneline"): _CELLS + "; its 指标 table opens the plan, so its outline is lost too",
+    ("802", "spaced"): _CELLS + "; its 指标 table opens the plan, so its outline is lost too",
+    ("802", "lo_pdf"): "94 %: LibreOffice's print parts a decimal in its 指标 table (3.6 -> 3. 6)",
 }
 
 
