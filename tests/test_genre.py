@@ -4471,3 +4471,46 @@ def test_counts_in_sessions_written_with_their_alternative_unit():
         ("审核一般程序案件", 43, "件"),
         ("简易程序备案", 5, "件"),
     ]
+
+
+def test_a_breakdown_pasted_one_cell_per_paragraph_under_主要工作():
+    """序号 | 主要工作 | 责任单位 pasted a cell per paragraph: 主要工作 holds the tasks' text, a "▲"
+    marks the lead, and a goal of the 政府工作报告 in a row is its task's target."""
+    cells = [
+        "序号", "主要工作", "责任单位",
+        "1", "生产总值增长7%左右", "▲发改局,各部门",
+        "2", "研发投入强度3.1%以上", "▲科技局,各镇",
+        "3", "实际利用外资1.5亿美元以上,引进项目12个。", "▲商务局",
+    ]  # fmt: skip
+    text = pasted(["某市2024年政府重点工作责任清单", "附件"], cells)
+    doc = next(d for d in docs(text) if d["actions"])
+    assert [(t["number"], t["title"]) for t in tasks(doc)] == [
+        ("1", "生产总值增长7%左右"),
+        ("2", "研发投入强度3.1%以上"),
+        ("3", "实际利用外资1.5亿美元以上,引进项目12个"),
+    ]
+    assert [roles(t)[:2] for t in tasks(doc)] == [
+        (["发改局"], ["各部门"]),
+        (["科技局"], ["各镇"]),
+        (["商务局"], []),
+    ]
+    assert [
+        (g["indicator"], g["comparator"], g["value"], g["unit"])
+        for t in tasks(doc)
+        for g in t["targets"]
+    ] == [
+        ("生产总值增长", ">=", 7, "%"),
+        ("研发投入强度", ">=", 3.1, "%"),
+        ("实际利用外资", ">=", 150_000_000, "美元"),
+        ("引进项目", ">=", 12, "个"),
+    ]
+
+
+def test_an_output_named_right_before_its_floor_and_a_bare_超():
+    assert _targets("实际利用外资2.25亿美元以上。") == [("实际利用外资", ">=", 225_000_000, "美元")]
+    assert _targets("全省累计建成充电桩超50万个。") == [("全省累计建成充电桩", ">", 500_000, "个")]
+    assert _targets("营业收入超100亿元。") == [("营业收入", ">", 10_000_000_000, "元")]
+    assert _targets("建设超市10个。") == [("建设超市", ">=", 10, "个")]
+    # a sum with no output named before it stays no target, 以上 or not
+    assert _targets("对投资1亿元以上的项目给予支持。") == []
+    assert _targets("安排资金5000万元以上。") == []

@@ -31,6 +31,7 @@ from loaders.plans.units import (
     looks_like_unit,
     parse_role_line,
     split_unit_names,
+    starred_leads,
 )
 
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -56,6 +57,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "具体措施",
         "工作措施",
         "目标任务",
+        "主要工作",
         "主要工作举措",  # 序号 | 主要工作举措 | 牵头单位: the tasks' text, not a short name
         "目标与任务",
         "任务目标",
@@ -1649,7 +1651,8 @@ def _add_units(units: dict[str, list[str]], cell: str, default_key: str) -> None
     }
     if found:
         pairs = [(keys[r], names) for r, names in found]
-    else:
-        pairs = [(default_key, split_unit_names(cell))]
+    else:  # a plain list for the column, its starred names leading ("▲发改局,各部门")
+        role = next(r for r, k in keys.items() if k == default_key)
+        pairs = [(keys[r], names) for r, names in starred_leads([(role, split_unit_names(cell))])]
     for key, names in pairs:
         units[key].extend(n for n in names if n not in units[key])

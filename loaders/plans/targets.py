@@ -110,11 +110,16 @@ _REACH_RE = re.compile(
 )
 # a sum of money is a target only as an output to reach ("营业收入达到2300亿元以上", "产值突破100
 # 亿元"), never as a grant, an award or a fine ("给予最高50万元补贴"), nor a project's cost
-_MONEY_OUTPUT_RE = re.compile(
+_MONEY_OUTPUT_NAMES = (
     r"(?:营收|收入|产值|增加值|交易额|成交额|销售额|营业额|出口额|进出口总额|进出口额|税收|利润|经济总量|"
-    r"产业规模|市场规模|利用外资|外资|外商投资)"
-    r"(?:总额|总量|规模)?(?:力争)?(?:达到|达|突破|超过|不低于|不少于|高于|提高到|提升到|增加到|增至)$"
+    r"产业规模|市场规模|利用外资|外资|外商投资)(?:总额|总量|规模)?"
 )
+_MONEY_OUTPUT_RE = re.compile(
+    _MONEY_OUTPUT_NAMES
+    + r"(?:力争)?(?:达到|达|突破|超过|超|不低于|不少于|高于|提高到|提升到|增加到|增至)$"
+)
+# the output named right before its floor, no verb between: "实际利用外资2.25亿美元以上"
+_MONEY_FLOOR_RE = re.compile(_MONEY_OUTPUT_NAMES + "$")
 # the investment a plan sets out to reach ("保持公路水路建设投资100亿元以上", "完成固定资产投资
 # 50亿元"), not a project's cost ("总投资3000万元建设…", "投资3000万元建设基地")
 _INVESTMENT_RE = re.compile(
@@ -142,7 +147,7 @@ _POST_CMP = {"及以上": ">=", "以上": ">=", "之上": ">=", "左右": ">="}
 _CMP_WORDS = {  # compound words before their parts: 大于等于 before 大于, 小于等于 before 小于
     ">=": "不少于|不低于|不得少于|不得低于|不应少于|至少|最少|起码|大于或?等于|不小于|≥",
     "<=": "不超过|不高于|不多于|不大于|不得超过|不得高于|最多|最长|最迟|控制在|小于或?等于|≤",
-    ">": "高于|超过|多于|大于",
+    ">": r"高于|超过|多于|大于|(?<![不赶])超(?=\s*(?:\d|$))",  # "建成充电桩超50万个"
     "<": "低于|少于|小于",
 }
 _CMP_RE = re.compile("|".join(f"(?P<c{i}>{w})" for i, w in enumerate(_CMP_WORDS.values())))
@@ -569,7 +574,14 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
         unit in ("元", "美元")
         and mode == "target"
         and (
-            not (_MONEY_OUTPUT_RE.search(before_value) or invested)
+            not (
+                _MONEY_OUTPUT_RE.search(before_value)
+                or invested
+                or (
+                    _MONEY_FLOOR_RE.search(before_value)
+                    and _POST_RE.match(plain, m.end()).group(1) in ("以上", "及以上")
+                )
+            )
             or _GRANT_RE.search(plain.replace("投资", "") if invested else plain)
         )
     ):

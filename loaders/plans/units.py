@@ -740,12 +740,13 @@ def extract_inline_units(text: str) -> tuple[str, Roles]:
     return out.strip(), starred_leads(roles)
 
 
-STAR_MARKS = "☆★※"
+STAR_MARKS = "☆★※▲"
 
 
 def starred_leads(roles: Roles) -> Roles:
-    """A list marking its lead with a star ("责任单位:☆经信局、科技局", a note "标☆的为牵头单位"):
-    the starred names lead, the others keep their role."""
+    """A list marking its lead with a star ("责任单位:☆经信局、科技局", a note "标☆的为牵头单位"),
+    or with the triangle breakdowns of a 政府工作报告 put before it ("▲发改局,各部门"): the
+    marked names lead, the others keep their role."""
     stars = [n.lstrip(STAR_MARKS) for _, names in roles for n in names if n[:1] in STAR_MARKS]
     if not stars:
         return roles
