@@ -4514,3 +4514,24 @@ def test_an_output_named_right_before_its_floor_and_a_bare_超():
     # a sum with no output named before it stays no target, 以上 or not
     assert _targets("对投资1亿元以上的项目给予支持。") == []
     assert _targets("安排资金5000万元以上。") == []
+
+
+@pytest.mark.parametrize("indent", ["??", "\ufffd\ufffd", "  ??"])
+def test_an_indent_lost_to_question_marks_opens_no_paragraph_of_its_own(indent):
+    """A page saved in a narrower charset turns each paragraph's two ideographic spaces into
+    "??" (or U+FFFD): the numbers behind them still open the tasks."""
+    text = (
+        "某区优化营商环境行动方案\n"
+        f"{indent}一、让企业办事更省心\n"
+        f"{indent}1.提升网办能力,区级政务服务事项可网办比例达到95%以上。(责任单位:区政务服务中心)\n"
+        f"{indent}2.推出10项高频事项“快办”。(责任单位:区府办、区政务服务中心)\n"
+        "问题清单??待定\n"
+    )
+    (doc,) = docs(text)
+    assert [(t["number"], t["responsible_units"]) for t in tasks(doc)] == [
+        ("1", ["区政务服务中心"]),
+        ("2", ["区府办", "区政务服务中心"]),
+    ]
+    assert [(g["indicator"], g["value"]) for g in tasks(doc)[0]["targets"]] == [
+        ("区级政务服务事项可网办比例", 95)
+    ]

@@ -100,6 +100,11 @@ def plain_name(text: str) -> str:
     return to_simplified(_PINYIN_GLOSS_RE.sub("", text.translate(_TRANSLATE))).strip()
 
 
+# a paragraph's indent of two ideographic spaces lost when the page was saved in a narrower
+# charset: "??一、…", "��1.…" at a line's start
+_LOST_INDENT_RE = re.compile(r"(?m)^[ \t]*(?:\?{2,4}|\ufffd{1,4})(?=[^\s?\ufffd])")
+
+
 def normalize_text(text: str) -> str:
     """Apply the shared text conventions (docs/text-conventions.md) to a whole document.
 
@@ -111,6 +116,7 @@ def normalize_text(text: str) -> str:
     if is_traditional(text):
         text = to_simplified(text)
     text = _LINE_BREAK_RE.sub("\n", text.translate(_TRANSLATE))
+    text = _LOST_INDENT_RE.sub("", text)
     lines = text.split("\n")
     return "\n".join(
         _normalize_row(ln)
