@@ -4535,3 +4535,21 @@ def test_an_indent_lost_to_question_marks_opens_no_paragraph_of_its_own(indent):
     assert [(g["indicator"], g["value"]) for g in tasks(doc)[0]["targets"]] == [
         ("区级政务服务事项可网办比例", 95)
     ]
+
+
+def test_a_campaign_listing_only_what_it_rectifies_takes_those_items_as_tasks():
+    """一、工作目标 二、整治内容 and nothing more: the campaign's rectifications are its tasks (a
+    plan with a 工作措施 part besides keeps 整治内容 out: see the test above on 治理内容)."""
+    text = """某市2020年优化营商环境专项整治行动方案
+一、工作目标
+在巩固去年整治成果的基础上,着力打造稳定、公平、透明的营商环境。
+二、整治内容
+(一)深入开展政府失信专项整治。确保2020年年底前完成清欠任务。
+(二)深入开展办事难专项整治。整治“推阻拖绕”问题。
+(三)深入开展招投标不透明专项整治。整治围标串标问题。
+"""
+    (doc,) = docs(text)
+    assert [(a["title"], [t["number"] for t in a["tasks"]]) for a in doc["actions"]] == [
+        ("整治内容", ["(一)", "(二)", "(三)"])
+    ]
+    assert tasks(doc)[0]["deadline"] == "2020-12-31"

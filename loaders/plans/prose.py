@@ -374,6 +374,10 @@ def choose_task_style(items: list[Item], structural: bool = False) -> str | None
         outside = _outside_non_task_sections(candidates)
         if all(_non_task_heading(it) for it in outside):  # 一、工作目标 二、工作要求 and no more:
             outside = _outside_non_task_sections(candidates, requirements=True)  # its items
+        if outside and len({it.style for it in outside}) == 1:
+            # 一、工作目标 二、整治内容 "(一)深入开展政府失信专项整治。…": when what a campaign
+            # rectifies is all the plan lists below its parts, those are its tasks
+            outside = _outside_non_task_sections(candidates, requirements=True, contents=True)
         chosen = _structural_style(_tasks_part(outside) or outside)
     return chosen
 
@@ -395,16 +399,19 @@ def _tasks_part(items: list[Item]) -> list[Item]:
     return out if any(STYLE_RANK[it.style] > top for it in out) else []
 
 
-def _outside_non_task_sections(items: list[Item], requirements: bool = False) -> list[Item]:
+def _outside_non_task_sections(
+    items: list[Item], requirements: bool = False, contents: bool = False
+) -> list[Item]:
     """The items not under a 总体要求/基本原则/保障措施-like heading: numbered principles (1.以人为本…)
     tell nothing of where a plan without units keeps its tasks. `requirements`: items under a
-    bare 工作要求 heading count (a notice whose work items stand there and nowhere else)."""
+    bare 工作要求 heading count (a notice whose work items stand there and nowhere else);
+    `contents`: items under 整治内容/检查内容 count too."""
     out: list[Item] = []
     chain: list[Item] = []  # the headings above the item, outermost first
     for it in items:
         rank = STYLE_RANK[it.style]
         chain = [h for h in chain if STYLE_RANK[h.style] < rank]
-        if not any(_non_task_heading(h, requirements) for h in chain):
+        if not any(_non_task_heading(h, requirements, contents) for h in chain):
             out.append(it)
         chain.append(it)
     return out
@@ -432,8 +439,13 @@ def _outside_opening_sections(items: list[Item]) -> list[Item]:
 REQUIREMENTS_RE = re.compile(r"^(?:工作|具体|有关|相关)?要求$")
 
 
-def _non_task_heading(head: Item, requirements: bool = False) -> bool:
+CONTENTS_RE = re.compile(r"^(?:治理|整治|检查|排查)(?:内容|范围|对象)$")
+
+
+def _non_task_heading(head: Item, requirements: bool = False, contents: bool = False) -> bool:
     if requirements and REQUIREMENTS_RE.match(first_clause(head.text)):
+        return False
+    if contents and CONTENTS_RE.match(first_clause(head.text)):
         return False
     return _non_task_head(head)
 
@@ -576,9 +588,10 @@ def parse_plan_lines(
         actions.append(_action_record(head, tasks, outline, default_year, title))
         counted.extend(tasks)
         parts.add(k)
-    if structural and not actions:  # a notice whose work items stand under a bare 工作要求
-        for head, tasks in sections:
-            if head is not None and tasks and REQUIREMENTS_RE.match(first_clause(head.text)):
+    if structural and not actions:  # a notice whose work items stand under a bare 工作要求,
+        for head, tasks in sections:  # a campaign's under its 整治内容 alone
+            clause = first_clause(head.text) if head is not None else ""
+            if tasks and (REQUIREMENTS_RE.match(clause) or CONTENTS_RE.match(clause)):
                 emitted.add(id(head))
                 actions.append(_action_record(head, tasks, outline, default_year, title))
     _group_roles_to_tasks(actions, outline.items)
