@@ -4553,3 +4553,43 @@ def test_a_campaign_listing_only_what_it_rectifies_takes_those_items_as_tasks():
         ("整治内容", ["(一)", "(二)", "(三)"])
     ]
     assert tasks(doc)[0]["deadline"] == "2020-12-31"
+
+
+def test_counts_a_plan_sets_with_verbs_of_doing_and_of_holding_a_level():
+    assert _targets("累计拆除违建点位366处。") == [("拆除违建点位", ">=", 366, "处")]
+    assert _targets("推进10个污水资源化利用试点项目。") == [
+        ("污水资源化利用试点项目", ">=", 10, "个")
+    ]
+    assert _targets("在主要路段摆放鲜花120万盆,制作绿色植物雕塑30组。") == [
+        ("主要路段摆放鲜花", ">=", 1_200_000, "盆"),
+        ("制作绿色植物雕塑", ">=", 30, "组"),
+    ]
+    assert _targets("取得军工资质8本以上。") == [("取得军工资质", ">=", 8, "本")]
+    assert _targets("增加义务教育学位5000个。") == [("增加义务教育学位", ">=", 5000, "个")]
+    assert _targets("粮食产量稳定在23万吨。") == [("粮食产量", ">=", 230_000, "吨")]
+    assert _targets("平均生存周期达到5年。") == [("平均生存周期", ">=", 5, "年")]
+    assert _targets("细颗粒物年均浓度控制在29微克每立方米以下。") == [
+        ("细颗粒物年均浓度", "<=", 29, "微克每立方米")
+    ]
+    # a street number before 项目 is an address, not a count of items
+    assert _targets("加快推进安远路899项目。") == []
+    assert _targets("完成改革事项12项目标。") == [("完成改革事项目标", ">=", 12, "项")]
+    # a ranking, a year, a length of service stay no targets
+    assert _targets("进入全省前3位。") == []
+    assert _targets("工作满3年的干部。") == []
+
+
+def test_sums_a_plan_sets_as_outputs_loans_and_a_year_s_investment():
+    assert _targets("经营性贷款余额达到3500亿元。") == [
+        ("经营性贷款余额", ">=", 350_000_000_000, "元")
+    ]
+    assert _targets("三年实际利用外资累计超过35亿美元。") == [
+        ("三年实际利用外资累计", ">", 3_500_000_000, "美元")
+    ]
+    assert _targets("法律服务业营收在200亿元以上。") == [
+        ("法律服务业营收", ">=", 20_000_000_000, "元")
+    ]
+    assert [(t[1], t[2]) for t in _targets("完成年度投资1700亿元以上。")] == [
+        (">=", 170_000_000_000)
+    ]
+    assert _targets("对新认定的企业给予贷款贴息最高50万元。") == []

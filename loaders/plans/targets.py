@@ -68,22 +68,25 @@ from collections.abc import Iterator
 from loaders.numbering import CN_SMALL
 
 COUNT_UNITS = (
-    "微克/立方米|毫克/立方米|毫克/升|μg/m³|μg/m3|ug/m3|mg/m³|mg/m3|分贝|毫米|厘米|点"
+    "微克/立方米|微克每立方米|毫克/立方米|毫克/升|μg/m³|μg/m3|ug/m3|mg/m³|mg/m3|分贝|毫米|厘米|点"
     "|个工作日|工作日|个百分点|个小时|小时|学时|课时|分钟|场\\(次\\)|人\\(次\\)|人次|件次|户次|家次|批次|场次|车次|个月"
-    "|次|轮|日|天|件|名|期|篇|场|人|个|项|门|家"
+    "|次|轮|日|天|件|名|期|篇|场|人|个|项(?!目(?!标))|门|家"
     "|条|宗|张|份|户|吨标准煤|吨|公里|千米|平方公里|平方米|立方米|公顷|亩|座|所|套|台|辆|栋"
     "|支(?![持援付出撑部队])|处(?![室理置罚分])"
     "|兆瓦时|兆瓦|千瓦时|千瓦|吉瓦|MWh|MW|kWh|kW|GW|标准箱|TEU|美元|元"
     "|位|幅|组(?![织建成合])|部(?![门署委分])|起(?![草诉点步])|本(?![市级区县单部年次着地])"
-    "|卷(?![宗入])|类(?![型别似])|册(?![封])|株|棵|分(?![钟局别类批期之])"
+    "|卷(?![宗入])|类(?![型别似])|册(?![封])|株|棵|盆|分(?![钟局别类批期之])"
 )
 # units a report counts in ("112位党政一把手", "悬挂横幅27幅", "业务套餐41组") but a plan's
 # targets do not ("排名前3位"): no target
 _SCORED_RE = re.compile(r"得分|评分|考评|考核|测评|成绩")  # a result in points: "考评得分102.25分"
 _REPORT_UNITS = ("位", "幅", "组", "本", "卷", "类", "册")
+# …unless the plan makes or obtains them: "制作绿色植物雕塑30组", "取得军工资质8本以上"
+_PLAN_COUNTED_RE = re.compile(r"制作|印制|编印|发放|取得|获得|新增|培育|建成|打造")
 # units of a measured level (a concentration, a loudness): "年均" in front names the level
 LEVEL_UNITS = (
     "微克/立方米",
+    "微克每立方米",
     "毫克/立方米",
     "毫克/升",
     "μg/m³",
@@ -97,33 +100,36 @@ LEVEL_UNITS = (
 # comparator word: "2015年", "5年内", "35岁以下青年" and "60岁起" are dates, spans and attributes
 STRICT_UNITS = ("年", "岁")
 _STRICT_CMP_RE = re.compile(
-    r"(?:不超过|不高于|不少于|不低于|不得超过|不得少于|超过|高于|低于|少于)$"
+    r"(?:不超过|不高于|不少于|不低于|不得超过|不得少于|超过|高于|低于|少于|达到)$"
 )
 # a plain count after a verb of building or adding is a floor: "建成5G基站1.2万个", "新建书房10家"
 _BUILD_RE = re.compile(
     r"建成|新建|新增|建设|培育|打造|创建|引进|招引|认定|培养|发展|实施|完成|种植|栽植|植树|栽种"
+    r"|拆除|改造|摆放|制作|取得|增加|推进|累计"  # "累计拆除点位366处", "摆放鲜花120万盆"
+    # (an activity, 开展/组织/举办 …, counts toward a target only in a period: "每年组织2次")
 )
 # a count right after a verb of reaching is a floor too: "参保人数达到424万人"
 # ("授权量达350件" too: a bare 达, not 下达/送达/表达 …, nor 未达/不达)
 _REACH_RE = re.compile(
-    r"(?:达到|(?<![下传送到抵表发通直转签未不])达|提高到|提高至|提升到|提升至|增加到|增加至|增至|突破)$"
+    r"(?:达到|(?<![下传送到抵表发通直转签未不])达|提高到|提高至|提升到|提升至|增加到|增加至|增至|突破"
+    r"|稳定在|保持在|维持在)$"  # "粮食产量稳定在23万吨"
 )
 # a sum of money is a target only as an output to reach ("营业收入达到2300亿元以上", "产值突破100
 # 亿元"), never as a grant, an award or a fine ("给予最高50万元补贴"), nor a project's cost
 _MONEY_OUTPUT_NAMES = (
     r"(?:营收|收入|产值|增加值|交易额|成交额|销售额|营业额|出口额|进出口总额|进出口额|税收|利润|经济总量|"
-    r"产业规模|市场规模|利用外资|外资|外商投资)(?:总额|总量|规模)?"
+    r"产业规模|市场规模|利用外资|外资|外商投资|贷款余额|贷款)(?:总额|总量|规模)?(?:累计)?"
 )
 _MONEY_OUTPUT_RE = re.compile(
     _MONEY_OUTPUT_NAMES
     + r"(?:力争)?(?:达到|达|突破|超过|超|不低于|不少于|高于|提高到|提升到|增加到|增至)$"
 )
 # the output named right before its floor, no verb between: "实际利用外资2.25亿美元以上"
-_MONEY_FLOOR_RE = re.compile(_MONEY_OUTPUT_NAMES + "$")
+_MONEY_FLOOR_RE = re.compile(_MONEY_OUTPUT_NAMES + "(?:在|为)?$")  # "营收在200亿元以上"
 # the investment a plan sets out to reach ("保持公路水路建设投资100亿元以上", "完成固定资产投资
 # 50亿元"), not a project's cost ("总投资3000万元建设…", "投资3000万元建设基地")
 _INVESTMENT_RE = re.compile(
-    r"(?:固定资产|建设|有效|社会)投资(?:额|总额)?(?:完成|达到|达|突破|保持)?$"
+    r"(?:固定资产|建设|有效|社会|年度)投资(?:额|总额)?(?:完成|达到|达|突破|保持)?$"
 )
 _GRANT_RE = re.compile(r"补贴|补助|奖励|资助|奖补|扶持|最高|给予|贴息|罚款|处以|投资")
 TIME_UNITS = ("个工作日", "工作日", "日", "天", "小时", "个小时", "分钟", "个月")
@@ -565,7 +571,11 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
         return []
     if not m["num"][0].isdigit() and unit in ("个", "项", "条"):
         return []  # a slogan, not a measure: "两个维护", "三个不决策", "四个意识"
-    if unit in _REPORT_UNITS and mode == "target":
+    if (
+        unit in _REPORT_UNITS
+        and mode == "target"
+        and not _PLAN_COUNTED_RE.search(clause.plain[prev_end : m.start()])
+    ):
         return []
     before_value = plain[prev_end : m.start()].replace("约", "")
     # an amount of investment to reach, not a project's spending ("项目总投资…,计划完成投资…")
