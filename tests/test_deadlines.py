@@ -281,3 +281,15 @@ def test_截至_a_year_is_no_deadline():
 )
 def test_a_span_after_the_title_and_a_task_opening_on_its_year(text, expected):
     assert find_deadline_in_text(text, 2025).date == expected
+
+
+def test_a_cell_going_on_after_its_date_is_both_dated_and_ongoing():
+    got = parse_deadline("2025年11月底前,并长期坚持", 2025)
+    assert (got.date, got.ongoing) == (date(2025, 11, 30), True)
+    got = parse_deadline("6月底前完成,持续推进", 2024)
+    assert (got.date, got.ongoing) == (date(2024, 6, 30), True)
+    # a date alone, or a date before work that merely continues inside a sentence, is not ongoing
+    got = parse_deadline("2025年11月底前", 2025)
+    assert (got.date, got.ongoing) == (date(2025, 11, 30), False)
+    got = parse_deadline("6月底前持续推进整改到位", 2024)
+    assert (got.date, got.ongoing) == (date(2024, 6, 30), False)

@@ -10,7 +10,8 @@ Grammar (input follows the shared text conventions: half-width digits, no spaces
 - a year on its own ("2023年") -> 12-31, in a cell only.
 - "每年…" (每年第一季度, 每年3月1日前) sets `recurring="year"`; the date is the first occurrence,
   in `default_year`. A cell reading "每季度" is `recurring="quarter"`, ongoing, without a date.
-- ongoing wording (长期坚持, 持续推进, 长期, 持续开展, 常态化 …) -> `ongoing=True`, no date.
+- ongoing wording (长期坚持, 持续推进, 长期, 持续开展, 常态化 …) -> `ongoing=True`, no date; after
+  a date in a cell ("2025年11月底前,并长期坚持") both: the date, and `ongoing=True`.
 
 The year comes from the text (2020年, 今年/本年/当年, 明年) or else from `default_year`; when neither
 is known the Deadline is still returned, with `date=None`.
@@ -28,7 +29,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from loaders.numbering import cn_to_int
 
@@ -46,6 +47,8 @@ _DATE_RE = re.compile(
 )
 _ONGOING_RE = re.compile(r"长期|持续|常态化|经常性|常年|每季度|每月|每年度?$")
 _PROSE_YEAR_IN_VERB = "完实建出制基全启达推形落"
+# a cell going on after its date: "2025年11月底前,并长期坚持", "6月底前完成,持续推进"
+_KEPT_ON_RE = re.compile(r"(?:长期|持续|常态化)(?:坚持|推进|开展|实施|落实)?(?:$|[,，;；。])")
 MAX_CELL_CHARS = 40
 
 
@@ -190,7 +193,10 @@ def parse_deadline(text: str, default_year: int | None) -> Deadline | None:
         if m.group(0) and not _is_duration(m, cell) and _is_cell_deadline(m)
     ]
     if found:
-        return _range_end(cell, found, default_year) or _make(cell, found[0], default_year)
+        made = _range_end(cell, found, default_year) or _make(cell, found[0], default_year)
+        if _KEPT_ON_RE.search(cell, found[-1].end()):  # "2025年11月底前,并长期坚持": both
+            made = replace(made, ongoing=True)
+        return made
     ongoing = _ONGOING_RE.search(cell)
     if ongoing is None:
         return None
