@@ -293,3 +293,11 @@ def test_a_cell_going_on_after_its_date_is_both_dated_and_ongoing():
     assert (got.date, got.ongoing) == (date(2025, 11, 30), False)
     got = parse_deadline("6月底前持续推进整改到位", 2024)
     assert (got.date, got.ongoing) == (date(2024, 6, 30), False)
+
+
+def test_the_plan_s_year_stated_after_a_month_is_no_later_stage():
+    text = "狠抓企业整治。4月底,全面完成企业整治。2018年,全区完成调整项目28项。"
+    assert find_deadline_in_text(text, 2018).date == date(2018, 4, 30)
+    # a later year is a later stage
+    text = "推进改造。2024年底前,建成示范区;2026年,全面建成。"
+    assert find_deadline_in_text(text, 2024).date == date(2026, 12, 31)

@@ -4593,3 +4593,18 @@ def test_sums_a_plan_sets_as_outputs_loans_and_a_year_s_investment():
         (">=", 170_000_000_000)
     ]
     assert _targets("对新认定的企业给予贷款贴息最高50万元。") == []
+
+
+def test_a_plan_cut_above_its_title_takes_its_year_from_the_purpose_it_opens_on():
+    text = (
+        "为全力做好2018年大气污染防治工作,根据上级要求,制定本计划。\n"
+        "一、主要任务\n"
+        "1.狠抓企业整治。4月底前,全面完成整治。(牵头单位:区环保局)\n"
+        "2.推进清洁能源替代。年底前完成改造。(牵头单位:区发改局)\n"
+    )
+    (doc,) = docs(text)
+    assert doc["years"] == [2018]
+    assert [t["deadline"] for t in tasks(doc)] == ["2018-04-30", "2018-12-31"]
+    # a purpose naming a span of years (or two years) sets none
+    (doc,) = docs(text.replace("2018年大气", "2021—2025年大气"))
+    assert doc["years"] == []

@@ -273,6 +273,9 @@ def find_deadline_in_text(text: str, default_year: int | None) -> Deadline | Non
         d = _DATE_RE.match(text, m.end())
         if d and d.group(0) and _is_prose_deadline(d, text):
             found = _make(d.group(0), d, default_year)
+            bare = not (d["month"] or d["quarter"] or d["half"] or d["yend"] or d["before"])
+            if bare and found.date and last.date and found.date.year == last.date.year:
+                continue  # "4月底,全面完成…。2018年,全区完成…": the year the work falls in
             if found.date and last.date and found.date > last.date:
                 last = found
     return last

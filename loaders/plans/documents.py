@@ -551,7 +551,26 @@ def fill_metadata(doc: RawDocument, heading: str | None) -> None:
     titled = _without_doc_number(doc.title)  # "…实施方案怀府法领办〔2020〕4号": the 文号 glued on
     if titled != doc.title:
         doc.title, doc.doc_number, doc.title_is_guess = titled, doc.title[len(titled) :], False
-    doc.years = years_of(doc.title) or ([int(doc.issued_on[:4])] if doc.issued_on else [])
+    doc.years = (
+        years_of(doc.title)
+        or ([int(doc.issued_on[:4])] if doc.issued_on else [])
+        or _purpose_years(doc.lines)
+    )
+
+
+# the purpose a plan opens on, when nothing above it names the year: "为全力做好2018年大气污染防治
+# 工作,……,制定本计划。"
+_PURPOSE_RE = re.compile(r"^为[^。]{4,300}?(?:特?制定|特?制订|现提出|现就)")
+
+
+def _purpose_years(lines: list[str]) -> list[int]:
+    """The one year the opening purpose sentence names (a text cut above its title)."""
+    for line in lines[:6]:
+        m = _PURPOSE_RE.match(line.strip())
+        if m:
+            years = {int(y) for y in YEAR_RE.findall(m.group(0))}
+            return sorted(years) if len(years) == 1 and not YEAR_SPAN_RE.search(m.group(0)) else []
+    return []
 
 
 META_RE = re.compile(r"^[A-Za-z_]+\s*:")  # "source: …" lines of saved pages, never a title
