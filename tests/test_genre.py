@@ -4608,3 +4608,31 @@ def test_a_plan_cut_above_its_title_takes_its_year_from_the_purpose_it_opens_on(
     # a purpose naming a span of years (or two years) sets none
     (doc,) = docs(text.replace("2018年大气", "2021—2025年大气"))
     assert doc["years"] == []
+
+
+def test_a_section_without_units_between_two_attributed_sections_holds_tasks():
+    """二、主要任务 (一)…(责任单位) (二) scenarios naming no unit (三)…(责任单位): the middle
+    section's items are tasks too; 三、保障措施's are not."""
+    text = """某市交通领域光伏推广应用实施方案
+一、总体要求
+到2025年,新增光伏装机容量达到120MW。
+二、主要任务
+(一)实施示范工程
+1.光伏+地铁工程。推进车辆段屋顶光伏建设。(责任单位:市地铁集团)
+2.光伏+机场工程。推进航站楼屋顶光伏建设。(责任单位:市机场集团)
+(二)拓展应用场景
+1.光伏+声屏障。探索在高架道路声屏障安装光伏。
+2.光伏+充电站。推动充电站光储充一体化。
+(三)健全推进机制
+1.健全商业运营模式。鼓励合同能源管理。(责任单位:市发展改革委)
+2.制定建设标准规范。出台技术导则。(责任单位:市交通委、市住房城乡建设管理委)
+三、保障措施
+(一)加强组织领导。由市交通委牵头建立推进机制。
+(二)强化资金支持。统筹用好专项资金。
+"""
+    (doc,) = docs(text)
+    assert [(a["title"], [t["number"] for t in a["tasks"]]) for a in doc["actions"]] == [
+        ("实施示范工程", ["1", "2"]),
+        ("拓展应用场景", ["1", "2"]),
+        ("健全推进机制", ["1", "2"]),
+    ]

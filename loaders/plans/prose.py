@@ -570,8 +570,10 @@ def parse_plan_lines(
             counted.extend(tasks)
             parts.add(k)
             continue
-        if _is_non_task_section(head, tasks, with_units, total, ahead) and not _count_goes_on(
-            counted, tasks, head
+        if (
+            _is_non_task_section(head, tasks, with_units, total, ahead)
+            and not _count_goes_on(counted, tasks, head)
+            and not _between_attributed(k, sections, carrying, parents)
         ):
             continue
         tasks = [t for t in tasks if id(t) not in duty_ids]  # noqa: PLW2901 - duties are no tasks
@@ -982,6 +984,33 @@ def _count_goes_on(counted: list[Item], tasks: list[Item], head: Item | None) ->
         STYLE_RANK[style] > STYLE_RANK[head.style]
         and all(t.style == style for t in tasks)
         and run == list(range(run[0], run[0] + len(run)))
+    )
+
+
+def _between_attributed(
+    k: int, sections: list[tuple[Item | None, list[Item]]], carrying: list[int], parents: dict
+) -> bool:
+    """Section k names no units but stands between two sibling sections whose tasks do, under one
+    heading (二、主要任务 (一)…(责任单位:…) (二)典型应用场景 1.…8. (三)…(责任单位:…)): its items
+    are tasks of the same part, their units given elsewhere or not at all."""
+    head = sections[k][0]
+    if head is None or _non_task_head(head):
+        return False
+    parent = parents.get(id(head))
+    if parent is None or _non_task_head(parent):
+        return False
+
+    def attributed_sibling(j: int) -> bool:
+        h = sections[j][0]
+        return (
+            h is not None
+            and h.style == head.style
+            and parents.get(id(h)) is parent
+            and carrying[j] * 2 >= len(sections[j][1]) > 0
+        )
+
+    return any(attributed_sibling(j) for j in range(k)) and any(
+        attributed_sibling(j) for j in range(k + 1, len(sections))
     )
 
 
