@@ -4636,3 +4636,17 @@ def test_a_section_without_units_between_two_attributed_sections_holds_tasks():
         ("拓展应用场景", ["1", "2"]),
         ("健全推进机制", ["1", "2"]),
     ]
+
+
+def test_the_leader_in_charge_then_the_lead_and_the_cooperating_units():
+    text = """某市重大项目争取工作任务分工
+1、综合配套改革试验区事宜
+由某某副市长负责,市发改委牵头,相关部门配合,尽快完成实施方案。
+2、城市轨道交通项目
+由某某副市长负责,市建设局牵头,市发改委配合,进一步修改完善项目建设方案。
+"""
+    (doc,) = docs(text)
+    assert [roles(t) for t in tasks(doc)] == [
+        (["市发改委"], [], ["相关部门"]),
+        (["市建设局"], [], ["市发改委"]),
+    ]

@@ -766,10 +766,20 @@ _LED_BY_RE = re.compile(
 )
 
 
+# "由杨某副市长负责,市发改委牵头,相关部门配合,…": the leader in charge, then the units
+_LEADER_THEN_LEAD_RE = re.compile(
+    r"(?:^|(?<=[。;]))\s*由[^,。;:()]{2,16}?(?:副?(?:省|市|区|县|州|旗)长|秘书长|主任|书记|领导)负责"
+    r"\s*,\s*(?P<lead>[^,。;:()]{2,60}?)(?:牵头负责|牵头)"
+    r"(?:\s*,\s*(?P<others>[^,。;:()]{2,120}?)(?P<verb>按职责分工负责|配合|参与|协助|协同|负责))?"
+    r"(?=[,。;]|$)"
+)
+
+
 def _led_by(text: str) -> Roles:
     """Roles stated by a clause "由X牵头,Y配合" inside a task's sentences (not at its end, where
-    _trailing_verbs reads them); only names that read as units count."""
-    for m in _LED_BY_RE.finditer(text):
+    _trailing_verbs reads them), or after the leader in charge ("由某副市长负责,X牵头,Y配合");
+    only names that read as units count."""
+    for m in [*_LED_BY_RE.finditer(text), *_LEADER_THEN_LEAD_RE.finditer(text)]:
         lead = split_unit_names(m.group("lead"))
         if not lead or not all(looks_like_unit(n) for n in lead):
             continue
