@@ -4650,3 +4650,25 @@ def test_the_leader_in_charge_then_the_lead_and_the_cooperating_units():
         (["市发改委"], [], ["相关部门"]),
         (["市建设局"], [], ["市发改委"]),
     ]
+
+
+def test_a_group_heading_naming_its_lead_leads_tasks_that_name_only_their_partners():
+    """(一)X牵头的工作 over tasks each closing on a 协同单位 line: X leads every one of them."""
+    text = """某省2008年省人民政府工作目标责任分解
+一、某省长负责的工作
+(一)省编办牵头的工作
+1.深化行政管理体制改革,优化政府机构设置。
+2.积极稳妥地推进乡镇机构改革。
+协同单位:省财政厅、省人事厅。
+(二)省政府办公厅牵头的工作
+1.加强政府自身建设,切实优化政务环境。
+协同单位:省直有关部门。
+2.进一步完善民主科学决策的体制机制。(省发展改革委牵头)
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], *roles(t)) for t in tasks(doc)] == [
+        ("1", ["省编办"], [], []),
+        ("2", ["省编办"], [], ["省财政厅", "省人事厅"]),
+        ("1", ["省政府办公厅"], [], ["省直有关部门"]),
+        ("2", ["省发展改革委"], [], []),
+    ]

@@ -832,9 +832,12 @@ def _heading_roles_to_tasks(actions: list[dict]) -> None:
         if not m or not looks_like_unit(m.group("unit")):
             continue
         key = "lead_units" if m.group("verb") == "牵头" else "responsible_units"
+        unit = m.group("unit")
         for task in action["tasks"]:
-            if not any(task[k] for k in ROLE_KEYS.values()):
-                task[key] = [m.group("unit")]
+            named = [n for k in ROLE_KEYS.values() for n in task[k]]
+            if not task["lead_units"] and not task[key] and unit not in named:
+                # (a task naming only its 协同单位 still has the heading's body leading it)
+                task[key] = [unit]
 
 
 def _hoist_closing_roles(items: list[Item]) -> None:
