@@ -4672,3 +4672,20 @@ def test_a_group_heading_naming_its_lead_leads_tasks_that_name_only_their_partne
         ("1", ["省政府办公厅"], [], ["省直有关部门"]),
         ("2", ["省发展改革委"], [], []),
     ]
+
+
+def test_a_report_s_figures_listed_after_semicolons_share_the_list_s_frame():
+    from loaders.plans.targets import extract_achievements
+
+    text = (
+        "全市共办理行政执法案件161.69万宗。其中,行政处罚137.07万宗,罚没金额2.92亿元;"
+        "行政许可80.96万宗,同比上升26.11%;行政强制2.82万宗。"
+    )
+    got = [(a["indicator"], a["value"], a["unit"]) for a in extract_achievements(text, 2022)]
+    assert ("行政许可", 809_600, "宗") in got
+    assert ("行政强制", 28_200, "宗") in got
+    assert all(type(v) is int for _, v, u in got if u == "宗")
+    # a plan's list parted by ";" sets no targets without words of a target
+    from loaders.plans.targets import extract_targets
+
+    assert extract_targets("加强执法检查;行政许可80宗;行政强制3宗。") == []

@@ -281,7 +281,8 @@ def _number(token: str) -> float:
 
 
 def _num(x: float) -> int | float:
-    return int(x) if float(x).is_integer() else round(x, 4)
+    x = round(x, 4)  # 80.96 × 10 000 is 809600.0000000001 in binary: 809600
+    return int(x) if float(x).is_integer() else x
 
 
 def _last(regex: re.Pattern, text: str) -> re.Match | None:
@@ -665,9 +666,14 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
                 clause.verb = clause.sentence["verb"] = "其中"
             elif period := _PERIOD_OPENING_RE.match(pre_plain.lstrip()):
                 clause.verb = period.group(0)  # "全年行政复议20件、行政诉讼33件": shared
-        elif clause.sentence.get("verb") and not tail.strip(" 。;,") and pre_plain.strip():
+        elif (
+            (clause.sentence.get("verb") or clause.sentence.get("carried_verb"))
+            and not tail.strip(" 。;,")
+            and pre_plain.strip()
+        ):
             # "公开收费项目28项,政府性基金项目5项": the sentence's verb, the count ending its clause
-            name_pre = clause.sentence["verb"] + pre.lstrip()
+            # (a part after ";" names its figure as it stands: "…;行政许可80.96万宗")
+            name_pre = clause.sentence.get("verb", "") + pre.lstrip()
         else:
             return []
     name = clause.named(_clean(_clean(name_pre) + _clean(tail[:30])))
@@ -781,8 +787,13 @@ def _read(text: str, mode: str) -> Iterator[dict]:
         line = line[marker.end() :] if marker else line
         plain = _masked(line)
         years = _years(plain)
+        carried: dict = {}
         for sm in _SENTENCE_RE.finditer(plain):
-            sentence: dict = {}
+            # a list parted by ";" goes on with the verb of its first part: "其中,行政处罚137万宗;
+            # 行政许可81万宗;行政强制2.8万宗" (a report's figures, not a plan's targets)
+            verb = carried.get("verb") or carried.get("carried_verb")
+            sentence: dict = {"carried_verb": verb} if verb else {}
+            carried = sentence if plain[sm.end() : sm.end() + 1] in (";", "；") else {}
             for pm in _PIECE_RE.finditer(plain, sm.start(), sm.end()):
                 a, b = pm.span()
                 clause = _Clause(line[a:b], plain[a:b], a, years, sentence)
