@@ -4689,3 +4689,29 @@ def test_a_report_s_figures_listed_after_semicolons_share_the_list_s_frame():
     from loaders.plans.targets import extract_targets
 
     assert extract_targets("加强执法检查;行政许可80宗;行政强制3宗。") == []
+
+
+def test_a_table_pasted_a_cell_per_line_with_most_cells_merged_into_rows_above():
+    """序号/指标/工作任务/完成时限/责任领导/责任股室 + "(单位)" on a line of its own/备注, rows
+    holding only their number and task (the rest merged above), or a class cell before the
+    task; a task's sentence opening on 全年 is no deadline cell."""
+    cells = [
+        "序号", "指标", "工作任务", "完成时限", "责任领导", "责任股室", "(单位)", "备注",
+        "1", "公共文化服务", "免费开放服务人次较上年增长15%。", "12月底前", "某某", "文化股",
+        "2", "全年组织开展文化下乡等惠民演出不少于100场。", "文化馆",
+        "3", "开展好“三下乡”活动。",
+        "4", "推进总分馆制建设。",
+        "5", "文化产业", "培育规模以上文化服务企业1家。",
+        "6", "文化市场管理", "开展专项整治行动4次以上。", "执法大队",
+    ]  # fmt: skip
+    doc = next(d for d in docs("\n".join(cells) + "\n") if d["actions"])
+    assert [(t["number"], t["title"][:8]) for t in tasks(doc)] == [
+        ("1", "免费开放服务人次"),
+        ("2", "全年组织开展文化"),
+        ("3", "开展好“三下乡”"),
+        ("4", "推进总分馆制建设"),
+        ("5", "培育规模以上文化"),
+        ("6", "开展专项整治行动"),
+    ]
+    assert tasks(doc)[1]["responsible_units"] == ["文化馆"]
+    assert tasks(doc)[5]["responsible_units"] == ["执法大队"]

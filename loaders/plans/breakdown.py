@@ -480,6 +480,11 @@ def _joined_header(blocks: list[str]) -> list[str]:
         if _header_cell(blocks[k]):
             out.append(blocks[k])
             k += 1
+        elif out and re.fullmatch(
+            r"[(（][\u4e00-\u9fff、/]{0,4}(?:单位|部门|处室|科室|股室)[)）]", blocks[k]
+        ):
+            out[-1] += blocks[k]  # "责任股室" / "(单位)": the second line of one header cell
+            k += 1
         elif (
             k + 1 < len(blocks) and len(blocks[k]) <= 6 and _header_cell(blocks[k] + blocks[k + 1])
         ):
@@ -705,11 +710,21 @@ def _numbered_rows(cells: list[str]) -> list[list[str]] | None:
             continue
         own = k - starts[-1] - 1 if starts else fewest
         alone = (
-            merged_ok
-            and own >= 1
-            and _long_cell(cells[k - 1])
+            own >= 1
+            and (_long_cell(cells[k - 1]) or (not merged_ok and _unit_cell(cells[k - 1])))
             and k + 1 < len(cells)
-            and _long_cell(cells[k + 1])
+            and (
+                _long_cell(cells[k + 1])
+                or (  # "5" / "文化产业" (its class) / "培育规模以上文化服务企业1家。"
+                    not merged_ok
+                    and k + 2 < len(cells)
+                    and _short_cell(cells[k + 1])
+                    and re.fullmatch(r"[\u4e00-\u9fff“”、]{2,12}", cells[k + 1])
+                    and not _unit_cell(cells[k + 1])
+                    and parse_deadline(cells[k + 1], None) is None
+                    and _long_cell(cells[k + 2])
+                )
+            )
         )
         if own >= fewest or alone:
             starts.append(k)
@@ -943,7 +958,11 @@ def _fit(paragraph: str, role: str, more: bool) -> float:
             return (0.5 if role == "lead" else 1.0) if more else 3.0
         return -4.0 if more or long or not _names_units(paragraph) else 1.5
     if role == "deadline":
-        dated = parse_deadline(paragraph, None) or deadline_prefix(paragraph)  # "三季度:完成…"
+        # "三季度:完成…" opens on its date; "全年组织开展…不少于100场。" is a task's sentence
+        pre = deadline_prefix(paragraph)
+        dated = (parse_deadline(paragraph, None) and not long) or (
+            pre and paragraph[pre : pre + 1] in ("", ":", "：", ",", "，", " ", ";", "；")
+        )
         return (0.5 if dated else -3.0) if more else 3.0 if dated else -4.0
     if role in ("measure", "name") and units:
         return -3.0  # only unit names: the units' cell, the task's being merged above
