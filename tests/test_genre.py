@@ -4715,3 +4715,45 @@ def test_a_table_pasted_a_cell_per_line_with_most_cells_merged_into_rows_above()
     ]
     assert tasks(doc)[1]["responsible_units"] == ["文化馆"]
     assert tasks(doc)[5]["responsible_units"] == ["执法大队"]
+
+
+def test_a_legislative_plan_s_projects_and_their_drafting_units():
+    """立法计划: projects named on lines of their own under a heading that counts them, each with
+    起草单位 and 报送审议时间 lines; or numbered, their drafters in brackets with the steps after
+    them ("X牵头起草;6月底前提交草案送审稿")."""
+    text = """某市人民政府2024年立法工作计划
+一、地方性法规草案拟定项目(2件)
+某市城市管理条例
+起草单位:市城管局
+报送议案时间:2024年6月底
+某市物业管理条例
+起草单位:市住房城乡建设局
+报送审议时间:2024年12月底
+二、市政府规章制定项目(3件)
+1.某市租赁厂房消防安全管理规定(市消防救援支队起草;已通过市政府常务会议审议)
+2.某市企业科技创新促进条例(市科技局牵头起草;8月底前提交草案送审稿)
+3.某市户外广告管理规定(市行政执法局、某县人民政府牵头起草,9月20日前提交调研报告)
+"""
+    (doc,) = docs(text)
+    got = [(t["number"], t["title"], *roles(t), t["deadline"]) for t in tasks(doc)]
+    assert got == [
+        ("", "某市城市管理条例", [], ["市城管局"], [], "2024-06-30"),
+        ("", "某市物业管理条例", [], ["市住房城乡建设局"], [], "2024-12-31"),
+        ("1", "某市租赁厂房消防安全管理规定", [], ["市消防救援支队"], [], None),
+        (
+            "2",
+            "某市企业科技创新促进条例(8月底前提交草案送审稿)",
+            ["市科技局"],
+            [],
+            [],
+            "2024-08-31",
+        ),
+        (
+            "3",
+            "某市户外广告管理规定(9月20日前提交调研报告)",
+            ["市行政执法局", "某县人民政府"],
+            [],
+            [],
+            "2024-09-20",
+        ),
+    ]

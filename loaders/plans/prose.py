@@ -34,8 +34,11 @@ from loaders.plans.units import (
 # GB/T 9704 order of numbering levels in official documents: 一、 > (一) > 1. > (1) > ①
 STYLE_RANK = {"cn_comma": 0, "cn_paren": 1, "article": 2, "arabic": 3, "ar_paren": 4, "circled": 5}
 DEADLINE_LINE_RE = re.compile(
-    r"^(?:完成时限|时间节点|完成时间|时限要求|办结时限|时限)\s*[:：]\s*(.+)$"
+    r"^(?:完成时限|时间节点|完成时间|时限要求|办结时限|时限"
+    r"|(?:报送|提交|提请)(?:审议|议案|审查)?时间)\s*[:：]\s*(.+)$"  # a 立法计划: 报送审议时间
 )
+# a heading counting the items below it: "一、地方性法规草案拟定项目(1件)", "(二)预备项目(3件)"
+_COUNTED_HEADING_RE = re.compile(r"[(（]\s*\d{1,3}\s*(?:件|项|个)\s*[)）]\s*。?$")
 # a labelled deadline inside a task's text, often in its attribution's parentheses
 INLINE_DEADLINE_RE = re.compile(
     r"(?:完成时限|时间节点|完成时间|时限要求|办结时限)\s*[:：]\s*([^)）;；。,，]{2,30})"
@@ -278,11 +281,40 @@ class _OutlineBuilder:
         roles = parse_role_line(line)
         if not roles:
             return False
+        item = self._project_item(item)
         item.roles.extend(roles)
         item.closed = True
         if line[-1] in LIST_OPEN:
             self.open_names = roles[-1][1]
         return True
+
+    def _project_item(self, item: Item) -> Item:
+        """A project named on a line of its own under a heading that counts them ("一、地方性
+        法规草案拟定项目(2件)" / "某市城市管理条例" / "起草单位:市城管局" / "报送审议时间:…"): the
+        name and the lines after it are an unnumbered task, not the heading's. Else `item`."""
+        heading, name = None, None
+        if STYLE_RANK[item.style] < STYLE_RANK["arabic"] and len(item.parts) >= 2:
+            heading, name = item, item.parts[-1]
+        elif item.number == "" and item.closed and self.paragraphs:
+            owner, text, _ = self.paragraphs[-1]
+            if owner is item:
+                heading = next((it for it in reversed(self.items[:-1]) if it.number), None)
+                name = text
+        if (
+            heading is None
+            or name is None
+            or not _COUNTED_HEADING_RE.search(heading.parts[0])
+            or len(name) > 40
+            or re.search(r"[。;；:：,，]", name)
+        ):
+            return item
+        if heading is item:
+            item.parts.pop()
+        else:
+            self.paragraphs.pop()
+        project = Item("arabic", "", 0, [name], label=item.label)
+        self.items.append(project)
+        return project
 
     def _set_label(self, current: Item | None, line: str) -> bool:
         m = LABEL_RE.match(line)

@@ -21,6 +21,7 @@ PROSE_CHARS = set("。:：!?！？“”《》\"'")
 
 ROLE_LABELS: dict[str, str] = {
     "牵头考核单位": "lead",
+    "牵头起草单位": "lead",
     "牵头责任单位": "lead",
     "牵头责任部门": "lead",
     "牵头单位": "lead",
@@ -33,6 +34,7 @@ ROLE_LABELS: dict[str, str] = {
     "主责单位": "responsible",
     "主办单位": "responsible",
     "承办单位": "responsible",
+    "起草单位": "responsible",  # a 立法计划's project: the body drafting it (起草单位:市城管局)
     "主要责任单位": "responsible",
     "实施单位": "responsible",
     "实施部门": "responsible",
@@ -115,8 +117,12 @@ VERB_ROLES: dict[str, str] = {
     "牵头督导": "lead",
     "牵头推进": "lead",
     "牵头协调": "lead",
+    "牵头起草": "lead",  # a 立法计划: "(市科技局牵头起草;8月底前提交草案送审稿)"
     "牵头": "lead",
     "共同负责": "responsible",
+    "负责起草": "responsible",
+    "组织起草": "responsible",
+    "起草": "responsible",  # "(市消防救援支队起草;已通过市政府常务会议审议)"
     "具体实施": "responsible",
     "具体落实": "responsible",
     "各负其责": "responsible",
@@ -601,17 +607,24 @@ def _group_roles(content: str, cut: bool = False) -> tuple[Roles, str] | None:
     # "(X牵头,Y按职责分工负责,以下各项工作均需要Y负责,不再单独列出)"
     note = _TRAILING_NOTE_RE.search(c)
     heads = [c, c.partition("。")[0], c[: note.start()] if note else ""]
+    # the roles, then the steps of the work: "(市科技局牵头起草;8月底前提交草案送审稿)",
+    # "(市文广旅游局牵头起草,9月20日前调研报告…提交市司法局)"
+    heads += [c.partition(";")[0], c.partition(",")[0]]
     if _NOTE_AFTER_STOP_RE.search(c.partition("。")[2]):
         heads = [heads[1], *heads]  # "(…,配合单位:Y。以下均需Y负责,不再列出。)": the note apart
     for k, head in enumerate(heads):
         if not head or (k and head == c):
             continue
+        # (the steps after the roles stay in the text, their dates the task's deadline)
+        rest = c[len(head) + 1 :].strip() if c[len(head) : len(head) + 1] in (";", ",") else ""
+        rest = rest if re.search(r"\d{1,2}\s*月|季度|年底|年内|半年", rest) else ""
+        stays = ",".join(x for x in (kept, rest) if x)
         roles = _labelled_roles(head)
         if roles is not None:
-            return roles, kept
+            return roles, stays
         found, end = _verb_clauses(head)
         if found and (end == len(head) or cut):  # a bracket the copy cut: the clauses read
-            return found, kept
+            return found, stays
     return None
 
 
