@@ -4757,3 +4757,33 @@ def test_a_legislative_plan_s_projects_and_their_drafting_units():
             "2024-09-20",
         ),
     ]
+
+
+def test_a_decision_catalogue_of_one_row_and_one_whose_row_ends_were_lost():
+    """重大行政决策事项目录: a header naming number, item and units is a table even over one row;
+    a header and its rows run together on one line fall apart at the numbers 1, 2 …"""
+    one = (
+        "2024年度某县人民政府重大决策目录清单\n"
+        "序号 | 事项名称 | 承办单位 | 备注 |\n"
+        "1 | 某风景名胜区总体规划(2026年-2040年) | 某风景名胜区管理局 | |\n"
+    )
+    (doc,) = docs(one)
+    assert doc["kind"] == "breakdown_table"
+    assert [(t["number"], t["responsible_units"]) for t in tasks(doc)] == [
+        ("1", ["某风景名胜区管理局"])
+    ]
+    run = (
+        "2025年度某镇重大行政决策事项目录清单\n"
+        "序号 | 重大行政决策事项名称 | 承办科室 | 法律政策依据 | 计划完成时间 | "
+        "1 | 2025年某村杜鹃花节 | 某镇社会事务服务办公室 | 某县实施意见 | 2025年4月 | "
+        "2 | 某镇集镇污水管网改造 | 某镇建设管理办公室 | 某县规划 | 2025年10月 |\n"
+    )
+    (doc,) = docs(run)
+    got = [(t["number"], t["title"], t["responsible_units"], t["deadline"]) for t in tasks(doc)]
+    assert got == [
+        ("1", "2025年某村杜鹃花节", ["某镇社会事务服务办公室"], "2025-04-30"),
+        ("2", "某镇集镇污水管网改造", ["某镇建设管理办公室"], "2025-10-31"),
+    ]
+    # a line of pipes whose numbers do not run on is no such table
+    (doc,) = docs("某县工作方案\n序号 | 任务 | 责任单位 | 3 | 推进改革 | 县发改局 |\n")
+    assert tasks(doc) == []

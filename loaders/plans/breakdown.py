@@ -112,6 +112,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "主要责任部门",
         "责任主体",
         "承办单位",
+        "承办科室",
+        "承办部门",
         "主办单位",
         "指导部门",
         "负责单位",
@@ -193,6 +195,10 @@ def pipe_table_lines(lines: list[str]) -> list[str]:
         if line.count("|") >= 2 and "\t" not in line and len(line.rsplit("|", 1)[1]) < 200:
             while pieces and not pieces[-1]:
                 pieces.pop()
+            if rows := _header_and_rows(pieces):  # "序号 | 事项 | 承办科室 | 1 | … | 2 | …"
+                header = rows[0]
+                out.extend("\t".join(r) for r in rows)
+                continue
             if is_header_row(pieces):
                 header = pieces
             elif header is not None:
@@ -203,6 +209,22 @@ def pipe_table_lines(lines: list[str]) -> list[str]:
     if cells:
         out.append("\t".join(cells))
     return out
+
+
+def _header_and_rows(pieces: list[str]) -> list[list[str]] | None:
+    """The cells of a header and its rows run together on one line (a table whose row ends
+    were lost): the header's k cells, then rows of k cells each opening on 1, 2, 3 …"""
+    k = pieces.index("1") if "1" in pieces else 0
+    roles = [header_role(c) for c in pieces[:k]]
+    if k < 3 or roles[0] != "number" or sum(r is not None for r in roles) < 3:
+        return None
+    rows = [pieces[:k]]
+    for n, at in enumerate(range(k, len(pieces), k), start=1):
+        row = pieces[at : at + k]
+        if row[0] != str(n):
+            return None
+        rows.append(row)
+    return rows
 
 
 def _blocks_from(lines: list[str], i: int) -> Iterator[tuple[int, list[str]]]:
@@ -1254,6 +1276,17 @@ def _under_spans(upper: list[str], lower: list[str], below: dict[int, str]) -> d
         return below  # …or repeats their merged cells' text there
     lead = sum(1 for _ in takewhile(lambda c: bool(header_role(c)), upper))
     return {j + lead: r for j, r in below.items()}
+
+
+def full_header(row: list[str]) -> bool:
+    """A header naming the number, the task and its units (序号 | 事项名称 | 承办单位): a table
+    even with one row under it (a catalogue of one 决策事项, a copy cut after its first row)."""
+    roles = {header_role(c) for c in row}
+    return (
+        "number" in roles
+        and bool({"measure", "name"} & roles)
+        and bool({"lead", "responsible"} & roles)
+    )
 
 
 def is_header_row(row: list[str]) -> bool:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from loaders.numbering import CN_DATE, cn_to_int
+from loaders.plans.breakdown import full_header
 
 DOC_NUMBER_RE = re.compile(
     r"(?:文号|发文字号|文件编号)?\s*[:：]?\s*([\u4e00-\u9fff]{1,12}[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*\d{1,4}\s*号)"
@@ -356,7 +357,8 @@ def split_attachments(doc: RawDocument, titles_only: bool = False) -> list[RawDo
         if not m or i < 3:
             continue
         body = doc.lines[i + 1 :]
-        if sum("\t" in b for b in body) < 3:
+        tabbed = [b.split("\t") for b in body if "\t" in b]
+        if len(tabbed) < 3 and not (len(tabbed) == 2 and full_header(tabbed[0])):
             continue
         title = re.sub(r"^\d{1,2}\s*[.、．]\s*", "", m.group(1).strip()) or next(
             (b for b in body if b and "\t" not in b and b != "附件"), ""

@@ -8,7 +8,13 @@ from pathlib import Path
 
 from loaders.files.normalize import clean_document_text, normalize_cell, normalize_text
 from loaders.files.readers import file_format, read_table_bytes, read_text_bytes
-from loaders.plans.breakdown import MEASURE_RE, find_header, parse_table_rows, pipe_table_lines
+from loaders.plans.breakdown import (
+    MEASURE_RE,
+    find_header,
+    full_header,
+    parse_table_rows,
+    pipe_table_lines,
+)
 from loaders.plans.documents import RawDocument, guess_title, split_documents, years_of
 from loaders.plans.oneline_tables import restore_rows
 from loaders.plans.outline import spaced_pieces, split_running_text, strip_page_marks
@@ -118,7 +124,7 @@ def parse_document(doc: RawDocument, aligned: bool = False) -> dict:
     """One document: a breakdown table, a plan, an annual report, or other."""
     default_year = doc.years[0] if doc.years else None
     rows = table_rows(doc.lines)
-    if len(rows) >= 3:
+    if len(rows) >= 3 or (len(rows) == 2 and full_header(rows[0])):
         header = find_header(rows)
         numbered = header is not None and "number" in header[1].values()  # a 序号 column
         text_table = (
