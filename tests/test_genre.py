@@ -4787,3 +4787,32 @@ def test_a_decision_catalogue_of_one_row_and_one_whose_row_ends_were_lost():
     # a line of pipes whose numbers do not run on is no such table
     (doc,) = docs("某县工作方案\n序号 | 任务 | 责任单位 | 3 | 推进改革 | 县发改局 |\n")
     assert tasks(doc) == []
+
+
+def test_a_table_pasted_a_cell_per_line_with_no_bare_bar_between_rows():
+    """ "a |" lines with no bare "|" line between the rows: the numbers 1. 2. … open them; a
+    section cell (一、…) after the header is a row of its own."""
+    text = """某局行政执法三项制度工作措施表
+制度名称 |
+工作措施 |
+具体要求 |
+责任单位 |
+一、行政执法公示制度
+|
+1.制定《行政执法信息公示制度》 |
+明确公示的范围、内容和程序。 |
+综合科 |
+2.编制《行政执法事项清单》 |
+明确执法类别和依据,在门户网站公示。 |
+审批科 |
+3.编制《随机抽查事项清单》 |
+明确抽查主体和比例,及时公布。 |
+执法科 |
+"""
+    doc = next(d for d in docs(text) if d["actions"])
+    assert [(t["number"], t["responsible_units"]) for t in tasks(doc)] == [
+        ("1", ["综合科"]),
+        ("2", ["审批科"]),
+        ("3", ["执法科"]),
+    ]
+    assert [t["title"][:4] for t in tasks(doc)] == ["明确公示", "明确执法", "明确抽查"]

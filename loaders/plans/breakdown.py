@@ -175,18 +175,31 @@ def pipe_table_lines(lines: list[str]) -> list[str]:
     lines = _block_rows(lines)
     out: list[str] = []
     cells: list[str] | None = None  # a row being gathered from one-cell lines
+    next_row = 1  # the number that opens the next row of one-cell lines ("1.…", "2.…")
     header: list[str] | None = None  # the header of the "a | b | c" rows read last
     for line in lines:
         pieces = [p.strip() for p in line.split("|")]
         one_cell = _PIPE_CELL_RE.match(line) and line.count("|") == 1
         if one_cell:
             cells = cells if cells is not None else []
+            number = GROUP_RE.match(pieces[0])
+            if number and int(number.group(1)) == next_row and cells:
+                # "1.制定…制度 |" / "明确…。 |" / "综合科 |" / "2.编制…清单 |": with no bare "|"
+                # line between rows, the next number opens the next row
+                out.append("\t".join(cells))
+                cells = []
+            if number and int(number.group(1)) == next_row:
+                next_row += 1
             if pieces[0]:
+                if CATEGORY_RE.match(pieces[0]) and cells and is_header_row(cells):
+                    out.append("\t".join(cells))  # the header, then a section row
+                    cells = []
                 cells.append(pieces[0])
             elif cells:
                 out.append("\t".join(cells))
                 cells = []
             continue
+        next_row = 1
         if cells:
             out.append("\t".join(cells))
         cells = None
