@@ -4816,3 +4816,17 @@ def test_a_table_pasted_a_cell_per_line_with_no_bare_bar_between_rows():
         ("3", ["执法科"]),
     ]
     assert [t["title"][:4] for t in tasks(doc)] == ["明确公示", "明确执法", "明确抽查"]
+
+
+def test_partner_columns_named_with_their_responsibility():
+    from loaders.plans.breakdown import header_role
+
+    assert [
+        header_role(c) for c in ("牵头责任单位", "协同责任单位", "配合责任单位", "参加单位")
+    ] == [
+        "lead",
+        "cooperating",
+        "cooperating",
+        "cooperating",
+    ]
+    assert header_role("责任单位") == "responsible"
