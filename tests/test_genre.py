@@ -4830,3 +4830,14 @@ def test_partner_columns_named_with_their_responsibility():
         "cooperating",
     ]
     assert header_role("责任单位") == "responsible"
+
+
+def test_a_notice_s_own_requirements_after_handing_on_a_plan_are_no_tasks():
+    text = """某区人民政府办公室关于印发《政府工作报告》重点工作任务分工的通知
+各街道办事处,区政府各部门:
+2021年《政府工作报告》重点工作责任分工已经区政府同意,现印发给你们,并提出以下意见,请一并抓好贯彻落实。
+一、高度重视,提高站位。2021年是“十四五”规划开局之年,是抢抓发展机遇的关键一年。做好政府工作,必须坚定不移将发展作为第一要务,确保“十四五”开好局、起好步。
+二、夯实责任,狠抓落实。各级各部门要进一步强化责任意识、落实意识、担当意识。各级各部门主要负责人作为落实重点工作的第一责任人,要带头研究工作,对照工作任务逐项制定实施方案。
+"""
+    (doc,) = docs(text)
+    assert (doc["kind"], tasks(doc)) == ("plan", [])

@@ -148,7 +148,7 @@ def parse_document(doc: RawDocument, aligned: bool = False) -> dict:
     if kind == "annual_report":
         body = "\n".join(doc.lines)
         return _document(doc, kind, [], extract_achievements(body, default_year))
-    if kind == "plan" and not parsed.actions:
+    if kind == "plan" and not parsed.actions and not _transmits_only(doc):
         structural = parse_plan_lines(doc.lines, doc.title, doc.years, structural=True)
         # (no task either way: the goals read so far stand, "二、主要目标 (一)…达到50%以上")
         parsed = structural if structural.actions or not parsed.plan_targets else parsed
@@ -161,6 +161,18 @@ def parse_document(doc: RawDocument, aligned: bool = False) -> dict:
         result["targets"] = parsed.plan_targets
         return result
     return _document(doc, "other", [], [])
+
+
+# a notice handing on a plan with requirements of its own: "现印发给你们,并提出以下意见"
+_TRANSMITS_RE = re.compile(
+    r"(?:印发|转发)给你们.{0,12}(?:提出|就|强调)[^。]{0,12}(?:以下|如下)(?:意见|要求)"
+)
+
+
+def _transmits_only(doc: RawDocument) -> bool:
+    """A notice that hands on an attached plan and numbers its own requirements after saying so
+    ("一、高度重视,提高站位。…"): those are no tasks of the plan."""
+    return any(_TRANSMITS_RE.search(line) for line in doc.lines[:40])
 
 
 def _table_kind(doc: RawDocument) -> str:
