@@ -4841,3 +4841,20 @@ def test_a_notice_s_own_requirements_after_handing_on_a_plan_are_no_tasks():
 """
     (doc,) = docs(text)
     assert (doc["kind"], tasks(doc)) == ("plan", [])
+
+
+def test_a_task_numbered_on_from_the_one_task_before_it_across_a_heading():
+    """1.…[牵头单位:…] under (一), then (二) and 2. cut before its units: the count goes on, so
+    2. is a task too (its section names no unit only because the copy stops there)."""
+    text = """某州法治建设实施方案
+二、全面贯彻实施宪法
+(一)坚持把宪法作为根本活动准则
+1.各级党组织要带头尊崇和执行宪法。[牵头单位:州委依法治州办;责任单位:州人大常委会办公室]
+(二)加强宪法实施和监督
+2.制定的地方性法规、政府规章和规范性文件,都应当依照规定提出合宪性审查请求。每年
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], *roles(t)[:2]) for t in tasks(doc)] == [
+        ("1", ["州委依法治州办"], ["州人大常委会办公室"]),
+        ("2", [], []),
+    ]

@@ -1005,7 +1005,7 @@ def _count_goes_on(counted: list[Item], tasks: list[Item], head: Item | None) ->
     """Tasks numbered on from the tasks before them across a new part ("13.…(责任单位:…)" /
     "七、强化领导责任" / "17.建立健全…", cut before its units): tasks like them, attributed or not;
     not in a part of the plan's safeguards or requirements."""
-    if len(counted) < 2 or head is None or _non_task_head(head):
+    if not counted or head is None or _non_task_head(head):
         return False
     style = counted[-1].style
     last: list[int] = []  # the last two values of that style, looked for from the end only
