@@ -4858,3 +4858,17 @@ def test_a_task_numbered_on_from_the_one_task_before_it_across_a_heading():
         ("1", ["州委依法治州办"], ["州人大常委会办公室"]),
         ("2", [], []),
     ]
+
+
+def test_a_lead_together_with_loosely_written_partners():
+    from loaders.plans.units import extract_inline_units, split_unit_names
+
+    text, roles = extract_inline_units(
+        "切实增强政府应对突发事件的能力。(市政府应急办公室会同有关部门及各县、市、区政府办理)"
+    )
+    assert text == "切实增强政府应对突发事件的能力。"
+    assert roles == [
+        ("lead", ["市政府应急办公室"]),
+        ("cooperating", ["有关部门", "各县、市、区政府"]),
+    ]
+    assert split_unit_names("市司法局和各县、区政府") == ["市司法局", "各县、区政府"]

@@ -311,11 +311,13 @@ def _join_shared_suffix(names: list[str], separators: list[str]) -> list[str]:
     for i, name in enumerate(names):
         if (
             out
-            and BARE_EACH_LEVEL_RE.match(out[-1])
+            # (the last of a conjunction too: "有关部门及各县" / "市" / "区政府")
+            and BARE_EACH_LEVEL_RE.match(re.split(r"及|和", out[-1])[-1])
             and LEVEL_GOVERNMENT_RE.match(name)
             and separators[i - 1] == "、"
         ):
-            out[-1] = out[-1] + "、" + name
+            *before, each = re.split(r"(?:及|和)(?=各)", out[-1])
+            out[-1:] = [*([x for x in before if x]), each + "、" + name]
         else:
             out.append(name)
     return out
@@ -378,8 +380,8 @@ def looks_like_unit(name: str) -> bool:
     if not name or not _balanced(name) or any(ch in PROSE_CHARS for ch in name):
         return False
     parts = name.split("、")
-    if len(parts) == 2 and _join_shared_suffix(parts, ["、", ""]) == [name]:
-        return True  # "各区、县级市政府"
+    if len(parts) >= 2 and _join_shared_suffix(parts, ["、"] * (len(parts) - 1) + [""]) == [name]:
+        return True  # "各区、县级市政府", "各县、市、区政府"
     outer = re.sub(
         r"[(（〔][^()（）〔〕]*[)）〕]", "", name
     )  # "各县(市、区)政府": the 、 is inside
@@ -601,8 +603,10 @@ def _group_roles(content: str, cut: bool = False) -> tuple[Roles, str] | None:
     together = _TOGETHER_RE.fullmatch(c)  # "(X会同Y办理)": X leads, Y takes part
     if together:
         leads, others = split_unit_names(together["lead"]), split_unit_names(together["with"])
-        if leads and others and all(looks_like_unit(n) for n in [*leads, *others]):
-            return [("lead", leads), ("cooperating", others)], kept
+        if leads and others and all(looks_like_unit(n) for n in leads):
+            # (partners written loosely, "有关部门及各县、市、区政府": those that read as units)
+            partners = [n for n in others if looks_like_unit(n)]
+            return [("lead", leads), *([("cooperating", partners)] if partners else [])], kept
     # the whole, else the part before a note: "(X牵头,Y负责。以下均需Y落实,…)",
     # "(X牵头,Y按职责分工负责,以下各项工作均需要Y负责,不再单独列出)"
     note = _TRAILING_NOTE_RE.search(c)
