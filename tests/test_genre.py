@@ -4872,3 +4872,17 @@ def test_a_lead_together_with_loosely_written_partners():
         ("cooperating", ["有关部门", "各县、市、区政府"]),
     ]
     assert split_unit_names("市司法局和各县、区政府") == ["市司法局", "各县、区政府"]
+
+
+def test_an_opening_year_with_nothing_done_after_it_is_a_plan_s_year():
+    plan = (
+        "2023年,我县司法行政工作坚持以习近平法治思想为指导,紧紧围绕全县发展大局,再创新佳绩。\n"
+        "一、重点推进依法行政,全面提升依法治县统筹能力\n"
+        "1.深入学习宣传贯彻党的二十大精神。把学习宣传作为全民普法的首要政治任务。\n"
+        "2.推进法治建设上水平上台阶。牵头统筹依法治县考核工作。\n"
+    )
+    (doc,) = docs(plan)
+    assert (doc["kind"], [t["number"] for t in tasks(doc)]) == ("plan", ["1", "2"])
+    report = plan.replace("紧紧围绕全县发展大局,再创新佳绩", "全年办理法律援助案件393件")
+    (doc,) = docs(report)
+    assert doc["kind"] == "annual_report"

@@ -234,10 +234,14 @@ def document_kind(doc: RawDocument, parsed: ParsedPlan) -> str:
     opening = opening if opening and not _PLAN_PART_RE.search(body[: opening.start()]) else None
     # "2024年,我们工作的总体要求是:…": the year of a plan's goals, not of a report's results
     opening = opening if opening and not _PLAN_PART_RE.search(body[opening.end() :][:30]) else None
+    hits = len(PAST_RE.findall(body))
+    # an opening year with nothing done after it, no figure nor past tense ("2023年,我县司法行政
+    # 工作坚持以…为指导" over "1.深入学习…" "2.推进…"): a plan's year, not a report's
+    if opening and not (hits or PAST_FIGURE_RE.search(body)):
+        opening = opening if extract_achievements(body[:20000], None) else None
     said = any(REPORT_BODY_RE.search(line) for line in doc.lines[:40] if len(line) < 300) or bool(
         opening
     )
-    hits = len(PAST_RE.findall(body))
     past = hits * 1000 / max(len(body), 1) if hits >= 2 else 0.0  # one "了" makes no report
     if said or past >= 2.5 or len(PAST_FIGURE_RE.findall(body)) >= 3:
         return "annual_report"
