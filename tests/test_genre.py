@@ -4886,3 +4886,25 @@ def test_an_opening_year_with_nothing_done_after_it_is_a_plan_s_year():
     report = plan.replace("紧紧围绕全县发展大局,再创新佳绩", "全年办理法律援助案件393件")
     (doc,) = docs(report)
     assert doc["kind"] == "annual_report"
+
+
+def test_a_news_item_recounting_work_done_with_figures_is_a_report():
+    text = (
+        "某县司法局整合“微力量”打造普法新模式\n"
+        "日期:2024-11-06\n"
+        "一是夯实普法力量。以村(居)法律顾问为依托,开展普法活动245场次。\n"
+        "二是精准援助群体。强化公共法律服务中心协同运作,累计办结法律援助案件393件。\n"
+        "三是延伸调解触角。受理矛盾纠纷8710件,成功化解8693件,调解成功率99.8%\n"
+    )
+    (doc,) = docs(text)
+    assert doc["kind"] == "annual_report"
+    got = {(a["value"], a["unit"]) for a in doc["achievements"]}
+    assert {(393, "件"), (8710, "件"), (8693, "件"), (99.8, "%")} <= got
+    # news of a document just issued, counting what it holds, is none
+    news = (
+        "某区融媒体中心7月12日讯 近日,区委依法治区办印发《某区法治建设年度绩效考评指标》。\n"
+        "《考评指标》设4个一级指标、24个二级指标,具体细化为84个方面。\n"
+        "无行政执法权部门设3个一级指标、10个二级指标,具体细化为40个方面。\n"
+    )
+    (doc,) = docs(news)
+    assert doc["kind"] == "other"

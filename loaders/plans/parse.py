@@ -160,6 +160,13 @@ def parse_document(doc: RawDocument, aligned: bool = False) -> dict:
         result = _document(doc, kind, parsed.actions, [])
         result["targets"] = parsed.plan_targets
         return result
+    body = "\n".join(doc.lines)
+    if kind == "plan" and not re.search(r"印发《", body[:300]):
+        # no task, no goal, nothing names a plan: figures of work done report it (not the news
+        # of a document just issued, "…印发《考评指标》…设4个一级指标、24个二级指标")
+        found = extract_achievements(body, default_year)
+        if len(found) >= 3:  # ("一是夯实普法力量。…开展普法活动245余场次。二是…办结…393件")
+            return _document(doc, "annual_report", [], found)
     return _document(doc, "other", [], [])
 
 
