@@ -4908,3 +4908,67 @@ def test_a_news_item_recounting_work_done_with_figures_is_a_report():
     )
     (doc,) = docs(news)
     assert doc["kind"] == "other"
+
+
+def test_decision_catalogues_in_the_forms_pages_paste_them():
+    """序号 / 决策事项 / 责任单位 cells with "|" lines between them and doubled between rows, the
+    catalogue's title closed by "|" like a cell; one cell per paragraph under 牵头承办单位 /
+    配合单位; a catalogue of one row pasted a cell per paragraph."""
+    piped = """某区人民政府办公室关于印发《2022年度重大行政决策事项目录》的通知
+2022年度重大行政决策事项目录
+|
+序号
+|
+决策事项
+|
+责任单位
+|
+|
+1
+|
+《某区招商项目入驻配套政策》
+|
+区商务和经济合作局
+|
+|
+2
+|
+某区法治建设系列规划
+|
+区司法局
+|
+|
+"""
+    doc = next(d for d in docs(piped) if d["actions"])
+    assert [(t["number"], t["title"], t["responsible_units"]) for t in tasks(doc)] == [
+        ("1", "《某区招商项目入驻配套政策》", ["区商务和经济合作局"]),
+        ("2", "某区法治建设系列规划", ["区司法局"]),
+    ]
+    cells = [
+        "序号", "决策事项名称", "牵头承办单位", "配合单位",
+        "1", "共建省乒乓球学校和成立区少儿体校", "区文旅局", "区教育局", "区投资公司",
+        "2", "配套小学跨区域合作办学", "区教育局", "区人社局", "区财政局",
+    ]  # fmt: skip
+    doc = next(d for d in docs(pasted(["2024年度某区重大行政决策事项目录"], cells)) if d["actions"])
+    assert [(t["number"], *roles(t)) for t in tasks(doc)] == [
+        ("1", ["区文旅局"], [], ["区教育局", "区投资公司"]),
+        ("2", ["区教育局"], [], ["区人社局", "区财政局"]),
+    ]
+    one = [
+        "序号",
+        "重大行政决策事项",
+        "承办单位",
+        "1",
+        "某区农村生活污水治理专项规划",
+        "区农业农村局",
+    ]
+    doc = next(d for d in docs(pasted(["某区2022年度重大行政决策事项目录"], one)) if d["actions"])
+    assert [(t["number"], t["responsible_units"]) for t in tasks(doc)] == [("1", ["区农业农村局"])]
+
+
+def test_a_task_ending_on_a_body_is_no_body():
+    from loaders.plans.units import looks_like_unit
+
+    assert not looks_like_unit("共建省乒乓球学校")
+    assert not looks_like_unit("成立区少儿体校")
+    assert looks_like_unit("建设局") and looks_like_unit("组织部") and looks_like_unit("区教育局")

@@ -84,6 +84,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "评价指标",
     ),
     "name": (
+        "决策事项",  # 重大行政决策事项目录: 序号 | 决策事项 | 承办单位 | 完成时限
+        "重大行政决策事项",
         "改革举措",
         "工作举措",
         "主要举措",
@@ -104,6 +106,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "牵头科室",
         "牵头考核单位",
         "牵头考评单位",
+        "牵头承办单位",  # 牵头承办单位 | 配合单位
     ),
     "responsible": (
         "责任单位",
@@ -158,6 +161,10 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "进度计划",
         "节点",
         "完成节点",
+        "决策时间",  # a 决策目录's: 计划决策时间, 拟决策时间
+        "计划决策时间",
+        "拟决策时间",
+        "计划完成时限",
     ),
     "target": ("目标值", "指标", "目标", "工作目标", "预期目标", "指标数", "目标数"),
 }
@@ -675,8 +682,13 @@ def _cell_streams(lines: list[str]) -> list[str]:
         ):
             cells.append(lines[j].strip())
             j += 2
-        if len(cells) >= 4:
-            out.extend("\t".join(row) for row in _stream_rows(cells))
+            while j < len(lines) and lines[j].strip() == "|":
+                j += 1  # "|" / "|": a row's end marked twice
+        # the table's title above its header, "|"-closed like a cell: a line of its own
+        lead = next((k for k, c in enumerate(cells[:3]) if header_role(c) or len(c) <= 6), 0)
+        if len(cells) - lead >= 4:
+            out.extend(cells[:lead])
+            out.extend("\t".join(row) for row in _stream_rows(cells[lead:]))
             i = j
         else:
             out.append(lines[i])
@@ -775,6 +787,7 @@ def _numbered_rows(cells: list[str]) -> list[list[str]] | None:
         if own >= fewest or alone:
             starts.append(k)
             expect += 1
+    numbered = starts
     opener: re.Pattern[str] | None = None  # rows open on a numbered cell: "(1) …" / "1.做好…"
     for pattern in (MEASURE_RE, _NAMED_ROW_RE):
         if len(starts) >= 2:
@@ -789,7 +802,15 @@ def _numbered_rows(cells: list[str]) -> list[list[str]] | None:
         starts, opener = _restarting_starts(cells, head), None
     if len(starts) < 2:  # the rows of one unit picked out of a larger table: 3, 68, 69, 73
         starts = _rising_starts(cells, head, fewest)
-    if len(starts) < 2:
+    one_row = (
+        len(starts) < 2
+        and len(numbered) == 1
+        and full_header(cells[:head])
+        and len(cells) - numbered[0] - 1 <= len(header) + 1
+    )  # one row under a header naming number, item and units (a 决策目录 of one item)
+    if one_row:
+        starts, opener = numbered, None
+    elif len(starts) < 2:
         return None
     if not any(r in ("category", "group") for r in roles) and any(
         CATEGORY_RE.match(c) for c in cells[head:]
@@ -1188,6 +1209,15 @@ NOTE_HEADERS = (
     "考核标准",
     "计分方法",
     "考核方式",
+    # a 决策目录's procedures and the law behind each decision
+    "决策程序",
+    "决策事项程序",
+    "履行程序",
+    "履行程序要求",
+    "法律政策依据",
+    "决策依据",
+    "是否需听证",
+    "决策中是否需听证",
 )
 _LEADER_HEADER_RE = re.compile(LEADER_NAME)  # 市政府分管领导, 牵头省领导同志: people, a note
 _YEAR_HEADER_RE = re.compile(r"^(?:19|20)\d{2}年.{0,8}(?:任务|计划|目标|安排|进度|项目)$")

@@ -392,7 +392,15 @@ def looks_like_unit(name: str) -> bool:
     bare = _bare(name)
     if not 2 <= len(bare) <= 30:
         return False
+    if _OPENS_ON_VERB_RE.match(bare):
+        return False  # "共建湖北省乒乓球学校": a task that ends on a body, no body
     return is_group(bare) or bool(UNIT_SUFFIX_RE.search(bare))
+
+
+# verbs a task opens on and no body's name does (建设局, 组织部 and 发展改革委 do open so)
+_OPENS_ON_VERB_RE = re.compile(
+    r"(?:共建|成立|新建|推进|开展|实施|制定|编制|完成|加强|加快|提升|推动|落实|举办|修订|出台|打造|创建)"
+)
 
 
 # ---------------------------------------------------------------- attribution lines
