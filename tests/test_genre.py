@@ -4972,3 +4972,19 @@ def test_a_task_ending_on_a_body_is_no_body():
     assert not looks_like_unit("共建省乒乓球学校")
     assert not looks_like_unit("成立区少儿体校")
     assert looks_like_unit("建设局") and looks_like_unit("组织部") and looks_like_unit("区教育局")
+
+
+def test_projects_whose_drafting_body_is_named_in_their_prose():
+    text = """某市人民政府2021年立法工作计划实施方案
+一、指导思想
+坚持科学立法、民主立法、依法立法。
+二、进度安排
+(一)2021年一类立法项目2件。
+1.《某市危险化学品安全管理条例》。该项目为地方立法项目,由市应急管理局负责起草,市司法局审查后,于2021年7月31日前提请审议。
+2.《某市绿化管理条例》。该项目由市建设局牵头起草,草案送审稿于2021年9月30日前报市政府。
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], *roles(t)[:2], t["deadline"]) for t in tasks(doc)] == [
+        ("1", [], ["市应急管理局"], "2021-07-31"),
+        ("2", ["市建设局"], [], "2021-09-30"),
+    ]

@@ -800,6 +800,13 @@ _LEADER_THEN_LEAD_RE = re.compile(
 )
 
 
+# "由市应急管理局负责起草,市司法局审查…": the body drafting a 立法计划's project
+_DRAFTED_BY_RE = re.compile(
+    r"(?:^|(?<=[。;,:]))\s*(?:该项目)?由(?P<lead>[^,。;:()]{2,40}?)(?P<verb>牵头起草|负责起草|起草)"
+    r"(?=[,。;]|$)"
+)
+
+
 def _led_by(text: str) -> Roles:
     """Roles stated by a clause "由X牵头,Y配合" inside a task's sentences (not at its end, where
     _trailing_verbs reads them), or after the leader in charge ("由某副市长负责,X牵头,Y配合");
@@ -814,6 +821,10 @@ def _led_by(text: str) -> Roles:
             if others and all(looks_like_unit(n) for n in others):
                 roles.append((VERB_ROLES[m.group("verb")], others))
         return roles
+    for m in _DRAFTED_BY_RE.finditer(text):
+        names = split_unit_names(m.group("lead"))
+        if names and all(looks_like_unit(n) for n in names):
+            return [(VERB_ROLES[m.group("verb")], names)]
     return []
 
 
