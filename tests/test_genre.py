@@ -4988,3 +4988,19 @@ def test_projects_whose_drafting_body_is_named_in_their_prose():
         ("1", [], ["市应急管理局"], "2021-07-31"),
         ("2", ["市建设局"], [], "2021-09-30"),
     ]
+
+
+def test_a_star_marking_an_item_is_no_word_of_it():
+    text = """某区2025年区政府实事项目
+(一)养老服务
+1.*改建认知障碍照护床位220张。
+2.*新增1家社区长者食堂、*3家乡村长者食堂。
+"""
+    (doc,) = docs(text)
+    assert [t["title"] for t in tasks(doc)] == [
+        "改建认知障碍照护床位220张",
+        "新增1家社区长者食堂、3家乡村长者食堂",
+    ]
+    assert [(g["indicator"], g["value"]) for g in tasks(doc)[0]["targets"]] == [
+        ("改建认知障碍照护床位", 220)
+    ]

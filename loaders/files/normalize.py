@@ -105,6 +105,12 @@ def plain_name(text: str) -> str:
 _LOST_INDENT_RE = re.compile(r"(?m)^[ \t]*(?:\?{2,4}|\ufffd{1,4})(?=[^\s?\ufffd])")
 
 
+# a star marking an item ("*改建认知障碍照护床位220张", "*新增1家…、*3家…"): no part of its words
+_STAR_MARK_RE = re.compile(
+    r"(?<![*\w])\*{1,2}(?=[\u4e00-\u9fff“《])|(?<=[、,，])\*(?=\d)"
+)  # (a star glued to a number cell, "*8", marks a core indicator's number and stays)
+
+
 def normalize_text(text: str) -> str:
     """Apply the shared text conventions (docs/text-conventions.md) to a whole document.
 
@@ -117,6 +123,7 @@ def normalize_text(text: str) -> str:
         text = to_simplified(text)
     text = _LINE_BREAK_RE.sub("\n", text.translate(_TRANSLATE))
     text = _LOST_INDENT_RE.sub("", text)
+    text = _STAR_MARK_RE.sub("", text)
     lines = text.split("\n")
     return "\n".join(
         _normalize_row(ln)

@@ -105,7 +105,7 @@ _STRICT_CMP_RE = re.compile(
 # a plain count after a verb of building or adding is a floor: "建成5G基站1.2万个", "新建书房10家"
 _BUILD_RE = re.compile(
     r"建成|新建|新增|建设|培育|打造|创建|引进|招引|认定|培养|发展|实施|完成|种植|栽植|植树|栽种"
-    r"|拆除|改造|摆放|制作|取得|增加|推进|累计"  # "累计拆除点位366处", "摆放鲜花120万盆"
+    r"|拆除|改造|改建|扩建|开设|安装|配备|摆放|制作|取得|增加|推进|累计"  # "累计拆除点位366处"
     # (an activity, 开展/组织/举办 …, counts toward a target only in a period: "每年组织2次")
 )
 # a count right after a verb of reaching is a floor too: "参保人数达到424万人"

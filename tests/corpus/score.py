@@ -18,6 +18,7 @@ Checks, each counted once (see README.md for the rules):
   deadlines    a labelled deadline (YYYY-MM-DD) or ongoing flag equals the parsed one
   targets      a labelled target is among the document's targets (task- and action-level)
   achievements a labelled achievement is among the document's achievements
+A mark set before a task ("*", "★": a key item) is no word of its title on either side.
 Values are compared as quantities: a scale word leading the unit is folded into the value,
 so a label's "100 亿元" and a parse's "10000000000 元" are the same figure, and "8 场(次)" is
 "8 场" (an alternative unit in brackets); ">= 100 %" and
@@ -60,6 +61,9 @@ def norm(text: str | None) -> str:
     if _zhconv is not None:
         text = _zhconv(text, "zh-hans")
     return SPACES.sub("", text)
+
+
+MARKS = "*★☆▲△●◆※"
 
 
 def norm_number(number: str | None) -> str:
@@ -155,13 +159,15 @@ def all_targets(doc: dict) -> list[dict]:
 def find_task(tasks: list[dict], label: dict) -> tuple[dict | None, bool]:
     """(task, found_by_number_and_title).  Falls back to a title-only match so the other
     checks of a task whose number was misread can still be scored."""
-    start = norm(label.get("title_starts"))
+    # a mark set before an item ("*推进…", "★…": a key item) is no word of its title, whichever
+    # side keeps it
+    start = norm(label.get("title_starts")).lstrip(MARKS)
     number = label.get("number")
     title_hits = [
         t
         for t in tasks
-        if norm(t.get("title")).startswith(start)
-        or (start and norm(t.get("text")).startswith(start))
+        if norm(t.get("title")).lstrip(MARKS).startswith(start)
+        or (start and norm(t.get("text")).lstrip(MARKS).startswith(start))
     ]
     if number is None:
         return (title_hits[0], True) if title_hits else (None, False)
