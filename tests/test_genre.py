@@ -5004,3 +5004,17 @@ def test_a_star_marking_an_item_is_no_word_of_it():
     assert [(g["indicator"], g["value"]) for g in tasks(doc)[0]["targets"]] == [
         ("改建认知障碍照护床位", 220)
     ]
+
+
+def test_a_list_of_counts_goes_on_with_the_floor_of_its_first():
+    assert _targets("力争完成旅客吞吐量1370万人次、货邮吞吐量15.5万吨。") == [
+        ("完成旅客吞吐量", ">=", 13_700_000, "人次"),
+        ("货邮吞吐量", ">=", 155_000, "吨"),
+    ]
+    assert _targets("创建工业企业水效领跑者20家,节水型企业50家。") == [
+        ("创建工业企业水效领跑者", ">=", 20, "家"),
+        ("节水型企业", ">=", 50, "家"),
+    ]
+    # not without a floor before it, nor for a 其中 part
+    assert _targets("目前有企业20家,节水型企业50家。") == []
+    assert _targets("建成基站1万个,其中5G基站3000个。") == [("建成基站", ">=", 10_000, "个")]

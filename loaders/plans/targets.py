@@ -616,8 +616,23 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
     if unit == "个百分点" and (change := _CHANGE_RE.search(_VERB_TAIL_RE.sub("", name_pre))):
         return [_relative(clause, m.start(), name_pre, change, value, mode)]
     cmp = _count_cmp(m, post_word, cmp_m, frame, tail, pre_plain) if mode == "target" else None
+    listed = pre_plain.lstrip("、,和及与 ").strip()
+    if (
+        mode == "target"
+        and cmp is None
+        and clause.sentence.get("floor")
+        and m["num"][0].isdigit()
+        and 2 <= len(listed) <= 16
+        and re.fullmatch(r"[\u4e00-\u9fff“”()]+", listed)
+        and not tail.strip(" 。;,、")
+    ):
+        cmp = (
+            ">="  # "完成旅客吞吐量1370万人次、货邮吞吐量15.5万吨": the list goes on with the floor
+        )
     if mode == "target" and cmp is None:
         return []
+    if mode == "target" and cmp == ">=":
+        clause.sentence["floor"] = True
     if mode == "achievement":
         if next_start < len(text) and _GROUPING_TAIL_RE.fullmatch(text[post.end() : next_start]):
             if verb := _REPORT_VERB_RE.search(pre_plain):  # the 58's verb
