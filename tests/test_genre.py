@@ -4841,6 +4841,9 @@ def test_a_notice_s_own_requirements_after_handing_on_a_plan_are_no_tasks():
 """
     (doc,) = docs(text)
     assert (doc["kind"], tasks(doc)) == ("plan", [])
+    said = text.replace("并提出以下意见,请一并抓好贯彻落实", "并就有关事项通知如下")
+    (doc,) = docs(said)
+    assert (doc["kind"], tasks(doc)) == ("plan", [])
 
 
 def test_a_task_numbered_on_from_the_one_task_before_it_across_a_heading():

@@ -172,7 +172,7 @@ def parse_document(doc: RawDocument, aligned: bool = False) -> dict:
 
 # a notice handing on a plan with requirements of its own: "现印发给你们,并提出以下意见"
 _TRANSMITS_RE = re.compile(
-    r"(?:印发|转发)给你们.{0,12}(?:提出|就|强调)[^。]{0,12}(?:以下|如下)(?:意见|要求)"
+    r"(?:印发|转发)给你们.{0,12}(?:提出|就|强调)[^。]{0,12}(?:(?:以下|如下)(?:意见|要求)|通知如下)"
 )
 
 
