@@ -301,3 +301,11 @@ def test_the_plan_s_year_stated_after_a_month_is_no_later_stage():
     # a later year is a later stage
     text = "推进改造。2024年底前,建成示范区;2026年,全面建成。"
     assert find_deadline_in_text(text, 2024).date == date(2026, 12, 31)
+
+
+def test_a_month_that_lost_its_character_and_常态_cells():
+    assert parse_deadline("2016年6底前", 2016).date == date(2016, 6, 30)
+    assert parse_deadline("2016年底前", 2016).date == date(2016, 12, 31)
+    assert latest_deadline(["2016年3底前", "2016年9底前"], 2016).date == date(2016, 9, 30)
+    got = parse_deadline("常态工作", 2016)
+    assert (got.date, got.ongoing) == (None, True)

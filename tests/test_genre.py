@@ -5021,3 +5021,8 @@ def test_a_list_of_counts_goes_on_with_the_floor_of_its_first():
     # not without a floor before it, nor for a 其中 part
     assert _targets("目前有企业20家,节水型企业50家。") == []
     assert _targets("建成基站1万个,其中5G基站3000个。") == [("建成基站", ">=", 10_000, "个")]
+
+
+def test_limits_said_with_不能():
+    assert _targets("全年污染天数不能超过27天。") == [("污染天数", "<=", 27, "天")]
+    assert _targets("抽检合格率不能低于98%。") == [("抽检合格率", ">=", 98, "%")]
