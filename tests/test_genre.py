@@ -5026,3 +5026,16 @@ def test_a_list_of_counts_goes_on_with_the_floor_of_its_first():
 def test_limits_said_with_不能():
     assert _targets("全年污染天数不能超过27天。") == [("污染天数", "<=", 27, "天")]
     assert _targets("抽检合格率不能低于98%。") == [("抽检合格率", ">=", 98, "%")]
+
+
+def test_a_plan_s_line_of_thought_holds_no_task_and_its_goals_are_the_plan_s():
+    text = """某市2021年度大气污染防治攻坚实施计划
+(一)工作思路。以生态文明思想为指导,坚持精准治污、科学治污、依法治污。
+(二)主要目标。到2021年底,市中心城区环境空气质量优良天数比率不低于92.5%(即全年污染天数不能超过27天)。
+"""
+    (doc,) = docs(text)
+    assert tasks(doc) == []
+    assert [(g["indicator"], g["comparator"], g["value"]) for g in doc["targets"]] == [
+        ("市中心城区环境空气质量优良天数比率", ">=", 92.5),
+        ("污染天数", "<=", 27),
+    ]
