@@ -5039,3 +5039,15 @@ def test_a_plan_s_line_of_thought_holds_no_task_and_its_goals_are_the_plan_s():
         ("市中心城区环境空气质量优良天数比率", ">=", 92.5),
         ("污染天数", "<=", 27),
     ]
+
+
+def test_a_notice_that_sets_out_its_own_numbered_tasks_is_a_plan():
+    text = """某县人民政府关于做好2023年安全生产工作的通知
+各乡(镇)人民政府,县直各单位:
+2023年,全县安全生产工作要以习近平新时代中国特色社会主义思想为指导,坚持人民至上、生命至上。结合县情实际,特制定七方面30条工作任务。
+一、树牢安全发展理念,严格落实安全责任
+(一)强化政治引领。各乡镇各部门要认真贯彻落实安全生产重要论述。
+(二)严格党政领导责任。全面落实党政同责、一岗双责,全年开展检查4次。
+"""
+    (doc,) = docs(text)
+    assert (doc["kind"], [t["number"] for t in tasks(doc)]) == ("plan", ["(一)", "(二)"])

@@ -258,6 +258,7 @@ def document_kind(doc: RawDocument, parsed: ParsedPlan) -> str:
 # a plan saying so of itself: "…,制定如下方案。", "特制定本实施方案", "决定在我县深入开展…活动"
 _PLAN_PREAMBLE_RE = re.compile(
     r"(?:特|现)?制定(?:如下|本)(?:实施|工作|行动)?(?:方案|计划|要点|意见|措施)"
+    r"|特制定[^。;,]{0,12}(?:工作任务|重点任务|任务|措施)。"  # "特制定七方面30条工作任务。"
     r"|决定(?:在|于|从|自)[^。;]{0,30}(?:开展|实施|推进)[^。;]{0,30}(?:活动|行动|工作)"
 )
 # a short line near the opening that names a plan, under a guessed title ("宪法宣传日活动方案2017"
