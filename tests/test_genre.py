@@ -5051,3 +5051,19 @@ def test_a_notice_that_sets_out_its_own_numbered_tasks_is_a_plan():
 """
     (doc,) = docs(text)
     assert (doc["kind"], [t["number"] for t in tasks(doc)]) == ("plan", ["(一)", "(二)"])
+
+
+def test_what_an_activity_does_is_the_plan_s_goal_when_no_task_holds_it():
+    text = """某区2017年群众性义务植树活动实施方案
+一、时间:3月12日上午
+二、地点:某镇大昌路。
+三、活动内容:沿路种植重阳木550株。
+四、责任分工
+1.区园林局负责做好活动的前期准备工作。
+2.某镇负责组织群众参加。
+"""
+    (doc,) = docs(text)
+    assert [t["number"] for t in tasks(doc)] == ["1", "2"]
+    assert [(g["indicator"], g["value"], g["unit"]) for g in doc["targets"]] == [
+        ("沿路种植重阳木", 550, "株")
+    ]

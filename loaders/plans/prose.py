@@ -1143,6 +1143,8 @@ def _plan_targets(outline: Outline, task_rank: int, sections: list, emitted: set
         and (
             "目标" in it.text[:12]
             or it.text.startswith("总体要求")  # goals stated in 总体要求
+            # what an activity does, when no task holds it ("三、活动内容:沿路种植重阳木550株")
+            or bool(re.match(r"[\u4e00-\u9fff]{2}内容(?:[:：]|$)", it.text[:8]))
             or STAGES_RE.search(it.text[:12])  # goals of dated stages
         )
     ]
