@@ -5067,3 +5067,15 @@ def test_what_an_activity_does_is_the_plan_s_goal_when_no_task_holds_it():
     assert [(g["indicator"], g["value"], g["unit"]) for g in doc["targets"]] == [
         ("沿路种植重阳木", 550, "株")
     ]
+
+
+def test_a_plan_told_in_running_prose_states_its_goals():
+    text = """某市2024年实施河湖长制工作要点
+4月7日,某市发布关于2024年实施河湖长制工作要点的通知。
+要持续巩固黑臭水体治理成效,新建和改造城镇污水管网超75公里。
+同时,新增完成1967个以上自然村生活污水治理,农村生活污水治理率达到75%以上。
+"""
+    (doc,) = docs(text)
+    assert (doc["kind"], tasks(doc)) == ("plan", [])
+    got = [(g["comparator"], g["value"], g["unit"]) for g in doc["targets"]]
+    assert got == [(">", 75, "公里"), (">=", 1967, "个"), (">=", 75, "%")]

@@ -17,11 +17,16 @@ from loaders.plans.breakdown import (
 )
 from loaders.plans.documents import RawDocument, guess_title, split_documents, years_of
 from loaders.plans.oneline_tables import restore_rows
-from loaders.plans.outline import spaced_pieces, split_running_text, strip_page_marks
+from loaders.plans.outline import (
+    match_marker,
+    spaced_pieces,
+    split_running_text,
+    strip_page_marks,
+)
 from loaders.plans.prose import ParsedPlan, parse_plan_lines
 from loaders.plans.review import annotate
 from loaders.plans.spaced_tables import space_parted_rows
-from loaders.plans.targets import extract_achievements
+from loaders.plans.targets import extract_achievements, extract_targets
 
 TABLE_FORMATS = ("xlsx", "xls", "csv")
 ALIGNED_FORMATS = ("xlsx", "xls", "csv", "docx", "html")
@@ -152,6 +157,17 @@ def parse_document(doc: RawDocument, aligned: bool = False) -> dict:
         structural = parse_plan_lines(doc.lines, doc.title, doc.years, structural=True)
         # (no task either way: the goals read so far stand, "二、主要目标 (一)…达到50%以上")
         parsed = structural if structural.actions or not parsed.plan_targets else parsed
+    if (
+        kind == "plan"
+        and not parsed.actions
+        and not parsed.plan_targets
+        and (PLAN_TITLE_RE.search(doc.title) or _says_plan(doc))
+        and _unnumbered(doc)
+    ):
+        # a plan told in running prose, no item numbered ("《通知》指出,要确保完成90%流域入河
+        # 排污口排查…"): the goals it states are the plan's
+        found = extract_targets("\n".join(doc.lines), default_year)
+        parsed = ParsedPlan([], found)
     if kind == "plan" and (
         parsed.actions or parsed.plan_targets or PLAN_TITLE_RE.search(doc.title) or _says_plan(doc)
     ):
@@ -180,6 +196,11 @@ def _transmits_only(doc: RawDocument) -> bool:
     """A notice that hands on an attached plan and numbers its own requirements after saying so
     ("一、高度重视,提高站位。…"): those are no tasks of the plan."""
     return any(_TRANSMITS_RE.search(line) for line in doc.lines[:40])
+
+
+def _unnumbered(doc: RawDocument) -> bool:
+    """No line of the text opens on an outline number."""
+    return not any(match_marker(line.strip(), None) for line in doc.lines)
 
 
 def _table_kind(doc: RawDocument) -> str:
