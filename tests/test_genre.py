@@ -5079,3 +5079,20 @@ def test_a_plan_told_in_running_prose_states_its_goals():
     assert (doc["kind"], tasks(doc)) == ("plan", [])
     got = [(g["comparator"], g["value"], g["unit"]) for g in doc["targets"]]
     assert got == [(">", 75, "公里"), (">=", 1967, "个"), (">=", 75, "%")]
+
+
+def test_a_random_inspection_plan_table_reads_its_columns():
+    """双随机一公开 抽查计划: 抽查事项 holds the task, 检查主体/股室 the units, 计划开展时间 the
+    deadline; objects, ratios and ways are notes."""
+    text = """某县市场监管局2023年度双随机抽查工作计划
+序号 | 检查主体 | 抽查事项 | 检查对象 | 计划开展时间 | 抽查比例 |
+1 | 县市场监督管理局 | 对特种设备作业人员的行政检查 | 特种设备使用单位 | 2023年6月 | 5% |
+2 | 县市场监督管理局 | 对经营者价格活动的行政检查 | 经营者 | 2023年9月 | 3% |
+3 | 县市场监督管理局 | 对广告发布单位的行政检查 | 广告发布单位 | 2023年11月 | 5% |
+"""
+    doc = next(d for d in docs(text) if d["actions"])
+    assert [(t["title"], t["responsible_units"], t["deadline"]) for t in tasks(doc)] == [
+        ("对特种设备作业人员的行政检查", ["县市场监督管理局"], "2023-06-30"),
+        ("对经营者价格活动的行政检查", ["县市场监督管理局"], "2023-09-30"),
+        ("对广告发布单位的行政检查", ["县市场监督管理局"], "2023-11-30"),
+    ]
