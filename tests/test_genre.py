@@ -5096,3 +5096,17 @@ def test_a_random_inspection_plan_table_reads_its_columns():
         ("对经营者价格活动的行政检查", ["县市场监督管理局"], "2023-09-30"),
         ("对广告发布单位的行政检查", ["县市场监督管理局"], "2023-11-30"),
     ]
+
+
+def test_a_host_beside_its_assistants_leads_them():
+    from loaders.plans.units import extract_inline_units
+
+    assert extract_inline_units("加快建设。(主办单位:市农业农村局;协办单位:市财政局等)")[1] == [
+        ("lead", ["市农业农村局"]),
+        ("cooperating", ["市财政局"]),
+    ]
+    assert extract_inline_units("推进改革。(省财政厅主办,省国税局、地税局协办)")[1] == [
+        ("lead", ["省财政厅"]),
+        ("cooperating", ["省国税局", "地税局"]),
+    ]
+    assert extract_inline_units("推进改革。(省发改委主办)")[1] == [("responsible", ["省发改委"])]

@@ -633,11 +633,29 @@ def _group_roles(content: str, cut: bool = False) -> tuple[Roles, str] | None:
         stays = ",".join(x for x in (kept, rest) if x)
         roles = _labelled_roles(head)
         if roles is not None:
-            return roles, stays
+            return _hosted(roles, head), stays
         found, end = _verb_clauses(head)
         if found and (end == len(head) or cut):  # a bracket the copy cut: the clauses read
-            return found, stays
+            return _hosted(found, head), stays
     return None
+
+
+def _hosted(roles: Roles, text: str) -> Roles:
+    """主办 beside 协办/会办 ("主办单位:A;协办单位:B", "A主办,B协办"): the host leads the
+    others; a 主办 alone carries the work out (responsible)."""
+    if "主办" not in text or not re.search(r"协办|会办", text):
+        return roles
+    if any(role == "lead" for role, _ in roles):
+        return roles
+    out: Roles = []
+    done = False
+    for role, names in roles:
+        if role == "responsible" and not done:
+            out.append(("lead", names))
+            done = True
+        else:
+            out.append((role, names))
+    return out
 
 
 # officials in charge opening an attribution, before its units: "(分管副省长、协管副秘书长负责,
