@@ -5110,3 +5110,15 @@ def test_a_host_beside_its_assistants_leads_them():
         ("cooperating", ["省国税局", "地税局"]),
     ]
     assert extract_inline_units("推进改革。(省发改委主办)")[1] == [("responsible", ["省发改委"])]
+
+
+def test_a_field_s_requirement_naming_the_body_in_charge():
+    text = """某县双创巡察问题整改要求
+1、西大桥西侧河边堤岸垃圾死角较多。整改要求:由县环卫站负责清除上述地段垃圾死角。
+2、迎宾大道对面垃圾堆放。整改要求:由包片单位县气象局负责清除。
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], t["responsible_units"]) for t in tasks(doc)] == [
+        ("1", ["县环卫站"]),
+        ("2", ["县气象局"]),
+    ]

@@ -843,7 +843,18 @@ def _led_by(text: str) -> Roles:
         names = split_unit_names(m.group("lead"))
         if names and all(looks_like_unit(n) for n in names):
             return [(VERB_ROLES[m.group("verb")], names)]
+    for m in _CHARGED_RE.finditer(text):  # "整改要求:由县环卫站负责清理…"
+        names = split_unit_names(m.group("unit"))
+        if names and all(looks_like_unit(n) for n in names):
+            return [("responsible", names)]
     return []
+
+
+# "整改要求:由X负责…" after a field's label: X carries the work out (in running prose a
+# "由X负责" tells too little: a plan naming no units keeps its level)
+_CHARGED_RE = re.compile(
+    r"(?<=要求[:：])\s*由(?:包片单位)?(?P<unit>[^,。;:()由]{2,60}?)(?:具体)?负责(?![人的])"
+)
 
 
 # ---------------------------------------------------------------- registry
