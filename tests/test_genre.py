@@ -5122,3 +5122,17 @@ def test_a_field_s_requirement_naming_the_body_in_charge():
         ("1", ["县环卫站"]),
         ("2", ["县气象局"]),
     ]
+
+
+def test_a_report_of_where_a_rectification_stands_is_no_annual_report():
+    text = (
+        "中共某区司法局党组关于落实巡察整改进展情况的报告\n"
+        "按照区委巡察工作统一部署,现将整改进展情况报告如下。\n"
+        "一、整改工作开展情况\n"
+        "共梳理问题12个,制定整改措施36条,已完成整改10个,完成率83.3%。\n"
+    )
+    (doc,) = docs(text)
+    assert doc["kind"] == "other"
+    # a year's report of work stays one
+    (doc,) = docs(text.replace("落实巡察整改进展情况的报告", "2023年法治政府建设情况的报告"))
+    assert doc["kind"] == "annual_report"

@@ -245,6 +245,7 @@ def document_kind(doc: RawDocument, parsed: ParsedPlan) -> str:
         RULE_TITLE_RE.search(title)
         or ASSESS_TITLE_RE.search(title)
         or title.endswith(("通知", "通报", "函", "决定"))
+        or _RECTIFIED_RE.search(title)
     ):
         return "other"  # rules, assessments and notices: not plans, though an article names a unit
     title = "" if doc.title_is_guess else title  # a first short line: no hint of plan or report
@@ -287,6 +288,11 @@ _PLAN_PREAMBLE_RE = re.compile(
 _EARLY_PLAN_TITLE_RE = re.compile(
     r"^[^。,;:!?]{2,40}(?:方案|要点|计划|规划)(?:\(?(?:19|20)\d{2}[^。]{0,8})?$"
 )
+
+
+# where a rectification stands ("…巡察整改进展情况的报告", "…问题整改情况的公示"): no year's
+# report of work and no plan
+_RECTIFIED_RE = re.compile(r"整改(?:工作)?(?:进展|落实)?情况(?:的)?(?:报告|通报|公示|公告)$")
 
 
 def _says_plan(doc: RawDocument) -> bool:
