@@ -5088,13 +5088,21 @@ def test_a_random_inspection_plan_table_reads_its_columns():
 序号 | 检查主体 | 抽查事项 | 检查对象 | 计划开展时间 | 抽查比例 |
 1 | 县市场监督管理局 | 对特种设备作业人员的行政检查 | 特种设备使用单位 | 2023年6月 | 5% |
 2 | 县市场监督管理局 | 对经营者价格活动的行政检查 | 经营者 | 2023年9月 | 3% |
-3 | 县市场监督管理局 | 对广告发布单位的行政检查 | 广告发布单位 | 2023年11月 | 5% |
+3 | 县市场监督管理局 | 对广告发布单位的行政检查 | 广告发布单位 | 2023年11月 | 全年抽查比例不低于5% |
 """
     doc = next(d for d in docs(text) if d["actions"])
     assert [(t["title"], t["responsible_units"], t["deadline"]) for t in tasks(doc)] == [
         ("对特种设备作业人员的行政检查", ["县市场监督管理局"], "2023-06-30"),
         ("对经营者价格活动的行政检查", ["县市场监督管理局"], "2023-09-30"),
         ("对广告发布单位的行政检查", ["县市场监督管理局"], "2023-11-30"),
+    ]
+    # a ratio cell saying its floor is the row's target; a bare "5%" names nothing
+    assert [
+        [(g["indicator"], g["comparator"], g["value"]) for g in t["targets"]] for t in tasks(doc)
+    ] == [
+        [],
+        [],
+        [("抽查比例", ">=", 5)],
     ]
 
 
