@@ -5144,3 +5144,14 @@ def test_a_report_of_where_a_rectification_stands_is_no_annual_report():
     # a year's report of work stays one
     (doc,) = docs(text.replace("落实巡察整改进展情况的报告", "2023年法治政府建设情况的报告"))
     assert doc["kind"] == "annual_report"
+
+
+def test_a_count_slid_into_a_unit_column_is_no_body():
+    text = """某局2023年抽查计划
+序号\t抽查事项\t责任单位\t时间安排
+1\t农产品质量安全监督检查\t12次\t全年
+2\t农药监督检查\t植保站\t全年
+3\t兽药监督抽查\t5%以上\t全年
+"""
+    doc = next(d for d in docs(text) if d["actions"])
+    assert [t["responsible_units"] for t in tasks(doc)] == [[], ["植保站"], []]

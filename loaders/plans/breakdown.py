@@ -1784,6 +1784,9 @@ def measure_task(m: Measure, default_year: int | None) -> dict:
     }
 
 
+_QUANTITY_RE = re.compile(r"^[\d.]+\s*(?:%|‰|次|个|家|户|人|件|项|批次|场)?(?:以上|以下|左右)?$")
+
+
 def _add_units(units: dict[str, list[str]], cell: str, default_key: str) -> None:
     """Names of one attribution cell: verb forms (X牵头,Y负责) or a plain list for the column."""
     # "和我区无关" (not this district's task) before or instead of the names: never a unit name
@@ -1802,4 +1805,5 @@ def _add_units(units: dict[str, list[str]], cell: str, default_key: str) -> None
         role = next(r for r, k in keys.items() if k == default_key)
         pairs = [(keys[r], names) for r, names in starred_leads([(role, split_unit_names(cell))])]
     for key, names in pairs:
-        units[key].extend(n for n in names if n not in units[key])
+        # a count or a share slid into the column ("12次", "5%以上") is no body
+        units[key].extend(n for n in names if n not in units[key] and not _QUANTITY_RE.match(n))
