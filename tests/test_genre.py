@@ -5155,3 +5155,16 @@ def test_a_count_slid_into_a_unit_column_is_no_body():
 """
     doc = next(d for d in docs(text) if d["actions"])
     assert [t["responsible_units"] for t in tasks(doc)] == [[], ["植保站"], []]
+
+
+def test_numbered_rows_under_主要任务_hold_the_tasks_text():
+    text = """市某局2025年《政府工作报告》主要任务上半年落实情况
+序号 | 主要任务 | 牵头单位 | 落实情况 |
+145 | 严格执行城市公共空间规划建设治理导则,提升精细管理水平。 | 市自规局、市城管局 | 扎实开展道路、游园等城市基础设施建设工作。 |
+249 | 支持志愿服务、档案、地方志等事业发展。 | 市档案局 | 完成接待任务175批次。 |
+"""
+    doc = next(d for d in docs(text) if d["actions"])
+    assert [(t["number"], t["title"][:8], t["lead_units"]) for t in tasks(doc)] == [
+        ("145", "严格执行城市公共", ["市自规局", "市城管局"]),
+        ("249", "支持志愿服务、档", ["市档案局"]),
+    ]

@@ -787,6 +787,10 @@ def _numbered_rows(cells: list[str]) -> list[list[str]] | None:
     roles = [resolved[k] for k in range(len(header))]
     if len(set(roles)) < 2 or not {"measure", "name", "group"} & set(roles):
         return None
+    if roles.count("group") == 1 and not {"measure", "name", "category"} & set(roles):
+        # 序号 | 主要任务 | 牵头单位 | 落实情况, a number opening each row: the numbered rows'
+        # 主要任务 is their text, no heading over them
+        roles[roles.index("group")] = "measure"
     starts, expect = [], 1
     fewest = max(1, len(header) // 2)  # a row holds half its columns at least: a score "2" of
     # row 1 (拟设分值) is not row 2's number; in a table of tasks and their units only, a row whose
@@ -1338,8 +1342,9 @@ def resolve_roles(roles: dict[int, str]) -> dict[int, str]:
     names = [j for j, r in roles.items() if r == "name"]
     if names and last < max(names):
         return roles  # 主要任务 | 改革举措: the tasks are named; the class stays a class
-    if roles[last] == "group" and "category" not in values:
+    if roles[last] == "group" and "category" not in values and "number" not in values:
         return roles  # 主要任务 | 责任单位: the groups are the tasks' headings, read as they are
+    # (序号 | 主要任务 | 牵头单位: each numbered row's 主要任务 is its text)
     return {**roles, last: "measure"}
 
 
