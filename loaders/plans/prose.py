@@ -143,6 +143,7 @@ class _OutlineBuilder:
         self.label_floor: int | None = -1  # an item above this rank ends the label's list
         self.last_arabic: int | None = None
         self.open_names: list[str] | None = None  # a role list whose line ended with "、" or ","
+        self.cut_name: bool | None = None  # …or on a name the line's end cut ("园区党工")
         self.first_leads = False  # a note "列第一位为牵头单位" was seen: holds from there on
         self.carried: list[tuple[str, list[str]]] = []  # an attribution "…,下同": holds on
         self.also: list[str] = []  # "以下均需X落实": X takes part in every later task
@@ -187,10 +188,19 @@ class _OutlineBuilder:
                 return
         current = self.current
         if self.open_names is not None and not self._is_structural(line):
-            self.open_names.extend(split_unit_names(line))  # a unit list wrapped onto this line
+            names = split_unit_names(line)
+            if self.cut_name:  # "…、园区党工" / "委、各街道党工委": a name broken by the line's end
+                whole = self.open_names[-1] + names[0] if names else ""
+                if not looks_like_unit(whole):
+                    self.open_names = self.cut_name = None
+                    self.feed(line)
+                    return
+                self.open_names[-1], names = whole, names[1:]
+                self.cut_name = None
+            self.open_names.extend(names)  # a unit list wrapped onto this line
             self.open_names = self.open_names if line[-1] in LIST_OPEN else None
             return
-        self.open_names = None
+        self.open_names = self.cut_name = None
         if current and not current.closed and current.parts and not is_complete(current.parts[-1]):
             if not self._is_structural(line):
                 if len(current.parts) == 1 and _heading_line(current.parts[0], line):
@@ -286,6 +296,8 @@ class _OutlineBuilder:
         item.closed = True
         if line[-1] in LIST_OPEN:
             self.open_names = roles[-1][1]
+        elif roles[-1][1] and not looks_like_unit(roles[-1][1][-1]) and len(roles[-1][1]) >= 2:
+            self.open_names, self.cut_name = roles[-1][1], True
         return True
 
     def _project_item(self, item: Item) -> Item:
