@@ -783,14 +783,12 @@ def _numbered_rows(cells: list[str]) -> list[list[str]] | None:
     while head < len(cells) and header_role(cells[head]):
         head += 1
     header = [c for c in cells[:head] if header_role(c) != "number"]  # rows open on the numbers
-    resolved = resolve_roles({k: r for k, c in enumerate(header) if (r := header_role(c))})
+    # (the rows open on numbers: resolved as under a 序号 column, key -1)
+    read = {k: r for k, c in enumerate(header) if (r := header_role(c))}
+    resolved = resolve_roles({-1: "number", **read})
     roles = [resolved[k] for k in range(len(header))]
     if len(set(roles)) < 2 or not {"measure", "name", "group"} & set(roles):
         return None
-    if roles.count("group") == 1 and not {"measure", "name", "category"} & set(roles):
-        # 序号 | 主要任务 | 牵头单位 | 落实情况, a number opening each row: the numbered rows'
-        # 主要任务 is their text, no heading over them
-        roles[roles.index("group")] = "measure"
     starts, expect = [], 1
     fewest = max(1, len(header) // 2)  # a row holds half its columns at least: a score "2" of
     # row 1 (拟设分值) is not row 2's number; in a table of tasks and their units only, a row whose

@@ -45,10 +45,13 @@ _DATE_RE = re.compile(
     r"|(?P<half>[上下])半年(?P<hend>末|底)?"
     r"|(?P<yend>年底|年末|年内|全年|底|末|内))?" + _BEFORE
 )
-_ONGOING_RE = re.compile(r"长期|持续|常态化?|经常性|常年|每季度|每月|每年度?$")
+# words of work that goes on, and the verbs they take (长期坚持, 持续推进, 常态化开展)
+_ONGOING_WORDS = r"(?:长期|持续|常态化?|经常性|常年)"
+_ONGOING_VERBS = r"(?:坚持|推进|开展|实施|进行|落实|抓好)"
+_ONGOING_RE = re.compile(_ONGOING_WORDS + r"|每季度|每月|每年度?$")
 _PROSE_YEAR_IN_VERB = "完实建出制基全启达推形落"
 # a cell going on after its date: "2025年11月底前,并长期坚持", "6月底前完成,持续推进"
-_KEPT_ON_RE = re.compile(r"(?:长期|持续|常态化)(?:坚持|推进|开展|实施|落实)?(?:$|[,，;；。])")
+_KEPT_ON_RE = re.compile(_ONGOING_WORDS + _ONGOING_VERBS + r"?(?:$|[,，;；。])")
 MAX_CELL_CHARS = 40
 
 
@@ -183,9 +186,13 @@ def _numeric_date(cell: str) -> datetime.date | None:
 _LOST_MONTH_RE = re.compile(r"((?:19|20)\d{2}\s*年\s*)(1[0-2]|0?[1-9])\s*(?=底|末|上旬|中旬|下旬)")
 
 
+def _month_restored(cell: str) -> str:
+    return _LOST_MONTH_RE.sub(r"\1\2月", cell)
+
+
 def parse_deadline(text: str, default_year: int | None) -> Deadline | None:
     """A deadline cell or 完成时限 line ("2020年6月底前", "长期坚持", "每年第一季度"), or None."""
-    cell = _LOST_MONTH_RE.sub(r"\1\2月", text.strip().strip("。;,"))
+    cell = _month_restored(text.strip().strip("。;,"))
     if not cell or len(cell) > MAX_CELL_CHARS:
         return None
     numeric = _numeric_date(cell)
@@ -213,7 +220,7 @@ def latest_deadline(cells: list[str], default_year: int | None) -> Deadline | No
     """The latest date of a 完成时限 cell that names several ("一季度10%二季度40%;三季度70%;
     11月底完成", "三季度:实现查询 四季度:完成对接"): the task ends with its last stage."""
     best: Deadline | None = None
-    for cell in (_LOST_MONTH_RE.sub(r"\1\2月", c) for c in cells):
+    for cell in map(_month_restored, cells):
         for m in _DATE_RE.finditer(cell):
             if m.group(0) and not _is_duration(m, cell) and _is_cell_deadline(m):
                 found = _make(m.group(0), m, default_year)
@@ -222,9 +229,7 @@ def latest_deadline(cells: list[str], default_year: int | None) -> Deadline | No
     return best
 
 
-_ONGOING_CELL_RE = re.compile(
-    r"(?:长期|持续|常态化|经常性|常年)(?:坚持|推进|开展|实施|进行|落实|抓好)?|每季度|每月|每年度?"
-)
+_ONGOING_CELL_RE = re.compile(_ONGOING_WORDS + _ONGOING_VERBS + r"?|每季度|每月|每年度?")
 _JOINER_RE = re.compile(r"\s*(?:[、,，;；/]|及|和|至|到|[—–\-~～])?\s*")
 
 
