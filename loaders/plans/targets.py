@@ -81,8 +81,6 @@ COUNT_UNITS = (
 # targets do not ("排名前3位"): no target
 _SCORED_RE = re.compile(r"得分|评分|考评|考核|测评|成绩")  # a result in points: "考评得分102.25分"
 _REPORT_UNITS = ("位", "幅", "组", "本", "卷", "类", "册")
-# …unless the plan makes or obtains them: "制作绿色植物雕塑30组", "取得军工资质8本以上"
-_PLAN_COUNTED_RE = re.compile(r"制作|印制|编印|发放|取得|获得|新增|培育|建成|打造")
 # units of a measured level (a concentration, a loudness): "年均" in front names the level
 LEVEL_UNITS = (
     "微克/立方米",
@@ -108,6 +106,9 @@ _BUILD_RE = re.compile(
     r"|拆除|改造|改建|扩建|开设|安装|配备|摆放|制作|取得|增加|推进|累计"  # "累计拆除点位366处"
     # (an activity, 开展/组织/举办 …, counts toward a target only in a period: "每年组织2次")
 )
+# units a report counts in are a plan's too where it makes or obtains them ("制作绿色植物雕塑30组",
+# "取得军工资质8本以上"): the verbs of building and a few of printing and handing out
+_PLAN_COUNTED_RE = re.compile(_BUILD_RE.pattern + r"|印制|编印|发放|获得")
 # a count right after a verb of reaching is a floor too: "参保人数达到424万人"
 # ("授权量达350件" too: a bare 达, not 下达/送达/表达 …, nor 未达/不达)
 _REACH_RE = re.compile(
