@@ -5187,3 +5187,53 @@ def test_a_unit_name_broken_by_a_printed_line_s_end():
         (["区委组织部"], [], ["区委编办", "区民政局", "园区党工委", "各街道党工委"]),
         (["区委组织部"], [], ["区委编办", "区民政局"]),
     ]
+
+
+def test_a_plan_s_goals_count_for_their_own_level_not_their_parts():
+    text = """2026年某区违法用地整治实施方案
+一、目标任务
+全区三年应累计完成5800亩整治,2026年应完成剩余1620亩整治任务量。
+二、整治计划安排
+(一)方案制定阶段(1-2月)
+各街镇结合实际制定本辖区年度实施方案和整治计划。
+(二)整治推进阶段(11月中旬前)
+3月底前完成20%年度任务量,6月底前完成60%年度任务量。
+(三)年度验收阶段(11月底前)
+区规划资源局于11月底前开展年度验收考核。
+三、保障措施
+(一)加强通报督办
+区规划资源局视整治情况开展专项督办。
+"""
+    (doc,) = docs(text)
+    # the stages are the tasks; each title stops at its heading line's bracket
+    assert [(t["number"], t["title"], t["deadline"]) for t in tasks(doc)] == [
+        ("(一)", "方案制定阶段(1-2月)", "2026-02-28"),
+        ("(二)", "整治推进阶段(11月中旬前)", "2026-11-20"),
+        ("(三)", "年度验收阶段(11月底前)", "2026-11-30"),
+    ]
+
+
+def test_a_stage_s_span_of_months_written_once():
+    from loaders.plans.deadlines import find_deadline_in_text
+
+    found = find_deadline_in_text("方案制定阶段(1-2月)。各街镇制定方案。", 2026)
+    assert (found.text, str(found.date)) == ("1-2月", "2026-02-28")
+    found = find_deadline_in_text("整治阶段(2025年3—11月)。开展整治。", 2026)
+    assert (found.text, str(found.date)) == ("2025年3—11月", "2025-11-30")
+    found = find_deadline_in_text("集中整治(3月-10月)。开展整治。", 2024)
+    assert (found.text, str(found.date)) == ("3月-10月", "2024-10-31")
+    # a range of counts is no span of time
+    assert find_deadline_in_text("配备专员(1-2名)。", 2026) is None
+
+
+def test_分工负责_after_the_leads_names_the_responsible():
+    text = """某区2023年安全生产工作要点
+一、压实安全责任
+1.加强学习宣传。纳入理论学习中心组学习重要内容。(区委组织部、区应急管理局牵头,区安委会各成员单位分工负责)
+2.强化党政领导责任。健全党政领导责任体系。(区安委办牵头,区各有关部门分工负责)
+"""
+    (doc,) = docs(text)
+    assert [roles(t) for t in tasks(doc)] == [
+        (["区委组织部", "区应急管理局"], ["区安委会各成员单位"], []),
+        (["区安委办"], ["区各有关部门"], []),
+    ]

@@ -261,6 +261,12 @@ def find_deadline_in_text(text: str, default_year: int | None) -> Deadline | Non
         span = _range_end(text, found[:2], default_year)
         if span is not None:
             return span
+    months = _TITLE_MONTHS_RE.search(text[:60])
+    if months and default_year is not None:  # "方案制定阶段(1-2月)": the stage ends with month 2
+        year = int(months["year"]) if months["year"] else default_year
+        span = text[months.start("year" if months["year"] else "start") : months.end()]
+        span = span.rstrip(")）").strip()
+        return Deadline(span, _month_end(year, int(months["end"])), False, None)
     opening = [m for m in _DATE_RE.finditer(text, 0, 40) if m.group(0)][:2]
     if opening and opening[0].start() == 0:
         span = _range_end(text, opening, default_year)
@@ -300,6 +306,12 @@ _RANGE_RE = re.compile(r"^\s*(?:至|到|[—–\-~～])\s*$")
 _TITLE_SPAN_RE = re.compile(
     r"^[^。;；(（]{2,30}[(（]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*(?:至|到|[—–\-~～])\s*"
     r"(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月(?:底)?\s*[)）]"
+)
+# a span of months without a month word on its start, in brackets after a stage's title:
+# "(一)方案制定阶段(1-2月)", "(2025年3—5月)"
+_TITLE_MONTHS_RE = re.compile(
+    r"^[^。;；(（]{2,30}[(（]\s*(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?P<start>\d{1,2})\s*月?\s*"
+    r"(?:至|到|[—–\-~～])\s*(?P<end>1[0-2]|0?[1-9])\s*月(?:底|份)?\s*[)）]"
 )
 # a parenthesis closing a task that holds only a span of months
 _CLOSING_SPAN_RE = re.compile(

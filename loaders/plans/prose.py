@@ -339,11 +339,21 @@ class _OutlineBuilder:
 
     def _add_prose(self, current: Item | None, line: str) -> None:
         if current and not current.closed and current.label != "效果指标":
-            if current.parts and not is_complete(current.parts[-1]):
+            if current.parts and (
+                not is_complete(current.parts[-1]) or _bracketed_heading(current.parts)
+            ):
                 current.parts[-1] += "。"  # a new paragraph ends the sentence before it
             current.parts.append(line)
         else:
             self.paragraphs.append((current, line, self.label))
+
+
+def _bracketed_heading(parts: list[str]) -> bool:
+    """A heading line closing on a bracket ("(一)方案制定阶段(1-2月)") with its body below: the
+    bracket ends the heading, not a sentence the body runs on from."""
+    return (
+        len(parts) == 1 and parts[0][-1] in ")）" and "。" not in parts[0] and len(parts[0]) <= 40
+    )
 
 
 def build_outline(lines: list[str]) -> Outline:
@@ -547,7 +557,11 @@ def _style_carrying(candidates: list[Item]) -> str | None:
             candidates = [
                 it for it in _outside_non_task_sections(candidates) if not _non_task_head(it)
             ]
-        carried = _subtree_carries(candidates, test)
+        carried = (
+            _subtree_carries(candidates, test)
+            if test is _carries_units
+            else [test(it) for it in candidates]  # a goal is its own item's, not its parent's
+        )
         scores: dict[str, int] = {}
         for it, c in zip(candidates, carried, strict=True):
             scores[it.style] = scores.get(it.style, 0) + int(c)

@@ -138,6 +138,7 @@ VERB_ROLES: dict[str, str] = {
     "按职责分工负责": "responsible",
     "按职责分别负责": "responsible",
     "分别负责": "responsible",
+    "分工负责": "responsible",  # "X牵头,Y分工负责"
     "负责落实": "responsible",
     "具体负责": "responsible",
     "负责": "responsible",
@@ -166,7 +167,7 @@ VERB_RE = re.compile(
 
 # wrapping words at the end of a name: "乡镇人民政府按职责分工分别负责", "司法局等部门"
 TRAILING_PHRASE_RE = re.compile(
-    r"(按职责分工分别负责|按职责分工负责|按职责分别负责|分别负责|负责落实|负责)$"
+    r"(按职责分工分别负责|按职责分工负责|按职责分别负责|分别负责|分工负责|负责落实|负责)$"
 )
 TRAILING_ETC_RE = re.compile(r"等(?:有关|相关|其他)?(?:部门|单位|机构){0,2}$")  # "等部门单位"
 HTML_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s*/?>")
