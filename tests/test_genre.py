@@ -5237,3 +5237,18 @@ def test_分工负责_after_the_leads_names_the_responsible():
         (["区委组织部", "区应急管理局"], ["区安委会各成员单位"], []),
         (["区安委办"], ["区各有关部门"], []),
     ]
+
+
+def test_a_reply_to_a_deputy_s_suggestion_is_no_report():
+    text = """某市人民政府办公室对市人大十届三次会议第25号建议的答复
+张某某代表:
+您提出的关于加强农村饮水安全的建议收悉,现答复如下:
+近年来,我市累计投入资金3.2亿元,建成集中供水工程126处,解决了18万人的饮水安全问题。
+下一步,市水利局将会同市财政局加大投入力度。
+感谢您对政府工作的关心和支持。
+"""
+    (doc,) = docs(text)
+    assert (doc["kind"], doc["achievements"]) == ("other", [])
+    # the same figures under a report's title report the year's work
+    (doc,) = docs(text.replace("对市人大十届三次会议第25号建议的答复", "2023年水利工作情况报告"))
+    assert doc["kind"] == "annual_report"

@@ -244,7 +244,7 @@ def document_kind(doc: RawDocument, parsed: ParsedPlan) -> str:
     if (
         RULE_TITLE_RE.search(title)
         or ASSESS_TITLE_RE.search(title)
-        or title.endswith(("通知", "通报", "函", "决定"))
+        or title.endswith(("通知", "通报", "函", "决定", "答复", "批复"))  # a reply reports nothing
         or _RECTIFIED_RE.search(title)
     ):
         return "other"  # rules, assessments and notices: not plans, though an article names a unit
