@@ -5252,3 +5252,67 @@ def test_a_reply_to_a_deputy_s_suggestion_is_no_report():
     # the same figures under a report's title report the year's work
     (doc,) = docs(text.replace("对市人大十届三次会议第25号建议的答复", "2023年水利工作情况报告"))
     assert doc["kind"] == "annual_report"
+
+
+def test_a_role_line_s_names_parted_by_spaces():
+    text = """某县2024年法治政府建设工作要点
+一、深入学习贯彻习近平法治思想
+1.落实第一责任人职责。主要负责人年底前书面述法。
+牵头单位:县委依法治县办 县司法局
+配合单位:各乡镇人民政府  县直各部门
+2.推进严格执法。开展案卷评查。
+牵头单位:县司法局 责任单位:县直各执法部门
+3.推进普法。开展送法下乡。
+责 任 单 位 : 县 司 法 局
+"""
+    (doc,) = docs(text)
+    assert [roles(t) for t in tasks(doc)] == [
+        (["县委依法治县办", "县司法局"], [], ["各乡镇人民政府", "县直各部门"]),
+        (["县司法局"], ["县直各执法部门"], []),
+        ([], ["县司法局"], []),
+    ]
+
+
+def test_work_going_on_said_inside_the_attribution_s_bracket():
+    text = """某县2024年工作要点
+一、优化营商环境
+1.深化放管服改革。全程网办率达到90%以上。(县行政审批局、县数据局按职责分工负责,持续推进)
+2.规范涉企检查。(县司法局牵头,县直各部门配合;长期坚持)
+3.清理规范性文件。(县司法局牵头,2024年9月底前)
+"""
+    (doc,) = docs(text)
+    assert [(t["deadline"], t["ongoing"], t["deadline_text"]) for t in tasks(doc)] == [
+        (None, True, "持续推进"),
+        (None, True, "长期坚持"),
+        ("2024-09-30", False, "2024年9月底前"),
+    ]
+    assert [roles(t) for t in tasks(doc)][:2] == [
+        ([], ["县行政审批局", "县数据局"], []),
+        (["县司法局"], [], ["县直各部门"]),
+    ]
+
+
+def test_a_bound_in_words_makes_a_target_of_any_count():
+    from loaders.plans.targets import extract_targets
+
+    def read(text):
+        return [
+            (t["indicator"], t["comparator"], t["value"], t["unit"]) for t in extract_targets(text)
+        ]
+
+    assert read("开展行政执法案卷评查,评查案卷不少于100卷。") == [("评查案卷", ">=", 100, "卷")]
+    assert read("组织旁听庭审不少于2批。") == [("组织旁听庭审", ">=", 2, "批")]
+    # a rank and a batch's ordinal are no targets
+    assert read("力争排名保持全省前3位。") == []
+    assert read("公布第2批示范单位。") == []
+
+
+def test_及时率_in_a_list_of_rates_keeps_its_first_character():
+    from loaders.plans.targets import extract_targets
+
+    found = extract_targets("规范性文件报备率、及时率、规范率均达到100%。")
+    assert [t["indicator"] for t in found] == [
+        "规范性文件报备率",
+        "规范性文件及时率",
+        "规范性文件规范率",
+    ]

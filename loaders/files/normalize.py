@@ -71,8 +71,27 @@ def to_simplified(text: str) -> str:
     return zhconv.convert(text, "zh-cn")
 
 
+# a line naming one role's units ("牵头单位：县委依法治县办 县司法局"): spaces part its names
+_ROLE_LABEL_RE = re.compile(
+    r"^\s*(?:牵头|责任|配合|协办|主办|承办|参与|协助|协作)(?:单位|部门)\s*[:：]\s*"
+)
+_NAMES_SPACES_RE = re.compile(r"[ \u3000]+")
+
+
+def _spaced_names(line: str) -> str:
+    """The names of a role line parted by spaces, parted by "、" instead, so that no space
+    removal glues them; a line spaced letter by letter, or holding a second label, stays."""
+    m = _ROLE_LABEL_RE.match(line)
+    if not m:
+        return line
+    names = _NAMES_SPACES_RE.split(line[m.end() :].strip())
+    if len(names) < 2 or any(len(n) < 3 or re.search(r"[:：。,，;；()（）]", n) for n in names):
+        return line
+    return line[: m.end()] + "、".join(names)
+
+
 def _normalize_prose(line: str) -> str:
-    line = _CJK_SPACE_RE.sub("", line)
+    line = _CJK_SPACE_RE.sub("", _spaced_names(line))
     return _MULTI_SPACE_RE.sub(" ", line).strip(" ")
 
 

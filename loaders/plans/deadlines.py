@@ -261,6 +261,9 @@ def find_deadline_in_text(text: str, default_year: int | None) -> Deadline | Non
         span = _range_end(text, found[:2], default_year)
         if span is not None:
             return span
+    going = _CLOSING_ONGOING_RE.search(text)
+    if going:  # "…。(持续推进)": what stayed of an attribution's bracket, the work going on
+        return Deadline(going.group(1), None, True, None)
     months = _TITLE_MONTHS_RE.search(text[:60])
     if months and default_year is not None:  # "方案制定阶段(1-2月)": the stage ends with month 2
         year = int(months["year"]) if months["year"] else default_year
@@ -312,6 +315,10 @@ _TITLE_SPAN_RE = re.compile(
 _TITLE_MONTHS_RE = re.compile(
     r"^[^。;；(（]{2,30}[(（]\s*(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?P<start>\d{1,2})\s*月?\s*"
     r"(?:至|到|[—–\-~～])\s*(?P<end>1[0-2]|0?[1-9])\s*月(?:底|份)?\s*[)）]"
+)
+# a parenthesis closing a task that holds only words of work going on
+_CLOSING_ONGOING_RE = re.compile(
+    r"[(（]\s*(" + _ONGOING_WORDS + _ONGOING_VERBS + r"?)\s*[)）][\s。;；]*$"
 )
 # a parenthesis closing a task that holds only a span of months
 _CLOSING_SPAN_RE = re.compile(

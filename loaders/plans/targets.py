@@ -75,7 +75,7 @@ COUNT_UNITS = (
     "|支(?![持援付出撑部队])|处(?![室理置罚分])"
     "|兆瓦时|兆瓦|千瓦时|千瓦|吉瓦|MWh|MW|kWh|kW|GW|标准箱|TEU|美元|元"
     "|位|幅|组(?![织建成合])|部(?![门署委分])|起(?![草诉点步])|本(?![市级区县单部年次着地])"
-    "|卷(?![宗入])|类(?![型别似])|册(?![封])|株|棵|盆|分(?![钟局别类批期之])"
+    "|卷(?![宗入])|类(?![型别似])|册(?![封])|株|棵|盆|分(?![钟局别类批期之])|批(?![准复示评])"
 )
 # units a report counts in ("112位党政一把手", "悬挂横幅27幅", "业务套餐41组") but a plan's
 # targets do not ("排名前3位"): no target
@@ -109,6 +109,8 @@ _BUILD_RE = re.compile(
 # units a report counts in are a plan's too where it makes or obtains them ("制作绿色植物雕塑30组",
 # "取得军工资质8本以上"): the verbs of building and a few of printing and handing out
 _PLAN_COUNTED_RE = re.compile(_BUILD_RE.pattern + r"|印制|编印|发放|获得")
+# a bound said in words right before the count ("评查案卷不少于100卷"): a target in any unit
+_BOUND_BEFORE_RE = re.compile(r"(?:不少于|不低于|至少|不多于|不超过|不高于)$")
 # a count right after a verb of reaching is a floor too: "参保人数达到424万人"
 # ("授权量达350件" too: a bare 达, not 下达/送达/表达 …, nor 未达/不达)
 _REACH_RE = re.compile(
@@ -194,7 +196,7 @@ _LEAD_RE = re.compile(
     r"[\u4e00-\u9fff]{1,5}[:：](?=.)|"  # a key ("一保持:…", "目标:…") or a count of points ("一是…")
     r"(?:到|至|截至|截止)?\d{4}年(?:度|年底|底|末)?(?:前|以前|之前)?|年底前|年底|年末|年内|全年|"
     r"第[一二三四五六七八九十百\d]+条|原则上|一般(?!公共|性|纳税|程序)|确保|实现|推动|推进|力争|争取|努力|要|使|并且|并|且|"
-    r"同时|其中|即(?![时刻办])|做到|达到|保持|全面|进一步|逐步|切实|促进|以及|和|及|或|对|让|将|把|"
+    r"同时|其中|即(?![时刻办])|做到|达到|保持|全面|进一步|逐步|切实|促进|以及|和|及(?!时)|或|对|让|将|把|"
     r"在(?![孵校建职编岗册线读押园院营])|还|已|共(?![性同享建治识])|累计|"
     r"、|,|:|的)+"
 )
@@ -577,6 +579,7 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
         unit in _REPORT_UNITS
         and mode == "target"
         and not _PLAN_COUNTED_RE.search(clause.plain[prev_end : m.start()])
+        and not _BOUND_BEFORE_RE.search(plain[prev_end : m.start()])
     ):
         return []
     before_value = plain[prev_end : m.start()].replace("约", "")
