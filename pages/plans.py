@@ -13,7 +13,20 @@ from ui.safe import md
 
 through_router(__file__)
 
-UPLOAD_TYPES = ["txt", "md", "html", "htm", "docx", "pdf", "xlsx", "xls", "csv"]
+UPLOAD_TYPES = [
+    "txt",
+    "md",
+    "html",
+    "htm",
+    "shtml",
+    "mht",
+    "mhtml",
+    "docx",
+    "pdf",
+    "xlsx",
+    "xls",
+    "csv",
+]
 TASK_COLUMNS = {
     "number": "编号",
     "title": "任务",

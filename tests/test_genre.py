@@ -5316,3 +5316,54 @@ def test_及时率_in_a_list_of_rates_keeps_its_first_character():
         "规范性文件及时率",
         "规范性文件规范率",
     ]
+
+
+def test_a_report_cut_above_its_title_takes_its_year_from_its_opening_and_no_plan_as_result():
+    text = """现将我局2023年法治政府建设工作情况报告如下:
+一、主要举措和成效
+(一)深入学习贯彻习近平法治思想。局党组召开理论学习中心组学习会议12次。
+(二)严格规范公正文明执法。全年开展执法检查215次,评查行政执法案卷80卷。
+二、存在的不足
+一是法治宣传的针对性有待增强。
+三、2024年工作打算
+(一)持续深化法治学习。全年组织会前学法不少于4次。
+(二)加强执法队伍建设。组织执法人员培训2期。
+"""
+    (doc,) = docs(text)
+    assert doc["kind"] == "annual_report"
+    assert [(a["indicator"], a["value"], a["unit"], a["year"]) for a in doc["achievements"]] == [
+        ("局党组召开理论学习中心组学习会议", 12, "次", 2023),
+        ("开展执法检查", 215, "次", 2023),
+        ("评查行政执法案卷", 80, "卷", 2023),
+    ]
+    # "下一步" heads the part on the work to come as well
+    (doc,) = docs(text.replace("三、2024年工作打算", "三、下一步工作"))
+    assert len(doc["achievements"]) == 3
+
+
+def test_a_task_s_own_units_before_sub_items_naming_theirs():
+    text = """某省法治政府建设重点任务分工方案
+现将重点任务分工如下(排在第一位的部门为牵头部门,其他为责任部门):
+一、实施依法决策提升行动
+1.严格落实重大行政决策程序。公布年度决策事项目录。(省司法厅,各市县政府)
+(1)健全合法性审查机制。合法性审查率达到100%。(省司法厅)
+(2)推行决策后评估。(省司法厅、省发展改革委)
+2.加强规范性文件管理。建立规范性文件数据库。
+(1)集中清理。
+(2)备案审查。
+(省司法厅、省政府办公厅)
+3.深化综合行政执法改革。(省委编办、省司法厅)
+4.推行柔性执法。(省司法厅、省市场监管局)
+5.加强执法监督。(省司法厅)
+"""
+    (doc,) = docs(text)
+    assert [roles(t) for t in tasks(doc)] == [
+        (["省司法厅"], ["各市县政府"], []),
+        # a role line closing the sub-items, the task naming none before them: the task's
+        (["省司法厅"], ["省政府办公厅"], []),
+        (["省委编办"], ["省司法厅"], []),
+        (["省司法厅"], ["省市场监管局"], []),
+        (["省司法厅"], [], []),
+    ]
+    assert "(省司法厅、省发展改革委)" not in tasks(doc)[0]["text"]
+    assert "(2)推行决策后评估" in tasks(doc)[0]["text"]

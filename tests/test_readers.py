@@ -756,3 +756,33 @@ def test_row_numbers_at_the_foot_of_two_pages_in_step_are_no_page_numbers() -> N
     # numbered in step on every page, they are the pages' numbers and go
     numbered = [_page([*body, str(n + 1)], n) for n in range(8)]
     assert layout_text(numbered, lambda text: text.isdigit()).split("\n") == body * 8
+
+
+def test_a_page_saved_as_one_file_mht_is_read_in_its_declared_charset() -> None:
+    import email.charset
+    import email.mime.multipart
+    import email.mime.text
+
+    page = (
+        "<html><body><p>某县2024年依法行政工作要点</p><p>一、加强制度建设</p>"
+        "<p>1.健全备案审查制度。（牵头单位：县司法局）</p></body></html>"
+    )
+    archive = email.mime.multipart.MIMEMultipart("related")
+    archive["From"] = "<Saved by Blink>"
+    gbk = email.charset.Charset("gbk")
+    gbk.body_encoding = email.charset.QP
+    archive.attach(email.mime.text.MIMEText("body{color:red}", "css"))
+    archive.attach(email.mime.text.MIMEText(page.encode("gbk"), "html", gbk))
+    text = read_text_bytes("保存的网页.mht", archive.as_bytes())
+    assert text.split("\n") == [
+        "某县2024年依法行政工作要点",
+        "一、加强制度建设",
+        "1.健全备案审查制度。（牵头单位：县司法局）",
+    ]
+    # an archive without a page says so in Chinese
+    empty = email.mime.multipart.MIMEMultipart("related")
+    empty.attach(email.mime.text.MIMEText("body{}", "css"))
+    with pytest.raises(ReadError, match="没有网页正文"):
+        read_text_bytes("空.mhtml", empty.as_bytes())
+    # a .shtml page is a web page
+    assert read_text_bytes("a.shtml", "<p>一、总则</p>".encode()) == "一、总则"

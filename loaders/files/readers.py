@@ -37,6 +37,10 @@ _FORMATS = {
     ".markdown": "md",
     ".html": "html",
     ".htm": "html",
+    ".shtml": "html",
+    ".xhtml": "html",
+    ".mht": "html",  # a page saved "as one file": MIME parts, the page among them
+    ".mhtml": "html",
     ".docx": "docx",
     ".pdf": "pdf",
     ".xlsx": "xlsx",
@@ -45,7 +49,7 @@ _FORMATS = {
 }
 TEXT_FORMATS = ("txt", "md", "html", "docx", "pdf")
 TABLE_FORMATS = ("xlsx", "xls", "csv")
-_SUPPORTED = "文本 TXT、Markdown、网页 HTML、Word(.docx)、PDF;表格 Excel(.xlsx/.xls)、CSV"
+_SUPPORTED = "文本 TXT、Markdown、网页 HTML(含 .mht 单文件网页)、Word(.docx)、PDF;表格 Excel(.xlsx/.xls)、CSV"
 _MIN_PDF_CHARS = 20
 
 
@@ -82,7 +86,7 @@ def read_text_bytes(name: str, data: bytes) -> str:
     if fmt in ("txt", "md"):
         return decode_text(data, name)
     if fmt == "html":
-        return html_text(decode_html(data, name))
+        return html_text(decode_html(web_archive_page(data, name), name))
     if fmt == "docx":
         limits.open_zip(name, data, "Word")  # declared sizes checked before python-docx inflates
         return docx_text(data, name)
@@ -136,6 +140,37 @@ def decode_html(data: bytes, name: str = "网页") -> str:
 
 
 # --- HTML ------------------------------------------------------------------------------------
+
+_MIME_HEAD_RE = re.compile(
+    rb"^(?:[\x21-\x39\x3b-\x7e]+:[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*){0,40}?"
+    rb"content-type:\s*multipart/related",
+    re.I,
+)
+
+
+def web_archive_page(data: bytes, name: str = "网页") -> bytes:
+    """The page of a web archive saved as one file (.mht/.mhtml: MIME parts, the first text/html
+    part the page), in its declared charset written back as a <meta> the decoder reads; any
+    other bytes as they are."""
+    if not _MIME_HEAD_RE.match(data[:4096].lstrip()):
+        return data
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() != "text/html":
+            continue
+        page = part.get_payload(decode=True) or b""
+        limits.check_file_size(name, page)
+        charset = part.get_content_charset()
+        if charset and re.fullmatch(r"[A-Za-z0-9_\-]{1,40}", charset):
+            page = f'<meta charset="{charset}">'.encode("ascii") + page
+        return page
+    raise ReadError(
+        f"{name} 是网页存档(.mht),但其中没有网页正文。请在浏览器中另存为 .html 后上传。"
+    )
+
 
 _DROP_TAGS = frozenset(
     "script style noscript template iframe svg form nav header footer aside button select".split()

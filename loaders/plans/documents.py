@@ -562,11 +562,15 @@ def fill_metadata(doc: RawDocument, heading: str | None) -> None:
 
 # the purpose a plan opens on, when nothing above it names the year: "为全力做好2018年大气污染防治
 # 工作,……,制定本计划。"
-_PURPOSE_RE = re.compile(r"^为[^。]{4,300}?(?:特?制定|特?制订|现提出|现就)")
+_PURPOSE_RE = re.compile(
+    r"^为[^。]{4,300}?(?:特?制定|特?制订|现提出|现就)"
+    r"|^[^。]{0,60}?现将[^。]{2,80}?(?:报告|汇报|总结)如下"  # a report cut above its title
+)
 
 
 def _purpose_years(lines: list[str]) -> list[int]:
-    """The one year the opening purpose sentence names (a text cut above its title)."""
+    """The one year the opening purpose sentence names (a text cut above its title): "为做好2018年
+    …,制定本计划", "现将我局2023年法治政府建设工作情况报告如下"."""
     for line in lines[:6]:
         m = _PURPOSE_RE.match(line.strip())
         if m:

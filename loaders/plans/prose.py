@@ -106,6 +106,7 @@ class Item:
     also: list[str] = field(default_factory=list)  # "以下均需X落实" above: X is responsible too
     heading_alone: bool = False  # its first line is a heading standing alone above its body
     group: str | None = None  # an intermediate heading between action and task levels
+    own_units: bool | None = None  # a task naming units before its sub-items (None: not asked)
 
     @property
     def text(self) -> str:
@@ -700,10 +701,25 @@ def _sections(
             group = first_clause(it.text)
         elif rank > task_rank and current and current[1] and it.label != "效果指标":
             task = current[1][-1]
-            task.parts.append(_sub_item_text(it))
-            task.roles.extend(it.roles)
+            if _own_units(task):  # "1.…。(X,Y)(1)…(X)(2)…(X、Z)": a sub-item's units are its own
+                task.parts.append(extract_inline_units(_sub_item_text(it))[0])
+            else:
+                task.parts.append(_sub_item_text(it))
+                task.roles.extend(it.roles)
             task.deadline_text = task.deadline_text or it.deadline_text
     return sections
+
+
+def _own_units(task: Item) -> bool:
+    """Whether a task names units of its own before its sub-items: role lines, or an attribution
+    closing its text (then taken out of the text into its roles, before the sub-items follow)."""
+    if task.own_units is None:
+        text, roles = extract_inline_units(task.parts[-1]) if task.parts else ("", [])
+        if roles and not task.roles:
+            task.parts[-1] = text
+            task.roles.extend(roles)
+        task.own_units = bool(task.roles)
+    return task.own_units
 
 
 def _paragraph_tasks(it: Item) -> list[Item]:

@@ -843,8 +843,28 @@ def extract_targets(text: str, default_year: int | None = None) -> list[dict]:
     return _unique(_read(text, "target"), keys)
 
 
+# the heading of a report's closing part on the work to come ("三、2024年工作打算", "四、下一步工作"):
+# its figures are plans, not results
+_COMING_PART_RE = re.compile(
+    rf"^\s*(?:{CN_SMALL}+[、.]|[(（]{CN_SMALL}+[)）]|\d{{1,2}}[.、])?\s*"
+    r"(?:(?:(?:19|20)\d{2}年度?|明年|下一?年度?|今后[^。;:]{0,6})[^。;:]{0,12}?(?:工作)?(?:打算|计划|安排|思路|谋划)"
+    r"|下一步[^。;:]{0,12})\s*(?:[。:]|$)"
+)
+
+
+def _done_part(text: str) -> str:
+    """A report's text before its part on the work to come."""
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if k and _COMING_PART_RE.match(line[:40]):
+            return "\n".join(lines[:k])
+    return text
+
+
 def extract_achievements(text: str, year: int | None) -> list[dict]:
-    """Achievement dicts (indicator, value, unit, year, text) of a report, in source order."""
+    """Achievement dicts (indicator, value, unit, year, text) of a report, in source order; its
+    part on the coming year's work ("三、2024年工作打算") holds plans, not results."""
+    text = _done_part(text)
     recs = _unique(_read(text, "achievement"), ("indicator", "value", "unit", "year", "text"))
     return [
         {
