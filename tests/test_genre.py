@@ -5302,6 +5302,9 @@ def test_a_bound_in_words_makes_a_target_of_any_count():
 
     assert read("开展行政执法案卷评查,评查案卷不少于100卷。") == [("评查案卷", ">=", 100, "卷")]
     assert read("组织旁听庭审不少于2批。") == [("组织旁听庭审", ">=", 2, "批")]
+    assert read("至少将50种重点监测药品纳入智能监管。") == [
+        ("重点监测药品纳入智能监管", ">=", 50, "种")
+    ]
     # a rank and a batch's ordinal are no targets
     assert read("力争排名保持全省前3位。") == []
     assert read("公布第2批示范单位。") == []
@@ -5336,6 +5339,10 @@ def test_a_report_cut_above_its_title_takes_its_year_from_its_opening_and_no_pla
         ("开展执法检查", 215, "次", 2023),
         ("评查行政执法案卷", 80, "卷", 2023),
     ]
+    # its goals for the year to come are targets
+    assert [(t["indicator"], t["comparator"], t["value"], t["unit"]) for t in doc["targets"]] == [
+        ("组织会前学法", ">=", 4, "次")
+    ]
     # "下一步" heads the part on the work to come as well
     (doc,) = docs(text.replace("三、2024年工作打算", "三、下一步工作"))
     assert len(doc["achievements"]) == 3
@@ -5367,3 +5374,106 @@ def test_a_task_s_own_units_before_sub_items_naming_theirs():
     ]
     assert "(省司法厅、省发展改革委)" not in tasks(doc)[0]["text"]
     assert "(2)推行决策后评估" in tasks(doc)[0]["text"]
+
+
+def test_a_cell_stream_with_section_rows_and_numbered_tasks_over_their_requirements():
+    lines = [
+        "某市2021年政务公开工作任务分解方案",
+        "工作任务",
+        "|",
+        "工作要求",
+        "|",
+        "牵头单位",
+        "|",
+    ]
+    lines += ["责任单位", "|", "一、深化政务公开", "|", "|||", "(一)做好规划公开", "|", "|||"]
+    for n, (task, how, lead) in enumerate(
+        [
+            ("主动公开规划纲要及配套政策措施等", "通过门户网站设立专题集中展示", "市发展改革委"),
+            ("归集整理历史规划", "通过信息公开专栏集中发布", "市自然资源局"),
+            ("公开重大建设项目批准结果信息", "在政府网站设立专栏", "市住建局"),
+        ],
+        start=1,
+    ):
+        lines += [f"{n}.{task}", "|", how, "|", lead, "|", "市直有关单位,各县(市、区)人民政府", "|"]
+    (doc,) = [d for d in docs("\n".join(lines) + "\n") if d["actions"]]
+    assert doc["kind"] == "breakdown_table"
+    assert [(t["number"], t["title"], *roles(t)) for t in tasks(doc)] == [
+        (
+            "1",
+            "主动公开规划纲要及配套政策措施等",
+            ["市发展改革委"],
+            ["市直有关单位", "各县(市、区)人民政府"],
+            [],
+        ),
+        ("2", "归集整理历史规划", ["市自然资源局"], ["市直有关单位", "各县(市、区)人民政府"], []),
+        (
+            "3",
+            "公开重大建设项目批准结果信息",
+            ["市住建局"],
+            ["市直有关单位", "各县(市、区)人民政府"],
+            [],
+        ),
+    ]
+
+
+def test_a_pipe_table_header_broken_over_two_lines():
+    text = """工作任务 | 具体要求
+| 责任单位 |
+一、做好规划公开。 | 1.主动公开规划纲要、政策解读等相关信息。 | 市直有关部门;各镇(街) |
+2.做好历史规划的归集整理工作。 | 市政府办公室、市发展和改革局牵头,市直有关部门配合;各镇(街)参照落实 |
+二、做好财政信息公开。 | 3.积极推进部门预算、决算公开。 | 市财政局牵头,市直各部门落实 |
+"""
+    doc = next(d for d in docs(text) if d["actions"])
+    assert [(t["number"], *roles(t)) for t in tasks(doc)] == [
+        ("1", [], ["市直有关部门", "各镇(街)"], []),
+        ("2", ["市政府办公室", "市发展和改革局"], ["各镇(街)"], ["市直有关部门"]),
+        ("3", ["市财政局"], ["市直各部门"], []),
+    ]
+
+
+def test_a_labelled_attribution_with_a_note_on_the_tasks_below():
+    text = """某州优化营商环境工作方案
+一、提升政务服务水平
+1.提升政务中心建设。开展一次全面摸排。(责任单位:州政务服务中心,各县市人民政府、州直相关行业部门按职责分工负责,以下各任务均需各县市人民政府、州直相关行业部门落实,不再一一列出)
+2.提高窗口人员素质。开展业务培训。(责任单位:州政务服务中心)
+"""
+    (doc,) = docs(text)
+    assert [roles(t) for t in tasks(doc)] == [
+        ([], ["州政务服务中心", "各县市人民政府", "州直相关行业部门"], []),
+        ([], ["州政务服务中心", "各县市人民政府", "州直相关行业部门"], []),
+    ]
+
+
+def test_a_notice_setting_work_after_a_look_back_is_no_report():
+    text = """关于全面推进某项改革扩面提质的通知
+各市医疗保障局:
+推进改革是贯彻落实有关精神的具体举措。今年以来,各级部门主动作为,取得了显著成效,累计结算资金120亿元,覆盖统筹地区85个。为进一步推进改革,现就有关事项通
+知如下。
+一、全面推进改革
+(一)年底前所有统筹地区均需开展即时结算。各地要加强组织协调。
+(二)12月底前实现即时结算资金占月结算资金的80%以上。
+二、健全工作机制
+(一)规范资金拨付机制。明确拨付流程。
+某省医疗保障局办公室
+2024年9月5日
+"""
+    (doc,) = docs(text)
+    assert doc["kind"] == "plan"
+    assert doc["years"] == [2024]  # the year signing it, for "12月底前"
+    assert [(t["number"], t["deadline"]) for t in tasks(doc)] == [
+        ("(一)", "2024-12-31"),
+        ("(二)", "2024-12-31"),
+        ("(一)", None),
+    ]
+
+
+def test_a_code_of_practice_numbered_by_articles_is_no_plan():
+    text = """长期处方管理规范(试行)
+第一条 为规范长期处方管理,制定本规范。
+第二条 地方卫生健康行政部门负责本行政区域内长期处方的监督管理。
+第三条 医疗机构药学部门负责长期处方的审核。
+第四条 医疗机构医务部门负责长期处方的质量控制。
+"""
+    (doc,) = docs(text)
+    assert (doc["kind"], doc["actions"]) == ("other", [])

@@ -218,6 +218,7 @@ def pipe_table_lines(lines: list[str]) -> list[str]:
     """Tables copied from web pages as text with "|" between cells, turned into TAB rows: a row
     per line ("a | b | c |"), a cell per line ("a |") with a bare "|" line between rows, or a
     stream of cells with a bare "|" line between every two (rows then start at a number cell)."""
+    lines = _header_rejoined(lines)
     lines = _paragraph_cells(_numbered_cell_lines(_cell_streams(_cells_apart(lines))))
     lines = _block_rows(lines)
     out: list[str] = []
@@ -269,6 +270,29 @@ def pipe_table_lines(lines: list[str]) -> list[str]:
     if cells:
         out.append("\t".join(cells))
     return out
+
+
+def _header_rejoined(lines: list[str]) -> list[str]:
+    """A header row broken over two lines by the copy ("工作任务 | 具体要求" / "| 责任单位 |"),
+    every piece of both a header cell: one line again."""
+    out: list[str] = []
+    for line in lines:
+        if (
+            out
+            and line.lstrip().startswith("|")
+            and len(_pipe_pieces(out[-1])) >= 2
+            and _pipe_pieces(line)
+            and "\t" not in out[-1] + line
+            and all(header_role(c) for c in _pipe_pieces(out[-1] + "|" + line))
+        ):
+            out[-1] = out[-1].rstrip(" |") + " | " + line.strip().lstrip("|").strip()
+            continue
+        out.append(line)
+    return out
+
+
+def _pipe_pieces(line: str) -> list[str]:
+    return [p.strip() for p in line.split("|") if p.strip()]
 
 
 def _header_and_rows(pieces: list[str]) -> list[list[str]] | None:
@@ -465,36 +489,60 @@ def _unnumbered_rows(cells: list[str]) -> list[list[str]] | None:
     rows: list[list[str]] = [
         ["序号", "任务分类", *("具体任务" if c == "任务" else c for c in header)]
     ]
+
+    def fits(role: str | None, c: str) -> bool:
+        if _PLACEHOLDER_RE.match(c):
+            return True
+        return parse_deadline(c, None) is not None if role == "deadline" else _unit_cell(c)
+
+    def numbered_name(k: int) -> bool:
+        """ "1.主动公开…规划纲要" / its requirement / its units: a numbered name over its text."""
+        text, units = k + 1, cells[k + 2 : k + 2 + len(after)]
+        return (
+            bool(GROUP_RE.match(cells[k]))
+            and text < len(cells)
+            and not _unit_cell(cells[text])
+            and not _section_style(cells[text])
+            and len(units) == len(after)
+            and all(fits(r, c) for r, c in zip(after, units, strict=True))
+        )
+
     name = section = ""
-    k = head
+    k, numbered = head, 0
     while k < len(cells):
         cell = cells[k]
-        if _section_style(cell) and _short_cell(cell.rstrip("。")) and len(cell) <= 40:
+        named = bool(before) and numbered_name(k)
+        if named:
+            name, k = cell, k + 1
+        elif _section_style(cell) and _short_cell(cell.rstrip("。")) and len(cell) <= 40:
             section, k = cell, k + 1  # "一、提升依法高效履职能力" / "1.持续提升政务服务效能"
             continue
-        if before and k + 1 < len(cells) and _short_cell(cell) and _long_cell(cells[k + 1]):
+        elif before and k + 1 < len(cells) and _short_cell(cell) and _long_cell(cells[k + 1]):
             name, k = cell, k + 1  # (a name may end like a unit: 推进可回收物管理纳入平台)
-        if k + len(after) >= len(cells) or not _long_cell(cells[k]):
+        if k + len(after) >= len(cells) or not (named or _long_cell(cells[k])):
             break
         row, m = [cells[k]], k + 1
         for role in after:
             c = cells[m]
-            if role == "deadline":
-                fits = _PLACEHOLDER_RE.match(c) or parse_deadline(c, None) is not None
-            else:
-                fits = _PLACEHOLDER_RE.match(c) or _unit_cell(c)
-            if not fits:
+            if not fits(role, c):
                 break
             row.append("" if _PLACEHOLDER_RE.match(c) else c)
             m += 1
         if len(row) != 1 + len(after):
             break
-        rows.append(["", section, *([name] if before else []), *row])
+        number = GROUP_RE.match(name) if named else None
+        if number:  # "1.主动公开…": the row's number and the task's name
+            rows.append([number.group(1), section, number.group(2), *row])
+            numbered += 1
+        else:
+            rows.append(["", section, *([name] if before else []), *row])
         k = m
     if len(rows) < 4 or k < len(cells) - 2:
         return None
     names = [r[2] for r in rows[1:]] if before else []
-    if len(set(names)) < len(names):  # a name merged over several rows: their group
+    if numbered * 2 > len(rows) - 1:  # rows named by numbered items: the tasks' names
+        rows[0][2] = "任务名称"
+    elif len(set(names)) < len(names):  # a name merged over several rows: their group
         rows[0][2] = "主要任务"
     if not any(r[1] for r in rows[1:]):
         rows = [[r[0], *r[2:]] for r in rows]  # no section between the rows
@@ -695,6 +743,9 @@ def _new_part(lines: list[str], j: int, text: str, own: list[str]) -> bool:
 _ROW_NUMBER_RE = re.compile(r"^(?:\d{1,3}$|[(（]\d{1,3}[)）]|\d{1,3}\s*[.、．])")
 
 
+_BARS_RE = re.compile(r"^\s*\|[\s|]*$")
+
+
 def _cell_streams(lines: list[str]) -> list[str]:
     """Runs of "cell / | / cell / | …" lines (at least four cells) as TAB rows; other lines as
     they are."""
@@ -707,12 +758,12 @@ def _cell_streams(lines: list[str]) -> list[str]:
             and lines[j].strip()
             and "|" not in lines[j]
             and "\t" not in lines[j]
-            and lines[j + 1].strip() == "|"
+            and _BARS_RE.match(lines[j + 1])
         ):
             cells.append(lines[j].strip())
             j += 2
-            while j < len(lines) and lines[j].strip() == "|":
-                j += 1  # "|" / "|": a row's end marked twice
+            while j < len(lines) and _BARS_RE.match(lines[j]):
+                j += 1  # "|" / "|": a row's end marked twice ("|||": a section row's empty cells)
         # the table's title above its header, "|"-closed like a cell: a line of its own
         lead = next((k for k, c in enumerate(cells[:3]) if header_role(c) or len(c) <= 6), 0)
         if len(cells) - lead >= 4:

@@ -557,7 +557,18 @@ def fill_metadata(doc: RawDocument, heading: str | None) -> None:
         years_of(doc.title)
         or ([int(doc.issued_on[:4])] if doc.issued_on else [])
         or _purpose_years(doc.lines)
+        or _signed_years(doc.lines)
     )
+
+
+def _signed_years(lines: list[str]) -> list[int]:
+    """The year of the date signing a text at its end ("国家医保局办公室" / "2024年9月5日"):
+    "12月底前" in its body falls in that year."""
+    for line in reversed([ln.strip() for ln in lines if ln.strip()][-6:]):
+        m = DATE_LINE_RE.match(line)
+        if m:
+            return [int(m.group(1))]
+    return []
 
 
 # the purpose a plan opens on, when nothing above it names the year: "为全力做好2018年大气污染防治

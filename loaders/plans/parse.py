@@ -26,7 +26,7 @@ from loaders.plans.outline import (
 from loaders.plans.prose import ParsedPlan, parse_plan_lines
 from loaders.plans.review import annotate
 from loaders.plans.spaced_tables import space_parted_rows
-from loaders.plans.targets import extract_achievements, extract_targets
+from loaders.plans.targets import coming_part, extract_achievements, extract_targets
 
 TABLE_FORMATS = ("xlsx", "xls", "csv")
 ALIGNED_FORMATS = ("xlsx", "xls", "csv", "docx", "html")
@@ -69,8 +69,8 @@ ASSESS_TITLE_RE = re.compile(
 )
 # rules, procedures and forms are not plans even when some articles name a responsible unit
 RULE_TITLE_RE = re.compile(
-    r"(办法|规定|细则|条例|规则|准则|守则|流程|测评表|章程|制度|职责清单|(?<!工作)责任清单|职责分工)"
-    r"(\(试行\))?$"  # (a 工作责任清单 lists the year's work: a plan)
+    r"(办法|规定|细则|条例|规则|准则|守则|规范|指引|指南|流程|测评表|章程|制度|职责清单|(?<!工作)责任清单|职责分工)"
+    r"(\((?:试行|暂行)\))?$"  # (a 工作责任清单 lists the year's work: a plan)
 )
 
 
@@ -152,7 +152,9 @@ def parse_document(doc: RawDocument, aligned: bool = False) -> dict:
     kind = document_kind(doc, parsed)
     if kind == "annual_report":
         body = "\n".join(doc.lines)
-        return _document(doc, kind, [], extract_achievements(body, default_year))
+        result = _document(doc, kind, [], extract_achievements(body, default_year))
+        result["targets"] = extract_targets(coming_part(body))  # the goals of the year to come
+        return result
     if kind == "plan" and not parsed.actions and not _transmits_only(doc):
         structural = parse_plan_lines(doc.lines, doc.title, doc.years, structural=True)
         # (no task either way: the goals read so far stand, "二、主要目标 (一)…达到50%以上")
@@ -177,7 +179,7 @@ def parse_document(doc: RawDocument, aligned: bool = False) -> dict:
         result["targets"] = parsed.plan_targets
         return result
     body = "\n".join(doc.lines)
-    if kind == "plan" and not re.search(r"印发《", body[:300]):
+    if kind == "plan" and not re.search(r"印发《", body[:300]) and not _notifies(doc):
         # no task, no goal, nothing names a plan: figures of work done report it (not the news
         # of a document just issued, "…印发《考评指标》…设4个一级指标、24个二级指标")
         found = extract_achievements(body, default_year)
@@ -196,6 +198,14 @@ def _transmits_only(doc: RawDocument) -> bool:
     """A notice that hands on an attached plan and numbers its own requirements after saying so
     ("一、高度重视,提高站位。…"): those are no tasks of the plan."""
     return any(_TRANSMITS_RE.search(line) for line in doc.lines[:40])
+
+
+_NOTIFIES_RE = re.compile(r"(?:现|特)(?:就|将)[^。]{0,30}通知如下")
+
+
+def _notifies(doc: RawDocument) -> bool:
+    """A notice saying what follows is its notice ("现就有关事项通知如下"), not a report."""
+    return bool(_NOTIFIES_RE.search("".join(doc.lines[:40])))  # (lines broken mid-word too)
 
 
 def _unnumbered(doc: RawDocument) -> bool:
@@ -252,7 +262,7 @@ def document_kind(doc: RawDocument, parsed: ParsedPlan) -> str:
     plan_title = bool(PLAN_TITLE_RE.search(title))
     if REPORT_RE.search(title) and not plan_title:
         return "annual_report"
-    if plan_title:
+    if plan_title or _notifies(doc):  # "现就有关事项通知如下": a notice setting work, no report
         return "plan"
     body = "\n".join(doc.lines)
     news = _NEWS_RE.search(body[:400])

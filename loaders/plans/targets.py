@@ -75,7 +75,7 @@ COUNT_UNITS = (
     "|支(?![持援付出撑部队])|处(?![室理置罚分])"
     "|兆瓦时|兆瓦|千瓦时|千瓦|吉瓦|MWh|MW|kWh|kW|GW|标准箱|TEU|美元|元"
     "|位|幅|组(?![织建成合])|部(?![门署委分])|起(?![草诉点步])|本(?![市级区县单部年次着地])"
-    "|卷(?![宗入])|类(?![型别似])|册(?![封])|株|棵|盆|分(?![钟局别类批期之])|批(?![准复示评])"
+    "|卷(?![宗入])|类(?![型别似])|册(?![封])|株|棵|盆|分(?![钟局别类批期之])|批(?![准复示评])|种(?![类植子])"
 )
 # units a report counts in ("112位党政一把手", "悬挂横幅27幅", "业务套餐41组") but a plan's
 # targets do not ("排名前3位"): no target
@@ -854,11 +854,16 @@ _COMING_PART_RE = re.compile(
 
 def _done_part(text: str) -> str:
     """A report's text before its part on the work to come."""
+    return text[: len(text) - len(coming_part(text))]
+
+
+def coming_part(text: str) -> str:
+    """A report's part on the work to come ("三、2024年工作打算" and what follows), or ""."""
     lines = text.split("\n")
     for k, line in enumerate(lines):
         if k and _COMING_PART_RE.match(line[:40]):
-            return "\n".join(lines[:k])
-    return text
+            return "\n".join(lines[k:])
+    return ""
 
 
 def extract_achievements(text: str, year: int | None) -> list[dict]:

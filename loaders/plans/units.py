@@ -139,6 +139,8 @@ VERB_ROLES: dict[str, str] = {
     "按职责分别负责": "responsible",
     "分别负责": "responsible",
     "分工负责": "responsible",  # "X牵头,Y分工负责"
+    "参照落实": "responsible",  # "X牵头,Y落实;各镇(街)参照落实": they carry it out too
+    "参照执行": "responsible",
     "负责落实": "responsible",
     "具体负责": "responsible",
     "负责": "responsible",
@@ -626,6 +628,8 @@ def _group_roles(content: str, cut: bool = False) -> tuple[Roles, str] | None:
     heads += [c.partition(";")[0], c.partition(",")[0]]
     if _NOTE_AFTER_STOP_RE.search(c.partition("。")[2]):
         heads = [heads[1], *heads]  # "(…,配合单位:Y。以下均需Y负责,不再列出。)": the note apart
+    elif below := _BELOW_NOTE_RE.search(c):  # "(责任单位:X,Y负责,以下各任务均需Y落实,不再列出)"
+        heads = [c[: below.start()], *heads]
     for k, head in enumerate(heads):
         if not head or (k and head == c):
             continue
@@ -672,6 +676,7 @@ _TOGETHER_RE = re.compile(
 )
 _NOTE_AFTER_STOP_RE = re.compile(r"以下|不再|下同|其余|属地")
 _TRAILING_NOTE_RE = re.compile(r"[,，;；]\s*(?:以下|不再|下同|其余|其中)")
+_BELOW_NOTE_RE = re.compile(r"[,，;；]\s*(?:以下|不再)")  # a note on the tasks below, no role
 
 
 _NOT_A_NAME_RE = re.compile(r"[\d至向于的将把对从]|简称|以下|含")
