@@ -5477,3 +5477,40 @@ def test_a_code_of_practice_numbered_by_articles_is_no_plan():
 """
     (doc,) = docs(text)
     assert (doc["kind"], doc["actions"]) == ("other", [])
+
+
+def test_items_numbered_with_a_full_stop_instead_of_a_dot():
+    text = """某省关于加强首诊和转诊服务的通知
+二、主要任务
+(一)完善首诊负责制。接诊医师要按照临床诊疗指南提供诊疗服务。
+(二)落实双向转诊机制。
+1。加强上下联动。医联体内牵头医院负责制定双向转诊标准及流程,建立完善双向转诊疾病诊疗目录。上级医院要为基层预留号源。
+2。引导规范合理上转。对于专科诊疗需求突出的患者,医疗机构要按照转诊规则为患者转诊,并与转入医疗机构对接。
+3。促进顺畅便捷下转。推进医联体内住院服务一体化管理。
+(三)依托信息平台提供转诊服务。要加强卫生健康信息平台建设。
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], t["title"]) for t in tasks(doc)] == [
+        ("(一)", "完善首诊负责制"),
+        ("1", "加强上下联动"),
+        ("2", "引导规范合理上转"),
+        ("3", "促进顺畅便捷下转"),
+        ("(三)", "依托信息平台提供转诊服务"),
+    ]
+    # a count closing a sentence is no item: "…完成5。下一步…"
+    (doc,) = docs(text.replace("3。促进", "共计5。促进"))
+    assert [t["number"] for t in tasks(doc)] == ["(一)", "1", "2", "(三)"]
+
+
+def test_an_aside_in_brackets_reading_like_a_number_zero_is_no_item():
+    text = """某市零碳园区建设工作方案
+一、实施路径
+(一)加快园区用能结构转型。鼓励园区企业开展绿电直供、绿电绿证集中采购等模式创新。鼓励“光伏+储能+低(零)碳热力”综合供能、“微电网+智慧能碳管理系统”深度融合,推动园区用能结构持续优化,提高可再生能源利用比例,逐步减少化石能源消费,打造零碳能源供应和调度体系。
+(二)深入实施园区节能降碳。推进园区节能改造。
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], t["title"]) for t in tasks(doc)] == [
+        ("(一)", "加快园区用能结构转型"),
+        ("(二)", "深入实施园区节能降碳"),
+    ]
+    assert "低(零)碳热力" in tasks(doc)[0]["text"]

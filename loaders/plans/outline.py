@@ -23,6 +23,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # a digit glued to the text ("2全面实行"): accepted only when it continues the arabic sequence
 _GLUED = re.compile(r"^(\d{1,3})(?=[\u4e00-\u9fff“《\"])")
+# a number closed by a full stop instead of a dot ("1。加强上下联动。", a PDF's or a typist's):
+# accepted, as a glued digit is, only when it continues the sequence
+_FULL_STOP = re.compile(r"^(\d{1,2})。(?=[\u4e00-\u9fff“《\"])")
 # a number glued to a measure word is a quantity, not a task number ("3个工作日", "2020年")
 _NOT_AFTER_GLUED = re.compile(r"^\d+(?:年|月|日|个|次|万|亿|元|%|小时|天|周)")
 # "11.121人才梯队项目": the next number of the sequence, then a name that starts with digits
@@ -65,7 +68,7 @@ def match_marker(line: str, last_arabic: int | None = None) -> Marker | None:
         if m:
             raw = m.group(1)
             value = ord(raw) - ord("①") + 1 if style == "circled" else cn_to_int(raw)
-            if value is None:
+            if not value:  # (no item is numbered 零: "(零)碳热力" is a word's aside)
                 continue
             rest = line[m.end() :]
             if style == "arabic" and not rest:
@@ -81,7 +84,7 @@ def match_marker(line: str, last_arabic: int | None = None) -> Marker | None:
         int(m.group(1)) == 1 or last_arabic is not None and int(m.group(1)) == last_arabic + 1
     ):
         return Marker("arabic", int(m.group(1)), m.group(1), line[m.end() :])
-    m = _GLUED.match(line)
+    m = _GLUED.match(line) or _FULL_STOP.match(line)
     if m and not _NOT_AFTER_GLUED.match(line):
         value = int(m.group(1))
         if last_arabic is not None and value == last_arabic + 1 or value == 1:
@@ -131,7 +134,7 @@ _CN_ITEM = f"(?:{CN_NUM})"
 _INLINE_MARKER_RE = re.compile(
     rf"(?<=[{_SENTENCE_END}])(?={_CN_ITEM}、|\({_CN_ITEM}\)|\(\d{{1,2}}\)|\d{{1,2}}[.、．](?!\d)"
     rf"|第{_CN_ITEM}条)"
-    rf"|(?<=[\u4e00-\u9fff])(?=\({_CN_ITEM}\)[\u4e00-\u9fff])"
+    rf"|(?<=[\u4e00-\u9fff])(?=\((?![零〇两]){_CN_ITEM}\)[\u4e00-\u9fff])"  # not 低(零)碳
 )
 # numbering by name inside running text: "…专项行动任务1:实施…" / "…。——任务2:…"
 _NAMED_INLINE_RE = re.compile(
@@ -388,7 +391,8 @@ def split_running_text(line: str, running: bool = False) -> list[str]:
         )
         bounds = [0, *cuts, len(rest)]
         pieces = head + [rest[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if rest[a:b]]
-        if pieces and match_marker(pieces[0]) is None:  # the opening, before the first item
+        if pieces and match_marker(pieces[0]) is None and not _FULL_STOP.match(pieces[0]):
+            # the opening, before the first item (not an item "2。…" counted on from above)
             pieces = _split_opening(pieces[0]) + pieces[1:]
     else:
         pieces = _split_glued_siblings(line)
@@ -462,7 +466,8 @@ def _sequence_cuts(text: str) -> list[int]:
     """Where a glued number continues the numbering of the items before it in the line."""
     cuts, last = [], {"arabic": None, "cn": None}
     pattern = (
-        rf"(?<![\d.])(\d{{1,3}})[.、．](?!\d)|(?<![{CN_NUMERAL_CHARS}])({_CN_ITEM})、"
+        rf"(?<![\d.])(\d{{1,3}})(?:[.、．](?!\d)|。(?=[\u4e00-\u9fff]))"  # ("2。引导…" too)
+        rf"|(?<![{CN_NUMERAL_CHARS}])({_CN_ITEM})、"
         rf"|(?<=[。;；)）])(\d{{1,3}})(?![\d.])(?=[“《]|所有|(?![{MEASURE_WORDS}])[\u4e00-\u9fff])"
         rf"|(?<=[\u4e00-\u9fff])(?<![第近约共达超逾])(\d{{1,3}})(?![\d.])"
         rf"(?=[“《]|所有|(?![{MEASURE_WORDS}])[\u4e00-\u9fff]{{2}})"
