@@ -5514,3 +5514,66 @@ def test_an_aside_in_brackets_reading_like_a_number_zero_is_no_item():
         ("(二)", "深入实施园区节能降碳"),
     ]
     assert "低(零)碳热力" in tasks(doc)[0]["text"]
+
+
+def test_a_share_opening_a_clause_after_且_or_并():
+    from loaders.plans.targets import extract_targets
+
+    found = extract_targets("政务服务事项基本实现“应进必进”,且80%以上实现“一窗”分类受理;")
+    assert [(t["indicator"], t["comparator"], t["value"]) for t in found] == [
+        ("“一窗”分类受理", ">=", 80)
+    ]
+
+
+def test_an_indicator_table_in_a_plan_naming_no_units_gives_goals_not_tasks():
+    text = """某区消防事业发展规划
+一、发展目标
+到2030年,火灾形势稳中向好。主要指标如下:
+序号\t类别\t指标名称\t目标值\t属性
+1\t宣传教育\t消防宣传年度覆盖率达到95%以上\t95%\t预期性
+2\t能力建设\t新建消防救援站不少于2座\t2\t预期性
+3\t基层治理\t重点单位消防安全标准化管理达标率达到98%以上\t98%\t约束性
+二、主要任务
+(一)健全消防治理体系。完善消防安全责任体系。
+(二)推进公共消防站建设。完成消防站建设,力争全区公共消防站数量达到10座。
+(三)创新消防宣传教育。深化新媒体宣传平台建设。
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], t["title"]) for t in tasks(doc)] == [
+        ("(一)", "健全消防治理体系"),
+        ("(二)", "推进公共消防站建设"),
+        ("(三)", "创新消防宣传教育"),
+    ]
+    goals = {(g["comparator"], g["value"], g["unit"]) for g in doc["targets"]}
+    assert {(">=", 95, "%"), (">=", 98, "%")} <= goals
+
+
+def test_a_role_label_cut_by_the_copy_is_no_unit():
+    text = """某县2024年政务公开工作方案
+一、加强重点领域信息公开
+1.加强促消费政策公开。及时公开促消费政策措施。〔牵头单位:县商务局、县农业农村局、县教体局;责任单位:各乡(镇)人民政府〕
+2.加强实时发布电子商务政策。及时发布政策信息。〔牵头单位:县商务局、县教体局;责任单"""
+    (doc,) = docs(text)
+    assert [roles(t) for t in tasks(doc)] == [
+        (["县商务局", "县农业农村局", "县教体局"], ["各乡(镇)人民政府"], []),
+        (["县商务局", "县教体局"], [], []),
+    ]
+
+
+def test_attributions_naming_bodies_first_and_their_role_after():
+    text = """某市全面推进依法行政实施意见
+一、健全决策机制
+1、建立决策纠错机制。及时发现并纠正决策失误。(市政府办公厅、各县〈市、区〉政府负责)
+2、预防和化解社会矛盾。完善纠纷解决机制。(市司法局、市信访办为主要责任单位,按照各自职能组织有关部门实施)
+3、注重运用调解手段。建立行政调解制度。(市直责任单位:市政府法制办、市直各相关单位)
+4、建立职能争议协调机制。保证政府运转协调(市法制局牵头,市编办配合,2005年完成)。
+5、推行行政执法责任制。(市法制局为牵头单位,市监察局为配合单位)
+"""
+    (doc,) = docs(text)
+    assert [(*roles(t), t["deadline"]) for t in tasks(doc)] == [
+        ([], ["市政府办公厅", "各县〈市、区〉政府"], [], None),
+        ([], ["市司法局", "市信访办"], [], None),
+        ([], ["市政府法制办", "市直各相关单位"], [], None),
+        (["市法制局"], [], ["市编办"], "2005-12-31"),
+        (["市法制局"], [], ["市监察局"], None),
+    ]

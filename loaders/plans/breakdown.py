@@ -66,6 +66,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "项目内容",
         "任务内容",
         "具体任务",
+        "具体项目",  # 项目 | 具体项目 | 牵头单位: the measures under their 项目
+        "具体举措",
         "工作内容",
         "措施",
         "主要内容",
@@ -1340,8 +1342,8 @@ def header_role(cell: str) -> str | None:
     for role, names in HEADERS.items():
         if text in names:
             return role
-    for role, names in HEADERS.items():
-        if any(n in text for n in names if len(n) >= 3):
+    for role, names in HEADERS.items():  # (not a note: "打*的为具体项目")
+        if "为" not in text and any(n in text for n in names if len(n) >= 3):
             return role
     if re.fullmatch(r"[\u4e00-\u9fff]{1,4}(?:内容|措施)", text):
         return "measure"  # 推进内容, 整改措施: the tasks' text whatever the word before

@@ -121,6 +121,14 @@ def _document(doc: RawDocument, kind: str, actions: list[dict], achievements: li
     }
 
 
+def _goals_of(actions: list[dict]) -> list[dict]:
+    """The targets of a table's rows, in order."""
+    return [
+        *(g for a in actions for g in a["targets"]),
+        *(g for a in actions for t in a["tasks"] for g in t["targets"]),
+    ]
+
+
 def table_rows(lines: list[str]) -> list[list[str]]:
     return [line.split("\t") for line in lines if "\t" in line]
 
@@ -147,6 +155,15 @@ def parse_document(doc: RawDocument, aligned: bool = False) -> dict:
                     result = _document(doc, kind, [*prose.actions, *actions], [])
                     result["targets"] = prose.plan_targets
                     return result
+                if not _attributed(ParsedPlan(actions, []))[0]:
+                    # a table naming no unit in a plan (指标 | 目标值 | 属性): its rows are the
+                    # plan's goals, its tasks stand in its text
+                    if not prose.actions:
+                        prose = parse_plan_lines(doc.lines, doc.title, doc.years, structural=True)
+                    if prose.actions:
+                        result = _document(doc, kind, prose.actions, [])
+                        result["targets"] = prose.plan_targets + _goals_of(actions)
+                        return result
             return _document(doc, kind, actions, [])
     parsed = parse_plan_lines(doc.lines, doc.title, doc.years)
     kind = document_kind(doc, parsed)

@@ -46,7 +46,7 @@ INLINE_DEADLINE_RE = re.compile(
 NON_TASK_SECTION_RE = re.compile(
     r"(总体要求|工作要求|保障措施|组织实施|组织领导|^附则$|^工作机制(?:$|。)|(?:组织|工作)保障(?![\u4e00-\u9fff])|指导思想|(?:工作|总体)思路|基本原则|工作原则|实施步骤|步骤安排|"
     r"工作步骤|推进步骤|方法步骤|进度安排|时间安排|阶段安排|(?:治理|整治|检查|排查)(?:内容|范围|对象)|"
-    r"总体目标|工作目标|主要目标|预期目标|目标要求|目标任务$)"
+    r"总体目标|工作目标|主要目标|预期目标|发展目标|规划目标|目标要求|目标任务$)"
 )
 # a closing part of a plan named for its safeguards ("八、落实具体保障", "五、强化要素保障"): only at
 # the top level; a task may well be titled so ("14.优化人才服务保障")

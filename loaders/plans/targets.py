@@ -210,7 +210,9 @@ _TITLES_RE = re.compile(r"(《[^》]*》)(?:、?《[^》]*》)+")
 _LEADING_COUNT_RE = re.compile(r"^\d+(?:\.\d+)?[项个件家名]")
 _COUNT_TEXT_RE = re.compile(r"\d+(?:\.\d+)?[余多]?(?:" + COUNT_UNITS + ")")
 # a clause that opens on its percentage ("75%以上科技人员落户企业"): named by the words after it
-_OPENS_ON_VALUE_RE = re.compile(r"(?:</?p>|\s)*(?:其中|确保|力争|争取|推动|使|有)?(?:</?p>|\s)*")
+_OPENS_ON_VALUE_RE = re.compile(
+    r"(?:</?p>|\s)*(?:其中|确保|力争|争取|推动|使|有|且|并)?(?:</?p>|\s)*"
+)
 _RATE_END_RE = re.compile(r"(?:率|满意度|比例|比重|占比)$")
 _SUBJECT_END_RE = re.compile(
     r"(?:文件|规章|决策|决定|事项|案件|机关|部门|单位|人员|清单|建议|提案|议案|信息|政府|企业|群众|公众|"

@@ -79,7 +79,7 @@ _GENERIC_LABEL = (
     + r")(?:单位|部门)"
 )
 LABEL_RE = re.compile(
-    "("
+    "(?:[省市州区县]直)?("  # "(市直责任单位:…)": the level the bodies are at, before the label
     + "|".join(sorted(ROLE_LABELS, key=len, reverse=True))
     + "|"
     + _GENERIC_LABEL
@@ -94,7 +94,9 @@ def label_role(label: str) -> str:
 
 
 # "X、Y为实施单位" inside a labelled list: the names before 为 take that role
-_NAMED_ROLE_RE = re.compile("^(.+?)为(" + "|".join(_ROLE_WORDS) + r")(?:单位|部门|处室|科室|主体)$")
+_NAMED_ROLE_RE = re.compile(
+    "^(.+?)为(?:主要)?(" + "|".join(_ROLE_WORDS) + r")(?:单位|部门|处室|科室|主体)$"
+)
 _SAME_BELOW_RE = re.compile(r"[,，;；]?\s*下同\s*$")
 # labels that end a names list without being a role (完成时限:… on the same line)
 STOP_LABEL_RE = re.compile(
@@ -326,6 +328,11 @@ def _join_shared_suffix(names: list[str], separators: list[str]) -> list[str]:
     return out
 
 
+def _cut_label(name: str) -> bool:
+    """The start of a role label ("责任单", "配合单位") left where a copy was cut."""
+    return len(name) >= 2 and any(label.startswith(name) and label != name for label in ROLE_LABELS)
+
+
 def split_unit_names(s: str) -> list[str]:
     """Split a list of unit names ("A、B,各乡镇<街道办>") into clean names, in order, deduped."""
     s = HTML_TAG_RE.sub(" ", s)
@@ -346,6 +353,8 @@ def split_unit_names(s: str) -> list[str]:
     for raw in joined:
         if raw.startswith("以下"):
             continue  # "以下分工均含各区人民政府": a note on the tasks below, no name
+        if _cut_label(raw):
+            continue  # "…;责任单" where a copy was cut: the next label's start, no name
         for name in _split_conjunction(raw) if "、" not in raw else [raw]:
             if name and name not in names:
                 names.append(name)
@@ -386,8 +395,8 @@ def looks_like_unit(name: str) -> bool:
     if len(parts) >= 2 and _join_shared_suffix(parts, ["、"] * (len(parts) - 1) + [""]) == [name]:
         return True  # "各区、县级市政府", "各县、市、区政府"
     outer = re.sub(
-        r"[(（〔][^()（）〔〕]*[)）〕]", "", name
-    )  # "各县(市、区)政府": the 、 is inside
+        r"[(（〔〈<][^()（）〔〕〈〉<>]*[)）〕〉>]", "", name
+    )  # "各县(市、区)政府", "各县〈市、区〉政府": the 、 is inside
     if any(ch in LIST_SEPARATORS or ch.isspace() for ch in outer):
         return False
     if _SUBJECT_OF_SENTENCE_RE.search(outer):
@@ -596,7 +605,8 @@ LEADING_DEADLINE_RE = re.compile(
 
 TRAILING_DEADLINE_RE = re.compile(
     r"[,;，；]\s*((?:(?:19|20)\d{2}年)?[^,;:()，；：]{0,8}(?:底前|月前|日前|底|年内)(?:完成|前完成)?"
-    r"|(?:长期|持续|常态化?)(?:坚持|推进|开展|实施)?)\s*$"  # "(X负责,持续推进)": work going on
+    r"|(?:长期|持续|常态化?)(?:坚持|推进|开展|实施)?"  # "(X负责,持续推进)": work going on
+    r"|(?:19|20)\d{2}年(?:[上下]半年|年底|底|内|第?[一二三四]季度)?前?完成)\s*$"  # "2005年完成"
 )
 
 
@@ -640,10 +650,26 @@ def _group_roles(content: str, cut: bool = False) -> tuple[Roles, str] | None:
         roles = _labelled_roles(head)
         if roles is not None:
             return _hosted(roles, head), stays
+        named = _named_roles(head)  # "(A、B为主要责任单位,按照各自职能组织…实施)"
+        if named:
+            return named, stays
         found, end = _verb_clauses(head)
         if found and (end == len(head) or cut):  # a bracket the copy cut: the clauses read
             return _hosted(found, head), stays
     return None
+
+
+def _named_roles(text: str) -> Roles:
+    """Clauses naming bodies and then their role ("A、B为主要责任单位", "X为牵头单位,Y为配合单位"),
+    read until a clause that is no such naming; [] when the first is none."""
+    roles: Roles = []
+    for clause in re.split(r"[,，;；]", text):
+        m = _NAMED_ROLE_RE.match(clause.strip())
+        names = split_unit_names(m.group(1)) if m else []
+        if not names or not all(looks_like_unit(n) and "为" not in n for n in names):
+            break
+        roles.append((_ROLE_WORDS[m.group(2)], names))
+    return roles
 
 
 def _hosted(roles: Roles, text: str) -> Roles:
