@@ -5577,3 +5577,65 @@ def test_attributions_naming_bodies_first_and_their_role_after():
         (["市法制局"], [], ["市编办"], "2005-12-31"),
         (["市法制局"], [], ["市监察局"], None),
     ]
+
+
+def test_bullets_under_a_heading_each_closing_on_its_own_attribution_are_tasks():
+    text = """某市2010年行政审批制度改革工作方案
+一、主要任务
+(三)深入开展行政审批专项配套清理
+--清理市政府规章和规范性文件。(市审改办牵头,各相关单位参加)
+--进一步规范收费行为。2010年开展行政性收费清理。(市物价局牵头)
+--进一步规范培训、考核行为。开展清理。(市人力资源和社会保障局牵头)
+(四)推动行政事权改革
+——推进扩权强镇。(市编办牵头)
+——下放审批事项。(市审改办牵头)
+"""
+    (doc,) = docs(text)
+    assert [(t["title"], *roles(t)) for t in tasks(doc)] == [
+        ("清理市政府规章和规范性文件", ["市审改办"], [], ["各相关单位"]),
+        ("进一步规范收费行为", ["市物价局"], [], []),
+        ("进一步规范培训、考核行为", ["市人力资源和社会保障局"], [], []),
+        ("推进扩权强镇", ["市编办"], [], []),
+        ("下放审批事项", ["市审改办"], [], []),
+    ]
+
+
+def test_a_line_broken_inside_a_title_mark_is_no_heading():
+    text = """某市推进依法行政工作要点
+一、加强政府立法工作
+8.制发市政府规章4至5件。
+牵头单位:市政府法制办
+9.贯彻落实《
+某市行政机关规范性文件制定办法》,将所有规范性文件统一纳入法制机构审查范围。
+牵头单位:市政府法制办
+"""
+    (doc,) = docs(text)
+    assert [t["title"] for t in tasks(doc)] == [
+        "制发市政府规章4至5件",
+        "贯彻落实《某市行政机关规范性文件制定办法》",
+    ]
+
+
+def test_bodies_opening_the_sentence_after_a_task_s_title_lead_it():
+    text = """某区推进依法行政工作要点
+一、推进依法决策
+2.进一步健全行政决策机制。区政府办公室和区政府法制办公室牵头,对现有的行政决策制度进行梳理,提出完善措施。
+3.完善行政决策程序。建立专家论证制度,区法制办负责指导。
+"""
+    (doc,) = docs(text)
+    assert [roles(t) for t in tasks(doc)] == [
+        (["区政府办公室", "区政府法制办公室"], [], []),
+        ([], [], []),  # a body named later in the sentence is no subject
+    ]
+
+
+def test_related_levels_sharing_their_government_are_one_name():
+    from loaders.plans.units import split_unit_names
+
+    assert split_unit_names("省发改委、铁路办、相关市、县政府") == [
+        "省发改委",
+        "铁路办",
+        "相关市、县政府",
+    ]
+    assert split_unit_names("有关市、县政府,省交通厅") == ["有关市、县政府", "省交通厅"]
+    assert split_unit_names("有关部门及各县、市、区政府") == ["有关部门", "各县、市、区政府"]

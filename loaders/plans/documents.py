@@ -565,10 +565,16 @@ def _signed_years(lines: list[str]) -> list[int]:
     """The year of the date signing a text at its end ("国家医保局办公室" / "2024年9月5日"):
     "12月底前" in its body falls in that year."""
     for line in reversed([ln.strip() for ln in lines if ln.strip()][-6:]):
-        m = DATE_LINE_RE.match(line)
+        m = DATE_LINE_RE.match(line) or _SIGNED_END_RE.search(line[-60:])
         if m:
             return [int(m.group(1))]
     return []
+
+
+# a date near a line's end, after the body signing it (a text copied as one line)
+_SIGNED_END_RE = re.compile(
+    r"[\u4e00-\u9fff]\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+)
 
 
 # the purpose a plan opens on, when nothing above it names the year: "为全力做好2018年大气污染防治

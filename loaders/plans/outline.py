@@ -99,7 +99,7 @@ LABEL_RE = re.compile(  # (a field's own goals: "治理工作目标:" is a 目�
 SENTENCE_END = "。;；!?！？:：)）」』”"
 
 
-BULLET_RE = re.compile(r"^(——|—|-|•|·|●|■|▲|◆|○|□|★)")
+BULLET_RE = re.compile(r"^(——|—|--|-|•|·|●|■|▲|◆|○|□|★)")
 
 
 def is_complete(line: str) -> bool:
@@ -154,14 +154,15 @@ _FIRST_ITEM_RE = re.compile(
 )
 # a title running on into the text after it (a page copied as one line): "…情况报告2025年,…"
 _RUN_ON_TITLE_RE = re.compile(
-    r"^(.{4,60}?(?:方案|要点|计划|规划|报告|意见|安排|办法|清单|通知|措施|纲要)(?:\([^()]{2,20}\))?)"
+    r"^(.{4,60}?(?:方案|要点|计划|规划|报告|意见|安排|办法|清单|通知|措施|纲要)"
+    r"(?:\((?![^()]*[〔\[［]\d{4})[^()]{2,20}\))?)"  # (2021-2025年), not (医保办函〔2025〕82号)
     r"(?=(?:19|20)\d{2}年|为|根据|按照|现将|近年来|各[\u4e00-\u9fff]{1,12}[,:、]"
-    r"|[\u4e00-\u9fff]{1,12}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*第?\d{1,4}号)"
+    r"|\(?[\u4e00-\u9fff]{1,12}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*第?\d{1,4}\s*号)"
 )
 # The opening of a document copied as one line, after its title: its 文号 (攀西府〔2020〕9号) and a
 # salutation (市政府:), each a line of its own in the document.
-_RUN_ON_NUMBER_RE = re.compile(
-    r"^([\u4e00-\u9fff]{1,12}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*第?\d{1,4}号)"
+_RUN_ON_NUMBER_RE = re.compile(  # ("(医保办函〔2025〕82号)": in brackets too)
+    r"^(\(?[\u4e00-\u9fff]{1,12}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*第?\d{1,4}\s*号\)?)"
 )
 _RUN_ON_SALUTATION_RE = re.compile(r"^([\u4e00-\u9fff、]{2,24}[:：])(?=\S)")
 # Where the opening of a one-line document (before its first numbered item) falls into the lines

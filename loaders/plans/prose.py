@@ -9,11 +9,13 @@ Items deeper than the task level are part of the task's text, except the numbere
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from loaders.plans.deadlines import find_deadline_in_text, parse_deadline
 from loaders.plans.outline import (
+    BULLET_RE,
     LABEL_RE,
     MEASURE_WORDS,
     Marker,
@@ -340,6 +342,9 @@ class _OutlineBuilder:
 
     def _add_prose(self, current: Item | None, line: str) -> None:
         if current and not current.closed and current.label != "效果指标":
+            if len(current.parts) == 1 and starts_paragraph(line):
+                # "(三)深入开展…清理" / "——清理…(X牵头)" / "——…": a heading over its bullets
+                current.heading_alone = _heading_line(current.parts[0], line)
             if current.parts and (
                 not is_complete(current.parts[-1]) or _bracketed_heading(current.parts)
             ):
@@ -740,7 +745,7 @@ def _paragraph_tasks(it: Item) -> list[Item]:
             it.style,
             "",
             it.value,
-            chunk,
+            [BULLET_RE.sub("", chunk[0], count=1), *chunk[1:]],  # ("——清理…": no dash in its title)
             label=it.label,
             first_leads=it.first_leads,
             carried=it.carried,
@@ -1254,6 +1259,8 @@ def _heading_line(first: str, following: str) -> bool:
     return (
         0 < len(text) <= 24
         and not re.search(r"[,，。;；:：、!?！？]", text)
+        and text.count("《") == text.count("》")  # "9.贯彻落实《" / "某某办法》,…": a title broken
+        and text.count("“") == text.count("”")
         and len(following.strip()) > len(text)
         and not _OPEN_VERB_END_RE.search(text)
     )
@@ -1301,9 +1308,27 @@ def all_below_units(line: str) -> list[str]:
 
 
 _SUBJECT_IN_CHARGE_RE = re.compile(
-    r"^(?P<unit>[^,，。;；:：()（）、]{2,20}?)(?P<verb>具体负责|负责|牵头)(?![人的])"
+    r"(?P<unit>[^,，。;；:：()（）、]{2,20}?)(?P<verb>具体负责|负责|牵头)(?![人的])"  # (matched at a place)
 )
 _LED_CLAUSE_RE = re.compile(r"^由[^,，。;；]{2,30}?(?:负责|牵头)[,，]")
+
+
+def _subjects_in_charge(text: str) -> Iterator[tuple[list[str], str]]:
+    """(names, verb) of the bodies a task's first sentence opens on, then those of the sentence
+    after a short title sentence; only names that all read as bodies."""
+    starts = [0]
+    title_end = text.find("。")
+    if 0 < title_end <= 30:
+        starts.append(title_end + 1)
+    for at in starts:
+        m = _SUBJECT_IN_CHARGE_RE.match(text, at)
+        if not m:
+            continue
+        names = split_unit_names(m["unit"])  # "区政府办公室和区法制办": two bodies
+        if not (names and all(looks_like_unit(n) for n in names)):
+            names = [m["unit"]] if looks_like_unit(m["unit"]) else []
+        if names:
+            yield names, m["verb"]
 
 
 def task_record(item: Item, default_year: int | None) -> dict:
@@ -1319,11 +1344,13 @@ def task_record(item: Item, default_year: int | None) -> dict:
     for name in item.also:  # "以下均需X落实" above
         if not any(name in names for names in units.values()):
             units["responsible_units"].append(name)
-    if not any(units.values()) and (subject := _SUBJECT_IN_CHARGE_RE.match(text)):
-        # "1.区园林局负责做好活动的前期准备工作": the body the task's sentence opens on
-        if looks_like_unit(subject["unit"]):
-            key = "lead_units" if subject["verb"] == "牵头" else "responsible_units"
-            units[key] = [subject["unit"]]
+    if not any(units.values()):
+        # "1.区园林局负责做好活动的前期准备工作", "健全决策机制。区政府办公室和区法制办牵头,…":
+        # the bodies the task's first sentence, or the one after its title, opens on
+        for subject in _subjects_in_charge(text):
+            key = "lead_units" if subject[1] == "牵头" else "responsible_units"
+            units[key] = subject[0]
+            break
     if item.first_leads and not units["lead_units"] and units["responsible_units"]:
         units["lead_units"] = units["responsible_units"][:1]
         units["responsible_units"] = units["responsible_units"][1:]

@@ -304,7 +304,7 @@ def _split_conjunction(name: str) -> list[str]:
 # "各区、县级市政府" / "各乡、镇人民政府": a bare "each <level>" shares the government word of the
 # level named after it, so the pair is one group name (each district and each county-level city)
 BARE_EACH_LEVEL_RE = re.compile(
-    r"^各(?:有关|相关)?(?:区|县|市|镇|乡|县区|区县|县市|市县)(?:、(?:区|县|市|镇|乡|县级市|特区))*$"
+    r"^(?:各(?:有关|相关)?|有关|相关)(?:区|县|市|镇|乡|县区|区县|县市|市县)(?:、(?:区|县|市|镇|乡|县级市|特区))*$"
 )  # "各区" / "各县、市": each of the levels, the name's end to come ("、区政府")
 LEVEL_GOVERNMENT_RE = re.compile(
     r"^(?:县级市|县区|区县|县|区|市|镇|乡|街道|街)(?:(?:人民)?(?:政府|党委|党委政府|管委会))?$"
@@ -321,7 +321,7 @@ def _join_shared_suffix(names: list[str], separators: list[str]) -> list[str]:
             and LEVEL_GOVERNMENT_RE.match(name)
             and separators[i - 1] == "、"
         ):
-            *before, each = re.split(r"(?:及|和)(?=各)", out[-1])
+            *before, each = re.split(r"(?:及|和)(?=各|有关|相关)", out[-1])
             out[-1:] = [*([x for x in before if x]), each + "、" + name]
         else:
             out.append(name)
