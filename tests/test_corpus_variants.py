@@ -149,11 +149,6 @@ KNOWN_SHORT = {
     ("141", "oneline"): _CELLS + "; its attached 细则 and 职责清单 no longer stand under 附件N "
     "lines of their own, so they are not split off",
     # the sixteen full plans without units of 2026-11-30 (787–802), measured on arrival
-    **{
-        ("791", name): "65 %: its attached 技术指南 (a second document, its 评价 table pasted one "
-        "cell per paragraph) is not split off in Word copies and their PDF print"
-        for name in ("docx", "html_word", "lo_pdf")
-    },
     ("791", "oneline"): "60 %: its attached 技术指南 is not split off once on one line",
     ("791", "spaced"): "57 %: its front matter's 标题 line runs into the title, and its attached "
     "技术指南 is not split off",
@@ -175,8 +170,8 @@ KNOWN_SHORT = {
     ("798", "spaced"): "3 %: the attached 评分细则表 and the plan run together on one line",
     ("802", "oneline"): _CELLS + "; its 指标 table opens the plan, so its outline is lost too",
     ("802", "spaced"): _CELLS + "; its 指标 table opens the plan, so its outline is lost too",
-    ("802", "lo_pdf"): "94 %: LibreOffice's print parts a decimal in its 指标 table (3.6 -> 3. 6)",
     ("102", "oneline"): "88 %: " + _HEADINGS + " (工作任务及分工 over (三) heading lines)",
+    ("051", "oneline"): "94 %: " + _HEADINGS + " (实施步骤 runs into its first stage)",
     ("797", "spaced"): "2 %: the text's own parse takes the numbered items of its 工作制度 part as "
     "tasks, the copy parted by spaces the (一) items of each part; neither is the labelled reading",
     # the full documents of the eighth session (995–1006), measured on arrival
@@ -187,6 +182,8 @@ KNOWN_SHORT = {
     "one line: they are not split off",
     ("1005", "spaced"): "87 %: its two attached codes run together with the notice: not split off",
     ("1006", "oneline"): "90 %: a report's figures on one line read in other clauses (分别增长…)",
+    ("1002", "lo_pdf"): "71 %: a pilot call whose criteria (1)…(14) the text's parse reads as "
+    "tasks; in the LibreOffice print of its Word copy they are not found again",
 }
 
 
