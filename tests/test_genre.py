@@ -5639,3 +5639,25 @@ def test_related_levels_sharing_their_government_are_one_name():
     ]
     assert split_unit_names("有关市、县政府,省交通厅") == ["有关市、县政府", "省交通厅"]
     assert split_unit_names("有关部门及各县、市、区政府") == ["有关部门", "各县、市、区政府"]
+
+
+def test_a_label_for_the_body_and_its_official_keeps_the_body():
+    text = """某省2006年利民行动任务目标
+第一项:促进再就业行动
+(一)扩大再就业。
+任务目标:实现城镇新增就业60万人,城镇登记失业率控制在4.6%以内。
+责任单位和责任人:省劳动和社会保障厅秦某某
+(二)落实再就业政策。
+任务目标:全面落实各项再就业扶持政策。
+责任单位及责任人:省财政厅王某、省地税局李某某
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], *roles(t)) for t in tasks(doc)] == [
+        ("(一)", [], ["省劳动和社会保障厅"], []),
+        ("(二)", [], ["省财政厅", "省地税局"], []),
+    ]
+    # the goals labelled 任务目标 under a task are its section's
+    goals = {
+        (g["indicator"], g["comparator"], g["value"]) for a in doc["actions"] for g in a["targets"]
+    }
+    assert {("城镇新增就业", ">=", 600000), ("城镇登记失业率", "<=", 4.6)} <= goals

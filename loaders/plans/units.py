@@ -83,8 +83,8 @@ LABEL_RE = re.compile(
     + "|".join(sorted(ROLE_LABELS, key=len, reverse=True))
     + "|"
     + _GENERIC_LABEL
-    + r")\s*[:：]\s*"
-)
+    + r")(?P<person>(?:和|及|与)(?:主要)?(?:责任人|负责人|责任领导))?\s*[:：]\s*"
+)  # "责任单位和责任人:省劳动和社会保障厅秦玉德": the body, then the official named after it
 
 
 def label_role(label: str) -> str:
@@ -443,9 +443,22 @@ def _labelled_roles(s: str) -> Roles | None:
     roles: Roles = []
     for i, m in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(s)
-        end = min([end, *(p for p in stops if p > m.start())])
-        roles.extend(_segment_roles(label_role(m.group(1)), s[m.end() : end]))
+        end = min([end, *(p for p in stops if p >= m.end())])
+        segment = s[m.end() : end]
+        if m["person"]:  # each name without the official after it
+            segment = re.sub(r"[^、,，;；]+", lambda x: _without_official(x.group(0)), segment)
+        roles.extend(_segment_roles(label_role(m.group(1)), segment))
     return roles
+
+
+def _without_official(name: str) -> str:
+    """A body without the official named right after it ("省劳动和社会保障厅秦玉德")."""
+    name = name.strip()
+    for k in (3, 2):
+        body, person = name[:-k], name[-k:]
+        if _person_name(person) and looks_like_unit(body):
+            return body
+    return name
 
 
 def _segment_roles(role: str, segment: str) -> Roles:
