@@ -48,10 +48,11 @@ _DATE_RE = re.compile(
 # words of work that goes on, and the verbs they take (长期坚持, 持续推进, 常态化开展)
 _ONGOING_WORDS = r"(?:长期|持续|常态化?|经常性|常年)"
 _ONGOING_VERBS = r"(?:坚持|推进|开展|实施|进行|落实|抓好)"
+ONGOING_CLAUSE = _ONGOING_WORDS + _ONGOING_VERBS + "?"  # "持续推进", "长期坚持", "常态化"
 _ONGOING_RE = re.compile(_ONGOING_WORDS + r"|每季度|每月|每年度?$")
 _PROSE_YEAR_IN_VERB = "完实建出制基全启达推形落"
 # a cell going on after its date: "2025年11月底前,并长期坚持", "6月底前完成,持续推进"
-_KEPT_ON_RE = re.compile(_ONGOING_WORDS + _ONGOING_VERBS + r"?(?:$|[,，;；。])")
+_KEPT_ON_RE = re.compile(ONGOING_CLAUSE + r"(?:$|[,，;；。])")
 MAX_CELL_CHARS = 40
 
 
@@ -229,7 +230,7 @@ def latest_deadline(cells: list[str], default_year: int | None) -> Deadline | No
     return best
 
 
-_ONGOING_CELL_RE = re.compile(_ONGOING_WORDS + _ONGOING_VERBS + r"?|每季度|每月|每年度?")
+_ONGOING_CELL_RE = re.compile(ONGOING_CLAUSE + r"|每季度|每月|每年度?")
 _JOINER_RE = re.compile(r"\s*(?:[、,，;；/]|及|和|至|到|[—–\-~～])?\s*")
 
 
@@ -317,9 +318,7 @@ _TITLE_MONTHS_RE = re.compile(
     r"(?:至|到|[—–\-~～])\s*(?P<end>1[0-2]|0?[1-9])\s*月(?:底|份)?\s*[)）]"
 )
 # a parenthesis closing a task that holds only words of work going on
-_CLOSING_ONGOING_RE = re.compile(
-    r"[(（]\s*(" + _ONGOING_WORDS + _ONGOING_VERBS + r"?)\s*[)）][\s。;；]*$"
-)
+_CLOSING_ONGOING_RE = re.compile(r"[(（]\s*(" + ONGOING_CLAUSE + r")\s*[)）][\s。;；]*$")
 # a parenthesis closing a task that holds only a span of months
 _CLOSING_SPAN_RE = re.compile(
     r"[(（]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*(?:至|到|[—–\-~～])\s*"

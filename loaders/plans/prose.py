@@ -31,6 +31,7 @@ from loaders.plans.units import (
     looks_like_unit,
     parse_role_line,
     split_unit_names,
+    unit_names,
 )
 
 # GB/T 9704 order of numbering levels in official documents: 一、 > (一) > 1. > (1) > ①
@@ -1303,8 +1304,7 @@ def all_below_units(line: str) -> list[str]:
     m = _ALL_BELOW_RE.search(line)
     if not m:
         return []
-    names = split_unit_names(m.group(1) or m.group(2))
-    return names if names and all(looks_like_unit(n) for n in names) else []
+    return unit_names(m.group(1) or m.group(2))
 
 
 _SUBJECT_IN_CHARGE_RE = re.compile(
@@ -1324,8 +1324,8 @@ def _subjects_in_charge(text: str) -> Iterator[tuple[list[str], str]]:
         m = _SUBJECT_IN_CHARGE_RE.match(text, at)
         if not m:
             continue
-        names = split_unit_names(m["unit"])  # "区政府办公室和区法制办": two bodies
-        if not (names and all(looks_like_unit(n) for n in names)):
+        names = unit_names(m["unit"])  # "区政府办公室和区法制办": two bodies
+        if not names:
             names = [m["unit"]] if looks_like_unit(m["unit"]) else []
         if names:
             yield names, m["verb"]

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from loaders.plans.deadlines import ONGOING_CLAUSE
+
 Roles = list[tuple[str, list[str]]]
 
 OPENERS = "<(（〈〔"
@@ -409,6 +411,12 @@ def looks_like_unit(name: str) -> bool:
     return is_group(bare) or bool(UNIT_SUFFIX_RE.search(bare))
 
 
+def unit_names(text: str) -> list[str]:
+    """The names of a list when every one reads as a body ("A、B和C"), else []."""
+    names = split_unit_names(text)
+    return names if names and all(looks_like_unit(n) for n in names) else []
+
+
 # verbs a task opens on and no body's name does (建设局, 组织部 and 发展改革委 do open so)
 _OPENS_ON_VERB_RE = re.compile(
     r"(?:共建|成立|新建|推进|开展|实施|制定|编制|完成|加强|加快|提升|推动|落实|举办|修订|出台|打造|创建)"
@@ -618,8 +626,9 @@ LEADING_DEADLINE_RE = re.compile(
 
 TRAILING_DEADLINE_RE = re.compile(
     r"[,;，；]\s*((?:(?:19|20)\d{2}年)?[^,;:()，；：]{0,8}(?:底前|月前|日前|底|年内)(?:完成|前完成)?"
-    r"|(?:长期|持续|常态化?)(?:坚持|推进|开展|实施)?"  # "(X负责,持续推进)": work going on
-    r"|(?:19|20)\d{2}年(?:[上下]半年|年底|底|内|第?[一二三四]季度)?前?完成)\s*$"  # "2005年完成"
+    + r"|"
+    + ONGOING_CLAUSE  # "(X负责,持续推进)": work going on
+    + r"|(?:19|20)\d{2}年(?:[上下]半年|年底|底|内|第?[一二三四]季度)?前?完成)\s*$"  # "2005年完成"
 )
 
 
@@ -876,22 +885,18 @@ def _led_by(text: str) -> Roles:
     _trailing_verbs reads them), or after the leader in charge ("由某副市长负责,X牵头,Y配合");
     only names that read as units count."""
     for m in [*_LED_BY_RE.finditer(text), *_LEADER_THEN_LEAD_RE.finditer(text)]:
-        lead = split_unit_names(m.group("lead"))
-        if not lead or not all(looks_like_unit(n) for n in lead):
+        lead = unit_names(m.group("lead"))
+        if not lead:
             continue
         roles: Roles = [("lead", lead)]
-        if m.group("others"):
-            others = split_unit_names(m.group("others"))
-            if others and all(looks_like_unit(n) for n in others):
-                roles.append((VERB_ROLES[m.group("verb")], others))
+        if m.group("others") and (others := unit_names(m.group("others"))):
+            roles.append((VERB_ROLES[m.group("verb")], others))
         return roles
     for m in _DRAFTED_BY_RE.finditer(text):
-        names = split_unit_names(m.group("lead"))
-        if names and all(looks_like_unit(n) for n in names):
+        if names := unit_names(m.group("lead")):
             return [(VERB_ROLES[m.group("verb")], names)]
     for m in _CHARGED_RE.finditer(text):  # "整改要求:由县环卫站负责清理…"
-        names = split_unit_names(m.group("unit"))
-        if names and all(looks_like_unit(n) for n in names):
+        if names := unit_names(m.group("unit")):
             return [("responsible", names)]
     return []
 
