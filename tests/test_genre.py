@@ -5661,3 +5661,132 @@ def test_a_label_for_the_body_and_its_official_keeps_the_body():
         (g["indicator"], g["comparator"], g["value"]) for a in doc["actions"] for g in a["targets"]
     }
     assert {("城镇新增就业", ">=", 600000), ("城镇登记失业率", "<=", 4.6)} <= goals
+
+
+def test_a_line_of_kind_words_only_is_a_site_s_column_not_the_title():
+    text = """计划规划
+
+关于2018年度全省法治政府建设工作情况的报告
+
+发布时间: 2019-04-12 15:53:49
+
+2018年,全省切实加强组织领导,较好地完成了2018年度法治政府建设各项工作任务。现将有关情况报告如下。
+一、工作成效
+全年举办省政府常务会议会前学法11次,制定修改省政府规章8部。
+"""
+    (doc,) = docs(text)
+    assert doc["title"] == "关于2018年度全省法治政府建设工作情况的报告"
+    assert doc["kind"] == "annual_report"
+    assert {(a["indicator"], a["value"], a["unit"]) for a in doc["achievements"]} >= {
+        ("举办省政府常务会议会前学法", 11, "次")
+    }
+
+
+def test_an_opinion_that_puts_forward_its_measures_is_a_plan_whatever_its_upload_title():
+    text = """某市推进学前教育发展的主要做法
+某市人民政府关于加快学前教育改革与发展的若干意见(试行)各区、县(市)人民政府:为进一步加快我市学前教育改革与发展,现提出如下意见。
+一、明确目标任务
+1、学前三年教育发展目标。
+2007年,全市学前三年幼儿入园率达到96%以上。
+2、推进学前教育低龄化发展。
+2007年,各区、县(市)至少办1所早教中心。
+"""
+    (doc,) = docs(text)
+    assert doc["kind"] == "plan"
+    goals = [(g["indicator"], g["value"]) for t in tasks(doc) for g in t["targets"]]
+    goals += [(g["indicator"], g["value"]) for g in doc["targets"]]
+    assert ("全市学前三年幼儿入园率", 96) in goals
+
+
+def test_an_explainer_of_a_plan_is_no_plan():
+    text = """一、起草背景
+为加快我区生活垃圾分类工作推进步伐,根据上级文件要求,结合我区实际,制定本方案。
+二、工作目标
+到年底城区生活垃圾分类居民知晓率达到90%以上。
+三、主要任务
+(一)提升市民生活垃圾分类知晓率参与率。1.引导群众普遍参与。
+"""
+    (doc,) = docs(text)
+    assert doc["kind"] == "other"
+    (doc,) = docs("某区垃圾分类工作方案政策解读\n" + text.split("\n", 1)[1])
+    assert doc["kind"] == "other"
+
+
+# ---------------------------------------------------------------- indicator tables
+
+
+def goal_rows(doc: dict) -> list[tuple]:
+    return [(g["indicator"], g["comparator"], g["value"], g["unit"]) for g in doc["targets"]]
+
+
+def test_an_indicator_table_flattened_a_cell_a_paragraph_gives_the_plan_s_goals():
+    cells = [
+        "表1 主要指标",
+        "序号",
+        "类别",
+        "指标名称",
+        "“十四五”现状值",
+        "“十五五”规划目标",
+        "属性",
+        "1",
+        "安全形势",
+        "每百万人事故发生率(起/百万人)",
+        "500",
+        "≤490",
+        "约束性",
+        "2",  # the category cell merged over rows 1–2: none here
+        "万人拥有专职队员(人)",
+        "3.74",
+        "＞5",
+        "预期性",
+        "3",
+        "基层治理",
+        "宣传年度覆盖率",
+        "90%",
+        "95%",
+        "预期性",
+    ]
+    text = pasted(["某区安全事业发展规划", "一、发展目标", "到2030年,安全形势稳中向好。"], cells)
+    text += "\n二、主要任务\n\n(一)健全治理体系。\n\n(二)建强救援力量。\n"
+    (doc,) = docs(text)
+    assert goal_rows(doc) == [
+        ("每百万人事故发生率", "<=", 490, "起/百万人"),
+        ("万人拥有专职队员", ">", 5, "人"),
+        ("宣传年度覆盖率", ">=", 95, "%"),  # a bare figure: the level to reach
+    ]
+    # the table's cells are no prose: the tasks after it stand whole
+    assert [t["title"] for t in tasks(doc)] == ["健全治理体系", "建强救援力量"]
+
+
+def test_an_indicator_table_turned_on_its_side_pairs_each_value_with_the_name_above_it():
+    text = """某市乡村振兴规划主要指标
+主 要 指 标 |
+粮食综合生产能力 | 农业科技进步贡献率 | 城乡居民收入比 |
+2022 年 目 标 值 |
+>6亿吨 | 61.5% | 2.5 |
+属 性 | 约束性 | 预期性 | 预期性 |
+"""
+    (doc,) = docs(text)
+    assert doc["kind"] == "plan"
+    assert goal_rows(doc) == [
+        ("粮食综合生产能力", ">", 600000000, "吨"),
+        ("农业科技进步贡献率", ">=", 61.5, "%"),
+        # 城乡居民收入比 2.5: a ratio without a unit, nothing to count
+    ]
+    assert {g["year"] for g in doc["targets"]} == {2022}
+
+
+def test_an_indicator_table_with_a_unit_column_and_rows_opened_by_their_number():
+    from loaders.plans.indicator_tables import indicator_goals
+
+    lines = [
+        "序号", "指标", "单位", "2020年", "2025年目标",
+        "1", "城镇新增就业", "万人", "5.2", "6以上",
+        "2", "行政复议纠错率", "%", "—", "15",
+    ]  # fmt: skip
+    goals, kept = indicator_goals(["某县规划", *lines, "二、主要任务"])
+    assert [(g["indicator"], g["comparator"], g["value"], g["unit"], g["year"]) for g in goals] == [
+        ("城镇新增就业", ">=", 6, "万人", 2025),
+        ("行政复议纠错率", ">=", 15, "%", 2025),
+    ]
+    assert kept == ["某县规划", "二、主要任务"]

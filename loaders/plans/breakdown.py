@@ -23,6 +23,7 @@ from loaders.plans.deadlines import (
     latest_deadline,
     parse_deadline,
 )
+from loaders.plans.indicator_tables import indicator_header
 from loaders.plans.outline import first_clause
 from loaders.plans.targets import extract_targets
 from loaders.plans.units import (
@@ -456,6 +457,8 @@ def _paragraph_cells(lines: list[str]) -> list[str]:
         # the header first: a header cell alone (a heading named like one) opens no table
         head = _joined_header(_cell_blocks(lines, i, 2 * _MAX_HEADER_CELLS)[0])
         if sum(1 for _ in takewhile(_header_cell, head)) < 3:
+            return None, i
+        if indicator_header(head):  # 指标名称 | 现状值 | 目标值 | 属性: goals, read with the plan's
             return None, i
         blocks, j = _cell_blocks(lines, i)
         cells = _joined_header(_vertical_joined(blocks))

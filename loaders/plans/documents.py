@@ -616,6 +616,13 @@ _TITLE_WORDS = (
 )
 
 
+# a line of kind words only ("计划规划", "工作报告", "通知公告"): a site's column or a menu entry,
+# no document's title (a title names its subject before its kind)
+_KIND_WORDS_ONLY_RE = re.compile(
+    "(?:工作|年度|专项)?(?:" + "|".join((*_TITLE_WORDS, "总结", "公告", "公示", "文件")) + ")+"
+)
+
+
 def _wrapped_title_head(prev: str) -> bool:
     """Whether the line just above a title is its first half, wrapped by a PDF or a narrow page."""
     from loaders.plans.outline import match_marker
@@ -653,6 +660,7 @@ def title_line(lines: list[str]) -> str | None:
         stripped = re.sub(r"[(（][^)）]*[)）]$", "", line)
         if (
             stripped.endswith(_TITLE_WORDS)
+            and not _KIND_WORDS_ONLY_RE.fullmatch(stripped.strip())  # "计划规划": a site's column
             and not stripped.startswith(("现将", "为", "根据", "按照"))
             and not _OUTLINE_RE.match(stripped)  # "四、保障措施": a heading, no title
             # "附件:1.某任务清单" / "2.某任务分解": the list of attachments, no title

@@ -16,6 +16,7 @@ from loaders.plans.breakdown import (
     pipe_table_lines,
 )
 from loaders.plans.documents import RawDocument, guess_title, split_documents, years_of
+from loaders.plans.indicator_tables import indicator_goals
 from loaders.plans.oneline_tables import restore_rows
 from loaders.plans.outline import (
     match_marker,
@@ -88,14 +89,19 @@ def parse_bytes(name: str, data: bytes) -> dict:
         raw, pieces = spaced_pieces(space_parted_rows(raw)) if fmt != "pdf" else (raw, set())
         lines = normalize_text(raw).split("\n")
         raw = "\n".join(pipe_table_lines(restore_rows(lines)))
-        text = clean_document_text(raw)
+        # indicator tables flattened a cell a line, read before cleaning takes their bare
+        # numbers for page numbers and their repeated 约束性/预期性 cells for page furniture
+        goals, kept = indicator_goals(raw.split("\n"))
+        text = clean_document_text("\n".join(kept))
         lines = [
             p
             for line in strip_page_marks(text.split("\n"))
             for p in split_running_text(_strip(line), running=_strip(line) in pieces)
         ]
+        split = split_documents(lines)
         documents = [
-            parse_document(doc, aligned=fmt in ALIGNED_FORMATS) for doc in split_documents(lines)
+            parse_document(doc, aligned=fmt in ALIGNED_FORMATS, goals=mine)
+            for doc, mine in zip(split, _goals_by_document(split, goals), strict=True)
         ]
     return {"path": name, "sha256": sha, "documents": documents}
 
@@ -129,11 +135,27 @@ def _goals_of(actions: list[dict]) -> list[dict]:
     ]
 
 
+def _goals_by_document(docs: list[RawDocument], goals: list[dict]) -> list[list[dict]]:
+    """The goals of a file's indicator tables given to its documents: each to the documents
+    naming its indicator, all to a file's only document (whose table left its text)."""
+    if len(docs) == 1:
+        return [goals]
+    texts = ["".join(doc.lines) for doc in docs]
+    return [[g for g in goals if g["indicator"] in text] for text in texts]
+
+
+def _with_goals(have: list[dict], goals: list[dict]) -> list[dict]:
+    """A plan's goals and those of the indicator tables (主要指标 | 目标值 | 属性) its text held,
+    unless its prose gives them."""
+    seen = {(g["indicator"], g["value"]) for g in have}
+    return have + [g for g in goals if (g["indicator"], g["value"]) not in seen]
+
+
 def table_rows(lines: list[str]) -> list[list[str]]:
     return [line.split("\t") for line in lines if "\t" in line]
 
 
-def parse_document(doc: RawDocument, aligned: bool = False) -> dict:
+def parse_document(doc: RawDocument, aligned: bool = False, goals: list[dict] = ()) -> dict:
     """One document: a breakdown table, a plan, an annual report, or other."""
     default_year = doc.years[0] if doc.years else None
     rows = table_rows(doc.lines)
@@ -187,6 +209,8 @@ def parse_document(doc: RawDocument, aligned: bool = False) -> dict:
         # 排污口排查…"): the goals it states are the plan's
         found = extract_targets("\n".join(doc.lines), default_year)
         parsed = ParsedPlan([], found)
+    if kind == "plan":  # the goals of indicator tables the text held flattened
+        parsed = ParsedPlan(parsed.actions, _with_goals(parsed.plan_targets, list(goals)))
     if kind == "plan" and (
         parsed.actions or parsed.plan_targets or PLAN_TITLE_RE.search(doc.title) or _says_plan(doc)
     ):
@@ -264,6 +288,8 @@ def document_kind(doc: RawDocument, parsed: ParsedPlan) -> str:
     named, total = _attributed(parsed)
     if named >= 3 or (named and named * 2 >= total):
         return "plan"
+    if _explains(doc):  # a plan's 解读 (起草背景, 制定依据) quotes its goals: no plan itself
+        return "other"
     if _says_plan(doc):  # "…,制定本方案。": the text says what it is, whatever line heads it
         return "plan"
     # a title guessed from a first sentence ("2022年,全县…") is no hint
@@ -309,6 +335,7 @@ _PLAN_PREAMBLE_RE = re.compile(
     r"(?:特|现)?制定(?:如下|本)(?:实施|工作|行动)?(?:方案|计划|要点|意见|措施)"
     r"|特制定[^。;,]{0,12}(?:工作任务|重点任务|任务|措施)。"  # "特制定七方面30条工作任务。"
     r"|决定(?:在|于|从|自)[^。;]{0,30}(?:开展|实施|推进)[^。;]{0,30}(?:活动|行动|工作)"
+    r"|(?:现|特)提出(?:如下|以下)(?:实施|工作|指导)?(?:意见|措施)"  # an 意见 setting work
 )
 # a short line near the opening that names a plan, under a guessed title ("宪法宣传日活动方案2017"
 # below a site's blurb): the document's own title line
@@ -320,6 +347,18 @@ _EARLY_PLAN_TITLE_RE = re.compile(
 # where a rectification stands ("…巡察整改进展情况的报告", "…问题整改情况的公示"): no year's
 # report of work and no plan
 _RECTIFIED_RE = re.compile(r"整改(?:工作)?(?:进展|落实)?情况(?:的)?(?:报告|通报|公示|公告)$")
+
+
+# the parts an explainer of a plan opens on (政策解读: 起草背景 / 制定依据 / 出台目的)
+_EXPLAINER_PART_RE = re.compile(
+    r"^(?:[一二三]、|\(?[一二三]\)|\d[.、])?\s*(?:起草|制定|出台)(?:的)?(?:背景|依据|过程|目的)"
+)
+
+
+def _explains(doc: RawDocument) -> bool:
+    return doc.title.endswith("解读") or any(
+        _EXPLAINER_PART_RE.match(line.strip()) for line in doc.lines[:12] if len(line) < 40
+    )
 
 
 def _says_plan(doc: RawDocument) -> bool:
