@@ -5790,3 +5790,35 @@ def test_an_indicator_table_with_a_unit_column_and_rows_opened_by_their_number()
         ("行政复议纠错率", ">=", 15, "%", 2025),
     ]
     assert kept == ["某县规划", "二、主要任务"]
+
+
+# ---------------------------------------------------------------- targets
+
+
+def test_a_standard_raised_to_a_level_is_a_target_at_that_level():
+    from loaders.plans.targets import extract_targets
+
+    text = (
+        "城乡居民医保补助标准由每人每年670元提高到700元,将集中供养孤儿养育标准提高到每人每月"
+        "2200元,城乡低保标准提高到835元/人月。对符合条件的学生给予每人最高5000元补助。"
+    )
+    assert [
+        (t["indicator"], t["comparator"], t["value"], t["unit"]) for t in extract_targets(text)
+    ] == [
+        ("城乡居民医保补助标准", "=", 700, "元"),
+        ("集中供养孤儿养育标准", "=", 2200, "元"),
+        ("城乡低保标准", "=", 835, "元/人月"),
+        # a grant's ceiling sets no level to reach
+    ]
+
+
+def test_counts_given_respectively_are_levels_of_one_indicator():
+    from loaders.plans.targets import extract_targets
+
+    text = "2023—2024年,市场主体分别达到17.6万户、19.5万户以上。新增就业分别达到5000人、6000人。"
+    assert [(t["indicator"], t["comparator"], t["value"]) for t in extract_targets(text)] == [
+        ("市场主体", ">=", 176000),
+        ("市场主体", ">=", 195000),
+        ("新增就业", ">=", 5000),
+        ("新增就业", ">=", 6000),
+    ]

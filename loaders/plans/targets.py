@@ -341,6 +341,8 @@ class _Clause:
         self.rates_seen = False
         self.verb = ""  # reporting verb of the clause's last count (achievements)
         self.grouped = False  # the last count grouped the next one ("7个方面58项")
+        self.respectively = ""  # the name of counts given "分别" (one name, several levels)
+        self.respectively_cmp: str | None = None
 
     def year_at(self, pos: int) -> int | None:
         i = bisect_right(self.years, (self.start + pos, 10**9)) - 1
@@ -635,6 +637,9 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
         cmp = (
             ">="  # "完成旅客吞吐量1370万人次、货邮吞吐量15.5万吨": the list goes on with the floor
         )
+    shared = mode == "target" and clause.respectively and pre_plain.strip() in ("、", "和", "及")
+    if shared and cmp is None:
+        cmp = clause.respectively_cmp  # "分别达到5000人、6000人": the first level's comparator
     if mode == "target" and cmp is None:
         return []
     if mode == "target" and cmp == ">=":
@@ -698,6 +703,12 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
         else:
             return []
     name = clause.named(_clean(_clean(name_pre) + _clean(tail[:30])))
+    if mode == "target":
+        # "市场主体分别达到17.6万户、19.5万户以上": the levels after the first are its name's
+        if shared:
+            name = clause.respectively
+        elif "分别" in pre_plain:
+            clause.respectively, clause.respectively_cmp = name, cmp
     per = frame[0] if mode == "target" and not level else None
     return [clause.record(m.start(), name, cmp, value, unit, per)]
 
@@ -802,6 +813,32 @@ def _years(plain: str) -> list[tuple[int, int]]:
     return found
 
 
+# a standard set at a level ("城乡居民医保补助标准由每人每年670元提高到700元", "孤儿养育标准提高到
+# 每人每月2200元"): the level it is to be, "=" (a sum granted is otherwise no target: _GRANT_RE)
+_STANDARD_RE = re.compile(
+    r"(?:^|(?<=[将把]))(?P<name>[^,;:。由将把]{2,30}?标准)(?:由[^,;:。]{0,24}?)?(?:统一|逐步)?"
+    r"(?:提高|提升|上调|调整|增加|增长)(?:到|至|为)"
+    r"(?:每(?:人|生|户)?(?:每)?(?:年|月|天|日)?)?(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>元|万元)"
+    r"(?P<rate>/(?:人|户|生)?(?:年|月|天|日)?)?"
+)
+
+
+def _standard(clause: _Clause) -> dict | None:
+    m = _STANDARD_RE.search(clause.plain)
+    if not m or not re.search(r"[\u4e00-\u9fff]{2}", m["name"]):
+        return None
+    value = float(m["num"])
+    return {
+        "indicator": _clean(clause.text[m.start("name") : m.end("name")]),
+        "comparator": "=",
+        "value": _num(value),
+        "unit": m["unit"] + (m["rate"] if m["rate"] and len(m["rate"]) > 1 else ""),
+        "per": None,
+        "year": clause.year_at(m.start("num")),
+        "text": clause.text,
+    }
+
+
 def _read(text: str, mode: str) -> Iterator[dict]:
     for line in text.split("\n"):
         marker = _LINE_MARKER_RE.match(line)
@@ -819,7 +856,11 @@ def _read(text: str, mode: str) -> Iterator[dict]:
                 a, b = pm.span()
                 clause = _Clause(line[a:b], plain[a:b], a, years, sentence)
                 sentence["figured"] = False
-                yield from _read_clause(clause, mode)
+                standard = _standard(clause) if mode == "target" else None
+                if standard:
+                    yield standard
+                else:
+                    yield from _read_clause(clause, mode)
                 sentence["prev"] = line[a:b]
                 sentence["prev_figured"] = sentence["figured"]
 
