@@ -5822,3 +5822,79 @@ def test_counts_given_respectively_are_levels_of_one_indicator():
         ("新增就业", ">=", 5000),
         ("新增就业", ">=", 6000),
     ]
+
+
+def test_the_first_item_of_a_list_cut_short_is_a_task_with_its_goals():
+    text = """某区2024年度工作责任清单
+2024年,区政府要全面完成年度重点工作安排的主要任务,主要承担以下工作:
+1.完成2024年重点工作指标任务。市民基本知识知晓度评分91分以上,总体满意度评分91分以上。生产企业实施良好操作规范率达到100%、"""
+    (doc,) = docs(text)
+    (task,) = tasks(doc)
+    assert (task["number"], task["title"]) == ("1", "完成2024年重点工作指标任务")
+    assert [(g["indicator"], g["value"]) for g in task["targets"]] == [
+        ("市民基本知识知晓度评分", 91),
+        ("总体满意度评分", 91),
+        ("生产企业实施良好操作规范率", 100),
+    ]
+    # a lone line numbered 1 that runs no measure in is no task, nor a first part cut short
+    (doc,) = docs("某区2024年度工作责任清单\n1.附件\n")
+    assert tasks(doc) == []
+    (doc,) = docs(
+        "某区法治政府建设实施方案\n一、深入践行法治思想。坚持把法治思想贯彻落实到全过程。"
+    )
+    assert tasks(doc) == []
+
+
+def test_an_indicator_table_whose_category_column_stands_before_the_number():
+    from loaders.plans.indicator_tables import indicator_goals
+
+    cells = [
+        "类别", "序号", "指标", "单位", "属性", "目标",
+        "促发展", "1", "片区更新数量", "个", "预期性", "2",
+        "2", "商办楼宇更新数量", "个", "预期性", "25",
+        "惠民生", "3", "老旧住房综合修缮面积", "万平方米", "约束性", "90",
+        "4", "完整社区建设覆盖率", "%", "预期性", "2027年60%,2028年进一步优化布局",
+    ]  # fmt: skip
+    goals, kept = indicator_goals(["某区城市更新规划", "主要预期指标一览表", *cells])
+    assert [(g["indicator"], g["comparator"], g["value"], g["unit"]) for g in goals] == [
+        ("片区更新数量", ">=", 2, "个"),  # its value 2 is no number of the next row
+        ("商办楼宇更新数量", ">=", 25, "个"),
+        ("老旧住房综合修缮面积", ">=", 90, "万平方米"),  # 惠民生 is the next row's category
+        # a cell of prose is no value
+    ]
+    assert kept == ["某区城市更新规划", "主要预期指标一览表"]
+
+
+def test_a_numbered_table_inside_a_plan_s_text_is_no_document_of_its_own():
+    rows = [
+        "序号\t指标名称\t单位\t目标值\t完成值\t完成情况",
+        "1\t新建绿地\t万平方米\t75\t90.87\t超额完成",
+        "2\t绿化覆盖率\t%\t30.55\t31.46\t超额完成",
+        "3\t新建绿道\t公里\t30\t34.62\t超额完成",
+    ]
+    text = "\n".join(
+        [
+            "某区绿化建设“十五五”规划",
+            "第一章 发展基础",
+            "“十四五”时期,各项指标均已完成。全区绿化水平明显提升。",
+            "表1 某区绿化建设“十四五”规划指标完成情况一览表",
+            *rows,
+            "第二章 总体要求",
+            "一、主要指标",
+            "1、新建绿地35万平方米;绿化覆盖率达到31.5%。",
+            "第三章 主要任务",
+            "一、优化空间布局",
+            "1、推进结构性绿地建设。加快建设公园绿地。",
+            "2、激活城市边角空间。建设口袋公园。",
+            "二、健全管理机制",
+            "1、落实林长制。压实各级责任。",
+        ]
+    )
+    (doc,) = docs(text)
+    assert doc["kind"] == "plan"
+    assert [t["title"] for t in tasks(doc)] == ["推进结构性绿地建设", "激活城市边角空间", "落实林长制"]
+    # the 主要指标 part holds the plan's goals, not a task
+    assert {(g["indicator"], g["value"]) for g in doc["targets"]} >= {
+        ("新建绿地", 350000),
+        ("绿化覆盖率", 31.5),
+    }

@@ -290,7 +290,16 @@ def _table_title(lines: list[str], i: int) -> re.Match[str] | None:
         "",
     )  # "…任务分工表" / "(2023-2025年)" / the header
     prose = sum("。" in ln for ln in lines[:i])  # the plan's sentences above the table
-    return m if "\t" in after and prose >= 2 else None
+    if "\t" not in after or prose < 2:
+        return None
+    # a table inside the plan's text ("表1 …完成情况一览表" under 一、发展基础), the chapters going
+    # on after it: no document of its own
+    end = next((k for k in range(i + 1, len(lines)) if lines[k].strip() and "\t" not in lines[k]
+                and k > i + 2), len(lines))  # fmt: skip
+    rest = [ln.strip() for ln in lines[end:] if "\t" not in ln]
+    going_on = sum(1 for ln in rest if _OUTLINE_RE.match(ln) and "。" in ln)
+    going_on += sum(1 for ln in rest if _OUTLINE_RE.match(ln) and len(ln) <= 30)
+    return None if going_on >= 3 else m
 
 
 _ATTACHMENT_ALONE_RE = re.compile(r"^附件\s*\d{0,2}\s*[:：]?\s*$")

@@ -10,7 +10,7 @@ from itertools import takewhile
 
 _SPACES_RE = re.compile(r"[\s\u3000]+")
 # the cell heading the column of names
-_NAME_HEAD_RE = re.compile(r"(?:主要|核心|重点)?指标(?:名称|项目|内容)?")
+_NAME_HEAD_RE = re.compile(r"(?:主要|核心|重点|二级|三级)?指标(?:名称|项目|内容|项)?")
 # the other cells of such a header; a year or 现状/目标 names a column of values
 _HEAD_CELL_RE = re.compile(
     r"(?:序号|编号|类别|指标类别|类型|领域|分类|维度|单位|计量单位|属性|指标属性|性质|指标性质|备注)"
@@ -154,7 +154,7 @@ def _columns(head: list[str]) -> tuple[list[str], int, int | None, int, int | No
     """(the header without its number column, the names' column, the unit column, the target
     column, the target's year)."""
     cols = [h for h in head if h not in ("序号", "编号")]
-    name_at = next(i for i, h in enumerate(cols) if _NAME_HEAD_RE.fullmatch(h))
+    name_at = max(i for i, h in enumerate(cols) if _NAME_HEAD_RE.fullmatch(h))
     unit_at = next((i for i, h in enumerate(cols) if _UNIT_HEAD_RE.match(h)), None)
     values = [i for i, h in enumerate(cols) if i > name_at and not _NOT_VALUE_HEAD_RE.search(h)]
     marked = [i for i in values if _TARGET_HEAD_RE.search(cols[i])]
@@ -180,22 +180,27 @@ def _cell_rows(cells: list[str], head: list[str]) -> tuple[list[list[str]], int]
                 rows.append(current)
                 current, taken = [], k + 1
         return rows, taken
-    if numbered:
+    num_at = next((k for k, h in enumerate(head) if h in ("序号", "编号")), None)
+    if num_at is not None:
         # a row has its cells from the names' column on (those left of it may be merged): a
-        # figure equal to the next number before then is a value ("2 | 万平方米 | 约束性 | 2")
-        cols, name_at = _columns(head)[:2]
-        least = len(cols) - name_at
+        # figure equal to the next number before then is a value ("2 | 万平方米 | 约束性 | 2");
+        # cells past a full row are the next row's, left of its number ("促发展 | 1 | …")
+        name_at = max(k for k, h in enumerate(head) if _NAME_HEAD_RE.fullmatch(h))
+        least, after = len(head) - name_at, len(head) - num_at - 1
+        prefix: list[str] = []
         expected = 1
         for k, cell in enumerate(cells):
             if _compact(cell) == str(expected) and (expected == 1 or len(current) >= least):
-                if current:
-                    rows.append(current)
-                current, expected = [], expected + 1
+                extra = len(current) - after if expected > 1 else len(current)
+                carried = current[len(current) - extra :] if extra > 0 else []
+                if expected > 1:
+                    rows.append(prefix + current[: len(current) - len(carried)])
+                prefix, current, expected = carried, [], expected + 1
             else:
                 current.append(cell)
             taken = k + 1
         if current:
-            rows.append(current)
+            rows.append(prefix + current)
     return rows, taken
 
 

@@ -49,7 +49,7 @@ INLINE_DEADLINE_RE = re.compile(
 NON_TASK_SECTION_RE = re.compile(
     r"(总体要求|工作要求|保障措施|组织实施|组织领导|^附则$|^工作机制(?:$|。)|(?:组织|工作)保障(?![\u4e00-\u9fff])|指导思想|(?:工作|总体)思路|基本原则|工作原则|实施步骤|步骤安排|"
     r"工作步骤|推进步骤|方法步骤|进度安排|时间安排|阶段安排|(?:治理|整治|检查|排查)(?:内容|范围|对象)|"
-    r"总体目标|工作目标|主要目标|预期目标|发展目标|规划目标|目标要求|目标任务$)"
+    r"总体目标|工作目标|主要目标|预期目标|发展目标|规划目标|目标要求|目标任务$|^(?:主要|核心|规划)指标$)"
 )
 # a closing part of a plan named for its safeguards ("八、落实具体保障", "五、强化要素保障"): only at
 # the top level; a task may well be titled so ("14.优化人才服务保障")
@@ -539,6 +539,12 @@ def _structural_style(items: list[Item]) -> str | None:
         return styles[1]  # under a top level, one item is enough (a plan cut short)
     if styles and _bare_headings(items, styles[0]) and not any(_run_in(items, s) for s in styles):
         return None  # headings with nothing under them (an empty table's section rows)
+    if styles and counts[styles[0]] == 1:
+        # one item numbered 1, a measure run into its title ("1.完成…指标任务。…达到100%"): the
+        # first of a list the copy cut short
+        (only,) = (it for it in items if it.style == styles[0])
+        first = only.value == 1 and STYLE_RANK[styles[0]] >= STYLE_RANK["arabic"]
+        return styles[0] if first and _run_in(items, styles[0]) else None  # ("一、…": a part)
     return styles[0] if styles and counts[styles[0]] >= 2 else None
 
 
@@ -1190,6 +1196,7 @@ def _plan_targets(outline: Outline, task_rank: int, sections: list, emitted: set
         and id(it) not in taken
         and (
             "目标" in it.text[:12]
+            or re.match(r"(?:主要|核心|规划)指标(?:$|[。:：])", it.text)  # "二、主要指标"
             or it.text.startswith("总体要求")  # goals stated in 总体要求
             # what an activity does, when no task holds it ("三、活动内容:沿路种植重阳木550株")
             or bool(re.match(r"[\u4e00-\u9fff]{2}内容(?:[:：]|$)", it.text[:8]))
