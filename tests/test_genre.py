@@ -5892,9 +5892,46 @@ def test_a_numbered_table_inside_a_plan_s_text_is_no_document_of_its_own():
     )
     (doc,) = docs(text)
     assert doc["kind"] == "plan"
-    assert [t["title"] for t in tasks(doc)] == ["推进结构性绿地建设", "激活城市边角空间", "落实林长制"]
+    assert [t["title"] for t in tasks(doc)] == [
+        "推进结构性绿地建设",
+        "激活城市边角空间",
+        "落实林长制",
+    ]
     # the 主要指标 part holds the plan's goals, not a task
     assert {(g["indicator"], g["value"]) for g in doc["targets"]} >= {
         ("新建绿地", 350000),
         ("绿化覆盖率", 31.5),
     }
+
+
+def test_an_indicator_table_whose_header_cells_were_split_over_two_rows():
+    from loaders.plans.indicator_tables import indicator_goals
+
+    def goals_of(cells: list[str]) -> list[tuple]:
+        goals, _ = indicator_goals(cells)
+        return [(g["indicator"], g["comparator"], g["value"], g["unit"], g["year"]) for g in goals]
+
+    # a period over its kind ("“十五五”" / "目标值"), a spanning 指标值 over 现状 | 近期规划 and their
+    # years on the row below, the unit column named 指标单位
+    assert goals_of(
+        ["类别", "序号", "二级指标", "单位", "属性", "“十四五”", "完成值", "“十五五”", "目标值",
+         "宜居城区", "1", "旧住房成套改造任务", "万平方米", "预期性", "25", "1.4",
+         "2", "老旧小区整治改造面积", "万平方米", "预期性", "240", "300"]
+    ) == [  # fmt: skip
+        ("旧住房成套改造任务", ">=", 1.4, "万平方米", None),
+        ("老旧小区整治改造面积", ">=", 300, "万平方米", None),
+    ]
+    assert goals_of(
+        ["指标类别", "序号", "指标项", "指标单位", "类型", "指标值", "现状", "近期规划",
+         "(2025年)", "(2030年)",
+         "发展规模", "1", "建设用地总规模", "平方千米", "约束性", "53.75", "53.74",
+         "2", "养老床位数占老年人口比例", "%", "预期性", "3.5", "4.5"]
+    ) == [  # fmt: skip
+        ("建设用地总规模", ">=", 53.74, "平方千米", 2030),
+        ("养老床位数占老年人口比例", ">=", 4.5, "%", 2030),
+    ]
+    # 目标值 (2025年) before 目标值 (2035年): the plan's own term first
+    assert goals_of(
+        ["序号", "指标名称", "属性", "基准值", "(2020年)", "目标值", "(2025年)", "目标值", "(2035年)",
+         "1", "主海塘达标率", "预期性", "46%", "≥73%", "100%"]
+    ) == [("主海塘达标率", ">=", 73, "%", 2025)]  # fmt: skip

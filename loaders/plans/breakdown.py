@@ -455,10 +455,13 @@ def _paragraph_cells(lines: list[str]) -> list[str]:
         if "\t" in lines[i] or "|" in lines[i] or not _header_start(lines, i):
             return None, i
         # the header first: a header cell alone (a heading named like one) opens no table
-        head = _joined_header(_cell_blocks(lines, i, 2 * _MAX_HEADER_CELLS)[0])
+        first = _cell_blocks(lines, i, 2 * _MAX_HEADER_CELLS)[0]
+        head = _joined_header(first)
         if sum(1 for _ in takewhile(_header_cell, head)) < 3:
             return None, i
-        if indicator_header(head):  # 指标名称 | 现状值 | 目标值 | 属性: goals, read with the plan's
+        if indicator_header(
+            first
+        ):  # 指标名称 | 现状值 | 目标值 | 属性: goals, read with the plan's
             return None, i
         blocks, j = _cell_blocks(lines, i)
         cells = _joined_header(_vertical_joined(blocks))

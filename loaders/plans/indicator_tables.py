@@ -13,16 +13,24 @@ _SPACES_RE = re.compile(r"[\s\u3000]+")
 _NAME_HEAD_RE = re.compile(r"(?:主要|核心|重点|二级|三级)?指标(?:名称|项目|内容|项)?")
 # the other cells of such a header; a year or 现状/目标 names a column of values
 _HEAD_CELL_RE = re.compile(
-    r"(?:序号|编号|类别|指标类别|类型|领域|分类|维度|单位|计量单位|属性|指标属性|性质|指标性质|备注)"
+    r"(?:序号|编号|类别|指标类别|类型|指标类型|领域|分类|维度|单位|计量单位|指标单位|属性|指标属性|性质"
+    r"|指标性质|备注|完成情况)"
+    r"|“?十[一二三四五六七八九]五”?(?:时期|期间|末)?"  # a period over its column: “十四五” / 完成值
+    r"|\((?:19|20)\d{2}\s*年?(?:底|末)?\)"  # a year under its column: 目标值 / (2025年)
     r"|[^\d。,;]{0,10}?(?:(?:19|20)\d{2}年?(?:底|末)?)?[^\d。,;]{0,8}?"
-    r"(?:现状值?|基期值?|基数|基准值?|目标值?|预期值|预期目标|规划目标|规划值|完成值?|实际值?)"
+    r"(?:现状值?|基期值?|基数|基准值?|目标值?|预期值|预期目标|规划目标|规划值|完成值?|实际值?"
+    r"|(?:近期|中期|远期)规划|指标值)"
     r"(?:\([^()]{0,12}\))?"
     r"|(?:19|20)\d{2}\s*年?(?:底|末)?(?:\([^()]{0,12}\))?"
 )
 _LEFT_HEAD_RE = re.compile(r"序号|编号|类别|指标类别|类型|领域|分类|维度|一级指标|二级指标")
-_NOT_VALUE_HEAD_RE = re.compile(r"序号|编号|类别|类型|领域|分类|维度|单位|属性|性质|备注")
+_NOT_VALUE_HEAD_RE = re.compile(r"序号|编号|类别|类型|领域|分类|维度|单位|属性|性质|备注|情况")
+# a header cell split in two: a period over its column's kind ("“十五五”" / "目标值"), or a kind
+# over its year ("目标值" / "(2025年)")
+_PERIOD_HEAD_RE = re.compile(r"“?十[一二三四五六七八九]五”?(?:时期|期间|末)?")
+_YEAR_HEAD_RE = re.compile(r"\((?:19|20)\d{2}\s*年?(?:底|末)?\)")
 _TARGET_HEAD_RE = re.compile(r"目标|预期|规划")
-_UNIT_HEAD_RE = re.compile(r"^(?:计量)?单位$")
+_UNIT_HEAD_RE = re.compile(r"^(?:计量|指标)?单位$")
 # the last cell of a row of a 规划's indicator table: the indicator's nature
 _NATURE_RE = re.compile(r"(?:约束|预期|引导)性?")
 _CMP_PREFIX = (
@@ -51,7 +59,7 @@ _CMP_PREFIX = (
 _CMP_SUFFIX = {"以上": ">=", "及以上": ">=", "以下": "<=", "及以下": "<=", "以内": "<="}
 _VALUE_RE = re.compile(
     r"(?P<num>\d+(?:\.\d+)?)(?P<wan>万亿|万|亿)?"
-    r"(?P<unit>%|‰|[^\d\s()（）%‰]{0,8}?)"
+    r"(?P<unit>[%％‰]|[^\d\s()（）%％‰]{0,8}?)"
     r"(?P<post>及以上|以上|及以下|以下|以内)?"
 )
 _SCALE = {"万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
@@ -84,7 +92,8 @@ def parse_value(cell: str) -> tuple[str, float, str | None] | None:
     comparator = comparator or ">="
     value = float(m["num"]) * _SCALE.get(m["wan"] or "", 1)
     value = round(value, 6)
-    return comparator, int(value) if value.is_integer() else value, m["unit"] or None
+    unit = "%" if m["unit"] == "％" else m["unit"]
+    return comparator, int(value) if value.is_integer() else value, unit or None
 
 
 def _is_value(cell: str) -> bool:
@@ -119,19 +128,53 @@ def _goal(name: str, value_cell: str, unit_cell: str | None, year: int | None) -
     }
 
 
-def _header(cells: list[str], at: int) -> tuple[list[str], int] | None:
-    """The header cells around the names' heading cell at `at`, and the index after them."""
+def _years_joined(head: list[str]) -> list[str]:
+    """A header's second row of years joined to the kinds above them: "目标值 | (2025年) | 目标值 |
+    (2035年)" each to the cell before it, "现状 | 近期规划 | (2025年) | (2030年)" in order."""
+    out: list[str] = []
+    k = 0
+    while k < len(head):
+        run = k
+        while run < len(head) and _YEAR_HEAD_RE.fullmatch(head[run]):
+            run += 1
+        years = head[k:run]
+        if years and out and len(years) <= len(out):
+            kinds = out[len(out) - len(years) :]
+            if all(not _YEAR_HEAD_RE.search(c) and not _NOT_VALUE_HEAD_RE.search(c) for c in kinds):
+                out[len(out) - len(years) :] = [a + b for a, b in zip(kinds, years, strict=True)]
+                k = run
+                continue
+        out.append(head[k])
+        k += 1
+    return out
+
+
+def _header(cells: list[str], at: int) -> tuple[list[str], int, int] | None:
+    """The header cells around the names' heading cell at `at` (a cell split in two joined),
+    the index after them and the index of the first."""
     start = at
     while start > 0 and at - start < 3 and _LEFT_HEAD_RE.fullmatch(_compact(cells[start - 1])):
         start -= 1
     end = at + 1
-    while end < len(cells) and _HEAD_CELL_RE.fullmatch(_compact(cells[end])):
+    while end < len(cells) and (
+        _HEAD_CELL_RE.fullmatch(_compact(cells[end]))
+        or _NAME_HEAD_RE.fullmatch(_compact(cells[end]))
+    ):
         end += 1
-    head = [_compact(c) for c in cells[start:end]]
-    values = [h for h in head[at - start + 1 :] if not _NOT_VALUE_HEAD_RE.search(h)]
+    head: list[str] = []
+    for cell in (_compact(c) for c in cells[start:end]):
+        if cell == "指标值":
+            continue  # a cell spanning the columns of values (现状 | 近期规划) over them
+        if head and _PERIOD_HEAD_RE.fullmatch(head[-1]) and not _PERIOD_HEAD_RE.fullmatch(cell):
+            head[-1] += cell  # "“十五五”" over "目标值"
+        else:
+            head.append(cell)
+    head = _years_joined(head)
+    name_at = max(k for k, h in enumerate(head) if _NAME_HEAD_RE.fullmatch(h))
+    values = [h for h in head[name_at + 1 :] if not _NOT_VALUE_HEAD_RE.search(h)]
     if not values or not any(_TARGET_HEAD_RE.search(h) or _YEAR_RE.search(h) for h in values):
         return None
-    return head, end
+    return head, end, start
 
 
 _UNIT_ROLE_RE = re.compile(r"牵头|责任|配合|协办|主办|负责|单位(?:名称)?$|部门")
@@ -158,7 +201,7 @@ def _columns(head: list[str]) -> tuple[list[str], int, int | None, int, int | No
     unit_at = next((i for i, h in enumerate(cols) if _UNIT_HEAD_RE.match(h)), None)
     values = [i for i, h in enumerate(cols) if i > name_at and not _NOT_VALUE_HEAD_RE.search(h)]
     marked = [i for i in values if _TARGET_HEAD_RE.search(cols[i])]
-    target_at = marked[-1] if marked else values[-1]
+    target_at = marked[0] if marked else values[-1]  # (目标值 2025年 before 目标值 2035年)
     year = _YEAR_RE.search(cols[target_at])
     return cols, name_at, unit_at, target_at, int(year.group(1)) if year else None
 
@@ -233,7 +276,7 @@ def _per_line_goals(lines: list[str], used: set[int]) -> list[dict]:
         if found is None:
             i += 1
             continue
-        head, body_at = found
+        head, body_at, head_at = found
         end = body_at
         while (
             end < len(cells)
@@ -245,7 +288,7 @@ def _per_line_goals(lines: list[str], used: set[int]) -> list[dict]:
             end += 1
         rows, taken = _cell_rows(cells[body_at:end], head)
         if rows:
-            first, last = body_at - len(head), body_at + taken - 1
+            first, last = head_at, body_at + taken - 1
             used.update(range(at_line[first], at_line[last] + 1))
         goals += [g for row in rows if (g := _row_goal(row, head))]
         i = max(end, i + 1)
