@@ -51,6 +51,13 @@ NON_TASK_SECTION_RE = re.compile(
     r"工作步骤|推进步骤|方法步骤|进度安排|时间安排|阶段安排|(?:治理|整治|检查|排查)(?:内容|范围|对象)|"
     r"总体目标|工作目标|主要目标|预期目标|发展目标|规划目标|目标要求|目标任务$|^(?:主要|核心|规划)指标$)"
 )
+# a 规划's look back and ahead ("一、发展现状及成效", "二、“十五五”发展要求及趋势挑战", "第一章 规划
+# 背景"): its figures are results and its items no tasks
+_BACKGROUND_PART_RE = re.compile(
+    r"(?:“[^”]{2,6}”)?(?:发展|工作|规划)?(?:现状|基础|回顾|成效)(?:及|和|与)?(?:成效|问题|形势|挑战)?"
+    r"|(?:“[^”]{2,6}”)?(?:面临的?)?(?:发展|规划)?(?:形势|要求|趋势|环境|背景)(?:及|和|与|、)?"
+    r"(?:趋势|挑战|机遇|问题)?(?:及|和|与|、)?(?:趋势|挑战|机遇)?"
+)
 # a closing part of a plan named for its safeguards ("八、落实具体保障", "五、强化要素保障"): only at
 # the top level; a task may well be titled so ("14.优化人才服务保障")
 _SAFEGUARD_PART_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}保障$")
@@ -60,6 +67,8 @@ def _non_task_head(head: Item) -> bool:
     """A heading whose section holds no tasks (总体要求, 保障措施, a top-level X保障 …)."""
     if NON_TASK_SECTION_RE.search(head.text[:20]):
         return not _leading_action(head)
+    if head.style == "cn_comma" and _BACKGROUND_PART_RE.fullmatch(first_clause(head.text)):
+        return True
     return head.style == "cn_comma" and bool(_SAFEGUARD_PART_RE.match(first_clause(head.text)))
 
 
