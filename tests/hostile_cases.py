@@ -1162,6 +1162,12 @@ file_case(
 )
 file_case("header-pipes-txt", "pipes.txt", const("任务分类 |\n具体措施 |\n" * 50_000), EITHER)
 file_case("header-tabs-one-line", "line.txt", const("任务分类\t具体措施\t" * 200_000), EITHER)
+# texts of nothing but an indicator table's header words (指标 | 属性): each cell opens a header
+# (indicator_tables.py reads at most 16 cells of one)
+file_case("indicator-heads-txt", "heads.txt", const("指标\n属性\n" * 100_000), EITHER)
+file_case(
+    "indicator-rows-txt", "rows.txt", const("序号\n指标名称\n属性\n1\n约束性\n" * 40_000), EITHER
+)
 
 # a table pasted one cell per paragraph whose second row runs on for 20,000 paragraphs, and one of
 # 3,000 rows: the row layout (a small dynamic programme per row) must stay bounded

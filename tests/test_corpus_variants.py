@@ -168,8 +168,6 @@ KNOWN_SHORT = {
     ),
     ("798", "oneline"): "4 %: the attached 评分细则表 and the plan run together on one line",
     ("798", "spaced"): "3 %: the attached 评分细则表 and the plan run together on one line",
-    ("802", "oneline"): _CELLS + "; its 指标 table opens the plan, so its outline is lost too",
-    ("802", "spaced"): _CELLS + "; its 指标 table opens the plan, so its outline is lost too",
     ("102", "oneline"): "88 %: " + _HEADINGS + " (工作任务及分工 over (三) heading lines)",
     ("051", "oneline"): "94 %: " + _HEADINGS + " (实施步骤 runs into its first stage)",
     ("797", "spaced"): "2 %: the text's own parse takes the numbered items of its 工作制度 part as "
@@ -184,6 +182,30 @@ KNOWN_SHORT = {
     ("1006", "oneline"): "90 %: a report's figures on one line read in other clauses (分别增长…)",
     ("1002", "lo_pdf"): "71 %: a pilot call whose criteria (1)…(14) the text's parse reads as "
     "tasks; in the LibreOffice print of its Word copy they are not found again",
+    # the full 规划 of the ninth session (1081–1129), measured on arrival: their indicator tables
+    # are pasted one cell per paragraph, read by indicator_tables.py from the text's lines; on
+    # one line the cells run together and the outline after them is lost with them
+    ("1081", "oneline"): _CELLS + "; its 指标 table stands before the tasks, lost with it",
+    ("1081", "spaced"): _CELLS + "; its 指标 table stands before the tasks, lost with it",
+    ("1082", "oneline"): "86 %: " + _CELLS,
+    ("1085", "oneline"): "20 %: " + _HEADINGS + " (heading lines over numbered items 1.–27.)",
+    ("1089", "oneline"): "82 %: " + _HEADINGS + " (十四、 parts over prose)",
+    ("1122", "oneline"): _CELLS + "; two tables (完成情况, 目标) before the tasks",
+    ("1122", "spaced"): _CELLS + "; two tables (完成情况, 目标) before the tasks",
+    ("1123", "oneline"): _CELLS + "; its 指标 table stands before the tasks, lost with it",
+    ("1123", "spaced"): _CELLS + "; its 指标 table stands before the tasks, lost with it",
+    ("1124", "oneline"): _CELLS + "; its 指标 table stands before the tasks, lost with it",
+    ("1124", "spaced"): _CELLS + "; its 指标 table stands before the tasks, lost with it",
+    ("1126", "oneline"): "88 %: " + _CELLS,
+    ("1127", "oneline"): "60 %: " + _CELLS + " (a header over two rows)",
+    ("1127", "spaced"): "71 %: " + _CELLS + " (a header over two rows)",
+    ("1129", "oneline"): "15 %: " + _HEADINGS + " (1.–27. under heading lines without a stop)",
+    **{
+        ("1126", name): "90 %: its (四) heading line runs into the paragraph under it in the "
+        "text's own parse (a heading without a full stop over unnumbered prose); the Word copy "
+        "and its prints read them apart"
+        for name in ("docx", "html_word", "lo_pdf")
+    },
 }
 
 

@@ -156,7 +156,8 @@ def _header(cells: list[str], at: int) -> tuple[list[str], int, int] | None:
     while start > 0 and at - start < 3 and _LEFT_HEAD_RE.fullmatch(_compact(cells[start - 1])):
         start -= 1
     end = at + 1
-    while end < len(cells) and (
+    last = min(len(cells), at + _MOST_HEAD_CELLS)  # (a text of nothing but header words: linear)
+    while end < last and (
         _HEAD_CELL_RE.fullmatch(_compact(cells[end]))
         or _NAME_HEAD_RE.fullmatch(_compact(cells[end]))
     ):
@@ -177,6 +178,7 @@ def _header(cells: list[str], at: int) -> tuple[list[str], int, int] | None:
     return head, end, start
 
 
+_MOST_HEAD_CELLS = 16
 _UNIT_ROLE_RE = re.compile(r"牵头|责任|配合|协办|主办|负责|单位(?:名称)?$|部门")
 
 
