@@ -100,6 +100,15 @@ def _is_value(cell: str) -> bool:
     return parse_value(cell) is not None or bool(_PLACEHOLDER_RE.fullmatch(_compact(cell)))
 
 
+def paren_unit(name: str) -> str | None:
+    """The unit a name gives in its closing bracket ("新建消防救援站(座)", "(起/百万人)"), not an
+    aside ("(含小型站)", "(2020年)")."""
+    paren = _UNIT_PAREN_RE.search(name)
+    if not paren or re.search(r"\d|^(?:含|不含|其中|包括)", paren.group(1)):
+        return None
+    return paren.group(1) if len(paren.group(1)) <= 6 else None
+
+
 def _goal(name: str, value_cell: str, unit_cell: str | None, year: int | None) -> dict | None:
     parsed = parse_value(value_cell)
     name = name.strip()
@@ -107,16 +116,12 @@ def _goal(name: str, value_cell: str, unit_cell: str | None, year: int | None) -
         return None
     comparator, value, unit = parsed
     if not unit:
-        paren = _UNIT_PAREN_RE.search(name)
-        if paren and not re.search(r"\d", paren.group(1)):
-            unit = paren.group(1)
-        elif unit_cell and not _PLACEHOLDER_RE.fullmatch(unit_cell):
+        unit = paren_unit(name)
+        if not unit and unit_cell and not _PLACEHOLDER_RE.fullmatch(unit_cell):
             unit = unit_cell
     if not unit:
         return None  # a ratio without a unit ("城乡居民收入比 2.67") is no goal to count
-    if unit != "%" and unit in ("%",):
-        unit = "%"
-    name = _UNIT_PAREN_RE.sub("", name).strip() if _UNIT_PAREN_RE.search(name) else name
+    name = _UNIT_PAREN_RE.sub("", name).strip() if paren_unit(name) == unit else name
     return {
         "indicator": name,
         "comparator": comparator,
