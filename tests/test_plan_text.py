@@ -150,7 +150,8 @@ def test_a_document_without_attributions_or_targets_has_no_tasks():
 
 
 def test_without_units_the_level_carrying_targets_is_the_task_level():
-    text = """一、主要指标
+    # (a part named 主要指标 holds goals, not tasks: test_genre)
+    text = """一、重点工作
 (一)行政复议案件办结率达到95%以上。
 (二)行政机关负责人出庭应诉率达到100%。
 (三)加强宣传。"""

@@ -669,7 +669,11 @@ def title_line(lines: list[str]) -> str | None:
         stripped = re.sub(r"[(（][^)）]*[)）]$", "", line)
         if (
             stripped.endswith(_TITLE_WORDS)
-            and not _KIND_WORDS_ONLY_RE.fullmatch(stripped.strip())  # "计划规划": a site's column
+            # "计划规划": a site's column, unless a title wrapped above runs into it ("工作方案")
+            and not (
+                _KIND_WORDS_ONLY_RE.fullmatch(stripped.strip())
+                and not (i and _wrapped_title_head(lines[i - 1]))
+            )
             and not stripped.startswith(("现将", "为", "根据", "按照"))
             and not _OUTLINE_RE.match(stripped)  # "四、保障措施": a heading, no title
             # "附件:1.某任务清单" / "2.某任务分解": the list of attachments, no title
