@@ -294,11 +294,14 @@ def _table_title(lines: list[str], i: int) -> re.Match[str] | None:
         return None
     # a table inside the plan's text ("表1 …完成情况一览表" under 一、发展基础), the chapters going
     # on after it: no document of its own
-    end = next((k for k in range(i + 1, len(lines)) if lines[k].strip() and "\t" not in lines[k]
-                and k > i + 2), len(lines))  # fmt: skip
+    first_row = next(k for k in range(i + 1, len(lines)) if "\t" in lines[k])
+    end = next(
+        (k for k in range(first_row, len(lines)) if lines[k].strip() and "\t" not in lines[k]),
+        len(lines),
+    )
     rest = [ln.strip() for ln in lines[end:] if "\t" not in ln]
-    going_on = sum(1 for ln in rest if _OUTLINE_RE.match(ln) and "。" in ln)
-    going_on += sum(1 for ln in rest if _OUTLINE_RE.match(ln) and len(ln) <= 30)
+    # outline items after the table, sentences or heading lines
+    going_on = sum(1 for ln in rest if _OUTLINE_RE.match(ln) and ("。" in ln or len(ln) <= 30))
     return None if going_on >= 3 else m
 
 

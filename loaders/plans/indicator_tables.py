@@ -8,15 +8,20 @@ from __future__ import annotations
 import re
 from itertools import takewhile
 
+from loaders.plans.targets import SCALE
+
 _SPACES_RE = re.compile(r"[\s\u3000]+")
 # the cell heading the column of names
 _NAME_HEAD_RE = re.compile(r"(?:主要|核心|重点|二级|三级)?指标(?:名称|项目|内容|项)?")
+# a header cell split in two: a period over its column's kind ("“十五五”" / "目标值"), or a kind
+# over its year ("目标值" / "(2025年)")
+_PERIOD_HEAD_RE = re.compile(r"“?十[一二三四五六七八九]五”?(?:时期|期间|末)?")
+_YEAR_HEAD_RE = re.compile(r"\((?:19|20)\d{2}\s*年?(?:底|末)?\)")
 # the other cells of such a header; a year or 现状/目标 names a column of values
 _HEAD_CELL_RE = re.compile(
     r"(?:序号|编号|类别|指标类别|类型|指标类型|领域|分类|维度|单位|计量单位|指标单位|属性|指标属性|性质"
     r"|指标性质|备注|完成情况)"
-    r"|“?十[一二三四五六七八九]五”?(?:时期|期间|末)?"  # a period over its column: “十四五” / 完成值
-    r"|\((?:19|20)\d{2}\s*年?(?:底|末)?\)"  # a year under its column: 目标值 / (2025年)
+    rf"|{_PERIOD_HEAD_RE.pattern}|{_YEAR_HEAD_RE.pattern}"
     r"|[^\d。,;]{0,10}?(?:(?:19|20)\d{2}年?(?:底|末)?)?[^\d。,;]{0,8}?"
     r"(?:现状值?|基期值?|基数|基准值?|目标值?|预期值|预期目标|规划目标|规划值|完成值?|实际值?"
     r"|(?:近期|中期|远期)规划|指标值)"
@@ -25,10 +30,6 @@ _HEAD_CELL_RE = re.compile(
 )
 _LEFT_HEAD_RE = re.compile(r"序号|编号|类别|指标类别|类型|领域|分类|维度|一级指标|二级指标")
 _NOT_VALUE_HEAD_RE = re.compile(r"序号|编号|类别|类型|领域|分类|维度|单位|属性|性质|备注|情况")
-# a header cell split in two: a period over its column's kind ("“十五五”" / "目标值"), or a kind
-# over its year ("目标值" / "(2025年)")
-_PERIOD_HEAD_RE = re.compile(r"“?十[一二三四五六七八九]五”?(?:时期|期间|末)?")
-_YEAR_HEAD_RE = re.compile(r"\((?:19|20)\d{2}\s*年?(?:底|末)?\)")
 _TARGET_HEAD_RE = re.compile(r"目标|预期|规划")
 _UNIT_HEAD_RE = re.compile(r"^(?:计量|指标)?单位$")
 # the last cell of a row of a 规划's indicator table: the indicator's nature
@@ -62,7 +63,6 @@ _VALUE_RE = re.compile(
     r"(?P<unit>[%％‰]|[^\d\s()（）%％‰]{0,8}?)"
     r"(?P<post>及以上|以上|及以下|以下|以内)?"
 )
-_SCALE = {"万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
 _PLACEHOLDER_RE = re.compile(r"[—\-－/／~～]+|无|暂无|—")
 _UNIT_PAREN_RE = re.compile(r"[(（]([^()（）]{1,10})[)）]$")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})")
@@ -90,7 +90,7 @@ def parse_value(cell: str) -> tuple[str, float, str | None] | None:
     if m["post"]:
         comparator = comparator or _CMP_SUFFIX[m["post"]]
     comparator = comparator or ">="
-    value = float(m["num"]) * _SCALE.get(m["wan"] or "", 1)
+    value = float(m["num"]) * SCALE.get(m["wan"] or "", 1)
     value = round(value, 6)
     unit = "%" if m["unit"] == "％" else m["unit"]
     return comparator, int(value) if value.is_integer() else value, unit or None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from loaders.files.normalize import clean_document_text, normalize_cell, normalize_text
@@ -155,7 +156,7 @@ def table_rows(lines: list[str]) -> list[list[str]]:
     return [line.split("\t") for line in lines if "\t" in line]
 
 
-def parse_document(doc: RawDocument, aligned: bool = False, goals: list[dict] = ()) -> dict:
+def parse_document(doc: RawDocument, aligned: bool = False, goals: Sequence[dict] = ()) -> dict:
     """One document: a breakdown table, a plan, an annual report, or other."""
     default_year = doc.years[0] if doc.years else None
     rows = table_rows(doc.lines)

@@ -272,7 +272,7 @@ _PIECE_RE = re.compile(r"[^,]+")
 _TAG_RE = re.compile(r"</?p>|\s+")
 
 
-_SCALE = {"万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
+SCALE = {"万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
 
 
 def _number(token: str) -> float:
@@ -605,7 +605,7 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
         )
     ):
         return []
-    value = _number(m["num"]) * _SCALE.get(m["wan"], 1)
+    value = _number(m["num"]) * SCALE.get(m["wan"], 1)
     post = _POST_RE.match(plain, m.end())
     post_word = post.group(1) if post.group(1) != "内" or unit in TIME_UNITS else None
     pre, pre_plain = text[prev_end : m.start()], plain[prev_end : m.start()]
@@ -729,7 +729,7 @@ def _zero(clause: _Clause) -> list[dict]:
 def _value(m: re.Match) -> tuple[float, str]:
     if m["pct"]:
         return float(m["num"]), m["pct"]
-    return _number(m["num"]) * _SCALE.get(m["wan"], 1), m["unit"] + (m["rate"] or "")
+    return _number(m["num"]) * SCALE.get(m["wan"], 1), m["unit"] + (m["rate"] or "")
 
 
 def _from_to(
