@@ -6000,3 +6000,33 @@ def test_a_plan_s_look_back_and_ahead_holds_no_tasks():
         ("2", "雨水排水能力提升"),
         ("1", "持续加强污染治理管控"),
     ]
+
+
+def test_a_plan_s_look_back_named_as_a_phrase_holds_no_tasks():
+    # top-level parts that look back or analyse, in any wording: a noun phrase ending in 情况 /
+    # 分析 / 趋势; an action part ending so ("加强情况通报") or a 问题清单 still holds tasks
+    text = """某区消防“十五五”规划
+一、“十四五”期间本区消防发展情况和未来消防安全趋势
+(一)“十四五”期间消防工作成效
+1.消防工作机制建设不断完善。新增消火栓253个。
+2.消防基础设施建设逐步推进。
+(二)面临的难题
+1.火灾总量居高不下。
+二、“十四五”短板弱项分析
+1.公园绿地分布不均。
+三、主要任务
+(一)加强社会消防安全管理
+1.织密社会消防安全管理网络。
+2.加强社区消防安全管理。
+(二)加强情况通报
+3.建立火灾情况月报制度。
+四、问题整改清单
+4.老旧小区消防通道堵塞问题。由区消防救援支队牵头整治。
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], t["title"]) for t in tasks(doc)] == [
+        ("1", "织密社会消防安全管理网络"),
+        ("2", "加强社区消防安全管理"),
+        ("3", "建立火灾情况月报制度"),
+        ("4", "老旧小区消防通道堵塞问题"),
+    ]

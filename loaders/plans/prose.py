@@ -58,6 +58,14 @@ _BACKGROUND_PART_RE = re.compile(
     r"|(?:“[^”]{2,6}”)?(?:面临的?)?(?:发展|规划)?(?:形势|要求|趋势|环境|背景)(?:及|和|与|、)?"
     r"(?:趋势|挑战|机遇|问题)?(?:及|和|与|、)?(?:趋势|挑战|机遇)?"
 )
+# a top-level part named for a look back or an analysis ("一、“十四五”规划执行情况", "二、“十四五”短板弱项
+# 分析", "一、“十二五”期间消防发展情况和未来消防安全趋势"): a noun phrase ending so, not an action
+_LOOK_BACK_PART_RE = re.compile(
+    r"(?!(?:加强|加快|推进|推动|深化|强化|完善|健全|提升|提高|实施|开展|落实|建立|构建|打造|优化|坚持|全面|着力|"
+    r"持续|大力|积极|扎实|切实|严格|规范|创新|做好|抓好|把握|研判|分析|关于))"
+    r"(?![^，,。；;]*(?:任务|措施|举措|清单|目标|要求|思路|原则|行动|重点|工程|项目|安排|整改))"
+    r"[^，,。；;]{2,30}(?:情况|回顾|分析|趋势|形势|预判)"
+)
 # a closing part of a plan named for its safeguards ("八、落实具体保障", "五、强化要素保障"): only at
 # the top level; a task may well be titled so ("14.优化人才服务保障")
 _SAFEGUARD_PART_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}保障$")
@@ -67,7 +75,10 @@ def _non_task_head(head: Item) -> bool:
     """A heading whose section holds no tasks (总体要求, 保障措施, a top-level X保障 …)."""
     if NON_TASK_SECTION_RE.search(head.text[:20]):
         return not _leading_action(head)
-    if head.style == "cn_comma" and _BACKGROUND_PART_RE.fullmatch(first_clause(head.text)):
+    if head.style == "cn_comma" and (
+        _BACKGROUND_PART_RE.fullmatch(first_clause(head.text))
+        or _LOOK_BACK_PART_RE.fullmatch(first_clause(head.text))
+    ):
         return True
     return head.style == "cn_comma" and bool(_SAFEGUARD_PART_RE.match(first_clause(head.text)))
 
