@@ -5904,13 +5904,15 @@ def test_a_numbered_table_inside_a_plan_s_text_is_no_document_of_its_own():
     }
 
 
-def test_an_indicator_table_whose_header_cells_were_split_over_two_rows():
+def goals_of(cells: list[str]) -> list[tuple]:
+    """(indicator, comparator, value, unit, year) of the goals an indicator table's cells give."""
     from loaders.plans.indicator_tables import indicator_goals
 
-    def goals_of(cells: list[str]) -> list[tuple]:
-        goals, _ = indicator_goals(cells)
-        return [(g["indicator"], g["comparator"], g["value"], g["unit"], g["year"]) for g in goals]
+    goals, _ = indicator_goals(cells)
+    return [(g["indicator"], g["comparator"], g["value"], g["unit"], g["year"]) for g in goals]
 
+
+def test_an_indicator_table_whose_header_cells_were_split_over_two_rows():
     # a period over its kind ("“十五五”" / "目标值"), a spanning 指标值 over 现状 | 近期规划 and their
     # years on the row below, the unit column named 指标单位
     assert goals_of(
@@ -6029,4 +6031,41 @@ def test_a_plan_s_look_back_named_as_a_phrase_holds_no_tasks():
         ("2", "加强社区消防安全管理"),
         ("3", "建立火灾情况月报制度"),
         ("4", "老旧小区消防通道堵塞问题"),
+    ]
+
+
+def test_an_indicator_table_s_bracketed_cumulative_values_are_its_goals():
+    # 〔12〕 is the figure summed over the plan's period; a range (〔3000—4000〕) is no level
+    assert goals_of(
+        [
+            "序号",
+            "指标",
+            "2025年基期值",
+            "2030年目标值",
+            "属性",
+            "1",
+            "城中村整体改造项目认定数量(个)",
+            "〔70〕",
+            "〔12〕",
+            "约束性",
+            "2",
+            "实施老旧小区改造面积(万平方米)",
+            "〔6880〕",
+            "〔3000—4000〕",
+            "预期性",
+            "3",
+            "口袋公园数量(座)",
+            "[150]",
+            "[200]",
+            "预期性",
+            "4",
+            "区管及以上美丽幸福河湖建成率(%)",
+            "21",
+            "70",
+            "预期性",
+        ]
+    ) == [  # fmt: skip
+        ("城中村整体改造项目认定数量", ">=", 12, "个", 2030),
+        ("口袋公园数量", ">=", 200, "座", 2030),
+        ("区管及以上美丽幸福河湖建成率", ">=", 70, "%", 2030),
     ]

@@ -75,10 +75,16 @@ def _compact(cell: str) -> str:
     return _SPACES_RE.sub("", cell).strip("|")
 
 
+# a value cell in square brackets ("〔12〕", "[120]"): the plan's figure summed over its period
+_CUMULATIVE_RE = re.compile(r"[〔\[［【](.+)[〕\]］】]")
+
+
 def parse_value(cell: str) -> tuple[str, float, str | None] | None:
     """(comparator, value, unit) of a table's value cell ('≤490', '＞5', '98%', '>6亿吨',
     '90%以上'); a bare figure is the level to reach (">=", as a plain count or rate in prose)."""
     text = _compact(cell)
+    if bracketed := _CUMULATIVE_RE.fullmatch(text):  # 〔12〕: a total over the plan's period
+        text = bracketed.group(1)
     comparator = ""
     for word, cmp in _CMP_PREFIX:
         if text.startswith(word):
