@@ -6069,3 +6069,27 @@ def test_an_indicator_table_s_bracketed_cumulative_values_are_its_goals():
         ("口袋公园数量", ">=", 200, "座", 2030),
         ("区管及以上美丽幸福河湖建成率", ">=", 70, "%", 2030),
     ]
+
+
+def test_an_indicator_table_a_cell_a_paragraph_whose_cells_run_over_two_lines():
+    # each cell a paragraph between blank lines: a unit under its figure, an aside under a name,
+    # an aside after a figure, and a note under the table that is no cell of the last row
+    from loaders.plans.indicator_tables import indicator_goals
+
+    paragraphs = [
+        "序号", "指标名称", "属性", "基准值\n（2020年）", "目标值\n（2025年）",
+        "1", "河湖水面积", "约束性", "120.14\n平方公里", "128.92\n平方公里",
+        "2", "供水水质综合合格率\n（国标GB5749-2006）", "约束性", "≥95％", "≥99％",
+        "3", "污水厂污泥资源化利用率", "预期性", "/", "≥98％（除危废外）",
+        "4", "河长制标准化街镇建成率", "约束性", "（44.4％）", "100％",
+        "注：括号内数据为2019年平均值",
+    ]  # fmt: skip
+    lines = "\n\n".join(paragraphs).split("\n")
+    goals, kept = indicator_goals(lines)
+    assert [(g["indicator"], g["comparator"], g["value"], g["unit"], g["year"]) for g in goals] == [
+        ("河湖水面积", ">=", 128.92, "平方公里", 2025),
+        ("供水水质综合合格率（国标GB5749-2006）", ">=", 99, "%", 2025),
+        ("污水厂污泥资源化利用率", ">=", 98, "%", 2025),
+        ("河长制标准化街镇建成率", ">=", 100, "%", 2025),
+    ]
+    assert [line for line in kept if line] == ["注：括号内数据为2019年平均值"]

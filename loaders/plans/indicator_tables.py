@@ -71,10 +71,21 @@ _ROW_END_RE = re.compile(
 )
 
 
+_HALF_WIDTH_BRACKETS = str.maketrans("（）", "()")
+
+
 def _compact(cell: str) -> str:
-    return _SPACES_RE.sub("", cell).strip("|")
+    return _SPACES_RE.sub("", cell).strip("|").translate(_HALF_WIDTH_BRACKETS)
 
 
+# a unit on a line of its own ("平方公里", "万平方米", "％")
+_UNIT_LINE_RE = re.compile(r"[\u4e00-\u9fff/]{1,5}|[%％‰]")
+# an aside in brackets on a line of its own ("（国标GB5749-2006）", "（2025年）")
+_ASIDE_LINE_RE = re.compile(r"[（(][^（()）]{1,28}[）)]")
+# a note under a table ("注：括号内数据为2019年平均值", "备注:", "资料来源：")
+_TABLE_NOTE_RE = re.compile(r"(?:注|备注|说明|资料来源|数据来源)\d?[:：]")
+# an aside after a cell's figure ("≥98％（除危废外）")
+_VALUE_ASIDE_RE = re.compile(r"(?<=[\d%％\u4e00-\u9fff])[（(][^（()）]{1,20}[）)]$")
 # a value cell in square brackets ("〔12〕", "[120]"): the plan's figure summed over its period
 _CUMULATIVE_RE = re.compile(r"[〔\[［【](.+)[〕\]］】]")
 
@@ -85,6 +96,7 @@ def parse_value(cell: str) -> tuple[str, float, str | None] | None:
     text = _compact(cell)
     if bracketed := _CUMULATIVE_RE.fullmatch(text):  # 〔12〕: a total over the plan's period
         text = bracketed.group(1)
+    text = _VALUE_ASIDE_RE.sub("", text)  # "≥98％（除危废外）"
     comparator = ""
     for word, cmp in _CMP_PREFIX:
         if text.startswith(word):
@@ -275,10 +287,40 @@ def _row_goal(row: list[str], head: list[str]) -> dict | None:
     return _goal(name, target, unit.strip() if unit else None, year)
 
 
+def _line_cells(lines: list[str]) -> tuple[list[int], list[str]]:
+    """The cells of tables flattened a cell a line, with the index of each one's line. Where
+    a cell is a paragraph between blank lines, its second line is no cell of its own when it is
+    a unit under a figure ("120.14" / "平方公里") or an aside ("供水水质综合合格率" / "（国标…）")."""
+    at_line: list[int] = []
+    cells: list[str] = []
+    for k, line in enumerate(lines):
+        text = line.strip()
+        if not text:
+            continue
+        if (
+            cells
+            and at_line[-1] == k - 1
+            and (k < 2 or not lines[k - 2].strip())
+            and (k + 1 >= len(lines) or not lines[k + 1].strip())
+            and (_ASIDE_LINE_RE.fullmatch(text) or _unit_under_figure(cells[-1], text))
+        ):
+            cells[-1] += text
+            continue
+        at_line.append(k)
+        cells.append(text)
+    return at_line, cells
+
+
+def _unit_under_figure(figure: str, text: str) -> bool:
+    if not _UNIT_LINE_RE.fullmatch(text) or _ROW_END_RE.match(text):
+        return False
+    value = parse_value(figure)
+    return value is not None and value[2] is None and parse_value(figure + text) is not None
+
+
 def _per_line_goals(lines: list[str], used: set[int]) -> list[dict]:
     """Goals of tables flattened a cell a line; the indices of their lines go into `used`."""
-    at_line = [k for k, line in enumerate(lines) if line.strip()]
-    cells = [lines[k].strip() for k in at_line]
+    at_line, cells = _line_cells(lines)
     goals: list[dict] = []
     i = 0
     while i < len(cells):
@@ -295,6 +337,7 @@ def _per_line_goals(lines: list[str], used: set[int]) -> list[dict]:
             end < len(cells)
             and len(cells[end]) <= 60
             and not _ROW_END_RE.match(cells[end])
+            and not _TABLE_NOTE_RE.match(cells[end])
             and "|" not in cells[end]
             and "\t" not in cells[end]
         ):
