@@ -6093,3 +6093,17 @@ def test_an_indicator_table_a_cell_a_paragraph_whose_cells_run_over_two_lines():
         ("河长制标准化街镇建成率", ">=", 100, "%", 2025),
     ]
     assert [line for line in kept if line] == ["注：括号内数据为2019年平均值"]
+
+
+def test_a_count_of_things_put_in_order_is_a_floor():
+    # 整治 / 治理 / 更换 / 清理 … make or mend things as 新建 does; 块 counts signs and screens
+    assert _targets("店招店牌整治1500块,户外广告整治230块。") == [
+        ("店招店牌整治", ">=", 1500, "块"),
+        ("户外广告整治", ">=", 230, "块"),
+    ]
+    assert _targets("整治河道12条。") == [("整治河道", ">=", 12, "条")]
+    assert _targets("治理水土流失面积50平方公里。") == [("治理水土流失面积", ">=", 50, "平方公里")]
+    assert _targets("更换智能燃气表5万台。") == [("更换智能燃气表", ">=", 50000, "台")]
+    # a 块 in a word is no unit, an activity is no count to reach
+    assert _targets("划分网格3块状区域。") == []
+    assert _targets("全区整治工作开展3年。") == []
