@@ -6107,3 +6107,18 @@ def test_a_count_of_things_put_in_order_is_a_floor():
     # a 块 in a word is no unit, an activity is no count to reach
     assert _targets("划分网格3块状区域。") == []
     assert _targets("全区整治工作开展3年。") == []
+
+
+def test_within_the_year_before_what_must_be_done_is_a_deadline():
+    from loaders.plans.deadlines import find_deadline_in_text
+
+    def date_of(text: str) -> str | None:
+        found = find_deadline_in_text(text, 2009)
+        return found.date.isoformat() if found else None
+
+    assert date_of("没有开展的市级城市,2009年内都要创造条件尽快启动。") == "2009-12-31"
+    assert date_of("年内必须全部整改到位。") == "2009-12-31"
+    assert date_of("2010年内应制定实施办法。") == "2010-12-31"
+    # a length of time, or a year's count, is no deadline
+    assert date_of("两年内要完成。") is None
+    assert date_of("2009年内共办理案件100件。") is None

@@ -54,6 +54,8 @@ _PROSE_YEAR_IN_VERB = "完实建出制基全启达推形落"
 # a cell going on after its date: "2025年11月底前,并长期坚持", "6月底前完成,持续推进"
 _KEPT_ON_RE = re.compile(ONGOING_CLAUSE + r"(?:$|[,，;；。])")
 MAX_CELL_CHARS = 40
+# what must be done by then: "2009年内都要创造条件尽快启动", "年内必须全部整改到位"
+_MUST_RE = re.compile(r"(?:都|均|全部|各地)?(?:要|须|必须|务必|应当?|力争|争取)")
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,11 @@ def _is_prose_deadline(m: re.Match, text: str) -> bool:
     yend = m["yend"]
     if yend in ("年内", "内"):
         follows = text[m.end() : m.end() + 1]
-        return bool(follows) and follows in _PROSE_YEAR_IN_VERB and (yend == "年内" or m["year"])
+        if not (yend == "年内" or m["year"]):
+            return False
+        return (
+            follows in _PROSE_YEAR_IN_VERB and bool(follows) or bool(_MUST_RE.match(text, m.end()))
+        )
     if yend in ("年底", "年末", "底", "末"):
         return bool(m["year"] or m["rel"] or m["every"])
     if m["year"] and not (yend or m["every"]):  # a bare year: "2025年完成…", "到2020年,…"
