@@ -6122,3 +6122,27 @@ def test_within_the_year_before_what_must_be_done_is_a_deadline():
     # a length of time, or a year's count, is no deadline
     assert date_of("两年内要完成。") is None
     assert date_of("2009年内共办理案件100件。") is None
+
+
+def test_an_assessment_s_table_naming_no_unit_is_no_task_list():
+    scoring = """某区依法行政工作考核标准
+项目 | 考核标准 | 扣分标准 |
+一、组织领导工作 12分 | 1、制定推进依法行政年度工作计划。3分 | 没有年度工作计划的扣3分。 |
+2、健全推进依法行政组织领导机构。1分 | 领导机构不健全的扣1分。 | |
+二、依法决策工作 6分 | 1、建立重大决策集体讨论制度。2分 | 未建立的扣2分。 |
+"""
+    (doc,) = docs(scoring)
+    assert (doc["kind"], tasks(doc)) == ("other", [])
+    # the same items with a unit column are work handed out: their tasks stand
+    handed_out = """某区依法行政工作考核标准
+序号 | 考核内容 | 考核标准 | 责任单位 |
+1 | 制定推进依法行政年度工作计划。 | 没有年度工作计划的扣3分。 | 区司法局 |
+2 | 健全推进依法行政组织领导机构。 | 领导机构不健全的扣1分。 | 区委编办 |
+3 | 建立重大决策集体讨论制度。 | 未建立的扣2分。 | 区政府办 |
+"""
+    (doc,) = docs(handed_out)
+    assert [(t["number"], t["responsible_units"]) for t in tasks(doc)] == [
+        ("1", ["区司法局"]),
+        ("2", ["区委编办"]),
+        ("3", ["区政府办"]),
+    ]

@@ -169,6 +169,13 @@ def parse_document(doc: RawDocument, aligned: bool = False, goals: Sequence[dict
             and any(MEASURE_RE.match(c.strip()) for r in rows for c in r)
         )
         actions = parse_table_rows(rows, default_year, aligned=not text_table)
+        if (
+            actions
+            and ASSESS_TITLE_RE.search(doc.title)
+            and not _attributed(ParsedPlan(actions, []))[0]
+        ):
+            # an assessment's table naming no unit (项目 | 考核标准 | 扣分标准): items to score, no tasks
+            return _document(doc, "other", [], [])
         if actions:
             kind = _table_kind(doc)
             if kind == "plan":  # a plan's own tasks in its text, beside a table inside it
