@@ -6146,3 +6146,20 @@ def test_an_assessment_s_table_naming_no_unit_is_no_task_list():
         ("2", ["区委编办"]),
         ("3", ["区政府办"]),
     ]
+
+
+def test_a_plan_asking_for_a_summary_of_results_is_no_report():
+    text = """(二)自查摸底阶段(7月3日至7月15日)。各县政府对辖区内重点污染问题进行深入检查,确定挂牌督办名单。
+(三)全面整治阶段(7月16日至8月31日)。各县政府组织有关部门对检查出的重点环境问题进行集中整治。
+(四)总结考核阶段(10月1日至11月10日)。各县政府要认真总结专项行动取得的成效与不足,于11月10日前报送。
+"""
+    (doc,) = docs(text)
+    assert doc["kind"] == "plan"
+    assert [t["number"] for t in tasks(doc)] == ["(二)", "(三)", "(四)"]
+    # a report's own heading still says so
+    report = """一、取得的成效
+(一)依法行政水平明显提升。全年办理行政复议案件36件。
+(二)执法监督不断加强。开展执法检查12次。
+"""
+    (doc,) = docs(report)
+    assert doc["kind"] == "annual_report"

@@ -329,13 +329,24 @@ def document_kind(doc: RawDocument, parsed: ParsedPlan) -> str:
     # 工作坚持以…为指导" over "1.深入学习…" "2.推进…"): a plan's year, not a report's
     if opening and not (hits or PAST_FIGURE_RE.search(body)):
         opening = opening if extract_achievements(body[:20000], None) else None
-    said = any(REPORT_BODY_RE.search(line) for line in doc.lines[:40] if len(line) < 300) or bool(
-        opening
-    )
+    said = any(_says_report(line) for line in doc.lines[:40] if len(line) < 300) or bool(opening)
     past = hits * 1000 / max(len(body), 1) if hits >= 2 else 0.0  # one "了" makes no report
     if said or past >= 2.5 or len(PAST_FIGURE_RE.findall(body)) >= 3:
         return "annual_report"
     return "plan"
+
+
+def _says_report(line: str) -> bool:
+    """A line saying it reports ("现将…报告如下", "一、取得的成效"); not a plan asking for a
+    summary of results ("要认真总结环保行动取得的成效与不足")."""
+    for m in REPORT_BODY_RE.finditer(line):
+        clause = re.split(r"[。;；,，]", line[: m.start()])[-1]
+        if not _ASKS_SUMMARY_RE.search(clause):
+            return True
+    return False
+
+
+_ASKS_SUMMARY_RE = re.compile(r"要|将|应|总结|巩固|梳理|宣传|展示")
 
 
 # a plan saying so of itself: "…,制定如下方案。", "特制定本实施方案", "决定在我县深入开展…活动"
