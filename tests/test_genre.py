@@ -6163,3 +6163,20 @@ def test_a_plan_asking_for_a_summary_of_results_is_no_report():
 """
     (doc,) = docs(report)
     assert doc["kind"] == "annual_report"
+
+
+def test_a_task_column_named_by_words_run_together_holds_the_tasks():
+    # 任务项目指标 / 项目指标: the words of a task column run together; 进展比例 is progress
+    text = """序号 | 任务项目指标 | 责任单位 | 进展比例 |
+1 | 为3.078万60岁以上老年人免费接种流感疫苗。 | 区卫生健康局 | 20% |
+2 | 培训应急救护人员575人以上。 | 区红十字会 | 50% |
+"""
+    (doc,) = docs(text)
+    assert doc["kind"] == "breakdown_table"
+    assert [
+        (t["number"], t["responsible_units"], [x["value"] for x in t["targets"]])
+        for t in tasks(doc)
+    ] == [
+        ("1", ["区卫生健康局"], []),
+        ("2", ["区红十字会"], [575]),
+    ]

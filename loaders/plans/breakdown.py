@@ -1353,6 +1353,8 @@ def header_role(cell: str) -> str | None:
             return role
     if re.fullmatch(r"[\u4e00-\u9fff]{1,4}(?:内容|措施)", text):
         return "measure"  # 推进内容, 整改措施: the tasks' text whatever the word before
+    if re.fullmatch(r"(?:任务|项目|指标|事项|目标)(?:任务|项目|指标|事项|目标|内容){1,2}", text):
+        return "measure"  # 任务项目指标, 项目指标: the words of a task column run together
     if re.fullmatch(r"[\u4e00-\u9fff]{1,8}名称", text) or re.fullmatch(
         r"(?:改革|建设|专项)任务", text
     ):
