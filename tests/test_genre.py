@@ -6180,3 +6180,18 @@ def test_a_task_column_named_by_words_run_together_holds_the_tasks():
         ("1", ["区卫生健康局"], []),
         ("2", ["区红十字会"], [575]),
     ]
+
+
+def test_a_web_address_is_no_figure():
+    # a saved page's address: its percent-escapes (%E6 …) and file numbers are no results
+    text = """某县2016年法治政府建设工作报告
+一、主要工作
+全年办理行政复议案件36件,开展执法检查12次。
+http://www.example.com/%E6%95%99%E6%A1%88/article-11674-4.html
+来源:www.example.com/a/95%E6.html
+"""
+    (doc,) = docs(text)
+    assert [(a["indicator"], a["value"], a["unit"]) for a in doc["achievements"]] == [
+        ("办理行政复议案件", 36, "件"),
+        ("开展执法检查", 12, "次"),
+    ]

@@ -326,7 +326,13 @@ def role_brackets(text: str) -> str:
 _PINYIN_GLOSS_RE = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 
 
+# a web address a saved page or a copy carries ("http://www.x.com/%E6%95%99…/article-4.html"):
+# no words of the document, and its %E6 and 4.html are no figures
+_URL_RE = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+")
+
+
 def clean_document_text(raw: str) -> str:
     """normalize_text, then strip_furniture: the text the plan parser reads."""
-    text = role_brackets(_PINYIN_GLOSS_RE.sub("", normalize_text(raw)))
+    text = _URL_RE.sub("", normalize_text(raw))
+    text = role_brackets(_PINYIN_GLOSS_RE.sub("", text))
     return "\n".join(strip_furniture(text.split("\n")))
