@@ -6195,3 +6195,19 @@ http://www.example.com/%E6%95%99%E6%A1%88/article-11674-4.html
         ("办理行政复议案件", 36, "件"),
         ("开展执法检查", 12, "次"),
     ]
+
+
+def test_a_table_row_whose_cell_the_copy_broke_over_two_lines():
+    # rows closing with "|": one left open goes on in the next line; 协助单位 cooperates
+    text = """序号 | 工作内容 | 牵头单位 | 协助单位 | 完成期限 |
+1 | 建设防护绿地,维护管理措施落实。 | 市规划局 | 市国土资源局
+市农牧林业局 | 2010年9月20日前 |
+2 | 改善污水处理设施。 | 市环保局 | 市建设局 | 2010年10月底前 |
+"""
+    (doc,) = docs(text)
+    assert [
+        (t["number"], t["lead_units"], t["cooperating_units"], t["deadline"]) for t in tasks(doc)
+    ] == [
+        ("1", ["市规划局"], ["市国土资源局", "市农牧林业局"], "2010-09-20"),
+        ("2", ["市环保局"], ["市建设局"], "2010-10-31"),
+    ]

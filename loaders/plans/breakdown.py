@@ -151,6 +151,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "cooperating": (
         "配合单位",
         "协办单位",
+        "协助单位",
+        "协助部门",
         "配合部门",
         "参与单位",
         "支撑单位",
@@ -221,7 +223,7 @@ def pipe_table_lines(lines: list[str]) -> list[str]:
     """Tables copied from web pages as text with "|" between cells, turned into TAB rows: a row
     per line ("a | b | c |"), a cell per line ("a |") with a bare "|" line between rows, or a
     stream of cells with a bare "|" line between every two (rows then start at a number cell)."""
-    lines = _header_rejoined(lines)
+    lines = _broken_rows_rejoined(_header_rejoined(lines))
     lines = _paragraph_cells(_numbered_cell_lines(_cell_streams(_cells_apart(lines))))
     lines = _block_rows(lines)
     out: list[str] = []
@@ -273,6 +275,35 @@ def pipe_table_lines(lines: list[str]) -> list[str]:
     if cells:
         out.append("\t".join(cells))
     return out
+
+
+def _broken_rows_rejoined(lines: list[str]) -> list[str]:
+    """Rows of "a | b |" a cell of which the copy broke over two lines ("… | 市规划局 | 市国土资源局"
+    / "市农牧林业局 | 2010年9月20日前 |"): where the rows close with "|", a row left open goes on
+    in the next line, which closes it."""
+    out: list[str] = []
+    closed = False  # the last row of cells closed with "|"
+    for line in lines:
+        text = line.strip()
+        if (
+            out
+            and closed
+            and _open_row(out[-1])
+            and "|" in text
+            and text.endswith("|")
+            and not is_header_row([p.strip() for p in out[-1].split("|")])
+        ):
+            out[-1] = out[-1].rstrip() + " " + text
+            continue
+        if text.count("|") >= 2:
+            closed = text.endswith("|") or (closed and _open_row(text))
+        out.append(line)
+    return out
+
+
+def _open_row(line: str) -> bool:
+    text = line.strip()
+    return text.count("|") >= 2 and not text.endswith("|") and "\t" not in text
 
 
 def _header_rejoined(lines: list[str]) -> list[str]:
