@@ -6211,3 +6211,16 @@ def test_a_table_row_whose_cell_the_copy_broke_over_two_lines():
         ("1", ["市规划局"], ["市国土资源局", "市农牧林业局"], "2010-09-20"),
         ("2", ["市环保局"], ["市建设局"], "2010-10-31"),
     ]
+
+
+def test_a_report_s_relief_and_spending_are_its_results():
+    from loaders.plans.targets import extract_achievements
+
+    text = "2020年,资助建档立卡贫困人口662704人,资助金额8729.9万元;救助困难群众1200人次,基金支出11.3亿元。"
+    got = [(a["indicator"], a["value"], a["unit"]) for a in extract_achievements(text, 2020)]
+    assert got == [
+        ("资助建档立卡贫困人口", 662704, "人"),
+        ("资助金额", 87299000, "元"),
+        ("救助困难群众", 1200, "人次"),
+        ("基金支出", 1130000000, "元"),
+    ]
