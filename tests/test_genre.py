@@ -6224,3 +6224,20 @@ def test_a_report_s_relief_and_spending_are_its_results():
         ("救助困难群众", 1200, "人次"),
         ("基金支出", 1130000000, "元"),
     ]
+
+
+def test_a_numbered_heading_glued_to_its_first_sub_item():
+    # "1. 深入推进…工作(1)加强…": the copy lost the line break after the heading; the first
+    # sub-item is no part of the heading's title
+    text = """某区2024年度法治建设工作计划
+一、重点任务
+1. 深入推进法治宣传教育工作(1)加强法治宣传力度,提高全民法治意识。(区司法局负责)
+(2)组织开展各类法治主题教育活动。(区司法局负责)
+2. 深化依法行政改革(1)推进政务公开工作。(区政府办负责)
+(2)加强行政权力运行监督。(区司法局负责)
+"""
+    (doc,) = docs(text)
+    assert [(a["title"], [t["number"] for t in a["tasks"]]) for a in doc["actions"]] == [
+        ("深入推进法治宣传教育工作", ["(1)", "(2)"]),
+        ("深化依法行政改革", ["(1)", "(2)"]),
+    ]

@@ -152,6 +152,7 @@ _SEQUENCE_MARKER_RE = re.compile(
 _FIRST_ITEM_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])(?=(?:1[.、．]|\(1\)|\(一\)|①)(?:[\u4e00-\u9fff“《]|[A-Z]{2}))"
 )
+_FIRST_SUB_ITEM_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?=(?:\(1\)|①)[\u4e00-\u9fff“《])")
 # a title running on into the text after it (a page copied as one line): "…情况报告2025年,…"
 _RUN_ON_TITLE_RE = re.compile(
     r"^(.{4,60}?(?:方案|要点|计划|规划|报告|意见|安排|办法|清单|通知|措施|纲要)"
@@ -505,10 +506,12 @@ def _sequence_cuts(text: str) -> list[int]:
 
 def _split_first_item(piece: str) -> list[str]:
     marker = match_marker(piece)
-    if marker is None or marker.style not in ("cn_comma", "cn_paren", "article"):
+    if marker is None or marker.style not in ("cn_comma", "cn_paren", "article", "arabic"):
         return [piece]
     head_len = len(piece) - len(marker.rest)
-    m = _FIRST_ITEM_RE.search(marker.rest, 0, 40)
+    # under "1." only a deeper first item: "1. 深入推进法治宣传教育工作(1)加强法治宣传力度,…"
+    first = _FIRST_SUB_ITEM_RE if marker.style == "arabic" else _FIRST_ITEM_RE
+    m = first.search(marker.rest, 0, 40)
     if m is None or any(ch in marker.rest[: m.start()] for ch in "。;；"):
         return [piece]
     cut = head_len + m.start()
