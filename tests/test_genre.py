@@ -6241,3 +6241,25 @@ def test_a_numbered_heading_glued_to_its_first_sub_item():
         ("深入推进法治宣传教育工作", ["(1)", "(2)"]),
         ("深化依法行政改革", ["(1)", "(2)"]),
     ]
+
+
+def test_a_space_parted_table_whose_rows_glue_their_number_to_the_task():
+    # no 序号 column: "1、task   unit   deadline"; a number given twice goes on; a unit cell's
+    # trailing verb ("看守所制定", "交警分头制定并实施") is no part of the names
+    text = """具体任务和工作要求   主要责任部门      完成时限
+
+1、跟进细化行政案件裁量标准 法制大队       2010年底
+
+2、健全执法台账、法律文书管理制度     法制大队       2010年10月底
+
+2、完善细化治安案件调解程序 治安、交警分头制定并实施      {blank}
+
+3、健全扣押财物管理制度     拘留所、看守所制定       2010年11月底
+""".format(blank="")  # (the row's empty deadline cell: spaces up to the line's end)
+    (doc,) = docs(text)
+    assert [(t["number"], t["responsible_units"], t["deadline"]) for t in tasks(doc)] == [
+        ("1", ["法制大队"], "2010-12-31"),
+        ("2", ["法制大队"], "2010-10-31"),
+        ("2", ["治安", "交警"], None),
+        ("3", ["拘留所", "看守所"], "2010-11-30"),
+    ]

@@ -18,6 +18,8 @@ from loaders.plans.breakdown import align_row, header_role, resolve_roles
 
 _SPACES_RE = re.compile(r"[ \u00a0\u3000]+")
 _ROW_RE = re.compile(r"^\s*(\d{1,3})[ \u00a0\u3000]+\S")
+# a row whose number is glued to its first cell, under a header with no 序号 ("1、明确…职责任务")
+_GLUED_ROW_RE = re.compile(r"^\s*(\d{1,3})[、.．](?=[^\s\d])")
 _TASK_ROLES = {"measure", "name", "category", "group"}
 _UNIT_ROLES = {"lead", "responsible", "cooperating", "deadline"}
 _MAX_COLUMNS = 10
@@ -53,27 +55,36 @@ def space_parted_rows(text: str) -> str:
         if not columns:
             k += 2
             continue
+        header = _SPACES_RE.split(parts[k].strip())
+        numbered = header_role(plain_name(header[0])) == "number"
+        row_re = _ROW_RE if numbered else _GLUED_ROW_RE
         rows, j, expect = [], k + 2, None
         while j < len(parts):
             line = parts[j]
             if not line.strip():
                 j += 2
                 continue
-            m = _ROW_RE.match(line)
-            if not m or (expect is not None and int(m.group(1)) <= expect - 1):
+            m = row_re.match(line)
+            # (a number given twice, "6、" over "6、", goes on; a lower one starts anew)
+            if not m or (expect is not None and int(m.group(1)) < expect - 1):
                 break
             rows.append(j)
             expect = int(m.group(1)) + 1
             j += 2
         if len(rows) >= 2:
-            header = _SPACES_RE.split(parts[k].strip())
+            if not numbered:
+                header = ["序号", *header]
             named = resolve_roles(
                 {c: r for c, name in enumerate(header) if (r := header_role(plain_name(name)))}
             )
             roles = [named.get(c) or "note" for c in range(1, len(header))]
             parts[k] = "\t".join(header)
             for r in rows:
-                number, *tokens = _SPACES_RE.split(parts[r].strip())
+                line = parts[r].strip()
+                if not numbered:
+                    glued = _GLUED_ROW_RE.match(line)
+                    line = f"{glued.group(1)} {line[glued.end() :]}"
+                number, *tokens = _SPACES_RE.split(line)
                 cells, rest = (
                     align_row(tokens, roles)
                     if len(tokens) > len(roles) - 1

@@ -174,6 +174,10 @@ VERB_RE = re.compile(
 # wrapping words at the end of a name: "乡镇人民政府按职责分工分别负责", "司法局等部门"
 TRAILING_PHRASE_RE = re.compile(
     r"(按职责分工分别负责|按职责分工负责|按职责分别负责|分别负责|分工负责|负责落实|负责)$"
+    # what a unit cell's body does after its name: "看守所制定", "交警分头制定并实施",
+    # "交警大队根据各自执法实际制定"
+    r"|(?<=[\u4e00-\u9fff]{2})(?:根据[^、,，;；]{1,16}?)?(?:分头|共同|具体|组织)?"
+    r"(?:制定|实施|执行)(?:并(?:实施|落实|执行))?$"
 )
 TRAILING_ETC_RE = re.compile(r"等(?:有关|相关|其他)?(?:部门|单位|机构){0,2}$")  # "等部门单位"
 HTML_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s*/?>")
