@@ -6224,6 +6224,10 @@ def test_a_report_s_relief_and_spending_are_its_results():
         ("救助困难群众", 1200, "人次"),
         ("基金支出", 1130000000, "元"),
     ]
+    # what a body has at the year's end is the report's figure too
+    text = "我局现有执法机构20个,在岗行政执法持证人员212人。"
+    got = [(a["indicator"], a["value"], a["unit"]) for a in extract_achievements(text, 2019)]
+    assert got == [("我局现有执法机构", 20, "个"), ("现有在岗行政执法持证人员", 212, "人")]
 
 
 def test_a_numbered_heading_glued_to_its_first_sub_item():
