@@ -202,6 +202,9 @@ def parse_document(doc: RawDocument, aligned: bool = False, goals: Sequence[dict
         result = _document(doc, kind, [], extract_achievements(body, default_year))
         result["targets"] = extract_targets(coming_part(body))  # the goals of the year to come
         return result
+    if kind == "plan" and _requirements_only(doc) and not _attributed(parsed)[0]:
+        # the notice's own requirements ("1.明确任务,压实责任。…"), the plan it hands on not here
+        parsed = ParsedPlan([], parsed.plan_targets)
     if kind == "plan" and not parsed.actions and not _transmits_only(doc):
         structural = parse_plan_lines(doc.lines, doc.title, doc.years, structural=True)
         # (no task either way: the goals read so far stand, "二、主要目标 (一)…达到50%以上")
@@ -237,9 +240,10 @@ def parse_document(doc: RawDocument, aligned: bool = False, goals: Sequence[dict
     return _document(doc, "other", [], [])
 
 
-# a notice handing on a plan with requirements of its own: "现印发给你们,并提出以下意见"
+# a notice handing on a plan with requirements of its own: "现印发给你们,并提出以下意见",
+# "印发给你们,并就抓好《方案》确定的146项工作任务落实通知如下"
 _TRANSMITS_RE = re.compile(
-    r"(?:印发|转发)给你们.{0,12}(?:提出|就|强调)[^。]{0,12}(?:(?:以下|如下)(?:意见|要求)|通知如下)"
+    r"(?:印发|转发)给你们.{0,12}(?:提出|就|强调)[^。]{0,40}?(?:(?:以下|如下)(?:意见|要求)|通知如下)"
 )
 
 
@@ -247,6 +251,13 @@ def _transmits_only(doc: RawDocument) -> bool:
     """A notice that hands on an attached plan and numbers its own requirements after saying so
     ("一、高度重视,提高站位。…"): those are no tasks of the plan."""
     return any(_TRANSMITS_RE.search(line) for line in doc.lines[:40])
+
+
+def _requirements_only(doc: RawDocument) -> bool:
+    """A notice handing on a plan, then its few requirements and its end: the plan's text is not
+    in this document (a copy of the notice alone, the plan a separate file)."""
+    at = next((k for k, line in enumerate(doc.lines[:40]) if _TRANSMITS_RE.search(line)), None)
+    return at is not None and len(doc.lines) - at <= 25
 
 
 _NOTIFIES_RE = re.compile(r"(?:现|特)(?:就|将)[^。]{0,30}通知如下")
