@@ -6281,3 +6281,30 @@ def test_a_notice_s_numbered_requirements_with_no_plan_after_them_are_no_tasks()
 """
     (doc,) = docs(text)
     assert (doc["kind"], tasks(doc)) == ("plan", [])
+
+
+def test_explainers_by_their_tag_or_their_questions_are_no_plans():
+    tagged = """【文字解读】某管理区清洁家园行动方案
+一、工作背景:为改善人居环境,制定本方案。
+二、重点任务
+(一)清理农村全域无垃圾。
+(二)开展生态环境治理。
+"""
+    (doc,) = docs(tagged)
+    assert doc["kind"] == "other"
+    asked = """文件:关于贯彻落实提升行政执法质量三年行动计划实施方案的通知
+Q:实施方案是在什么样的背景下出台的?
+A:为落实上级部署,我们印发了实施方案。
+Q:实施方案有哪些主要任务?
+A:一是全面提升行政执法人员能力素质;二是全面推进严格规范公正文明执法。
+"""
+    (doc,) = docs(asked)
+    assert doc["kind"] == "other"
+    # a plan for the work of explaining policy is a plan
+    work = """某县2024年政策解读工作方案
+一、加强政策解读。各部门要做好政策解读。(县政府办负责)
+二、做好回应关切。及时回应社会关切。(县政府办负责)
+三、强化解读审核。(县司法局负责)
+"""
+    (doc,) = docs(work)
+    assert doc["kind"] == "plan"

@@ -385,9 +385,17 @@ _EXPLAINER_PART_RE = re.compile(
 )
 
 
+# a title naming an explainer: "…的解读", "【文字解读】X方案", "解读:《X》" (not "政策解读工作方案")
+_EXPLAINER_TITLE_RE = re.compile(r"解读$|^[【\[][^】\]]{0,6}解读[】\]]|^(?:政策)?解读\s*[:：《]")
+# an explainer's questions and answers ("Q:…是在什么样的背景下出台的?" / "A:…", "问:" / "答:")
+_QUESTION_RE = re.compile(r"^\s*(?:Q|问)\s*\d{0,2}\s*[:：]")
+
+
 def _explains(doc: RawDocument) -> bool:
-    return doc.title.endswith("解读") or any(
-        _EXPLAINER_PART_RE.match(line.strip()) for line in doc.lines[:12] if len(line) < 40
+    return (
+        bool(_EXPLAINER_TITLE_RE.search(doc.title))
+        or any(_EXPLAINER_PART_RE.match(line.strip()) for line in doc.lines[:12] if len(line) < 40)
+        or sum(bool(_QUESTION_RE.match(line)) for line in doc.lines[:40]) >= 2
     )
 
 
