@@ -6308,3 +6308,24 @@ A:一是全面提升行政执法人员能力素质;二是全面推进严格规�
 """
     (doc,) = docs(work)
     assert doc["kind"] == "plan"
+
+
+def test_a_site_s_column_or_a_contact_line_is_no_title():
+    text = """人民政府公报
+2020年,全市医疗保障系统资助建档立卡贫困人口662704人,资助金额8729.9万元。
+承办部门:市人社局 咨询电话:2126811
+"""
+    (doc,) = docs(text)
+    assert doc["title"] == "未命名文件"
+    contact = """市卫计委 2835085
+2020年,全市资助建档立卡贫困人口662704人。
+"""
+    (doc,) = docs(contact)
+    assert doc["title"] == "未命名文件"
+    page = """<html><head><title>政府信息公开_某市人民政府门户网站</title></head><body>
+<p>某区2024年法治政府建设工作要点</p>
+<p>一、加强依法决策。(区司法局负责)</p>
+<p>二、规范行政执法。(区司法局负责)</p>
+</body></html>"""
+    (doc,) = docs(page, "page.html")
+    assert doc["title"] == "某区2024年法治政府建设工作要点"

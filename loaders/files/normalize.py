@@ -326,6 +326,13 @@ def role_brackets(text: str) -> str:
 _PINYIN_GLOSS_RE = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 
 
+# a site's column or a print's running head, no document's title: "政府信息公开", "通知公告",
+# "人民政府公报", "政策文件" (a saved page's <title>, a gazette's header line)
+SECTION_NAME_RE = re.compile(
+    r"(?:政府|政务)?(?:信息)?公开(?:目录|专栏|指南)?|通知公告|公示公告|政策(?:文件|法规)|文件通知|"
+    r"(?:[\u4e00-\u9fff]{2,8})?(?:人民)?政府公报|工作动态|(?:新闻|信息)中心|规范性文件|部门文件|"
+    r"正文|详情|文章详情|内容页|首页"
+)
 # a web address a saved page or a copy carries ("http://www.x.com/%E6%95%99…/article-4.html"):
 # no words of the document, and its %E6 and 4.html are no figures
 _URL_RE = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+")

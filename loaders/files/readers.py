@@ -23,6 +23,7 @@ from xml.etree import ElementTree
 
 from loaders.errors import ReadError
 from loaders.files import limits
+from loaders.files.normalize import SECTION_NAME_RE
 from loaders.files.pdf_layout import DRAWN_WIDE
 from loaders.files.word import docx_text
 
@@ -369,6 +370,8 @@ def page_title(soup) -> str:
     title = parts[0] if parts else ""
     chinese = sum("\u4e00" <= ch <= "\u9fff" for ch in title)
     if chinese < 6 or title.endswith(("网", "网站", "门户", "平台", "首页")):
+        return ""
+    if SECTION_NAME_RE.fullmatch(title):  # "政府信息公开_某市人民政府": the site's column
         return ""
     return title[:200]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from loaders.files.normalize import SECTION_NAME_RE
 from loaders.numbering import CN_DATE, cn_to_int
 from loaders.plans.breakdown import full_header
 
@@ -744,6 +745,10 @@ def _title_from_body(lines: list[str]) -> str:
     return _first_short_line(lines) or "未命名文件"
 
 
+# a telephone or account number ("2835085", "0571-87654321"), not a date (20230607)
+_LONG_NUMBER_RE = re.compile(r"(?<!\d)(?!(?:19|20)\d{2}[01]\d[0-3]\d(?!\d))\d{7,}")
+
+
 def _first_short_line(lines: list[str]) -> str | None:
     for line in lines[:10]:
         line = line.strip()
@@ -751,6 +756,8 @@ def _first_short_line(lines: list[str]) -> str | None:
             4 <= len(line) <= 40
             and "\t" not in line  # a table's header row is no title
             and not re.search(r"[,。;:!?]", line)
+            and not SECTION_NAME_RE.fullmatch(line)  # "人民政府公报": a print's running head
+            and not _LONG_NUMBER_RE.search(line)  # "市卫计委 2835085": a contact line
             and not META_RE.match(line)
             and not _OUTLINE_RE.match(line)
             and not _ATTACHMENT_LIST_RE.match(line)  # the list of attachments
