@@ -6329,3 +6329,22 @@ def test_a_site_s_column_or_a_contact_line_is_no_title():
 </body></html>"""
     (doc,) = docs(page, "page.html")
     assert doc["title"] == "某区2024年法治政府建设工作要点"
+
+
+def test_a_report_s_sentence_wrapped_at_a_printed_line_s_end_goes_on():
+    from loaders.plans.targets import extract_achievements
+
+    text = (
+        "一、主要工作情况\n"
+        "2020年,全市医疗保障系统落实贫困人口医疗保障政策,资助建档立卡贫困人口662704人,资助金额\n"
+        "8729.9万元;贫困人口住院报销比例提高10%。\n"
+        "二、下步打算\n"
+    )
+    got = [
+        (a["indicator"], a["value"], a["unit"], a["year"]) for a in extract_achievements(text, None)
+    ]
+    assert got == [
+        ("资助建档立卡贫困人口", 662704, "人", 2020),
+        ("资助金额", 87299000, "元", 2020),
+        ("贫困人口住院报销比例提高", 10, "%", 2020),
+    ]

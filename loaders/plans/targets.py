@@ -910,10 +910,19 @@ def coming_part(text: str) -> str:
     return ""
 
 
+# a printed line's break inside a sentence (a PDF's paragraph wrapped at the page's width:
+# "…资助金额" / "8729.9万元;…"): the sentence goes on; a short line (a heading) or one closing a
+# sentence ends there, as does a line before an outline number
+_WRAPPED_LINE_RE = re.compile(
+    r"(?<=[^\n。;；!！?？:：]{25})\n(?!\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|\d{1,3}[.、．](?!\d)|第[一二三四五六七八九十]+[章节部分条]|[一二三四五六七八九十]是))"
+)
+
+
 def extract_achievements(text: str, year: int | None) -> list[dict]:
     """Achievement dicts (indicator, value, unit, year, text) of a report, in source order; its
     part on the coming year's work ("三、2024年工作打算") holds plans, not results."""
-    text = _done_part(text)
+    text = _WRAPPED_LINE_RE.sub("", _done_part(text))
     recs = _unique(_read(text, "achievement"), ("indicator", "value", "unit", "year", "text"))
     return [
         {
