@@ -6329,6 +6329,12 @@ def test_a_site_s_column_or_a_contact_line_is_no_title():
 </body></html>"""
     (doc,) = docs(page, "page.html")
     assert doc["title"] == "某区2024年法治政府建设工作要点"
+    listed = """标题:政府信息公开
+发文字号:某府办〔2020〕1号
+2020年,全市资助建档立卡贫困人口662704人。
+"""
+    (doc,) = docs(listed)
+    assert (doc["title"], doc["doc_number"]) == ("未命名文件", "某府办〔2020〕1号")
 
 
 def test_a_report_s_sentence_wrapped_at_a_printed_line_s_end_goes_on():

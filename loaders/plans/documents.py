@@ -511,6 +511,8 @@ def metadata_fields(lines: list[str]) -> dict[str, str]:
             rank = META_KEYS[field_name].index(key)
             if value.rstrip(":：") in _META_FIELD or not value.strip():
                 continue
+            if field_name == "title" and SECTION_NAME_RE.fullmatch(value.strip()):
+                continue  # "标题: 政府信息公开": the site's column where the title was not given
             if field_name not in found or rank < found[field_name][0]:
                 found[field_name] = (rank, value.strip())
     return {k: v for k, (_, v) in found.items()}
