@@ -6354,3 +6354,30 @@ def test_a_report_s_sentence_wrapped_at_a_printed_line_s_end_goes_on():
         ("资助金额", 87299000, "元", 2020),
         ("贫困人口住院报销比例提高", 10, "%", 2020),
     ]
+
+
+def test_names_before_a_shared_duty_lose_its_words():
+    from loaders.plans.units import extract_inline_units
+
+    def roles_of(text: str) -> list[tuple]:
+        return extract_inline_units(text)[1]
+
+    assert roles_of("持续开展专题宣传教育培训。(市应急局、市教育局会同各有关部门分工负责)") == [
+        ("lead", ["市应急局", "市教育局"]),
+        ("cooperating", ["各有关部门"]),
+    ]
+    assert roles_of(
+        "强化考核。(责任单位:区安委办牵头,区发改局、区绩效办等区安委会有关成员单位协同)"
+    ) == [("lead", ["区安委办"]), ("cooperating", ["区发改局", "区绩效办"])]
+
+
+def test_plan_counts_of_rules_made_and_a_span_of_years():
+    assert _targets("制定出台会议制度、考核办法等6项制度。") == [
+        ("制定出台会议制度、考核办法等制度", ">=", 6, "项")
+    ]
+    assert _targets("出台配套文件3个。") == [("出台配套文件", ">=", 3, "个")]
+    # a body that made a thing ("部委编制的…26个") sets no count; a span of years is no rise
+    assert _targets("对照国家部委编制的26个试点领域标准指引梳理目录。") == []
+    assert _targets("决定从2022年至2024年开展创建活动,到2024年,无毒村居覆盖率达到60%。") == [
+        ("无毒村居覆盖率", ">=", 60, "%")
+    ]

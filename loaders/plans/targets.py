@@ -97,6 +97,7 @@ LEVEL_UNITS = (
 # units of a length of time or of age ("不超过5年", "超过80岁") that are values only right after a
 # comparator word: "2015年", "5年内", "35岁以下青年" and "60岁起" are dates, spans and attributes
 STRICT_UNITS = ("年", "岁")
+_YEAR_NUM_RE = re.compile(r"(?:19|20)\d{2}")
 _STRICT_CMP_RE = re.compile(
     r"(?:不超过|不高于|不少于|不低于|不得超过|不得少于|超过|高于|低于|少于|达到)$"
 )
@@ -105,6 +106,7 @@ _BUILD_RE = re.compile(
     r"建成|新建|新增|建设|培育|打造|创建|引进|招引|认定|培养|发展|实施|完成|种植|栽植|植树|栽种"
     r"|拆除|改造|改建|扩建|开设|安装|配备|摆放|制作|取得|增加|推进|累计"  # "累计拆除点位366处"
     r"|整治|治理|修复|修缮|更换|清理"  # "店招店牌整治1500块"
+    r"|制定|出台|建立|修订"  # "制定出台…等6项制度"
     # (an activity, 开展/组织/举办 …, counts toward a target only in a period: "每年组织2次")
 )
 # units a report counts in are a plan's too where it makes or obtains them ("制作绿色植物雕塑30组",
@@ -772,6 +774,9 @@ def _read_clause(clause: _Clause, mode: str) -> list[dict]:
             if nxt and (m["pct"] or m["num"][0].isdigit())
             else None
         )
+        if to and m["unit"] == nxt["unit"] == "年" and _YEAR_NUM_RE.fullmatch(nxt["num"]):
+            prev_end = nxt.end()  # "从2022年至2024年": a span of years, no value rising
+            continue
         if to and _FROM_RE.search(clause.plain[prev_end : m.start()]):
             got, prev_end = _from_to(clause, m, to, nxt, prev_end)
         elif m["pct"]:

@@ -174,12 +174,17 @@ VERB_RE = re.compile(
 # wrapping words at the end of a name: "乡镇人民政府按职责分工分别负责", "司法局等部门"
 TRAILING_PHRASE_RE = re.compile(
     r"(按职责分工分别负责|按职责分工负责|按职责分别负责|分别负责|分工负责|负责落实|负责)$"
+    r"|(?<=[\u4e00-\u9fff]{2})(?:按职责)?(?:分工|分别)$"  # "各有关部门分工(负责)": 负责 read apart
     # what a unit cell's body does after its name: "看守所制定", "交警分头制定并实施",
     # "交警大队根据各自执法实际制定"
     r"|(?<=[\u4e00-\u9fff]{2})(?:根据[^、,，;；]{1,16}?)?(?:分头|共同|具体|组织)?"
     r"(?:制定|实施|执行)(?:并(?:实施|落实|执行))?$"
 )
-TRAILING_ETC_RE = re.compile(r"等(?:有关|相关|其他)?(?:部门|单位|机构){0,2}$")  # "等部门单位"
+TRAILING_ETC_RE = re.compile(
+    r"等(?:有关|相关|其他)?(?:部门|单位|机构){0,2}$"  # "等部门单位"
+    # "区绩效办等区安委会有关成员单位": the body whose members they are
+    r"|(?<=[\u4e00-\u9fff]{2})等[\u4e00-\u9fff]{1,8}?(?:有关|相关|其他)?成员单位$"
+)
 HTML_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s*/?>")
 # both sides of 及/和 must look like units: "各有关部门及各县区政府" but not "人力资源和社会保障局"
 CONJUNCTION_RE = re.compile(r"及(?!其)|和|/")
