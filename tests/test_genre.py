@@ -6381,3 +6381,26 @@ def test_plan_counts_of_rules_made_and_a_span_of_years():
     assert _targets("决定从2022年至2024年开展创建活动,到2024年,无毒村居覆盖率达到60%。") == [
         ("无毒村居覆盖率", ">=", 60, "%")
     ]
+
+
+def test_a_notice_of_work_set_out_below_is_a_plan():
+    text = """进一步推进某县电动自行车治理工作的通知
+各乡镇人民政府,县直各部门:
+现将进一步推进某县电动自行车治理工作有关事项通知如下:
+一、主要任务
+1.开展宣传发动。按照统一部署,于2021年5月10日前完成宣传发动。
+2.开展集中整治。于2021年6月底前完成集中整治。
+"""
+    (doc,) = docs(text)
+    assert doc["kind"] == "plan"
+    assert [(t["number"], t["deadline"]) for t in tasks(doc)] == [
+        ("1", "2021-05-10"),
+        ("2", "2021-06-30"),
+    ]
+    # a notice passing something on, with no work of its own, stays other
+    passed = """关于转发某市电动自行车管理办法的通知
+各乡镇人民政府:
+现将《某市电动自行车管理办法》转发给你们,请认真贯彻执行。
+"""
+    (doc,) = docs(passed)
+    assert doc["kind"] == "other"

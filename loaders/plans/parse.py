@@ -316,7 +316,9 @@ def document_kind(doc: RawDocument, parsed: ParsedPlan) -> str:
     if (
         RULE_TITLE_RE.search(title)
         or ASSESS_TITLE_RE.search(title)
-        or title.endswith(("通知", "通报", "函", "决定", "答复", "批复"))  # a reply reports nothing
+        # a reply reports nothing; a notice sets no tasks unless it says what follows is its
+        # notice of work ("现将…有关事项通知如下:一、…")
+        or (title.endswith(("通知", "通报", "函", "决定", "答复", "批复")) and not _notifies(doc))
         or _RECTIFIED_RE.search(title)
     ):
         return "other"  # rules, assessments and notices: not plans, though an article names a unit
