@@ -6404,3 +6404,17 @@ def test_a_notice_of_work_set_out_below_is_a_plan():
 """
     (doc,) = docs(passed)
     assert doc["kind"] == "other"
+
+
+def test_a_quarter_written_with_a_digit_is_no_item_number_in_running_text():
+    line = (
+        "1.建立工作协调机制。建立由分管市领导作为召集人的工作协调机制,研究协调平台升级改造中的"
+        "重大事项。(2020年2季度完成,市发展改革委牵头,市政府办公厅、市财政局等相关部门配合)"
+        "2.择优遴选项目实施载体。在现有交易服务机构中择优遴选项目实施载体。(2020年4季度完成,"
+        "市发展改革委牵头,市国资委配合)"
+    )
+    (doc,) = docs("某市公共资源交易平台升级改造工作方案\n一、主要任务\n" + line + "\n")
+    assert [(t["number"], t["lead_units"], t["deadline"]) for t in tasks(doc)] == [
+        ("1", ["市发展改革委"], "2020-06-30"),
+        ("2", ["市发展改革委"], "2020-12-31"),
+    ]

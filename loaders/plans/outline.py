@@ -461,7 +461,7 @@ def _split_opening(text: str) -> list[str]:
 
 
 # what follows a quantity, never an item's first word: "35项任务", "3名", "2期", "100%"
-MEASURE_WORDS = "项个次件名人家所条年月日天周倍万亿千百余多批期届级类户座支台套场篇份元"
+MEASURE_WORDS = "项个次件名人家所条年月日天周倍万亿千百余多批期届级类户座支台套场篇份元季号"
 
 
 def _sequence_cuts(text: str) -> list[int]:
