@@ -6418,3 +6418,11 @@ def test_a_quarter_written_with_a_digit_is_no_item_number_in_running_text():
         ("1", ["市发展改革委"], "2020-06-30"),
         ("2", ["市发展改革委"], "2020-12-31"),
     ]
+
+
+def test_a_time_limit_brought_down_to_a_level_is_a_ceiling():
+    assert _targets("办结时限压缩至5个工作日。") == [("办结时限", "<=", 5, "个工作日")]
+    assert _targets("事故起数下降到5起。") == [("事故起数", "<=", 5, "起")]
+    assert _targets("接入通水环节办理时限不超过6个自然日。") == [
+        ("接入通水环节办理时限", "<=", 6, "个自然日")
+    ]
