@@ -6426,3 +6426,22 @@ def test_a_time_limit_brought_down_to_a_level_is_a_ceiling():
     assert _targets("接入通水环节办理时限不超过6个自然日。") == [
         ("接入通水环节办理时限", "<=", 6, "个自然日")
     ]
+
+
+def test_goals_of_a_year_by_year_list_stand_beside_the_tasks_read_from_the_outline():
+    # an excerpt cut inside its 任务分工 part: the tasks come from the outline alone, and the goals
+    # read before stand beside them
+    text = """某镇禁毒示范创建三年行动工作方案
+一、指导思想
+坚持打防并举。
+二、工作目标
+禁毒示范创建工作逐年推进,年度工作目标如下:
+2022年,全面启动并有序开展禁毒示范创建。
+2024年,全镇无毒村居覆盖率达到60%,建成现代化毒品治理体系。
+三、任务分工
+禁毒委各成员单位在做好本系统内部人员的禁
+"""
+    (doc,) = docs(text)
+    assert [(g["indicator"], g["comparator"], g["value"], g["unit"]) for g in doc["targets"]] == [
+        ("全镇无毒村居覆盖率", ">=", 60, "%")
+    ]

@@ -146,8 +146,8 @@ def _goals_by_document(docs: list[RawDocument], goals: list[dict]) -> list[list[
 
 
 def _with_goals(have: list[dict], goals: list[dict]) -> list[dict]:
-    """A plan's goals and those of the indicator tables (主要指标 | 目标值 | 属性) its text held,
-    unless its prose gives them."""
+    """A plan's goals and those read elsewhere (the indicator tables its text held, 主要指标 |
+    目标值 | 属性; a first reading of its outline), each indicator's value once."""
     seen = {(g["indicator"], g["value"]) for g in have}
     return have + [g for g in goals if (g["indicator"], g["value"]) not in seen]
 
@@ -208,7 +208,11 @@ def parse_document(doc: RawDocument, aligned: bool = False, goals: Sequence[dict
     if kind == "plan" and not parsed.actions and not _transmits_only(doc):
         structural = parse_plan_lines(doc.lines, doc.title, doc.years, structural=True)
         # (no task either way: the goals read so far stand, "二、主要目标 (一)…达到50%以上")
-        parsed = structural if structural.actions or not parsed.plan_targets else parsed
+        if structural.actions:  # (the goals read without it stand beside its tasks)
+            read = _with_goals(structural.plan_targets, parsed.plan_targets)
+            parsed = ParsedPlan(structural.actions, read)
+        elif not parsed.plan_targets:
+            parsed = structural
     if (
         kind == "plan"
         and not parsed.actions
