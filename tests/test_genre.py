@@ -6445,3 +6445,16 @@ def test_goals_of_a_year_by_year_list_stand_beside_the_tasks_read_from_the_outli
     assert [(g["indicator"], g["comparator"], g["value"], g["unit"]) for g in doc["targets"]] == [
         ("全镇无毒村居覆盖率", ">=", 60, "%")
     ]
+
+
+def test_a_plan_s_main_principles_hold_no_tasks():
+    text = """某市配电网升级改造三年行动实施方案
+一、主要原则
+(一)聚焦重点,问题导向。坚持以问题为导向。
+(二)规划引领,分步实施。坚持规划先行。
+二、重点工作
+(一)编制专项规划。市电力公司编制配电网专项规划。
+(二)制订年度计划。各区制订年度改造计划。
+"""
+    (doc,) = docs(text)
+    assert [t["title"] for t in tasks(doc)] == ["编制专项规划", "制订年度计划"]

@@ -46,8 +46,12 @@ _COUNTED_HEADING_RE = re.compile(r"[(（]\s*\d{1,3}\s*(?:件|项|个)\s*[)）]\s
 INLINE_DEADLINE_RE = re.compile(
     r"(?:完成时限|时间节点|完成时间|时限要求|办结时限)\s*[:：]\s*([^)）;；。,，]{2,30})"
 )
+# a plan's principles (基本原则, 主要原则 …)
+_PRINCIPLES = r"(?:基本|工作|主要|总体|实施|规划)原则"
 NON_TASK_SECTION_RE = re.compile(
-    r"(总体要求|工作要求|保障措施|组织实施|组织领导|^附则$|^工作机制(?:$|。)|(?:组织|工作)保障(?![\u4e00-\u9fff])|指导思想|(?:工作|总体)思路|基本原则|工作原则|实施步骤|步骤安排|"
+    r"(总体要求|工作要求|保障措施|组织实施|组织领导|^附则$|^工作机制(?:$|。)|(?:组织|工作)保障(?![\u4e00-\u9fff])|指导思想|(?:工作|总体)思路|"
+    + _PRINCIPLES
+    + r"|实施步骤|步骤安排|"
     r"工作步骤|推进步骤|方法步骤|进度安排|时间安排|阶段安排|(?:治理|整治|检查|排查)(?:内容|范围|对象)|"
     r"总体目标|工作目标|主要目标|预期目标|发展目标|规划目标|目标要求|目标任务$|^(?:主要|核心|规划)指标$)"
 )
@@ -500,7 +504,7 @@ def _outside_non_task_sections(
 
 # the principles of a plan (指导思想, 基本原则): no attributed task, though one names bodies in prose
 # (a 分解's 主要目标 and a plan's 保障措施 may well carry units of their own)
-_OPENING_SECTION_RE = re.compile(r"指导思想|基本原则|工作原则")
+_OPENING_SECTION_RE = re.compile(r"指导思想|" + _PRINCIPLES)
 
 
 def _outside_opening_sections(items: list[Item]) -> list[Item]:
