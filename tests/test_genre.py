@@ -6458,3 +6458,23 @@ def test_a_plan_s_main_principles_hold_no_tasks():
 """
     (doc,) = docs(text)
     assert [t["title"] for t in tasks(doc)] == ["编制专项规划", "制订年度计划"]
+
+
+def test_a_measure_named_for_its_measures_is_a_task_not_a_section_heading():
+    # "3.强化依法分类监管措施" over its paragraph: a measure, though its name ends in 措施
+    text = """某市既有住宅电梯安全管理实施方案
+二、主要任务
+(一)推动隐患电梯修理改造更新
+1.建立隐患清单抄告机制
+各区要建立隐患清单抄告机制。
+2.强化依法分类监管措施
+对接安全评估结论,分类实施隐患治理。
+3.完善理顺更新改造流程
+优化更新改造流程。
+"""
+    (doc,) = docs(text)
+    assert [t["title"][:10] for t in tasks(doc)] == [
+        "建立隐患清单抄告机制",
+        "强化依法分类监管措施",
+        "完善理顺更新改造流程",
+    ]
