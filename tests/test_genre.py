@@ -6478,3 +6478,16 @@ def test_a_measure_named_for_its_measures_is_a_task_not_a_section_heading():
         "强化依法分类监管措施",
         "完善理顺更新改造流程",
     ]
+
+
+def test_a_page_of_a_plan_without_its_opening_dates_its_deadlines_by_the_year_it_names():
+    text = """(二)自查摸底阶段(7月3日至7月15日)。各县政府对辖区内重点污染问题进行深入检查,于7月15日前将检查情况报省专项行动办公室。
+(三)全面整治阶段(7月16日至8月31日)。各县政府组织有关部门对检查出的问题进行集中整治,2003年以来的挂牌督办问题一并整改。
+(四)总结考核阶段(10月1日至11月10日)。各县政府于11月10日前将《2005年环保专项行动工作总结》报省专项行动办公室。
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], t["deadline"]) for t in tasks(doc)] == [
+        ("(二)", "2005-07-15"),
+        ("(三)", None),
+        ("(四)", "2005-11-10"),
+    ]

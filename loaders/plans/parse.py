@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -152,6 +153,20 @@ def _with_goals(have: list[dict], goals: list[dict]) -> list[dict]:
     return have + [g for g in goals if (g["indicator"], g["value"]) not in seen]
 
 
+# a year the text speaks of ("2005年", not "2003年以来")
+_TEXT_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*(?:以来|来|以前|之前))")
+
+
+def _text_year(doc: RawDocument) -> list[int]:
+    """The year a document names most often (the latest of equals) when neither its title nor
+    its metadata gave one: a page of a plan cut from its opening ("(二)自查摸底阶段(7月3日至7月
+    15日)…《2005年环保专项行动工作总结》")."""
+    found = Counter(int(y) for y in _TEXT_YEAR_RE.findall("\n".join(doc.lines[:200])))
+    if not found:
+        return []
+    return [max(found, key=lambda y: (found[y], y))]
+
+
 def table_rows(lines: list[str]) -> list[list[str]]:
     return [line.split("\t") for line in lines if "\t" in line]
 
@@ -159,6 +174,7 @@ def table_rows(lines: list[str]) -> list[list[str]]:
 def parse_document(doc: RawDocument, aligned: bool = False, goals: Sequence[dict] = ()) -> dict:
     """One document: a breakdown table, a plan, an annual report, or other."""
     default_year = doc.years[0] if doc.years else None
+    dated = doc.years or _text_year(doc)  # the year a deadline without one ("7月15日前") is of
     rows = table_rows(doc.lines)
     if len(rows) >= 3 or (len(rows) == 2 and full_header(rows[0])):
         header = find_header(rows)
@@ -179,7 +195,7 @@ def parse_document(doc: RawDocument, aligned: bool = False, goals: Sequence[dict
         if actions:
             kind = _table_kind(doc)
             if kind == "plan":  # a plan's own tasks in its text, beside a table inside it
-                prose = parse_plan_lines(doc.lines, doc.title, doc.years)
+                prose = parse_plan_lines(doc.lines, doc.title, dated)
                 named, total = _attributed(prose)
                 if named >= 2 and named * 2 >= total:
                     result = _document(doc, kind, [*prose.actions, *actions], [])
@@ -189,13 +205,13 @@ def parse_document(doc: RawDocument, aligned: bool = False, goals: Sequence[dict
                     # a table naming no unit in a plan (指标 | 目标值 | 属性): its rows are the
                     # plan's goals, its tasks stand in its text
                     if not prose.actions:
-                        prose = parse_plan_lines(doc.lines, doc.title, doc.years, structural=True)
+                        prose = parse_plan_lines(doc.lines, doc.title, dated, structural=True)
                     if prose.actions:
                         result = _document(doc, kind, prose.actions, [])
                         result["targets"] = prose.plan_targets + _goals_of(actions)
                         return result
             return _document(doc, kind, actions, [])
-    parsed = parse_plan_lines(doc.lines, doc.title, doc.years)
+    parsed = parse_plan_lines(doc.lines, doc.title, dated)
     kind = document_kind(doc, parsed)
     if kind == "annual_report":
         body = "\n".join(doc.lines)
@@ -206,7 +222,7 @@ def parse_document(doc: RawDocument, aligned: bool = False, goals: Sequence[dict
         # the notice's own requirements ("1.明确任务,压实责任。…"), the plan it hands on not here
         parsed = ParsedPlan([], parsed.plan_targets)
     if kind == "plan" and not parsed.actions and not _transmits_only(doc):
-        structural = parse_plan_lines(doc.lines, doc.title, doc.years, structural=True)
+        structural = parse_plan_lines(doc.lines, doc.title, dated, structural=True)
         # (no task either way: the goals read so far stand, "二、主要目标 (一)…达到50%以上")
         if structural.actions:  # (the goals read without it stand beside its tasks)
             read = _with_goals(structural.plan_targets, parsed.plan_targets)
