@@ -6491,3 +6491,23 @@ def test_a_page_of_a_plan_without_its_opening_dates_its_deadlines_by_the_year_it
         ("(三)", None),
         ("(四)", "2005-11-10"),
     ]
+
+
+def test_one_deadline_the_text_sets_for_every_listed_item():
+    text = """某区人民政府办公室关于印发《2022年度重大行政决策事项目录》的通知
+各镇人民政府,区级有关部门:
+现将《2022年度重大行政决策事项目录》印发给你们。列入清单管理的决策事项须于2022年12月31日前完成。
+2022年度重大行政决策事项目录
+序号\t决策事项\t责任单位
+1\t某区法治建设系列规划\t区司法局
+2\t某区妇女发展纲要\t区妇联
+"""
+    found = docs(text)
+    rows = [(t["title"], t["deadline"]) for d in found for t in tasks(d)]
+    assert rows == [("某区法治建设系列规划", "2022-12-31"), ("某区妇女发展纲要", "2022-12-31")]
+    # a task's own deadline is not overridden, nor are tasks given one the text sets for one
+    own = text.replace("区妇联\n", "区妇联\t2022年6月底前\n").replace(
+        "序号\t决策事项\t责任单位", "序号\t决策事项\t责任单位\t完成时限"
+    )
+    rows = [(t["title"], t["deadline"]) for d in docs(own) for t in tasks(d)]
+    assert rows == [("某区法治建设系列规划", None), ("某区妇女发展纲要", "2022-06-30")]

@@ -17,6 +17,7 @@ from loaders.plans.breakdown import (
     parse_table_rows,
     pipe_table_lines,
 )
+from loaders.plans.deadlines import find_deadline_in_text
 from loaders.plans.documents import RawDocument, guess_title, split_documents, years_of
 from loaders.plans.indicator_tables import indicator_goals
 from loaders.plans.oneline_tables import restore_rows
@@ -116,6 +117,7 @@ def parse_path(path: str | Path) -> dict:
 
 
 def _document(doc: RawDocument, kind: str, actions: list[dict], achievements: list[dict]) -> dict:
+    _shared_deadline(doc, actions)
     annotate(actions)
     return {
         "title": doc.title,
@@ -127,6 +129,31 @@ def _document(doc: RawDocument, kind: str, actions: list[dict], achievements: li
         "actions": actions,
         "achievements": achievements,
     }
+
+
+# one deadline the text sets for every item it lists ("列入清单管理的决策事项须于2022年12月31日
+# 前完成", "以上任务务必于6月底前完成")
+_ALL_BY_RE = re.compile(
+    r"(?:列入|所列|以上|上述|各项|全部|所有)[^。;；]{0,16}?(?:事项|任务|工作|项目|措施)"
+    r"[^。;；]{0,6}?(?:须|要|应|务必|必须|均|全部)?[^。;；]{0,4}?(?:在|于)[^。;；]{2,16}?前(?:全部)?(?:完成|办结)"
+)
+
+
+def _shared_deadline(doc: RawDocument, actions: list[dict]) -> None:
+    """Every task without a deadline of its own takes the one the text sets for all of them,
+    when none has one and the text sets exactly one."""
+    tasks = [t for a in actions for t in a["tasks"]]
+    if not tasks or any(t["deadline"] or t["deadline_text"] or t["ongoing"] for t in tasks):
+        return
+    found = {m.group(0) for line in doc.lines for m in _ALL_BY_RE.finditer(line)}
+    if len(found) != 1:
+        return
+    year = doc.years[0] if doc.years else None
+    deadline = find_deadline_in_text(found.pop(), year)
+    if deadline is None or deadline.date is None:
+        return
+    for t in tasks:
+        t["deadline_text"], t["deadline"] = deadline.text, deadline.date.isoformat()
 
 
 def _goals_of(actions: list[dict]) -> list[dict]:
