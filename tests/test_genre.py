@@ -6511,3 +6511,16 @@ def test_one_deadline_the_text_sets_for_every_listed_item():
     )
     rows = [(t["title"], t["deadline"]) for d in docs(own) for t in tasks(d)]
     assert rows == [("某区法治建设系列规划", None), ("某区妇女发展纲要", "2022-06-30")]
+
+
+def test_a_notice_s_key_lines_are_no_title():
+    text = """主题词:公安执法  规范化建设  工作任务  责任分工  通知
+具体任务和工作要求   主要责任部门      完成时限
+
+1、跟进细化行政案件裁量标准 法制大队       2010年底
+
+2、健全执法台账、法律文书管理制度     法制大队       2010年10月底
+"""
+    (doc,) = docs(text)
+    assert (doc["title"], doc["kind"]) == ("未命名文件", "breakdown_table")
+    assert [t["responsible_units"] for t in tasks(doc)] == [["法制大队"], ["法制大队"]]
