@@ -87,6 +87,11 @@ def _non_task_head(head: Item) -> bool:
     return head.style == "cn_comma" and bool(_SAFEGUARD_PART_RE.match(first_clause(head.text)))
 
 
+# a line heading what follows as true of all the work above it: "以上工作的领导及办事机构:",
+# "以上任务责任单位:"
+_ABOVE_WORK_RE = re.compile(r"^以上(?:各项)?(?:工作|任务|事项|措施)[^。,，;；]{0,16}[:：]$")
+# a short key line in such a block ("法制办主管领导:某某")
+_KEY_LINE_RE = re.compile(r"^[\u4e00-\u9fff]{2,12}[:：][^。;；]{1,30}$")
 # a section of dated stages ("实施步骤", "建设步骤", "时间安排"): its goals are the plan's
 STAGES_RE = re.compile(r"步骤|阶段安排|时间安排|进度安排|时间节点")
 STAGE_YEAR_RE = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
@@ -175,6 +180,8 @@ class _OutlineBuilder:
         self.first_leads = False  # a note "列第一位为牵头单位" was seen: holds from there on
         self.carried: list[tuple[str, list[str]]] = []  # an attribution "…,下同": holds on
         self.also: list[str] = []  # "以下均需X落实": X takes part in every later task
+        # "以上工作的领导及办事机构:" over role lines: the items of the part above take them
+        self.above: list[Item] | None = None
         self.attachments = False  # in a list of attachments' names after "附件:"
 
     @property
@@ -241,9 +248,28 @@ class _OutlineBuilder:
             current.parts.append(line)  # "…多测合" / "一、多证合一…": a line wrapped before "一、"
             return
         if marker:
+            self.above = None
             self._add_item(marker)
+        elif _ABOVE_WORK_RE.match(line) and current is not None:
+            self.above = [it for it in self._siblings(current) if not _carries_units(it)]
+        elif self.above is not None and (roles := parse_role_line(line)):
+            for item in self.above:  # (each item naming no unit of its own)
+                item.roles.extend(roles)
+        elif self.above is not None and _KEY_LINE_RE.match(line):
+            pass  # "法制办主管领导:某某": the official over the work above, a person
         elif not self._attach(current, line) and not self._set_label(current, line):
+            self.above = None
             self._add_prose(current, line)
+
+    def _siblings(self, item: Item) -> list[Item]:
+        """The item and those of its level before it, back to the heading they stand under."""
+        rank, out = STYLE_RANK[item.style], []
+        for it in reversed(self.items):
+            if STYLE_RANK[it.style] < rank:
+                break
+            if STYLE_RANK[it.style] == rank:
+                out.append(it)
+        return out[::-1]
 
     def _wrapped_before(self, current: Item, marker: Marker) -> bool:
         """A top-level marker that only a line wrapped mid-sentence put at a line's start

@@ -33,6 +33,8 @@ ROLE_LABELS: dict[str, str] = {
     "责任主体": "responsible",
     "负责单位": "responsible",
     "负责部门": "responsible",
+    "负责科室": "responsible",
+    "负责处室": "responsible",
     "主责单位": "responsible",
     "主办单位": "responsible",
     "承办单位": "responsible",
