@@ -90,6 +90,8 @@ def _non_task_head(head: Item) -> bool:
 # a line heading what follows as true of all the work above it: "以上工作的领导及办事机构:",
 # "以上任务责任单位:"
 _ABOVE_WORK_RE = re.compile(r"^以上(?:各项)?(?:工作|任务|事项|措施)[^。,，;；]{0,16}[:：]$")
+# a sentence giving the work above to its units: "以上工作由X牵头,Y配合。", "上述任务均由X负责。"
+_ABOVE_BY_RE = re.compile(r"^(?:以上|上述)(?:各项|几项|\d+项)?(?:工作|任务|事项|措施)(?:均|都)?由")
 # a short key line in such a block ("法制办主管领导:某某")
 _KEY_LINE_RE = re.compile(r"^[\u4e00-\u9fff]{2,12}[:：][^。;；]{1,30}$")
 # a section of dated stages ("实施步骤", "建设步骤", "时间安排"): its goals are the plan's
@@ -250,6 +252,15 @@ class _OutlineBuilder:
         if marker:
             self.above = None
             self._add_item(marker)
+        elif (
+            _ABOVE_BY_RE.match(line)
+            and current is not None
+            and (roles := extract_inline_units(line)[1])
+        ):
+            # "以上工作由区司法局牵头,区政府办配合。": each item above naming no unit takes them
+            for item in self._siblings(current):
+                if not _carries_units(item):
+                    item.roles.extend(roles)
         elif _ABOVE_WORK_RE.match(line) and current is not None:
             self.above = [it for it in self._siblings(current) if not _carries_units(it)]
         elif self.above is not None and (roles := parse_role_line(line)):
