@@ -6567,3 +6567,11 @@ def test_a_sentence_giving_the_work_above_to_its_units():
         ("(二)", ["区司法局"], [], ["区政府办"]),
         ("(一)", [], ["区司法局"], []),
     ]
+
+
+def test_what_a_report_paid_out_or_added_is_its_figure():
+    from loaders.plans.targets import extract_achievements
+
+    text = "兑现招商引资优惠政策资金3.4亿元,增加了41项效果指标。"
+    got = [(a["indicator"], a["value"], a["unit"]) for a in extract_achievements(text, 2021)]
+    assert got == [("兑现招商引资优惠政策资金", 340000000, "元"), ("增加了效果指标", 41, "项")]
