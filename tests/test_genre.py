@@ -6575,3 +6575,11 @@ def test_what_a_report_paid_out_or_added_is_its_figure():
     text = "兑现招商引资优惠政策资金3.4亿元,增加了41项效果指标。"
     got = [(a["indicator"], a["value"], a["unit"]) for a in extract_achievements(text, 2021)]
     assert got == [("兑现招商引资优惠政策资金", 340000000, "元"), ("增加了效果指标", 41, "项")]
+
+
+def test_a_space_inside_a_date_is_no_break():
+    from loaders.plans.deadlines import find_deadline_in_text, parse_deadline
+
+    assert parse_deadline("2019年 12月30日前", 2020).date.isoformat() == "2019-12-30"
+    assert parse_deadline("2020年3月 10日前", 2020).date.isoformat() == "2020-03-10"
+    assert find_deadline_in_text("于2020年 3月10日前完成", 2019).date.isoformat() == "2020-03-10"

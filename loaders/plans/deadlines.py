@@ -189,6 +189,10 @@ def _numeric_date(cell: str) -> datetime.date | None:
         return None
 
 
+# a space a cell or a copy left inside a date ("2019年 12月30日前", "2020年3月 10日"): no break
+_DATE_SPACES_RE = re.compile(
+    r"(?<=\d年)[ \u00a0\u3000]+(?=\d{1,2}\s*月)|(?<=\d月)[ \u00a0\u3000]+(?=\d{1,2}\s*日)"
+)
 # a month that lost its 月 after the year: "2016年6底前" (2016-06-30)
 _LOST_MONTH_RE = re.compile(r"((?:19|20)\d{2}\s*年\s*)(1[0-2]|0?[1-9])\s*(?=底|末|上旬|中旬|下旬)")
 
@@ -199,7 +203,7 @@ def _month_restored(cell: str) -> str:
 
 def parse_deadline(text: str, default_year: int | None) -> Deadline | None:
     """A deadline cell or 完成时限 line ("2020年6月底前", "长期坚持", "每年第一季度"), or None."""
-    cell = _month_restored(text.strip().strip("。;,"))
+    cell = _month_restored(_DATE_SPACES_RE.sub("", text.strip().strip("。;,")))
     if not cell or len(cell) > MAX_CELL_CHARS:
         return None
     numeric = _numeric_date(cell)
@@ -260,6 +264,7 @@ def deadline_prefix(text: str) -> int:
 def find_deadline_in_text(text: str, default_year: int | None) -> Deadline | None:
     """The first deadline clause in task prose ("…3月底前完成…" -> "3月底前"), or None; a
     task opening on a span of time ("2025年7月至2025年12月,…") ends with it."""
+    text = _DATE_SPACES_RE.sub("", text)
     # "…。(2025年5月—2025年12月)" closing the task, or "区级动员部署(2025年1月-4月):…" in its
     # title: the task's time node
     closing = _CLOSING_SPAN_RE.search(text) or _TITLE_SPAN_RE.search(text[:60])
