@@ -6583,3 +6583,9 @@ def test_a_space_inside_a_date_is_no_break():
     assert parse_deadline("2019年 12月30日前", 2020).date.isoformat() == "2019-12-30"
     assert parse_deadline("2020年3月 10日前", 2020).date.isoformat() == "2020-03-10"
     assert find_deadline_in_text("于2020年 3月10日前完成", 2019).date.isoformat() == "2020-03-10"
+    table = """某局行政执法三项制度工作责任分工表
+序号\t工作任务\t责任科室\t完成时限
+1\t制定行政执法公示制度\t法规科\t2019年 12月30日前
+2\t编制行政执法事项清单\t宗教科\t2020年 3月10日前
+"""
+    assert [t["deadline"] for d in docs(table) for t in tasks(d)] == ["2019-12-30", "2020-03-10"]

@@ -18,6 +18,7 @@ from itertools import dropwhile, takewhile
 from loaders.files.normalize import normalize_prose
 from loaders.numbering import CN_SMALL, cn_to_int
 from loaders.plans.deadlines import (
+    DATE_SPACES_RE,
     deadline_prefix,
     find_deadline_in_text,
     latest_deadline,
@@ -1538,7 +1539,7 @@ def split_entries(cell: str) -> list[str]:
     if len(parts) > 1:
         return parts
     text = parts[0] if parts else ""
-    text = re.sub(r"(\d)\s+(?=[年月日])", r"\1", text)
+    text = DATE_SPACES_RE.sub("", re.sub(r"(\d)\s+(?=[年月日])", r"\1", text))
     pieces = ENTRY_END_RE.sub(lambda m: m.group(1) + "\x00", text).split("\x00")
     return [p.strip() for p in pieces if p.strip()]
 

@@ -190,7 +190,7 @@ def _numeric_date(cell: str) -> datetime.date | None:
 
 
 # a space a cell or a copy left inside a date ("2019年 12月30日前", "2020年3月 10日"): no break
-_DATE_SPACES_RE = re.compile(
+DATE_SPACES_RE = re.compile(
     r"(?<=\d年)[ \u00a0\u3000]+(?=\d{1,2}\s*月)|(?<=\d月)[ \u00a0\u3000]+(?=\d{1,2}\s*日)"
 )
 # a month that lost its 月 after the year: "2016年6底前" (2016-06-30)
@@ -203,7 +203,7 @@ def _month_restored(cell: str) -> str:
 
 def parse_deadline(text: str, default_year: int | None) -> Deadline | None:
     """A deadline cell or 完成时限 line ("2020年6月底前", "长期坚持", "每年第一季度"), or None."""
-    cell = _month_restored(_DATE_SPACES_RE.sub("", text.strip().strip("。;,")))
+    cell = _month_restored(DATE_SPACES_RE.sub("", text.strip().strip("。;,")))
     if not cell or len(cell) > MAX_CELL_CHARS:
         return None
     numeric = _numeric_date(cell)
@@ -231,7 +231,7 @@ def latest_deadline(cells: list[str], default_year: int | None) -> Deadline | No
     """The latest date of a 完成时限 cell that names several ("一季度10%二季度40%;三季度70%;
     11月底完成", "三季度:实现查询 四季度:完成对接"): the task ends with its last stage."""
     best: Deadline | None = None
-    for cell in map(_month_restored, cells):
+    for cell in (_month_restored(DATE_SPACES_RE.sub("", c)) for c in cells):
         for m in _DATE_RE.finditer(cell):
             if m.group(0) and not _is_duration(m, cell) and _is_cell_deadline(m):
                 found = _make(m.group(0), m, default_year)
@@ -264,7 +264,7 @@ def deadline_prefix(text: str) -> int:
 def find_deadline_in_text(text: str, default_year: int | None) -> Deadline | None:
     """The first deadline clause in task prose ("…3月底前完成…" -> "3月底前"), or None; a
     task opening on a span of time ("2025年7月至2025年12月,…") ends with it."""
-    text = _DATE_SPACES_RE.sub("", text)
+    text = DATE_SPACES_RE.sub("", text)
     # "…。(2025年5月—2025年12月)" closing the task, or "区级动员部署(2025年1月-4月):…" in its
     # title: the task's time node
     closing = _CLOSING_SPAN_RE.search(text) or _TITLE_SPAN_RE.search(text[:60])
