@@ -6589,3 +6589,19 @@ def test_a_space_inside_a_date_is_no_break():
 2\t编制行政执法事项清单\t宗教科\t2020年 3月10日前
 """
     assert [t["deadline"] for d in docs(table) for t in tasks(d)] == ["2019-12-30", "2020-03-10"]
+
+
+def test_a_notice_issuing_a_task_table_it_does_not_hold_sets_a_plan_with_no_tasks():
+    text = """某县人民政府办公室
+关于印发2023年全县政务公开工作要点任务分解表的通知
+各乡镇人民政府,县级有关部门:
+为全面贯彻落实上级精神,现将《2023年全县政务公开工作要点任务分解表》印发给你们,请结合以下要求认真抓好贯彻落实。
+一、统一思想认识,提高政治站位
+2023年,全县政务公开工作坚持以人民为中心。
+二、统筹好政务公开与安全保密
+各单位每年至少开展1次专项检查。
+某县人民政府办公室
+2023年5月30日
+"""
+    (doc,) = docs(text)
+    assert (doc["kind"], tasks(doc)) == ("plan", [])

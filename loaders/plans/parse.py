@@ -272,8 +272,17 @@ def parse_document(doc: RawDocument, aligned: bool = False, goals: Sequence[dict
     if kind == "plan" and (
         parsed.actions or parsed.plan_targets or PLAN_TITLE_RE.search(doc.title) or _says_plan(doc)
     ):
-        if TABLE_TITLE_RE.search(doc.title) and doc.title.endswith("表"):
-            kind = "breakdown_table"
+        if (
+            TABLE_TITLE_RE.search(doc.title)
+            and doc.title.endswith("表")
+            and (
+                parsed.actions
+                or rows
+                or any("|" in line for line in doc.lines)
+                or not any(_HANDED_ON_RE.search(line) for line in doc.lines[:40])
+            )
+        ):
+            kind = "breakdown_table"  # (a notice issuing the table, not holding it, sets a plan)
         result = _document(doc, kind, parsed.actions, [])
         result["targets"] = parsed.plan_targets
         return result
@@ -288,9 +297,9 @@ def parse_document(doc: RawDocument, aligned: bool = False, goals: Sequence[dict
 
 
 # a notice handing on a plan with requirements of its own: "现印发给你们,并提出以下意见",
-# "印发给你们,并就抓好《方案》确定的146项工作任务落实通知如下"
+# "印发给你们,并就抓好《方案》确定的146项工作任务落实通知如下", "印发给你们,请结合以下要求…"
 _TRANSMITS_RE = re.compile(
-    r"(?:印发|转发)给你们.{0,12}(?:提出|就|强调)[^。]{0,40}?(?:(?:以下|如下)(?:意见|要求)|通知如下)"
+    r"(?:印发|转发)给你们.{0,12}(?:提出|就|强调|结合)[^。]{0,40}?(?:(?:以下|如下)(?:意见|要求)|通知如下)"
 )
 
 
@@ -298,6 +307,9 @@ def _transmits_only(doc: RawDocument) -> bool:
     """A notice that hands on an attached plan and numbers its own requirements after saying so
     ("一、高度重视,提高站位。…"): those are no tasks of the plan."""
     return any(_TRANSMITS_RE.search(line) for line in doc.lines[:40])
+
+
+_HANDED_ON_RE = re.compile(r"(?:印发|转发)给你们")
 
 
 def _requirements_only(doc: RawDocument) -> bool:
