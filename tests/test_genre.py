@@ -6605,3 +6605,23 @@ def test_a_notice_issuing_a_task_table_it_does_not_hold_sets_a_plan_with_no_task
 """
     (doc,) = docs(text)
     assert (doc["kind"], tasks(doc)) == ("plan", [])
+
+
+def test_a_long_general_requirements_heading_and_a_numbered_quoted_title():
+    text = """交法发〔2015〕126号《交通运输部关于全面深化交通运输法治政府部门建设的意见》
+各省、自治区、直辖市交通运输厅(局):
+为深入贯彻落实党中央决策部署,现提出如下意见。
+一、全面深化交通运输法治政府部门建设的总体要求
+(1)指导思想。
+全面深化交通运输法治政府部门建设,必须深入贯彻落实党的精神。
+(2)建设目标。
+到2020年,基本建成职能科学、权责法定的交通运输法治政府部门。
+(3)基本原则。
+坚持权责法定。
+"""
+    (doc,) = docs(text)
+    assert (doc["title"], doc["kind"], tasks(doc)) == (
+        "交通运输部关于全面深化交通运输法治政府部门建设的意见",
+        "plan",
+        [],
+    )

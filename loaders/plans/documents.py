@@ -664,10 +664,19 @@ def guess_title(lines: list[str]) -> str:
     return title_line(lines) or _title_from_body(lines)
 
 
+# a title line led by its 文号 and quoted: "交法发〔2015〕126号《交通运输部关于…的意见》"
+_NUMBERED_TITLE_RE = re.compile(
+    r"^[\u4e00-\u9fff]{1,12}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*第?\d{1,4}\s*号\s*《([^《》]{6,80})》$"
+)
+
+
 def title_line(lines: list[str]) -> str | None:
     """The first short line that reads like a document title (ends in 方案/要点/报告/…); a
     notice heading without 关于 ("印发《X》的通知") gives X."""
     for i, line in enumerate(lines[:40]):
+        numbered = _NUMBERED_TITLE_RE.match(line.strip())
+        if numbered:  # "交法发〔2015〕126号《交通运输部关于…的意见》": the 文号, then the title
+            return title_from_heading(numbered.group(1))
         if (
             "\t" in line
             or "|" in line

@@ -53,7 +53,7 @@ NON_TASK_SECTION_RE = re.compile(
     + _PRINCIPLES
     + r"|实施步骤|步骤安排|"
     r"工作步骤|推进步骤|方法步骤|进度安排|时间安排|阶段安排|(?:治理|整治|检查|排查)(?:内容|范围|对象)|"
-    r"总体目标|工作目标|主要目标|预期目标|发展目标|规划目标|目标要求|目标任务$|^(?:主要|核心|规划)指标$)"
+    r"(?:总体|工作|主要|预期|发展|规划|建设|创建|奋斗|行动)目标|目标要求|目标任务$|^(?:主要|核心|规划)指标$)"
 )
 # a 规划's look back and ahead ("一、发展现状及成效", "二、“十五五”发展要求及趋势挑战", "第一章 规划
 # 背景"): its figures are results and its items no tasks
@@ -77,7 +77,7 @@ _SAFEGUARD_PART_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}保障$")
 
 def _non_task_head(head: Item) -> bool:
     """A heading whose section holds no tasks (总体要求, 保障措施, a top-level X保障 …)."""
-    if NON_TASK_SECTION_RE.search(head.text[:20]):
+    if NON_TASK_SECTION_RE.search(head.text[:30]):
         return not _leading_action(head)
     if head.style == "cn_comma" and (
         _BACKGROUND_PART_RE.fullmatch(first_clause(head.text))
