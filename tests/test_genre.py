@@ -6605,6 +6605,10 @@ def test_a_notice_issuing_a_task_table_it_does_not_hold_sets_a_plan_with_no_task
 """
     (doc,) = docs(text)
     assert (doc["kind"], tasks(doc)) == ("plan", [])
+    # a figure its requirements set is the plan's
+    assert [(g["indicator"], g["comparator"], g["value"], g["per"]) for g in doc["targets"]] == [
+        ("各单位开展专项检查", ">=", 1, "year")
+    ]
 
 
 def test_a_long_general_requirements_heading_and_a_numbered_quoted_title():

@@ -246,9 +246,15 @@ def parse_document(doc: RawDocument, aligned: bool = False, goals: Sequence[dict
         result["targets"] = extract_targets(coming_part(body))  # the goals of the year to come
         return result
     if kind == "plan" and _requirements_only(doc) and not _attributed(parsed)[0]:
-        # the notice's own requirements ("1.明确任务,压实责任。…"), the plan it hands on not here
-        parsed = ParsedPlan([], parsed.plan_targets)
-    if kind == "plan" and not parsed.actions and not _transmits_only(doc):
+        # the notice's own requirements ("1.明确任务,压实责任。…"), the plan it hands on not here;
+        # a figure they set ("每年至少开展1次专项检查") is the plan's
+        parsed = ParsedPlan([], _with_goals(parsed.plan_targets, _goals_of(parsed.actions)))
+    if kind == "plan" and not parsed.actions and _transmits_only(doc):
+        # a notice's own numbered requirements are no tasks; a figure they set is the plan's
+        structural = parse_plan_lines(doc.lines, doc.title, dated, structural=True)
+        found = [*structural.plan_targets, *_goals_of(structural.actions)]
+        parsed = ParsedPlan([], _with_goals(parsed.plan_targets, found))
+    elif kind == "plan" and not parsed.actions:
         structural = parse_plan_lines(doc.lines, doc.title, dated, structural=True)
         # (no task either way: the goals read so far stand, "二、主要目标 (一)…达到50%以上")
         if structural.actions:  # (the goals read without it stand beside its tasks)
