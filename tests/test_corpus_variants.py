@@ -200,6 +200,8 @@ KNOWN_SHORT = {
     ("1127", "oneline"): "60 %: " + _CELLS + " (a header over two rows)",
     ("1127", "spaced"): "71 %: " + _CELLS + " (a header over two rows)",
     ("1129", "oneline"): "15 %: " + _HEADINGS + " (1.–27. under heading lines without a stop)",
+    # the whole Shanghai 方案 of the tenth session (1205–1216), measured on arrival
+    ("1216", "oneline"): "82 %: " + _HEADINGS + " (sub-task titles on lines of their own)",
     **{
         ("1126", name): "90 %: its (四) heading line runs into the paragraph under it in the "
         "text's own parse (a heading without a full stop over unnumbered prose); the Word copy "

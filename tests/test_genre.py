@@ -6629,3 +6629,26 @@ def test_a_long_general_requirements_heading_and_a_numbered_quoted_title():
         "plan",
         [],
     )
+
+
+def test_a_part_named_for_its_tasks_after_a_quoted_period():
+    # a plan naming no units: its other parts number their items too; the part named for the
+    # tasks (its name led by a quoted period) is where they stand
+    text = """某区历史风貌保护“十四五”规划
+一、发展基础
+1.保护体系不断完善。
+2.保护利用成效显著。
+二、重点项目
+1.老市府大楼。
+2.外滩源二期。
+三、“十四五”主要任务
+(一)坚持高端引领。推动老大楼商业化改造利用。
+(二)聚焦服务民生。加快推动旧区改造。
+四、保障机制
+1.加强组织保障。
+2.加强资金保障。
+"""
+    (doc,) = docs(text)
+    assert [(a["title"], [t["number"] for t in a["tasks"]]) for a in doc["actions"]] == [
+        ("“十四五”主要任务", ["(一)", "(二)"])
+    ]

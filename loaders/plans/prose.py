@@ -98,7 +98,7 @@ _KEY_LINE_RE = re.compile(r"^[\u4e00-\u9fff]{2,12}[:：][^。;；]{1,30}$")
 STAGES_RE = re.compile(r"步骤|阶段安排|时间安排|进度安排|时间节点")
 STAGE_YEAR_RE = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
 # a heading line that announces the tasks below it ("二、主要创建任务", "二、推进措施")
-TASKS_HEADING_RE = re.compile(r"^.{0,6}(?:任务|措施|举措)$")
+TASKS_HEADING_RE = re.compile(r"^(?:“[^”]{1,6}”)?.{0,6}(?:任务|措施|举措)$")  # (“十四五”主要任务)
 # a note that the first unit listed leads ("其中列第一位为牵头单位", "排在第一位的部门为牵头部门",
 # "(除标注…外,列第一位为牵头或汇总单位,下同)"): it holds for every later attribution
 FIRST_LEADS_RE = re.compile(
