@@ -6652,3 +6652,23 @@ def test_a_part_named_for_its_tasks_after_a_quoted_period():
     assert [(a["title"], [t["number"] for t in a["tasks"]]) for a in doc["actions"]] == [
         ("“十四五”主要任务", ["(一)", "(二)"])
     ]
+
+
+def test_a_breadcrumb_is_no_title_and_a_column_s_count_after_its_name_no_part_of_it():
+    from loaders.plans.breakdown import header_role
+
+    assert header_role("重点工作任务(杭州市2项牵头工作、19项配合工作)") == header_role(
+        "重点工作任务"
+    )
+    assert header_role("公开内容(要素)") is None  # an aside naming no count stays unread
+    text = """位置:首页 > 职场 > 工作报告
+序号\t重点工作任务(杭州市2项配合工作)\t责任单位
+1\t加强粮食和重要农产品保障,稳定粮食生产。\t市农业农村局、市商务局
+2\t深入实施消费新政,提升传统消费。\t市商务局、市发改委
+"""
+    (doc,) = docs(text)
+    assert doc["title"] != "位置:首页>职场>工作报告"
+    assert [(t["number"], t["responsible_units"]) for t in tasks(doc)] == [
+        ("1", ["市农业农村局", "市商务局"]),
+        ("2", ["市商务局", "市发改委"]),
+    ]

@@ -1365,6 +1365,10 @@ def header_role(cell: str) -> str | None:
         return None
     text = _squash(cell)
     text = re.sub(r"[(（][\d\-—–~～至年]{4,12}[)）]$", "", text)  # 重点任务(2024-2026)
+    # 重点工作任务(杭州市2项配合工作): a count of the column's rows after its name
+    text = re.sub(
+        r"(?<=[\u4e00-\u9fff]{2})[(（][^()（）]{0,12}\d+项[^()（）]{0,12}[)）]$", "", text
+    )
     if not text or len(text) > 12:
         return None
     if text in NOTE_HEADERS or _LEADER_HEADER_RE.fullmatch(text):

@@ -614,7 +614,7 @@ def _purpose_years(lines: list[str]) -> list[int]:
 # "source: …" lines of saved pages and a notice's key lines ("主题词:…", "索引号:…"): never a title
 META_RE = re.compile(
     r"^(?:[A-Za-z_]+|主题词|关键词|关键字|索引号|信息来源|来源|发布日期|发布时间|成文日期|发文字号|"
-    r"抄送|抄报|主题分类|发布机构|发文机关|浏览次数)\s*[:：]"
+    r"抄送|抄报|主题分类|发布机构|发文机关|浏览次数|(?:当前|您的|你的|所在)?位置)\s*[:：]"
 )
 _TITLE_WORDS = (
     "方案",
