@@ -338,8 +338,12 @@ SECTION_NAME_RE = re.compile(
 _URL_RE = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+")
 
 
+# a list's bullet before a line's words ("- 标题:…", "• 发布机构:…"): a mark, no text
+_BULLET_RE = re.compile(r"(?m)^[-•·*]\s*(?=[\u4e00-\u9fff])")
+
+
 def clean_document_text(raw: str) -> str:
     """normalize_text, then strip_furniture: the text the plan parser reads."""
-    text = _URL_RE.sub("", normalize_text(raw))
+    text = _BULLET_RE.sub("", _URL_RE.sub("", normalize_text(raw)))
     text = role_brackets(_PINYIN_GLOSS_RE.sub("", text))
     return "\n".join(strip_furniture(text.split("\n")))

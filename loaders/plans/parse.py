@@ -433,6 +433,8 @@ _PLAN_PREAMBLE_RE = re.compile(
     r"|特制定[^。;,]{0,12}(?:工作任务|重点任务|任务|措施)。"  # "特制定七方面30条工作任务。"
     r"|决定(?:在|于|从|自)[^。;]{0,30}(?:开展|实施|推进)[^。;]{0,30}(?:活动|行动|工作)"
     r"|(?:现|特)提出(?:如下|以下)(?:实施|工作|指导)?(?:意见|措施)"  # an 意见 setting work
+    # "现提出如下“1+3+15+1”(…)方面工作安排": the year's arrangement of work
+    r"|(?:现|特)提出(?:如下|以下)[^。;]{0,60}?(?:工作安排|工作要点|重点任务|工作任务)"
 )
 # a short line near the opening that names a plan, under a guessed title ("宪法宣传日活动方案2017"
 # below a site's blurb): the document's own title line
