@@ -6694,3 +6694,21 @@ def test_a_year_s_arrangement_of_work_and_a_bulleted_metadata_list():
 """
     (doc,) = docs(bulleted)
     assert (doc["kind"], doc["title"]) == ("plan", "2025年市《政府工作报告》目标任务责任分解")
+
+
+def test_a_space_parted_table_with_a_section_row_and_cells_broken_over_lines():
+    text = """某区2025年政府工作报告重点工作任务分解表
+序号 重点工作任务 主要责任单位 协同配合单位
+一、2025年经济社会发展的主要预期目标
+1 地区生产总值增长6.5%左右。 区发改委 区政府各部门,各乡镇人民政府。
+2 一般公共预算收入增长5%左右。 区财政局
+区税务局
+区政府有关部门,各乡镇人民政府。
+3 社会消费品零售总额增长8.2%左右。 区商务局 区发改委、区市场监管局。
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], t["responsible_units"], t["cooperating_units"]) for t in tasks(doc)] == [
+        ("1", ["区发改委"], ["区政府各部门", "各乡镇人民政府"]),
+        ("2", ["区财政局", "区税务局"], ["区政府有关部门", "各乡镇人民政府"]),
+        ("3", ["区商务局"], ["区发改委", "区市场监管局"]),
+    ]

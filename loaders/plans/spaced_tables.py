@@ -44,6 +44,24 @@ def _header(line: str) -> int:
     return len(tokens)
 
 
+# a section's heading row inside a table ("一、2025年经济社会发展的主要预期目标")
+_SECTION_ROW_RE = re.compile(r"^\s*[一二三四五六七八九十]{1,3}、\S")
+_MAX_BROKEN_LINES = 4
+# the rest of a cell broken onto a line of its own: short, not opening on an item's number
+_BROKEN_CELL_RE = re.compile(r"(?![(（]?\d{1,2}[.、．)）])[^\t]{1,80}")
+
+
+def _next_row(parts: list[str], j: int, row_re: re.Pattern, expect: int | None) -> int | None:
+    """Where the next row opens, numbered as expected, within a few lines after `j`."""
+    for c in range(j, min(len(parts), j + 2 * (_MAX_BROKEN_LINES + 1)), 2):
+        m = row_re.match(parts[c])
+        if m and (expect is None or int(m.group(1)) == expect):
+            return c
+        if _SECTION_ROW_RE.match(parts[c]) or not _BROKEN_CELL_RE.fullmatch(parts[c].strip()):
+            return None  # (a list inside a cell, "2.协同做好…", or a paragraph: no cell's end)
+    return None
+
+
 def space_parted_rows(text: str) -> str:
     """Raw text with its space-parted tables written as TAB rows (see the module's note)."""
     if " " not in text and "\u3000" not in text:
@@ -61,10 +79,18 @@ def space_parted_rows(text: str) -> str:
         rows, j, expect = [], k + 2, None
         while j < len(parts):
             line = parts[j]
-            if not line.strip():
-                j += 2
+            if not line.strip() or _SECTION_ROW_RE.match(line):
+                j += 2  # (a section's row, "一、2025年…主要预期目标", stays a line of its own)
                 continue
             m = row_re.match(line)
+            if not m and rows and (after := _next_row(parts, j, row_re, expect)) is not None:
+                # a row's cells broken over lines ("区财政局" / "区税务局" / "区政府有关部门,…")
+                # before the next row: the row goes on
+                for c in range(j, after, 2):
+                    parts[rows[-1]] += " " + parts[c].strip()
+                    parts[c] = ""
+                j = after
+                continue
             # (a number given twice, "6、" over "6、", goes on; a lower one starts anew)
             if not m or (expect is not None and int(m.group(1)) < expect - 1):
                 break
