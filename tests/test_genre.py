@@ -6376,6 +6376,7 @@ def test_plan_counts_of_rules_made_and_a_span_of_years():
         ("制定出台会议制度、考核办法等制度", ">=", 6, "项")
     ]
     assert _targets("出台配套文件3个。") == [("出台配套文件", ">=", 3, "个")]
+    assert _targets("推出10个主题服务场景。") == [("推出主题服务场景", ">=", 10, "个")]
     # a body that made a thing ("部委编制的…26个") sets no count; a span of years is no rise
     assert _targets("对照国家部委编制的26个试点领域标准指引梳理目录。") == []
     assert _targets("决定从2022年至2024年开展创建活动,到2024年,无毒村居覆盖率达到60%。") == [

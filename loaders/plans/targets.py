@@ -106,7 +106,7 @@ _BUILD_RE = re.compile(
     r"建成|新建|新增|建设|培育|打造|创建|引进|招引|认定|培养|发展|实施|完成|种植|栽植|植树|栽种"
     r"|拆除|改造|改建|扩建|开设|安装|配备|摆放|制作|取得|增加|推进|累计"  # "累计拆除点位366处"
     r"|整治|治理|修复|修缮|更换|清理"  # "店招店牌整治1500块"
-    r"|制定|出台|建立|修订"  # "制定出台…等6项制度"
+    r"|制定|出台|建立|修订|推出|上线"  # "制定出台…等6项制度", "推出10个…场景"
     # (an activity, 开展/组织/举办 …, counts toward a target only in a period: "每年组织2次")
 )
 # units a report counts in are a plan's too where it makes or obtains them ("制作绿色植物雕塑30组",
