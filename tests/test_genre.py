@@ -6713,3 +6713,17 @@ def test_a_space_parted_table_with_a_section_row_and_cells_broken_over_lines():
         ("2", ["区财政局", "区税务局"], ["区政府有关部门", "各乡镇人民政府"]),
         ("3", ["区商务局"], ["区发改委", "区市场监管局"]),
     ]
+
+
+def test_a_metadata_title_wrapped_inside_its_brackets():
+    text = """标题: 某区人民政府办公室关于印发《某区国土空间近期规划(2026-2030
+年)》的通知
+文号: 某府办〔2026〕14号
+一、总体要求
+(一)优化空间格局。(区规划资源局负责)
+"""
+    (doc,) = docs(text)
+    assert (doc["title"], doc["years"]) == (
+        "某区国土空间近期规划(2026-2030年)",
+        [2026, 2027, 2028, 2029, 2030],
+    )

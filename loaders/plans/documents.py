@@ -491,12 +491,19 @@ def _inline_pairs(cell: str) -> list[str]:
     return [cell[a:b].strip() for a, b in zip(starts, [*starts[1:], len(cell)], strict=True)]
 
 
+# a title field whose value a line's end cut inside its brackets
+_OPEN_TITLE_RE = re.compile(r"^\s*(?:标题|名称|文件名称|文件标题)\s*[:：].*(?:《[^》]*|\([^)]*)$")
+
+
 def metadata_fields(lines: list[str]) -> dict[str, str]:
     """Fields of a page's metadata block (索引号 | … | 发文字号 | … | 成文日期 | …), written as
     "key:value" lines or as "key | value | key | value" rows: title, doc_number, issuer, date.
     The first value of a field wins, and for dates 成文日期 before 发布日期."""
     found: dict[str, tuple[int, str]] = {}
-    for line in lines[:40]:
+    head = lines[:40]
+    for n, line in enumerate(head):
+        if _OPEN_TITLE_RE.match(line) and n + 1 < len(head) and ":" not in head[n + 1][:8]:
+            line += head[n + 1].strip()  # "标题: …《某规划(2026-2030" / "年)》的通知": one value
         cells = [c.strip() for c in re.split(r"\s*\|\s*|\t", line) if c.strip()]
         cells = [p for c in cells for p in _inline_pairs(c)]
         pairs = []
