@@ -976,6 +976,9 @@ def _heading_roles_to_tasks(actions: list[dict]) -> None:
     under it that names no unit of its own."""
     for action in actions:
         m = _HEADING_ROLE_RE.match(action["title"])
+        if not m and action["title"].endswith((")", "）")):
+            _bracketed_heading_roles(action)  # "一、科技创新政策(由市科技局牵头实施)"
+            continue
         if not m or not looks_like_unit(m.group("unit")):
             continue
         key = "lead_units" if m.group("verb") == "牵头" else "responsible_units"
@@ -985,6 +988,19 @@ def _heading_roles_to_tasks(actions: list[dict]) -> None:
             if not task["lead_units"] and not task[key] and unit not in named:
                 # (a task naming only its 协同单位 still has the heading's body leading it)
                 task[key] = [unit]
+
+
+def _bracketed_heading_roles(action: dict) -> None:
+    """A section whose heading closes on its units ("科技创新政策(由市科技局牵头实施)"): the body
+    leading it leads each task under it naming no lead of its own; a body carrying it out is
+    each task's naming no unit at all."""
+    _, roles = extract_inline_units(action["title"])
+    for role, names in roles:
+        key = ROLE_KEYS[role]
+        for task in action["tasks"]:
+            bare = not any(task[k] for k in ROLE_KEYS.values())
+            if (role == "lead" and not task[key]) or bare:
+                task[key] = list(names)
 
 
 def _hoist_closing_roles(items: list[Item]) -> None:
