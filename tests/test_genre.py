@@ -6743,3 +6743,13 @@ def test_a_section_heading_closing_on_its_lead():
         ("2", ["市科技局"], [], []),
         ("3", ["市经信局"], ["市经信局", "市财政局"], []),
     ]
+
+
+def test_a_plan_s_sums_of_deposits_assets_and_output_to_reach():
+    assert _targets("本外币存款规模达5万亿元,基金资产管理规模达2万亿元。") == [
+        ("本外币存款规模", ">=", 5000000000000, "元"),
+        ("基金资产管理规模", ">=", 2000000000000, "元"),
+    ]
+    assert _targets("地区生产总值达到1万亿元。") == [("地区生产总值", ">=", 1000000000000, "元")]
+    # a sum granted is no level to reach
+    assert _targets("对首次认定的企业给予最高20万元奖励。") == []

@@ -124,7 +124,8 @@ _REACH_RE = re.compile(
 # 亿元"), never as a grant, an award or a fine ("给予最高50万元补贴"), nor a project's cost
 _MONEY_OUTPUT_NAMES = (
     r"(?:营收|收入|产值|增加值|交易额|成交额|销售额|营业额|出口额|进出口总额|进出口额|税收|利润|经济总量|"
-    r"产业规模|市场规模|利用外资|外资|外商投资|贷款余额|贷款)(?:总额|总量|规模)?(?:累计)?"
+    r"产业规模|市场规模|利用外资|外资|外商投资|贷款余额|贷款|存款余额|存款|资产管理|资产|融资|保费|"
+    r"生产总值|零售总额|零售额)(?:总额|总量|规模)?(?:累计)?"
 )
 _MONEY_OUTPUT_RE = re.compile(
     _MONEY_OUTPUT_NAMES
