@@ -44,6 +44,9 @@ def test_scorer_compares_quantities_not_spellings():
     finally:
         sys.path.pop(0)
     assert same_quantity(100, "亿元", 1e10, "元")
+    assert same_quantity(5, "万亿元", 5e12, "元")  # 万亿: the larger scale read first
+    assert same_quantity(5, "万亿元", 5e4, "亿元")
+    assert not same_quantity(5, "万亿元", 5, "亿元")
     assert same_quantity(2.5, "万个", 25000, "个")
     assert same_quantity(95, "%", 95, "％")
     assert not same_quantity(100, "亿元", 100, "元")

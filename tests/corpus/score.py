@@ -77,7 +77,15 @@ def norm_unit_name(name: str) -> str:
 
 
 # A scale word leading a unit: "100亿元" is 1e10 元, whichever way a label or the parser writes it
-SCALES = (("千亿", 1e11), ("百亿", 1e10), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4))
+SCALES = (
+    ("万亿", 1e12),
+    ("千亿", 1e11),
+    ("百亿", 1e10),
+    ("亿", 1e8),
+    ("千万", 1e7),
+    ("百万", 1e6),
+    ("万", 1e4),
+)
 
 
 def quantity(value: float, unit: str | None) -> tuple[float, str]:
