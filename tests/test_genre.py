@@ -6753,3 +6753,18 @@ def test_a_plan_s_sums_of_deposits_assets_and_output_to_reach():
     assert _targets("地区生产总值达到1万亿元。") == [("地区生产总值", ">=", 1000000000000, "元")]
     # a sum granted is no level to reach
     assert _targets("对首次认定的企业给予最高20万元奖励。") == []
+
+
+def test_a_stage_closing_by_a_day_and_a_page_s_continuation_mark():
+    text = """[接上页]
+(一)动员部署阶段(截止2009年6月5日)
+市局召开专项治理工作会议进行动员部署。
+(二)自查自纠阶段(截止2009年6月底)
+各单位认真开展自查自纠,完成2009年专项治理工作总结报告。
+"""
+    (doc,) = docs(text)
+    assert (doc["kind"], doc["title"]) == ("plan", "未命名文件")
+    assert [(t["number"], t["deadline"]) for t in tasks(doc)] == [
+        ("(一)", "2009-06-05"),
+        ("(二)", "2009-06-30"),
+    ]

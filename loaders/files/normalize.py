@@ -331,7 +331,8 @@ _PINYIN_GLOSS_RE = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐ
 SECTION_NAME_RE = re.compile(
     r"(?:政府|政务)?(?:信息)?公开(?:目录|专栏|指南)?|通知公告|公示公告|政策(?:文件|法规)|文件通知|"
     r"(?:[\u4e00-\u9fff]{2,8})?(?:人民)?政府公报|工作动态|(?:新闻|信息)中心|规范性文件|部门文件|"
-    r"正文|详情|文章详情|内容页|首页"
+    r"正文|详情|文章详情|内容页|首页|"
+    r"[\[【(（]?(?:接|续)上页[\]】)）]?"  # a page's continuation mark ("[接上页]")
 )
 # a web address a saved page or a copy carries ("http://www.x.com/%E6%95%99…/article-4.html"):
 # no words of the document, and its %E6 and 4.html are no figures

@@ -289,7 +289,9 @@ def find_deadline_in_text(text: str, default_year: int | None) -> Deadline | Non
             return span
     first = None
     for m in _DATE_RE.finditer(text):
-        if m.group(0) and _is_prose_deadline(m, text):
+        # "(截止2009年6月5日)": the day a stage closes by
+        by = bool(m.group(0)) and _BY_DATE_RE.search(text[max(0, m.start() - 4) : m.start()])
+        if m.group(0) and (_is_prose_deadline(m, text) or (by and m["month"])):
             later = [x for x in _DATE_RE.finditer(text, m.end(), m.end() + 16) if x.group(0)]
             span = _range_end(text, [m, *later[:1]], default_year)
             first = span or _make(m.group(0), m, default_year)
@@ -309,6 +311,9 @@ def find_deadline_in_text(text: str, default_year: int | None) -> Deadline | Non
             if found.date and last.date and found.date > last.date:
                 last = found
     return last
+
+
+_BY_DATE_RE = re.compile(r"[(（]\s*(?:截止|截至)$")
 
 
 _STAGE_RE = re.compile(

@@ -424,7 +424,7 @@ def _says_report(line: str) -> bool:
     return False
 
 
-_ASKS_SUMMARY_RE = re.compile(r"要|将|应|总结|巩固|梳理|宣传|展示")
+_ASKS_SUMMARY_RE = re.compile(r"要|将|应|总结|巩固|梳理|宣传|展示|完成|报送|上报|形成|撰写|提交")
 
 
 # a plan saying so of itself: "…,制定如下方案。", "特制定本实施方案", "决定在我县深入开展…活动"
