@@ -6768,3 +6768,16 @@ def test_a_stage_closing_by_a_day_and_a_page_s_continuation_mark():
         ("(一)", "2009-06-05"),
         ("(二)", "2009-06-30"),
     ]
+
+
+def test_a_stage_s_span_of_days_and_a_day_something_is_handed_in():
+    from loaders.plans.deadlines import find_deadline_in_text
+
+    def date_of(text: str) -> str | None:
+        found = find_deadline_in_text(text, 2005)
+        return found.date.isoformat() if found else None
+
+    assert date_of("抽查和重点检查阶段(9月1日至9月30日)。省领导小组将组织督查。") == "2005-09-30"
+    assert date_of("总结考核阶段(10月1日至11月10日)。各地认真总结。") == "2005-11-10"
+    assert date_of("每周五上报每周整治数据,9月30日报送工作小结。") == "2005-09-30"
+    assert date_of("3月5日召开动员会,部署整治工作。") is None  # a day something happens

@@ -119,6 +119,8 @@ def _is_prose_deadline(m: re.Match, text: str) -> bool:
     if m["before"]:
         return bool(m["month"] or m["quarter"] or m["half"] or m["yend"] or m["year"] or m["rel"])
     if m["month"]:
+        if m["day"] and _HAND_IN_RE.match(text, m.end()):
+            return True  # "9月30日报送工作小结": the day the work is handed in
         return m["mpart"] in ("底", "末", "下旬")
     if m["quarter"] or m["half"]:
         return bool(m["year"] or m["rel"] or m["every"] or m["qend"] or m["hend"])
@@ -282,6 +284,15 @@ def find_deadline_in_text(text: str, default_year: int | None) -> Deadline | Non
         span = text[months.start("year" if months["year"] else "start") : months.end()]
         span = span.rstrip(")）").strip()
         return Deadline(span, _month_end(year, int(months["end"])), False, None)
+    days = _TITLE_DAYS_RE.search(text[:60])
+    if days and default_year is not None:  # "抽查阶段(9月1日至9月30日)": the stage's last day
+        month = int(days["m2"] or days["m1"])
+        try:
+            end = datetime.date(default_year, month, int(days["d2"]))
+        except ValueError:
+            end = None
+        if end is not None:
+            return Deadline(days.group("span"), end, False, None)
     opening = [m for m in _DATE_RE.finditer(text, 0, 40) if m.group(0)][:2]
     if opening and opening[0].start() == 0:
         span = _range_end(text, opening, default_year)
@@ -313,6 +324,13 @@ def find_deadline_in_text(text: str, default_year: int | None) -> Deadline | Non
     return last
 
 
+# what is handed in or finished on a day named right before it
+_HAND_IN_RE = re.compile(r"\s*(?:报送|上报|报|提交|报至|报到|完成|办结)")
+# a span of days in brackets right after a stage's title, no year written
+_TITLE_DAYS_RE = re.compile(
+    r"^[^。;；(（]{2,30}[(（]\s*(?P<span>(?P<m1>1[0-2]|0?[1-9])\s*月\s*\d{1,2}\s*日\s*(?:至|到|[—–\-~～])"
+    r"\s*(?:(?P<m2>1[0-2]|0?[1-9])\s*月\s*)?(?P<d2>3[01]|[12]\d|0?[1-9])\s*日)\s*[)）]"
+)
 _BY_DATE_RE = re.compile(r"[(（]\s*(?:截止|截至)$")
 
 
