@@ -6781,3 +6781,21 @@ def test_a_stage_s_span_of_days_and_a_day_something_is_handed_in():
     assert date_of("总结考核阶段(10月1日至11月10日)。各地认真总结。") == "2005-11-10"
     assert date_of("每周五上报每周整治数据,9月30日报送工作小结。") == "2005-09-30"
     assert date_of("3月5日召开动员会,部署整治工作。") is None  # a day something happens
+
+
+def test_a_section_s_own_lead_gives_the_section_s_goals():
+    text = """某市治理小金库实施方案
+三、工作步骤和方法
+(三)重点检查(2009年7月初至10月底)
+在自查自纠基础上,各级领导机构要组织开展重点检查,重点检查面不得低于单位总数的5%。重点检查对象是:
+1.执收、执罚权相对集中的部门和单位。(市财政局负责)
+2.有群众举报的部门和单位。(市审计局负责)
+"""
+    (doc,) = docs(text)
+    goals = [
+        (g["indicator"], g["comparator"], g["value"], g["unit"])
+        for a in doc["actions"]
+        for g in a["targets"]
+    ]
+    assert goals == [("重点检查面", ">=", 5, "%")]
+    assert [t["targets"] for t in tasks(doc)] == [[], []]

@@ -1217,6 +1217,10 @@ def _section_targets(head: Item | None, tasks: list[Item], outline: Outline) -> 
     for owner in (head, *tasks):
         for text in labelled.get(id(owner), []) if owner is not None else []:
             found.extend(extract_targets(text))
+    if head is not None and head not in tasks:
+        # the section's own lead ("(三)重点检查 … 重点检查面不得低于…的5%"): its goals are the
+        # section's, not a task's
+        found.extend(extract_targets(head.text))
     return found
 
 
