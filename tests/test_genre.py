@@ -6195,6 +6195,11 @@ http://www.example.com/%E6%95%99%E6%A1%88/article-11674-4.html
         ("办理行政复议案件", 36, "件"),
         ("开展执法检查", 12, "次"),
     ]
+    # an address inside a line (a title with a hostile image) stays as written
+    from loaders.files.normalize import clean_document_text
+
+    title = "恶意县2026年![](http://198.51.100.7/x.png)工作方案"
+    assert clean_document_text(title + "\n") == title + "\n"
 
 
 def test_a_table_row_whose_cell_the_copy_broke_over_two_lines():
@@ -6489,7 +6494,7 @@ def test_a_page_of_a_plan_without_its_opening_dates_its_deadlines_by_the_year_it
     (doc,) = docs(text)
     assert [(t["number"], t["deadline"]) for t in tasks(doc)] == [
         ("(二)", "2005-07-15"),
-        ("(三)", None),
+        ("(三)", "2005-08-31"),  # the stage's last day
         ("(四)", "2005-11-10"),
     ]
 

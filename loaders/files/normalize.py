@@ -334,9 +334,13 @@ SECTION_NAME_RE = re.compile(
     r"正文|详情|文章详情|内容页|首页|"
     r"[\[【(（]?(?:接|续)上页[\]】)）]?"  # a page's continuation mark ("[接上页]")
 )
-# a web address a saved page or a copy carries ("http://www.x.com/%E6%95%99…/article-4.html"):
-# no words of the document, and its %E6 and 4.html are no figures
-_URL_RE = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+")
+# a web address a saved page or a copy carries on a line of its own, maybe after a label
+# ("http://www.x.com/%E6%95%99…/article-4.html", "来源:www.x.com/…"): no words of the document,
+# and its %E6 and 4.html are no figures (an address inside a sentence or a title stays as written)
+_URL_RE = re.compile(
+    r"(?m)^([^\S\n]*(?:[\u4e00-\u9fff]{1,6}\s*[:：]\s*)?)"
+    r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+[^\S\n]*$"
+)
 
 
 # a list's bullet before a line's words ("- 标题:…", "• 发布机构:…"): a mark, no text
@@ -345,6 +349,6 @@ _BULLET_RE = re.compile(r"(?m)^[-•·*]\s*(?=[\u4e00-\u9fff])")
 
 def clean_document_text(raw: str) -> str:
     """normalize_text, then strip_furniture: the text the plan parser reads."""
-    text = _BULLET_RE.sub("", _URL_RE.sub("", normalize_text(raw)))
+    text = _BULLET_RE.sub("", _URL_RE.sub(r"\1", normalize_text(raw)))
     text = role_brackets(_PINYIN_GLOSS_RE.sub("", text))
     return "\n".join(strip_furniture(text.split("\n")))
