@@ -199,13 +199,18 @@ DATE_SPACES_RE = re.compile(
 _LOST_MONTH_RE = re.compile(r"((?:19|20)\d{2}\s*年\s*)(1[0-2]|0?[1-9])\s*(?=底|末|上旬|中旬|下旬)")
 
 
+def _date_cell(cell: str) -> str:
+    """A cell's dates written whole: no space inside, no month without its 月."""
+    return _month_restored(DATE_SPACES_RE.sub("", cell))
+
+
 def _month_restored(cell: str) -> str:
     return _LOST_MONTH_RE.sub(r"\1\2月", cell)
 
 
 def parse_deadline(text: str, default_year: int | None) -> Deadline | None:
     """A deadline cell or 完成时限 line ("2020年6月底前", "长期坚持", "每年第一季度"), or None."""
-    cell = _month_restored(DATE_SPACES_RE.sub("", text.strip().strip("。;,")))
+    cell = _date_cell(text.strip().strip("。;,"))
     if not cell or len(cell) > MAX_CELL_CHARS:
         return None
     numeric = _numeric_date(cell)
@@ -233,7 +238,7 @@ def latest_deadline(cells: list[str], default_year: int | None) -> Deadline | No
     """The latest date of a 完成时限 cell that names several ("一季度10%二季度40%;三季度70%;
     11月底完成", "三季度:实现查询 四季度:完成对接"): the task ends with its last stage."""
     best: Deadline | None = None
-    for cell in (_month_restored(DATE_SPACES_RE.sub("", c)) for c in cells):
+    for cell in map(_date_cell, cells):
         for m in _DATE_RE.finditer(cell):
             if m.group(0) and not _is_duration(m, cell) and _is_cell_deadline(m):
                 found = _make(m.group(0), m, default_year)

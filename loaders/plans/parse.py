@@ -304,8 +304,9 @@ def parse_document(doc: RawDocument, aligned: bool = False, goals: Sequence[dict
 
 # a notice handing on a plan with requirements of its own: "现印发给你们,并提出以下意见",
 # "印发给你们,并就抓好《方案》确定的146项工作任务落实通知如下", "印发给你们,请结合以下要求…"
+_HANDED_ON = r"(?:印发|转发)给你们"
 _TRANSMITS_RE = re.compile(
-    r"(?:印发|转发)给你们.{0,12}(?:提出|就|强调|结合)[^。]{0,40}?(?:(?:以下|如下)(?:意见|要求)|通知如下)"
+    _HANDED_ON + r".{0,12}(?:提出|就|强调|结合)[^。]{0,40}?(?:(?:以下|如下)(?:意见|要求)|通知如下)"
 )
 
 
@@ -315,7 +316,7 @@ def _transmits_only(doc: RawDocument) -> bool:
     return any(_TRANSMITS_RE.search(line) for line in doc.lines[:40])
 
 
-_HANDED_ON_RE = re.compile(r"(?:印发|转发)给你们")
+_HANDED_ON_RE = re.compile(_HANDED_ON)
 
 
 def _requirements_only(doc: RawDocument) -> bool:
