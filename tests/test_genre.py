@@ -6804,3 +6804,18 @@ def test_a_section_s_own_lead_gives_the_section_s_goals():
     ]
     assert goals == [("重点检查面", ">=", 5, "%")]
     assert [t["targets"] for t in tasks(doc)] == [[], []]
+
+
+def test_a_date_describing_what_a_thing_is_is_no_deadline():
+    from loaders.plans.deadlines import find_deadline_in_text
+
+    def date_of(text: str) -> str | None:
+        found = find_deadline_in_text(text, 2026)
+        return found.date.isoformat() if found else None
+
+    # the houses built before 2000 are what is inspected; the work has no deadline
+    assert date_of("重点选择网格内2000年底前建成的老旧小区和住房作为体检对象。") is None
+    assert date_of("对2015年以前已颁发的许可证进行清理。") is None
+    # a date before what is to be done is a deadline, and one after a describing date too
+    assert date_of("2027年底前建成5个站点。") == "2027-12-31"
+    assert date_of("对2010年底前建成的小区,9月底前完成排查。") == "2026-09-30"

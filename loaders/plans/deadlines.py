@@ -112,9 +112,17 @@ def _is_duration(m: re.Match, text: str) -> bool:
     return m.group(0).startswith("年") and m.start() > 0 and text[m.start() - 1] in _DURATION_BEFORE
 
 
+# a date describing a thing by when it was made ("2000年底前建成的老旧小区", "2015年以前出生的"):
+# what the task is about, not when it is due
+_ATTRIBUTIVE_RE = re.compile(
+    r"(?:已|新|所)?(?:建成|建设|竣工|建造|交付|投用|投入使用|出生|成立|注册|取得|发放|颁发|出让|登记|购置|"
+    r"签订|批准|审批|开工|开业|出厂|生产|制定|出台|发布|印发|认定|划定|安装)(?:并[\u4e00-\u9fff]{1,4})?的"
+)
+
+
 def _is_prose_deadline(m: re.Match, text: str) -> bool:
     """Whether a time phrase in prose is a deadline (see the module docstring)."""
-    if _is_duration(m, text):
+    if _is_duration(m, text) or _ATTRIBUTIVE_RE.match(text, m.end()):
         return False
     if m["before"]:
         return bool(m["month"] or m["quarter"] or m["half"] or m["yend"] or m["year"] or m["rel"])
