@@ -6819,3 +6819,30 @@ def test_a_date_describing_what_a_thing_is_is_no_deadline():
     # a date before what is to be done is a deadline, and one after a describing date too
     assert date_of("2027年底前建成5个站点。") == "2027-12-31"
     assert date_of("对2010年底前建成的小区,9月底前完成排查。") == "2026-09-30"
+
+
+def test_a_task_list_headed_by_one_cell_over_its_classes_numbers_and_text():
+    # 任务清单 | 责任单位: the first header cell spans the class, group, number and text cells
+    text = """某市贯彻落实《关于进一步推进法治政府建设的若干意见》任务清单
+任务清单 | 责任单位 | |||
+一、坚持党的领导 | (一)落实党委统一领导 | 1 | 每年3月1日前,报告上一年度法治政府建设情况。 | 市政府各部门,各区政府 |
+2 | 将法治政府建设情况纳入年终述职内容,3个月内报送整改落实情况。 | 市司法局 |
+二、依法履行职能 | (二)深化放管服改革 | 3 | 全面实行政府权责清单制度。 | 市委编办、市政务服务局 |
+"""
+    (doc,) = docs(text)
+    assert doc["kind"] == "breakdown_table"
+    assert action_rows(doc, "number", "title", "responsible_units") == [
+        (
+            "坚持党的领导",
+            "1",
+            "每年3月1日前,报告上一年度法治政府建设情况",
+            ["市政府各部门", "各区政府"],
+        ),
+        (
+            "坚持党的领导",
+            "2",
+            "将法治政府建设情况纳入年终述职内容,3个月内报送整改落实情况",
+            ["市司法局"],
+        ),
+        ("依法履行职能", "3", "全面实行政府权责清单制度", ["市委编办", "市政务服务局"]),
+    ]

@@ -89,6 +89,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "检查事项",
         "抽查内容",
         "评价指标",
+        "任务清单",  # 任务清单 | 责任单位: one header cell over the class, number and text cells
     ),
     "name": (
         "决策事项",  # 重大行政决策事项目录: 序号 | 决策事项 | 承办单位 | 完成时限
@@ -1659,6 +1660,17 @@ def read_grid_row(row: list[str], columns: dict[int, str], state: TableState) ->
             state.category, state.group = section, None
         else:
             state.group = section
+    own_number = ""  # "1 | 每年3月1日前,… | 市政府各部门" under 任务清单 | 责任单位: no 序号 column
+    if (
+        "number" not in columns.values()
+        and len(row) >= 2
+        and re.fullmatch(r"\d{1,3}", row[0].strip())
+        and (
+            len(row) > width  # (else only where the number would stand under the text's column)
+            or (columns.get(0) in ("measure", "name") and int(row[0]) == state.next_value)
+        )
+    ):
+        own_number = row.pop(0).strip()
     first_role = columns.get(min(columns))
     if len(row) < width and first_role in ("category", "group") and GROUP_RE.match(row[0].strip()):
         row = [""] * (width - len(row)) + row  # its section cell spans rows above: shifted right
@@ -1710,7 +1722,7 @@ def read_grid_row(row: list[str], columns: dict[int, str], state: TableState) ->
     text = text or name
     if not text:
         return
-    number = re.sub(r"\s+", "", cell.get("number") or "")  # "(10 )" as a PDF spaced it
+    number = re.sub(r"\s+", "", cell.get("number") or own_number)  # "(10 )" as a PDF spaced it
     written = GROUP_RE.match(text) if not number else None
     if written and written.group(2):  # "1.积极推进…" in a table without a 序号 column
         number, text = written.group(1), written.group(2)
