@@ -6846,3 +6846,23 @@ def test_a_task_list_headed_by_one_cell_over_its_classes_numbers_and_text():
         ),
         ("依法履行职能", "3", "全面实行政府权责清单制度", ["市委编办", "市政务服务局"]),
     ]
+
+
+def test_a_report_cut_before_its_title_says_so_in_its_first_part_s_heading():
+    text = """一、2025年法治政府建设的主要举措和成效
+(一)坚持落实第一责任人责任。严格落实党政主要负责人推进法治建设第一责任人职责,成立法治政府建设工作领导小组。
+(二)持续深化学法用法。将习近平法治思想纳入党工委理论学习中心组学习12次,组织干部完成全员年度学法考试,合格率100%。
+(三)提升政府服务效能。行政服务大厅审批接件业务有序开展,成效明显。
+"""
+    (doc,) = docs(text)
+    assert doc["kind"] == "annual_report"
+    assert doc["actions"] == []
+    assert [(a["value"], a["unit"]) for a in doc["achievements"]] == [(12, "次"), (100, "%")]
+    # a plan asking for a summary of what was done stays a plan
+    plan = """一、工作任务
+(一)落实第一责任人责任。各部门要总结法治政府建设的主要举措和成效,12月底前报送。
+(二)深化学法用法。组织干部参加年度学法考试。
+(三)提升政府服务效能。优化审批流程。
+"""
+    (doc,) = docs(plan)
+    assert doc["kind"] == "plan"

@@ -39,7 +39,8 @@ PLAN_TITLE_RE = re.compile(r"(方案|要点|计划|规划|安排|意见|任务|�
 # what a report says of itself near its opening: "现将…情况报告如下", "一、2021年主要工作情况"
 REPORT_BODY_RE = re.compile(
     r"报告如下|现将.{0,40}报告|(?:主要|重点)?工作(?:开展)?情况(?:及|和)?(?:成效)?$|"
-    r"(?:取得|主要)(?:的)?(?:成效|成绩|做法)|工作总结|年度.{0,12}情况报告"
+    r"(?:取得|主要)(?:的)?(?:成效|成绩|做法)|工作总结|年度.{0,12}情况报告|"
+    r"(?:举措|措施|做法|工作)(?:和|及|与)(?:成效|成果|成绩)$"  # "一、2025年…的主要举措和成效"
 )
 # a news item: its by-line and the words of a reporter
 _NEWS_RE = re.compile(r"本报讯|本台讯|记者|通讯员|日前|近日|据悉|获悉|据了解|讯\(")
@@ -425,7 +426,9 @@ def _says_report(line: str) -> bool:
     return False
 
 
-_ASKS_SUMMARY_RE = re.compile(r"要|将|应|总结|巩固|梳理|宣传|展示|完成|报送|上报|形成|撰写|提交")
+_ASKS_SUMMARY_RE = re.compile(
+    r"(?<![主重需纪概摘])要|将|应|总结|巩固|梳理|宣传|展示|完成|报送|上报|形成|撰写|提交"
+)
 
 
 # a plan saying so of itself: "…,制定如下方案。", "特制定本实施方案", "决定在我县深入开展…活动"
