@@ -6866,3 +6866,15 @@ def test_a_report_cut_before_its_title_says_so_in_its_first_part_s_heading():
 """
     (doc,) = docs(plan)
     assert doc["kind"] == "plan"
+
+
+def test_a_report_s_harvest_what_was_planted_and_the_yield():
+    from loaders.plans.targets import extract_achievements
+
+    text = "全年种植粮食64.8万亩;种植棉花170.9万亩,皮棉总产30.8万吨。"
+    got = [(a["indicator"], a["value"], a["unit"]) for a in extract_achievements(text, 2025)]
+    assert got == [
+        ("种植粮食", 648000, "亩"),
+        ("种植棉花", 1709000, "亩"),
+        ("皮棉总产", 308000, "吨"),
+    ]
