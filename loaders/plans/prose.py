@@ -77,7 +77,9 @@ _SAFEGUARD_PART_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}保障$")
 
 def _non_task_head(head: Item) -> bool:
     """A heading whose section holds no tasks (总体要求, 保障措施, a top-level X保障 …)."""
-    if NON_TASK_SECTION_RE.search(head.text[:30]):
+    named = NON_TASK_SECTION_RE.search(head.text[:30])
+    # (in its own sentence: "二、主要任务。将…目标要求贯穿于…" is named for its tasks)
+    if named and not re.search(r"[。;；]", head.text[: named.start()]):
         return not _leading_action(head)
     if head.style == "cn_comma" and (
         _BACKGROUND_PART_RE.fullmatch(first_clause(head.text))
