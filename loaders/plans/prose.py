@@ -638,6 +638,13 @@ def _style_carrying(candidates: list[Item]) -> str | None:
             if test is _carries_units
             else [test(it) for it in candidates]  # a goal is its own item's, not its parent's
         )
+        if test is _carries_units:
+            # nor is a part on how the work is led ("三、组织领导与责任分工。…由X牵头,Y配合"): its
+            # items may be tasks, its own words tell nothing of the tasks' level
+            carried = [
+                c and not (_LEADING_PART_RE.search(first_clause(it.text)) and _non_task_head(it))
+                for it, c in zip(candidates, carried, strict=True)
+            ]
         scores: dict[str, int] = {}
         for it, c in zip(candidates, carried, strict=True):
             scores[it.style] = scores.get(it.style, 0) + int(c)
@@ -646,6 +653,10 @@ def _style_carrying(candidates: list[Item]) -> str | None:
             tied = [s for s, v in scores.items() if v == best]
             return max(tied, key=lambda s: STYLE_RANK[s])
     return None
+
+
+# a part on who leads and who does what ("组织领导与责任分工", "组织机构及职责分工")
+_LEADING_PART_RE = re.compile(r"组织领导|组织机构|领导小组|工作专班|(?:责任|职责)分工")
 
 
 def _carries_targets(item: Item) -> bool:
