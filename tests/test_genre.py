@@ -6927,3 +6927,22 @@ def test_a_part_on_who_leads_the_work_does_not_set_the_level_of_the_tasks():
         ("(一)", "严把“源头清洗关”"),
         ("(二)", "严把“车辆运输关”"),
     ]
+
+
+def test_the_standards_a_requirements_part_sets_are_the_plan_s_targets():
+    text = """某市新建建筑可再生能源应用实施意见
+一、主要目标
+到2025年,城镇新建建筑可再生能源替代率达到10%。
+二、基本要求
+采用太阳能光伏系统的,初始发电效率要求为:采用晶硅组件的应不低于18%,采用薄膜组件的应不低于12%。
+三、建设要求
+(一)新建公共建筑
+1.国家机关办公建筑屋顶安装太阳能光伏的面积比例不得低于50%。
+2.其他公共建筑屋顶安装太阳能光伏的面积比例不得低于30%。
+"""
+    (doc,) = docs(text)
+    assert [(g["indicator"], g["comparator"], g["value"], g["unit"]) for g in doc["targets"]] == [
+        ("城镇新建建筑可再生能源替代率", ">=", 10, "%"),
+        ("初始发电效率要求为:采用晶硅组件", ">=", 18, "%"),
+        ("采用薄膜组件", ">=", 12, "%"),
+    ]

@@ -1292,6 +1292,8 @@ def _plan_targets(outline: Outline, task_rank: int, sections: list, emitted: set
             "目标" in it.text[:12]
             or re.match(r"(?:主要|核心|规划)指标(?:$|[。:：])", it.text)  # "二、主要指标"
             or it.text.startswith("总体要求")  # goals stated in 总体要求
+            # standards a part sets ("三、基本要求 …采用晶硅组件的应不低于18%")
+            or bool(re.match(r"(?:基本|技术|建设|设计)要求(?:$|[。:：])", it.text))
             # what an activity does, when no task holds it ("三、活动内容:沿路种植重阳木550株")
             or bool(re.match(r"[\u4e00-\u9fff]{2}内容(?:[:：]|$)", it.text[:8]))
             or STAGES_RE.search(it.text[:12])  # goals of dated stages
