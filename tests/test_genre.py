@@ -6901,6 +6901,9 @@ def test_a_tasks_part_whose_lead_sentence_names_goals_and_requirements_holds_the
         ("大力发展可再生能源", "2", "加快陆海风电开发"),
         ("保障能源供应安全", "3", "加快天然气产供储销体系建设"),
     ]
+    # copied as one line, the lead runs on after the part's name with no full stop between
+    (doc,) = docs(text.replace("\n", ""))
+    assert [t["number"] for t in tasks(doc)] == ["1", "2", "3"]
 
 
 def test_a_part_on_who_leads_the_work_does_not_set_the_level_of_the_tasks():

@@ -78,8 +78,14 @@ _SAFEGUARD_PART_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}保障$")
 def _non_task_head(head: Item) -> bool:
     """A heading whose section holds no tasks (总体要求, 保障措施, a top-level X保障 …)."""
     named = NON_TASK_SECTION_RE.search(head.text[:30])
-    # (in its own sentence: "二、主要任务。将…目标要求贯穿于…" is named for its tasks)
-    if named and not re.search(r"[。;；]", head.text[: named.start()]):
+    # (in its own name: "二、主要任务。将…目标要求贯穿于…", or its lead run on after its name
+    # with no full stop, is named for its tasks)
+    tasks_named = _TASKS_NAME_RE.match(head.text)
+    if (
+        named
+        and not re.search(r"[。;；]", head.text[: named.start()])
+        and not (tasks_named and named.start() >= tasks_named.end())
+    ):
         return not _leading_action(head)
     if head.style == "cn_comma" and (
         _BACKGROUND_PART_RE.fullmatch(first_clause(head.text))
@@ -99,6 +105,8 @@ _KEY_LINE_RE = re.compile(r"^[\u4e00-\u9fff]{2,12}[:：][^。;；]{1,30}$")
 # a section of dated stages ("实施步骤", "建设步骤", "时间安排"): its goals are the plan's
 STAGES_RE = re.compile(r"步骤|阶段安排|时间安排|进度安排|时间节点")
 STAGE_YEAR_RE = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
+# a part's name that opens on its tasks ("主要任务", "重点任务和措施")
+_TASKS_NAME_RE = re.compile(r"(?:主要|重点|工作|具体|核心)(?:任务|措施|举措)")
 # a heading line that announces the tasks below it ("二、主要创建任务", "二、推进措施")
 TASKS_HEADING_RE = re.compile(r"^(?:“[^”]{1,6}”)?.{0,6}(?:任务|措施|举措)$")  # (“十四五”主要任务)
 # a note that the first unit listed leads ("其中列第一位为牵头单位", "排在第一位的部门为牵头部门",
