@@ -202,6 +202,11 @@ KNOWN_SHORT = {
     ("1129", "oneline"): "15 %: " + _HEADINGS + " (1.–27. under heading lines without a stop)",
     # the whole Shanghai 方案 of the tenth session (1205–1216), measured on arrival
     ("1216", "oneline"): "82 %: " + _HEADINGS + " (sub-task titles on lines of their own)",
+    # the whole Shanghai plans of the eleventh session (1289–1300), measured on arrival
+    ("1298", "oneline"): "72 %: " + _HEADINGS + " (part and stage names on lines of their own)",
+    ("1299", "oneline"): "85 %: "
+    + _HEADINGS
+    + " (区级方案编制 / 由区建管委…编制: the heading reads as the body's subject)",
     **{
         ("1126", name): "90 %: its (四) heading line runs into the paragraph under it in the "
         "text's own parse (a heading without a full stop over unnumbered prose); the Word copy "
