@@ -170,8 +170,6 @@ KNOWN_SHORT = {
     ("798", "spaced"): "3 %: the attached 评分细则表 and the plan run together on one line",
     ("102", "oneline"): "88 %: " + _HEADINGS + " (工作任务及分工 over (三) heading lines)",
     ("051", "oneline"): "94 %: " + _HEADINGS + " (实施步骤 runs into its first stage)",
-    ("797", "spaced"): "2 %: the text's own parse takes the numbered items of its 工作制度 part as "
-    "tasks, the copy parted by spaces the (一) items of each part; neither is the labelled reading",
     # the full documents of the eighth session (995–1006), measured on arrival
     ("995", "oneline"): "85 %: " + _HEADINGS,
     ("996", "oneline"): "6 %: " + _HEADINGS + " (its parts 一、–四、 are lost), and the duties "
