@@ -1475,9 +1475,9 @@ def test_a_numbered_heading_over_paragraphs_each_with_its_own_attribution():
     ]
 
 
-def test_in_a_plan_naming_no_units_what_to_check_and_the_steps_are_no_tasks():
+def test_in_a_plan_naming_no_units_what_to_check_is_no_task_and_its_dated_steps_are():
     """A plan without units takes its tasks from the outline; sections listing what the campaign
-    checks (治理内容/检查内容/排查范围) and its 工作步骤 hold none."""
+    checks (治理内容/检查内容/排查范围) hold none; its 工作步骤 are work to track by their dates."""
     text = """某区高层建筑消防安全综合治理工作方案
 一、治理内容
 (一)易燃可燃外保温材料。是否存在违规使用易燃可燃外保温材料的情况。
@@ -1492,8 +1492,11 @@ def test_in_a_plan_naming_no_units_what_to_check_and_the_steps_are_no_tasks():
 """
     (doc,) = docs(text)
     assert [(a["title"], [t["number"] for t in a["tasks"]]) for a in doc["actions"]] == [
-        ("工作措施", ["(一)", "(二)", "(三)"])
+        ("工作措施", ["(一)", "(二)", "(三)"]),
+        ("工作步骤", ["(一)", "(二)"]),
     ]
+    # (a span of days is read in a known year only: this text names none)
+    assert [t["deadline_text"] for t in tasks(doc)] == [None, None, None, "8月31日前", None]
 
 
 def test_numbered_principles_do_not_decide_where_a_plan_without_units_keeps_its_tasks():
@@ -6929,6 +6932,8 @@ def test_a_part_on_who_leads_the_work_does_not_set_the_level_of_the_tasks():
     assert [(t["number"], t["title"][:9]) for t in tasks(doc)] == [
         ("(一)", "严把“源头清洗关”"),
         ("(二)", "严把“车辆运输关”"),
+        ("(一)", "动员部署阶段(4月"),  # the dated stages of a plan naming no units: work too
+        ("(二)", "集中整治阶段(5-"),
     ]
 
 
@@ -6948,4 +6953,26 @@ def test_the_standards_a_requirements_part_sets_are_the_plan_s_targets():
         ("城镇新建建筑可再生能源替代率", ">=", 10, "%"),
         ("初始发电效率要求为:采用晶硅组件", ">=", 18, "%"),
         ("采用薄膜组件", ">=", 12, "%"),
+    ]
+
+
+def test_the_dated_stages_of_a_campaign_naming_no_units_are_its_tasks_with_their_deadlines():
+    text = """2024年某区校园周边食品安全专项整治工作方案
+一、工作目标
+校园周边食品经营者持证率达到100%。
+二、整治重点
+(一)无证经营。严厉打击无证无照经营行为。
+(二)超范围经营。依法查处超范围经营行为。
+三、实施步骤
+(一)排查整治阶段(2024年2月底前)。全面排查校园周边食品经营者。
+(二)集中整治阶段(2024年3月至5月)。集中开展联合执法检查。
+(三)巩固提升阶段(2024年12月底前)。总结经验,建立长效机制。
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], t["title"][:6], t["deadline"]) for t in tasks(doc)] == [
+        ("(一)", "无证经营", None),
+        ("(二)", "超范围经营", None),
+        ("(一)", "排查整治阶段", "2024-02-29"),
+        ("(二)", "集中整治阶段", "2024-05-31"),
+        ("(三)", "巩固提升阶段", "2024-12-31"),
     ]

@@ -51,8 +51,8 @@ _PRINCIPLES = r"(?:基本|工作|主要|总体|实施|规划)原则"
 NON_TASK_SECTION_RE = re.compile(
     r"(总体要求|工作要求|保障措施|组织实施|组织领导|^附则$|^工作机制(?:$|。)|(?:组织|工作)保障(?![\u4e00-\u9fff])|指导思想|(?:工作|总体)思路|"
     + _PRINCIPLES
-    + r"|实施步骤|步骤安排|"
-    r"工作步骤|推进步骤|方法步骤|进度安排|时间安排|阶段安排|(?:治理|整治|检查|排查)(?:内容|范围|对象)|"
+    + r"|"
+    r"(?:治理|整治|检查|排查)(?:内容|范围|对象)|"
     r"(?:总体|工作|主要|预期|发展|规划|建设|创建|奋斗|行动)目标|目标要求|目标任务$|^(?:主要|核心|规划)指标$)"
 )
 # a 规划's look back and ahead ("一、发展现状及成效", "二、“十五五”发展要求及趋势挑战", "第一章 规划
@@ -104,6 +104,10 @@ _ABOVE_BY_RE = re.compile(r"^(?:以上|上述)(?:各项|几项|\d+项)?(?:工作
 _KEY_LINE_RE = re.compile(r"^[\u4e00-\u9fff]{2,12}[:：][^。;；]{1,30}$")
 # a section of dated stages ("实施步骤", "建设步骤", "时间安排"): its goals are the plan's
 STAGES_RE = re.compile(r"步骤|阶段安排|时间安排|进度安排|时间节点")
+# a part of dated stages ("五、实施步骤", "四、时间安排")
+_STAGES_PART_RE = re.compile(
+    r"实施步骤|步骤安排|工作步骤|推进步骤|方法步骤|进度安排|时间安排|阶段安排"
+)
 STAGE_YEAR_RE = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
 # a part's name that opens on its tasks ("主要任务", "重点任务和措施")
 _TASKS_NAME_RE = re.compile(r"(?:主要|重点|工作|具体|核心)(?:任务|措施|举措)")
@@ -1210,6 +1214,10 @@ def _is_non_task_section(
     if any(_carries_units(t) for t in tasks):
         return False
     if head is not None and _non_task_head(head):
+        return True
+    if head is not None and with_units and _STAGES_PART_RE.search(head.text[:12]):
+        # a plan whose tasks name their units: its dated stages naming none are its schedule (in
+        # a plan naming no units at all, its stages are work to track like any other)
         return True
     named_for_tasks = head is not None and TASKS_HEADING_RE.match(first_clause(head.text))
     return (ahead and not named_for_tasks) or (total > 0 and with_units / total >= 0.5)
