@@ -6976,3 +6976,16 @@ def test_the_dated_stages_of_a_campaign_naming_no_units_are_its_tasks_with_their
         ("(二)", "集中整治阶段", "2024-05-31"),
         ("(三)", "巩固提升阶段", "2024-12-31"),
     ]
+
+
+def test_articles_with_captions_are_titled_by_them_and_a_principles_caption_holds_no_task():
+    text = """某管委会关于持续推进海绵城市建设的指导意见
+第一条(指导思想)以习近平生态文明思想为指导,推进海绵城市建设。
+第二条(系统研究)开展海绵城市建设系统研究,编制专项规划。
+第三条(指标管控)将年径流总量控制率纳入规划条件。
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], t["title"]) for t in tasks(doc)] == [
+        ("第二条", "系统研究"),
+        ("第三条", "指标管控"),
+    ]

@@ -734,6 +734,8 @@ def parse_plan_lines(
         ):
             continue
         tasks = [t for t in tasks if id(t) not in duty_ids]  # noqa: PLW2901 - duties are no tasks
+        # "第一条(指导思想)…": an article whose caption names a part holding no tasks
+        tasks = [t for t in tasks if not _non_task_article(t)]  # noqa: PLW2901
         if not tasks:
             continue
         above = parents.get(id(head)) if head is not None else None
@@ -1450,6 +1452,15 @@ def _subjects_in_charge(text: str) -> Iterator[tuple[list[str], str]]:
             yield names, m["verb"]
 
 
+# an article's caption in brackets ("第四条(系统研究)…", the form of a 条款 text): its title
+_CAPTION_RE = re.compile(r"^[(（]([\u4e00-\u9fff、和与及]{2,12})[)）]")
+
+
+def _non_task_article(item: Item) -> bool:
+    caption = _CAPTION_RE.match(item.text) if item.style == "article" else None
+    return bool(caption and NON_TASK_SECTION_RE.search(caption.group(1)))
+
+
 def task_record(item: Item, default_year: int | None) -> dict:
     """The contract's Task object from an outline item."""
     text, inline_roles = extract_inline_units(item.text)
@@ -1485,9 +1496,10 @@ def task_record(item: Item, default_year: int | None) -> dict:
     # "(一)由某区政府负责,在某路…摆放鲜花": the title as written, its leading role clause in it
     led = _LED_CLAUSE_RE.match(item.text)
     title_text = item.text if led and item.text.endswith(text[-8:]) else text
+    caption = _CAPTION_RE.match(text) if item.style == "article" else None
     return {
         "number": item.number,
-        "title": first_clause(title_text),
+        "title": caption.group(1) if caption else first_clause(title_text),
         "text": text,
         "group": item.group,
         **units,
