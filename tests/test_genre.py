@@ -6989,3 +6989,17 @@ def test_articles_with_captions_are_titled_by_them_and_a_principles_caption_hold
         ("第二条", "系统研究"),
         ("第三条", "指标管控"),
     ]
+
+
+def test_a_first_part_on_leadership_and_one_more_aim_holds_tasks():
+    text = """关于加强道路交通安全工作的意见
+一、加强组织领导和责任落实
+(一)加强地区交通安全组织领导。各区政府要实行道路交通安全责任制。
+(二)压实各级交通安全管理责任。市交安委要加强统筹协调。
+二、构建道路交通安全基础建设体系
+(三)推动道路安全设施改造升级。推进安全设施建设。
+三、组织实施
+各区、各部门要抓好落实。
+"""
+    (doc,) = docs(text)
+    assert [t["number"] for t in tasks(doc)] == ["(一)", "(二)", "(三)"]

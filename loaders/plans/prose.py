@@ -1149,7 +1149,8 @@ def _leading_action(head: Item) -> bool:
     """The plan's first part named for its leadership in two clauses ("一、强化组织领导,凝聚法治建设
     力量" over 1.…2.…): an action of a 工作要点, not the closing safeguards ("五、组织领导")."""
     heading = re.split(r"[。;；]", head.text, maxsplit=1)[0]
-    lead, _, rest = heading.partition("，" if "，" in heading else ",")
+    # "一、加强组织领导和责任落实" too: two aims joined by 和/及/与
+    lead, rest = (re.split(r"[,，]|(?<=组织领导)(?:和|及|与)", heading, maxsplit=1) + [""])[:2]
     return (
         head.style == "cn_comma"
         and head.value == 1
