@@ -7003,3 +7003,27 @@ def test_a_first_part_on_leadership_and_one_more_aim_holds_tasks():
 """
     (doc,) = docs(text)
     assert [t["number"] for t in tasks(doc)] == ["(一)", "(二)", "(三)"]
+
+
+def test_duty_lists_under_a_part_named_division_and_duties_are_no_tasks():
+    text = """某区关于加强建筑垃圾处置管理的实施意见
+一、处置管理要求
+(一)加强源头处置申报管理。建设单位应当办理建筑垃圾处置申报。
+(二)提高资源化利用效能。推广建筑垃圾再生产品。
+二、分工与职责
+(一)区绿化市容局
+区绿化市容局是本区建筑垃圾处理的主管部门,负责以下工作:
+1.组织制定建筑垃圾处置管理标准;
+2.开展相关宣传、培训、检查工作。
+(二)区城管执法局
+1.对未申报建筑垃圾处置方案的行为进行处罚;
+2.对运输车辆沿途遗撒的行为进行处罚。
+三、监督管理
+(一)严格执法。坚决取缔非法运输。
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], t["title"]) for t in tasks(doc)] == [
+        ("(一)", "加强源头处置申报管理"),
+        ("(二)", "提高资源化利用效能"),
+        ("(一)", "严格执法"),
+    ]
