@@ -7027,3 +7027,29 @@ def test_duty_lists_under_a_part_named_division_and_duties_are_no_tasks():
         ("(二)", "提高资源化利用效能"),
         ("(一)", "严格执法"),
     ]
+
+
+def test_a_normative_document_platform_page_hidden_copy_and_thrice_said_title():
+    body = (
+        "<p>各区人民政府,市政府各部门:</p>"
+        "<p>现就进一步加强特困人员救助供养工作通知如下:</p>"
+        "<p>一、认定范围</p><p>本市特困人员认定条件按国家、省有关规定实施。</p>"
+        "<p>二、认定程序</p><p>区民政部门应当指导镇人民政府开展认定。</p>"
+    )
+    title = "广州市人民政府办公厅关于进一步加强特困人员救助供养工作的通知"
+    page = f"""<html><head><title>{title} - 广州市人民政府门户网站</title></head><body>
+<div class="xxgkcontop"><ul>
+<li><span>统一编号：</span> GZ0220210007</li>
+<li><span>文　　号：</span> 穗府办规〔2021〕7号</li>
+<li><span>失效日期：</span> 2023年06月01日</li>
+<li><span>发布机关：</span> 广州市人民政府办公厅</li>
+<li><span id="file_status">文件状态：</span></li>
+</ul></div>
+<h1>{title}</h1>
+<div id="zoomcon"><p>穗府办规〔2021〕7号</p><p>{title}</p>{body}</div>
+<div style="display:none;">{title}穗府办规〔2021〕7号{body}</div>
+</body></html>"""
+    (doc,) = parse_bytes("page.html", page.encode("utf-8"))["documents"]
+    assert doc["title"] == "进一步加强特困人员救助供养工作"
+    assert (doc["doc_number"], doc["issuer"]) == ("穗府办规〔2021〕7号", "广州市人民政府办公厅")
+    assert [t["title"] for t in tasks(doc)] == ["认定范围", "认定程序"]  # once, not twice

@@ -280,15 +280,26 @@ def page_furniture(lines: list[str]) -> Callable[[str], bool]:
     return lambda s: s in headers or bool(_PAGE_NUMBER_RE.match(s))
 
 
+# a document's own title ("…关于…的通知", "…实施方案"): kept once though a page repeats it
+_TITLE_LIKE_RE = re.compile(
+    r"^[^。;；,，:：]{2,40}关于[^。;；]{2,80}(?:通知|方案|意见|决定|报告|办法|规定|计划|要点|通告|函)$"
+)
+
+
 def strip_furniture(lines: list[str]) -> list[str]:
     """Drop page furniture and web chrome: page numbers (页码), breadcrumbs (当前位置), widgets
     (【打印正文】 字号 分享到 阅读次数…) and running headers (页眉). Blank lines are kept."""
     headers = _running_headers(lines)
     out: list[str] = []
+    seen: set[str] = set()
     for line in lines:
         s = line.strip()
         if not s:
             out.append(line)
+            continue
+        if s in headers and _TITLE_LIKE_RE.match(s) and s not in seen:
+            seen.add(s)  # a page's title said three times (its tab, its heading, the text's own):
+            out.append(line)  # the first one is the document's title, the rest repeats
             continue
         if s in headers or ("\t" not in line and _is_page_or_chrome(s)):
             continue

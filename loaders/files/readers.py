@@ -229,6 +229,7 @@ class _Page:
 
         self.stats: dict[int, list] = {}
         self.chars = 0
+        self.root_id = id(root)
         for node in reversed(list(root.descendants)):  # every element after its descendants
             if isinstance(node, Tag):
                 entry = self.stats.setdefault(id(node), [0, 0, 0, 0, False])
@@ -258,10 +259,22 @@ class _Page:
         return links >= 2 and link_chars > 0 and own * 5 <= link_chars and not period
 
 
+_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _hidden(tag) -> bool:
+    return tag.has_attr("hidden") or bool(_HIDDEN_STYLE_RE.search(str(tag.get("style") or "")))
+
+
 def _is_chrome(tag, page: _Page) -> bool:
     """Navigation, breadcrumbs, headers/footers, share bars, print/font-size widgets (网页栏目)."""
     if tag.name in _ALWAYS_DROP:
         return True
+    if _hidden(tag):
+        # a block the page never shows (a copy of the whole text run onto one line for a search
+        # index, a login box): dropped, unless it holds most of the page (shown by a script)
+        own = page.stats.get(id(tag), [0])[0]
+        return own * 2 < page.stats.get(page.root_id, [0])[0]
     if page.is_link_list(tag):
         return page.stats[id(tag)][0] * 2 < page.chars
     words = _attr_words(tag)

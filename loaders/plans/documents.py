@@ -460,7 +460,7 @@ def _signature(lines: list[str]) -> tuple[str | None, str | None]:
 META_KEYS = {
     "title": ("标题", "名称", "文件名称", "文件标题"),
     "doc_number": ("发文字号", "文号", "文件编号"),
-    "issuer": ("发文机关", "发布机构", "制发机构", "发文单位", "发布单位"),
+    "issuer": ("发文机关", "发布机构", "制发机构", "发文单位", "发布单位", "发布机关"),
     "date": ("成文日期", "发文日期", "印发日期"),
     "published": ("发布日期", "发布时间"),
 }
@@ -472,7 +472,10 @@ _ANY_DATE_RE = re.compile(
 
 
 # keys that only end the value before them, in a block run onto one line
-_OTHER_META_KEYS = "索引号|索取号|主题分类|公文种类|体裁分类|组配分类|主题词|有效性|层级|类型|分类|状态|官方链接|附件"
+_OTHER_META_KEYS = (
+    "索引号|索取号|主题分类|公文种类|体裁分类|组配分类|主题词|有效性|层级|类型|分类|状态|官方链接|附件"
+    "|统一编号|实施日期|失效日期|生效日期|文件状态"  # a 规范性文件 platform's block
+)
 _INLINE_KEY_RE = re.compile(
     "(?:"
     + "|".join(sorted(_META_FIELD, key=len, reverse=True))
@@ -621,7 +624,8 @@ def _purpose_years(lines: list[str]) -> list[int]:
 # "source: …" lines of saved pages and a notice's key lines ("主题词:…", "索引号:…"): never a title
 META_RE = re.compile(
     r"^(?:[A-Za-z_]+|主题词|关键词|关键字|索引号|信息来源|来源|发布日期|发布时间|成文日期|发文字号|"
-    r"抄送|抄报|主题分类|发布机构|发文机关|浏览次数|(?:当前|您的|你的|所在)?位置)\s*[:：]"
+    r"抄送|抄报|主题分类|发布机构|发文机关|发布机关|统一编号|实施日期|失效日期|生效日期|文件状态|"
+    r"浏览次数|(?:当前|您的|你的|所在)?位置)\s*[:：]"
 )
 _TITLE_WORDS = (
     "方案",
