@@ -7053,3 +7053,21 @@ def test_a_normative_document_platform_page_hidden_copy_and_thrice_said_title():
     assert doc["title"] == "进一步加强特困人员救助供养工作"
     assert (doc["doc_number"], doc["issuer"]) == ("穗府办规〔2021〕7号", "广州市人民政府办公厅")
     assert [t["title"] for t in tasks(doc)] == ["认定范围", "认定程序"]  # once, not twice
+
+
+@pytest.mark.parametrize(
+    ("title", "questions"),
+    [
+        (
+            "创业担保贷款常见问题",
+            ["一、申请对象有哪几类?", "二、最高可以申请多少额度?", "三、利率是多少?"],
+        ),
+        ("某市积分制入户工作政策说明", ["1.指标有多少个?", "2.资格分是什么?", "3.如何申请?"]),
+    ],
+)
+def test_a_page_of_questions_and_answers_is_no_plan(title, questions):
+    lines = [title]
+    for q in questions:
+        lines += [q, "答:按照有关规定办理,具体以经办机构公布为准。"]
+    (doc,) = docs("\n".join(lines) + "\n")
+    assert (doc["kind"], doc["actions"]) == ("other", [])

@@ -459,7 +459,15 @@ _EXPLAINER_PART_RE = re.compile(
 
 
 # a title naming an explainer: "…的解读", "【文字解读】X方案", "解读:《X》" (not "政策解读工作方案")
-_EXPLAINER_TITLE_RE = re.compile(r"解读$|^[【\[][^】\]]{0,6}解读[】\]]|^(?:政策)?解读\s*[:：《]")
+_EXPLAINER_TITLE_RE = re.compile(
+    r"解读$|^[【\[][^】\]]{0,6}解读[】\]]|^(?:政策)?解读\s*[:：《]"
+    r"|问答$|常见问题|答疑$|热点\s*\d{0,3}\s*问$|\d{1,3}\s*问$"  # a page of questions and answers
+)
+# a numbered question ("一、创业担保贷款申请对象有哪几类?", "1.2025年度…指标有多少个?答:…")
+_NUMBERED_QUESTION_RE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.]|\d{1,2}\s*[.、．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）])"
+    r"[^。;；]{4,80}?[?？]"
+)
 # an explainer's questions and answers ("Q:…是在什么样的背景下出台的?" / "A:…", "问:" / "答:")
 _QUESTION_RE = re.compile(r"^\s*(?:Q|问)\s*\d{0,2}\s*[:：]")
 
@@ -469,6 +477,7 @@ def _explains(doc: RawDocument) -> bool:
         bool(_EXPLAINER_TITLE_RE.search(doc.title))
         or any(_EXPLAINER_PART_RE.match(line.strip()) for line in doc.lines[:12] if len(line) < 40)
         or sum(bool(_QUESTION_RE.match(line)) for line in doc.lines[:40]) >= 2
+        or sum(bool(_NUMBERED_QUESTION_RE.match(line)) for line in doc.lines[:400]) >= 3
     )
 
 
