@@ -52,6 +52,9 @@ def test_scorer_compares_quantities_not_spellings():
     assert not same_quantity(100, "亿元", 100, "元")
     assert not same_quantity(1, "万人", 10000, "元")
     assert same_quantity(3, "万", 3, "万")  # a bare 万 is compared as it stands
+    assert same_quantity(3, "个工作日", 3, "工作日")  # 个 counts, it measures nothing
+    assert same_quantity(5, "个", 5, "个")
+    assert not same_quantity(3, "个月", 3, "年")
     assert same_quantity(8, "场(次)", 8, "场")  # an alternative unit in brackets
     assert not same_quantity(8, "场(次)", 8, "次")
 

@@ -21,7 +21,7 @@ Checks, each counted once (see README.md for the rules):
 A mark set before a task ("*", "★": a key item) is no word of its title on either side.
 Values are compared as quantities: a scale word leading the unit is folded into the value,
 so a label's "100 亿元" and a parse's "10000000000 元" are the same figure, and "8 场(次)" is
-"8 场" (an alternative unit in brackets); ">= 100 %" and
+"8 场" (an alternative unit in brackets), "3 个工作日" is "3 工作日"; ">= 100 %" and
 "= 100 %" are the same target (a share cannot pass 100 %).
 """
 
@@ -91,6 +91,7 @@ SCALES = (
 def quantity(value: float, unit: str | None) -> tuple[float, str]:
     """(value, unit) with a leading scale word folded into the value: (100, 亿元) -> (1e10, 元)."""
     unit = re.sub(r"\([^()]{1,3}\)$", "", norm(unit))  # "场(次)": 场, its alternative in brackets
+    unit = re.sub(r"^个(?=.)", "", unit)  # "3个工作日" is 3 工作日: 个 counts, it measures nothing
     for word, factor in SCALES:
         if unit.startswith(word) and len(unit) > len(word):
             return float(value) * factor, unit[len(word) :]
