@@ -298,10 +298,11 @@ def find_deadline_in_text(text: str, default_year: int | None) -> Deadline | Non
         span = span.rstrip(")）").strip()
         return Deadline(span, _month_end(year, int(months["end"])), False, None)
     days = _TITLE_DAYS_RE.search(text[:60])
-    if days and default_year is not None:  # "抽查阶段(9月1日至9月30日)": the stage's last day
+    year = int(days["y2"] or days["y1"]) if days and (days["y1"] or days["y2"]) else default_year
+    if days and year is not None:  # "抽查阶段(9月1日至9月30日)": the stage's last day
         month = int(days["m2"] or days["m1"])
         try:
-            end = datetime.date(default_year, month, int(days["d2"]))
+            end = datetime.date(year, month, int(days["d2"]))
         except ValueError:
             end = None
         if end is not None:
@@ -341,8 +342,10 @@ def find_deadline_in_text(text: str, default_year: int | None) -> Deadline | Non
 _HAND_IN_RE = re.compile(r"\s*(?:报送|上报|报|提交|报至|报到|完成|办结)")
 # a span of days in brackets right after a stage's title, no year written
 _TITLE_DAYS_RE = re.compile(
-    r"^[^。;；(（]{2,30}[(（]\s*(?P<span>(?P<m1>1[0-2]|0?[1-9])\s*月\s*\d{1,2}\s*日\s*(?:至|到|[—–\-~～])"
-    r"\s*(?:(?P<m2>1[0-2]|0?[1-9])\s*月\s*)?(?P<d2>3[01]|[12]\d|0?[1-9])\s*日)\s*[)）]"
+    r"^[^。;；(（]{2,30}[(（]\s*(?P<span>(?:(?P<y1>(?:19|20)\d{2})\s*年\s*)?"
+    r"(?P<m1>1[0-2]|0?[1-9])\s*月\s*\d{1,2}\s*日\s*(?:至|到|[—–\-~～])"
+    r"\s*(?:(?P<y2>(?:19|20)\d{2})\s*年\s*)?"
+    r"(?:(?P<m2>1[0-2]|0?[1-9])\s*月\s*)?(?P<d2>3[01]|[12]\d|0?[1-9])\s*日)\s*[)）]"
 )
 _BY_DATE_RE = re.compile(r"[(（]\s*(?:截止|截至)$")
 
