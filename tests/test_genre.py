@@ -7074,3 +7074,18 @@ def test_a_page_of_questions_and_answers_is_no_plan(title, questions):
         lines += [q, "答:按照有关规定办理,具体以经办机构公布为准。"]
     (doc,) = docs("\n".join(lines) + "\n")
     assert (doc["kind"], doc["actions"]) == ("other", [])
+
+
+def test_a_project_list_s_facts_are_notes_and_its_project_type_a_class():
+    cells = [
+        "序号", "项目类型", "项目名称", "建设地点", "预估项目投资(亿元)", "建设时间", "责任单位",
+        "1", "房建", "社区卫生服务中心扩建工程", "洞泾镇", "1.7117", "2026年", "洞泾镇人民政府",
+        "2", "市政基础设施", "泵站污水压力管工程", "九里亭街道", "0.0446", "2027年", "九里亭街道",
+    ]  # fmt: skip
+    text = "某区2026年试点项目清单\n" + "\n".join(cells) + "\n"
+    (doc,) = docs(text)
+    assert doc["kind"] == "breakdown_table"
+    assert action_rows(doc, "number", "title", "responsible_units", "deadline") == [
+        ("房建", "1", "社区卫生服务中心扩建工程", ["洞泾镇人民政府"], "2026-12-31"),
+        ("市政基础设施", "2", "泵站污水压力管工程", ["九里亭街道"], "2027-12-31"),
+    ]

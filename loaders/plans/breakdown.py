@@ -47,6 +47,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "工作任务",
         "任务类别",
         "任务类型",
+        "项目类型",  # 项目类型 | 项目名称: 泵闸新改建工程 merged over its projects' rows
+        "项目类别",
         "分类",
         "重点工作",
         "一级指标",
@@ -179,6 +181,10 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "时间安排",
         "推进时间",
         "进度计划",
+        "建设时间",  # a project list's: "2024", "2024年1-12月"
+        "实施时间",
+        "建设期限",
+        "建设年限",
         "节点",
         "完成节点",
         "计划开展时间",  # a 抽查计划's
@@ -1355,6 +1361,13 @@ NOTE_HEADERS = (
     "决策中是否需听证",
 )
 _LEADER_HEADER_RE = re.compile(LEADER_NAME)  # 市政府分管领导, 牵头省领导同志: people, a note
+# a project list's facts of each project (序号 | 项目名称 | 属地 | 设计单位 | 预估项目投资
+# (亿元) | 面积(或长度)): notes, not roles
+_BRACKETED = r"(?:[(（][^()（）]{1,8}[)）])?"
+_PROJECT_NOTE_RE = re.compile(
+    r"(?:(?:预估|计划|估算|概算|年度|本年度?)?(?:项目)?总?投资(?:金额|额|规模)?|(?:建设|用地|占地)?面积|长度|(?:建设)?规模"
+    r"|(?:建设)?地点|(?:设计|施工|监理|勘察)单位|属地[^()（）]{0,6})" + _BRACKETED
+)
 _YEAR_HEADER_RE = re.compile(r"^(?:19|20)\d{2}年.{0,8}(?:任务|计划|目标|安排|进度|项目)$")
 
 
@@ -1372,7 +1385,11 @@ def header_role(cell: str) -> str | None:
     )
     if not text or len(text) > 12:
         return None
-    if text in NOTE_HEADERS or _LEADER_HEADER_RE.fullmatch(text):
+    if (
+        text in NOTE_HEADERS
+        or _LEADER_HEADER_RE.fullmatch(text)
+        or _PROJECT_NOTE_RE.fullmatch(text)
+    ):
         return "note"
     if _YEAR_HEADER_RE.match(text):
         return "year_note"  # a year's plan beside the tasks; the tasks themselves when alone
