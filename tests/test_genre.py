@@ -7089,3 +7089,26 @@ def test_a_project_list_s_facts_are_notes_and_its_project_type_a_class():
         ("房建", "1", "社区卫生服务中心扩建工程", ["洞泾镇人民政府"], "2026-12-31"),
         ("市政基础设施", "2", "泵站污水压力管工程", ["九里亭街道"], "2027-12-31"),
     ]
+
+
+def test_a_report_with_the_year_ahead_s_items_and_their_units():
+    text = """某区社会事业局关于2022年法治工作情况暨2023年工作要点的报告
+根据工作要求,将我局有关工作情况总结如下:
+一、工作开展情况
+(一)落实行政应诉工作。处理行政诉讼案件21件,行政机关负责人出庭应诉率达100%。
+(二)加强普法宣传。组织普法活动12场。
+二、2023年工作要点
+(一)大力开展干部职工法治教育。组织学法考试。(责任处室:各处室)
+(二)巩固完善法治建设的基础性工作。健全制度。(责任处室:政策法规处)
+"""
+    (doc,) = docs(text)
+    assert doc["kind"] == "annual_report"
+    assert [(a["value"], a["unit"]) for a in doc["achievements"]] == [
+        (21, "件"),
+        (100, "%"),
+        (12, "场"),
+    ]
+    assert [(t["title"], t["responsible_units"]) for t in tasks(doc)] == [
+        ("大力开展干部职工法治教育", ["各处室"]),
+        ("巩固完善法治建设的基础性工作", ["政策法规处"]),
+    ]

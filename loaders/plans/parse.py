@@ -243,7 +243,11 @@ def parse_document(doc: RawDocument, aligned: bool = False, goals: Sequence[dict
     kind = document_kind(doc, parsed)
     if kind == "annual_report":
         body = "\n".join(doc.lines)
-        result = _document(doc, kind, [], extract_achievements(body, default_year))
+        named, total = _attributed(parsed)
+        # the year ahead's work, each item with its units ("三、下一步工作计划 (一)…(责任处室:各处室)"):
+        # tasks to follow as a plan's are; items naming no unit are the report's intentions
+        ahead = parsed.actions if named >= 2 and named * 2 > total else []
+        result = _document(doc, kind, ahead, extract_achievements(body, default_year))
         result["targets"] = extract_targets(coming_part(body))  # the goals of the year to come
         return result
     if kind == "plan" and _requirements_only(doc) and not _attributed(parsed)[0]:
@@ -372,6 +376,10 @@ def document_kind(doc: RawDocument, parsed: ParsedPlan) -> str:
     near its opening or recounts past results with figures. Numbered items without units make
     a plan when the title names one (方案、要点、计划 …), or when nothing says report."""
     named, total = _attributed(parsed)
+    if _REPORT_OF_WORK_TITLE_RE.search(doc.title) and not doc.title_is_guess:
+        # "…关于2022年法治工作情况暨2023年工作要点的报告": a report, its next year's items with
+        # their units a part of it
+        return "annual_report"
     if named >= 3 or (named and named * 2 >= total):
         return "plan"
     if _explains(doc):  # a plan's 解读 (起草背景, 制定依据) quotes its goals: no plan itself
@@ -414,6 +422,12 @@ def document_kind(doc: RawDocument, parsed: ParsedPlan) -> str:
     if said or past >= 2.5 or len(PAST_FIGURE_RE.findall(body)) >= 3:
         return "annual_report"
     return "plan"
+
+
+# a title naming a report on work done ("…工作情况的报告", "…情况暨…工作要点的报告", "…年度报告")
+_REPORT_OF_WORK_TITLE_RE = re.compile(
+    r"(?:工作|建设|推进|开展|落实|实施|执行)(?:情况|进展)[^。]{0,30}的?报告$|年度报告$"
+)
 
 
 def _says_report(line: str) -> bool:
