@@ -7112,3 +7112,18 @@ def test_a_report_with_the_year_ahead_s_items_and_their_units():
         ("大力开展干部职工法治教育", ["各处室"]),
         ("巩固完善法治建设的基础性工作", ["政策法规处"]),
     ]
+
+
+def test_a_note_that_a_body_cooperates_in_every_task_below():
+    text = """某区新污染物治理工作方案
+一、主要任务
+(一)落实环境信息调查。开展调查。(区资源生态局牵头负责;各片区负责配合落实,以下均需各片区配合落实,不再列出)
+(二)实施风险筛查评估。开展筛查。(区经发局牵头,区农业农村局等按职责分工负责)
+"""
+    (doc,) = docs(text)
+    assert [
+        (t["lead_units"], t["responsible_units"], t["cooperating_units"]) for t in tasks(doc)
+    ] == [
+        (["区资源生态局"], [], ["各片区"]),
+        (["区经发局"], ["区农业农村局"], ["各片区"]),
+    ]

@@ -151,7 +151,8 @@ class Item:
     closed: bool = False  # role or deadline lines seen: later prose is not task text
     first_leads: bool = False  # a note said the first unit listed leads (其中列第一位为牵头单位)
     carried: list[tuple[str, list[str]]] = field(default_factory=list)  # roles said "下同" above
-    also: list[str] = field(default_factory=list)  # "以下均需X落实" above: X is responsible too
+    # "以下均需X落实" above: X is responsible too (cooperating: "以下均需X配合落实")
+    also: list[tuple[str, str]] = field(default_factory=list)
     heading_alone: bool = False  # its first line is a heading standing alone above its body
     group: str | None = None  # an intermediate heading between action and task levels
     own_units: bool | None = None  # a task naming units before its sub-items (None: not asked)
@@ -195,7 +196,7 @@ class _OutlineBuilder:
         self.cut_name: bool | None = None  # …or on a name the line's end cut ("园区党工")
         self.first_leads = False  # a note "列第一位为牵头单位" was seen: holds from there on
         self.carried: list[tuple[str, list[str]]] = []  # an attribution "…,下同": holds on
-        self.also: list[str] = []  # "以下均需X落实": X takes part in every later task
+        self.also: list[tuple[str, str]] = []  # "以下均需X落实": X in every later task
         # "以上工作的领导及办事机构:" over role lines: the items of the part above take them
         self.above: list[Item] | None = None
         self.attachments = False  # in a list of attachments' names after "附件:"
@@ -1416,17 +1417,19 @@ def same_below_roles(line: str) -> list[tuple[str, list[str]]]:
 _ALL_BELOW_RE = re.compile(
     r"以下(?:各项|各类|各)?(?:任务|工作)?均(?:需要|需|由|要|须)?"
     r"((?:[^,，。;；()（）]|[(（][^()（）,，。]{1,8}[)）]){2,30}?)"  # 各乡(镇)政府: a bracket inside
-    r"(?:组织|负责)?(?:落实|负责|实施)"
+    r"(?P<co>配合|协助|协同)?(?:组织|负责)?(?:落实|负责|实施)"
     r"|以下(?:分工|各项分工|任务|各项任务)?均(?:含|包括|包含)([^,，。;；()（）]{2,30})"
-)  # "以下均需X落实", "以下分工均含X"
+)  # "以下均需X落实", "以下分工均含X", "以下均需X配合落实"
 
 
-def all_below_units(line: str) -> list[str]:
-    """The units a note says take part in every task below it (responsible), or []."""
+def all_below_units(line: str) -> list[tuple[str, str]]:
+    """(role key, unit) of the units a note says take part in every task below it: responsible,
+    or cooperating when they 配合; [] when the line says none."""
     m = _ALL_BELOW_RE.search(line)
     if not m:
         return []
-    return unit_names(m.group(1) or m.group(2))
+    key = "cooperating_units" if m["co"] else "responsible_units"
+    return [(key, name) for name in unit_names(m.group(1) or m.group(3))]
 
 
 _SUBJECT_IN_CHARGE_RE = re.compile(
@@ -1472,9 +1475,9 @@ def task_record(item: Item, default_year: int | None) -> dict:
     for role, names in item.carried:  # "(…X为实施单位,下同)" above: for the roles not named here
         if not units[ROLE_KEYS[role]]:
             units[ROLE_KEYS[role]] = list(names)
-    for name in item.also:  # "以下均需X落实" above
+    for key, name in item.also:  # "以下均需X落实" above
         if not any(name in names for names in units.values()):
-            units["responsible_units"].append(name)
+            units[key].append(name)
     if not any(units.values()):
         # "1.区园林局负责做好活动的前期准备工作", "健全决策机制。区政府办公室和区法制办牵头,…":
         # the bodies the task's first sentence, or the one after its title, opens on
