@@ -883,7 +883,12 @@ def _duties(sections: list, items: list[Item]) -> list[Item]:
 
     def duty_section(head: Item | None) -> bool:
         chain = [head, parents.get(id(head))] if head is not None else []
-        return any(h is not None and DUTY_SECTION_RE.search(h.text[:20]) for h in chain)
+        return any(
+            h is not None
+            and DUTY_SECTION_RE.search(h.text[:20])
+            and not _TASKS_AND_DUTIES_RE.search(h.text[:20])
+            for h in chain
+        )
 
     divisions = _divisions_of_bodies(items, parents)
     duties = [
@@ -893,6 +898,10 @@ def _duties(sections: list, items: list[Item]) -> list[Item]:
         if duty_section(h) or _duty(t) or id(parents.get(id(t))) in divisions
     ]
     return duties if len(duties) < sum(len(ts) for _, ts in sections) else []
+
+
+# a part of the tasks with their division ("三、主要内容及职责分工", "二、重点任务和责任分工"): tasks
+_TASKS_AND_DUTIES_RE = re.compile(r"(?:任务|内容|措施|项目)(?:及其|及|和|与|、)(?:职责|责任)?分工")
 
 
 # an item whose subject is a body: "(一)局安委会负责制定…", "(二)各成员单位要细化…"

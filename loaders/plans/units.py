@@ -515,7 +515,39 @@ def parse_role_line(line: str) -> Roles | None:
     if labelled is not None:
         return starred_leads(labelled)
     roles, end = _verb_clauses(text.rstrip("。;； "))
-    return roles if roles and end >= len(text.rstrip("。;； ")) else None
+    if roles and end >= len(text.rstrip("。;； ")):
+        return roles
+    return _division_subjects(text) if division else None
+
+
+# a clause of a division line opening on its body and the body's part ("区规划局负责开展规划编制
+# 工作", "所在乡镇人民政府组织实施", "区直有关责任部门配合"): the body, whatever work follows
+_SUBJECT_PART_RE = re.compile(
+    r"^由?(?P<unit>[^,，。;；:：()（）]{2,24}?)"
+    r"(?P<verb>牵头|具体负责|负责|组织实施|具体实施|实施|全力配合|协同配合|配合|协助)"
+)
+
+
+def _division_subjects(text: str) -> Roles | None:
+    """The bodies a labelled division of work in prose opens its clauses on (责任分工:X负责开展…,
+    Y组织实施,Z配合): X and Y responsible (a lead only by 牵头), Z cooperating."""
+    roles: Roles = []
+    for clause in re.split(r"[,，;；。]", text):
+        m = _SUBJECT_PART_RE.match(clause.strip())
+        if not m or not looks_like_unit(m["unit"]):
+            continue
+        role = (
+            "lead"
+            if m["verb"] == "牵头"
+            else "cooperating"
+            if m["verb"].endswith(("配合", "协助"))
+            else "responsible"
+        )
+        if roles and roles[-1][0] == role:
+            roles[-1][1].append(m["unit"])
+        else:
+            roles.append((role, [m["unit"]]))
+    return roles or None
 
 
 # a line dividing the work among units by verbs: "部门分工:X牵头,Y配合。", "责任分工:…"
