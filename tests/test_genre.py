@@ -7152,3 +7152,23 @@ def test_a_part_of_contents_and_division_whose_items_divide_the_work_in_prose():
         ("(一)", "建设美丽乡村", ["区规划局", "所在乡镇人民政府"], ["区直有关责任部门"]),
         ("(二)", "打造城市完整社区", ["澳前片区开发管理局"], ["潭城镇人民政府"]),
     ]
+
+
+def test_a_document_s_year_from_its_number_when_the_date_signing_it_is_a_slip_or_missing():
+    text = """关于印发《某区权力运行网上公开试点工作方案》的通知
+岚综管办〔2015〕69号
+区直各有关单位:
+现将《某区权力运行网上公开试点工作方案》印发你们。
+某区管委会办公室
+2014年4月16日
+某区权力运行网上公开试点工作方案
+一、工作任务
+1.梳理公开事项目录(5月10日前完成)。
+2.编制权力运行流程图(5月底前完成)。
+"""
+    (doc,) = docs(text)
+    assert doc["years"] == [2015]
+    assert [t["deadline"] for t in tasks(doc)] == ["2015-05-10", "2015-05-31"]
+    unsigned = text.replace("2014年4月16日\n", "").replace("某区管委会办公室\n", "")
+    (doc,) = docs(unsigned)
+    assert doc["years"] == [2015]

@@ -578,12 +578,22 @@ def fill_metadata(doc: RawDocument, heading: str | None) -> None:
     titled = _without_doc_number(doc.title)  # "…实施方案怀府法领办〔2020〕4号": the 文号 glued on
     if titled != doc.title:
         doc.title, doc.doc_number, doc.title_is_guess = titled, doc.title[len(titled) :], False
+    numbered = _numbered_year(doc.doc_number)  # "岚综管办〔2015〕69号": the year it was issued in
+    signed = [int(doc.issued_on[:4])] if doc.issued_on else []
+    if signed and numbered and signed[0] < numbered[0]:
+        signed = numbered  # signed "2014年4月16日" under a 〔2015〕 number: the date's year a slip
     doc.years = (
         years_of(doc.title)
-        or ([int(doc.issued_on[:4])] if doc.issued_on else [])
+        or signed
+        or numbered
         or _purpose_years(doc.lines)
         or _signed_years(doc.lines)
     )
+
+
+def _numbered_year(doc_number: str | None) -> list[int]:
+    m = re.search(r"[〔\[［(（]((?:19|20)\d{2})[〕\]］)）]", doc_number or "")
+    return [int(m.group(1))] if m else []
 
 
 def _signed_years(lines: list[str]) -> list[int]:
