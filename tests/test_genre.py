@@ -7172,3 +7172,18 @@ def test_a_document_s_year_from_its_number_when_the_date_signing_it_is_a_slip_or
     unsigned = text.replace("2014年4月16日\n", "").replace("某区管委会办公室\n", "")
     (doc,) = docs(unsigned)
     assert doc["years"] == [2015]
+
+
+def test_items_titled_by_a_body_then_its_duties_name_that_body():
+    text = """某区历史风貌区防灾及风险排查机制实施意见
+一、各单位按以下职能分工定期组织开展防灾及风险排查工作
+(一)区房管局。负责定期牵头召开防灾及风险排查工作会议。
+(二)公安消防支队。负责对优秀历史建筑的消防隐患进行排查。
+(三)各街道办事处。负责辖区内风貌区的日常巡查。
+"""
+    (doc,) = docs(text)
+    assert [(t["title"], t["responsible_units"]) for t in tasks(doc)] == [
+        ("区房管局", ["区房管局"]),
+        ("公安消防支队", ["公安消防支队"]),
+        ("各街道办事处", ["各街道办事处"]),
+    ]

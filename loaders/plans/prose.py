@@ -1474,6 +1474,19 @@ def _non_task_article(item: Item) -> bool:
     return bool(caption and NON_TASK_SECTION_RE.search(caption.group(1)))
 
 
+# a duty's sentence after a body named as the item's title: "负责…", "牵头…", "主要职责:…"
+_DUTY_OPENING_RE = re.compile(r"^(?:主要|具体)?(?:负责|牵头|承担|组织|配合|协助|职责)")
+
+
+def _body_titled(text: str) -> list[str]:
+    """The body an item is titled by when its text goes on with that body's duties."""
+    title, _, rest = text.partition("。")
+    names = split_unit_names(title) if rest and len(title) <= 40 else []
+    if names and all(looks_like_unit(n) for n in names) and _DUTY_OPENING_RE.match(rest):
+        return names
+    return []
+
+
 def task_record(item: Item, default_year: int | None) -> dict:
     """The contract's Task object from an outline item."""
     text, inline_roles = extract_inline_units(item.text)
@@ -1494,6 +1507,8 @@ def task_record(item: Item, default_year: int | None) -> dict:
             key = "lead_units" if subject[1] == "牵头" else "responsible_units"
             units[key] = subject[0]
             break
+    if not any(units.values()) and (body := _body_titled(text)):
+        units["responsible_units"] = body  # "(一)区房管局。负责定期…": the body, then its duties
     if item.first_leads and not units["lead_units"] and units["responsible_units"]:
         units["lead_units"] = units["responsible_units"][:1]
         units["responsible_units"] = units["responsible_units"][1:]
