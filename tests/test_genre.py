@@ -7187,3 +7187,21 @@ def test_items_titled_by_a_body_then_its_duties_name_that_body():
         ("公安消防支队", ["公安消防支队"]),
         ("各街道办事处", ["各街道办事处"]),
     ]
+
+
+def test_the_goals_of_an_item_named_for_them_at_the_tasks_level_are_the_plan_s():
+    text = """关于建立生活垃圾全程分类体系的实施意见
+一、总体要求
+(一)指导思想。以新发展理念为指引。
+(二)工作目标。全市实现分类全覆盖,70%以上居住区实现垃圾分类实效达标。全市干垃圾日均控制量不高于21000吨。成立10支志愿者队伍。
+二、主要任务
+(三)完善分类投放体系。推进分类投放设施建设。
+(四)完善分类收运体系。推进收运车辆改造。
+"""
+    (doc,) = docs(text)
+    assert [(g["indicator"], g["comparator"], g["value"], g["unit"]) for g in doc["targets"]] == [
+        ("居住区实现垃圾分类实效达标", ">=", 70, "%"),
+        ("全市干垃圾日均控制量", "<=", 21000, "吨"),
+        ("成立志愿者队伍", ">=", 10, "支"),
+    ]
+    assert [t["number"] for t in tasks(doc)] == ["(三)", "(四)"]

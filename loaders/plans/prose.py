@@ -1301,6 +1301,9 @@ _GOALS_NAMED_RE = re.compile(
 _HORIZON_RE = re.compile(r"(?:^|[。,，])(?:力争)?(?:到|至)\s*(?:19|20)\d{2}\s*年")
 
 
+_GOALS_ITEM_RE = re.compile(r"(?:工作|总体|主要|发展|规划|预期|年度|阶段性)?目标")
+
+
 def _plan_targets(outline: Outline, task_rank: int, sections: list, emitted: set) -> list[dict]:
     """Goals stated in sections without tasks whose heading speaks of 目标 (总体目标, 发展目标…)
     or that hold the plan's 总体要求 (its goals, often, after its guiding ideas),
@@ -1315,7 +1318,8 @@ def _plan_targets(outline: Outline, task_rank: int, sections: list, emitted: set
     goal_heads = [
         n
         for n, it in enumerate(items)
-        if STYLE_RANK[it.style] < task_rank
+        # (an item named for the goals at the tasks' level: "一、总体要求 (二)工作目标。…达标")
+        if (STYLE_RANK[it.style] < task_rank or _GOALS_ITEM_RE.fullmatch(first_clause(it.text)))
         and id(it) not in taken
         and (
             "目标" in it.text[:12]
