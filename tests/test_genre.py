@@ -7205,3 +7205,22 @@ def test_the_goals_of_an_item_named_for_them_at_the_tasks_level_are_the_plan_s()
         ("成立志愿者队伍", ">=", 10, "支"),
     ]
     assert [t["number"] for t in tasks(doc)] == ["(三)", "(四)"]
+
+
+def test_an_action_setting_out_duties_is_no_part_listing_them():
+    text = """某县住宅小区综合治理三年行动计划
+一、主要内容
+(一)理顺管理体制机制
+1.细化完善住宅小区综合管理职责清单。明确职责分工。
+2.做实住宅小区综合管理联席会议制度。定期召开会议。
+(二)整合各方资源,明确部门职责
+1.推进老旧住宅小区电力设施改造。2016年底前完成改造。
+2.加快住宅小区易积水点改造。消除积水隐患。
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], t["title"]) for t in tasks(doc)] == [
+        ("1", "细化完善住宅小区综合管理职责清单"),
+        ("2", "做实住宅小区综合管理联席会议制度"),
+        ("1", "推进老旧住宅小区电力设施改造"),
+        ("2", "加快住宅小区易积水点改造"),
+    ]

@@ -887,6 +887,7 @@ def _duties(sections: list, items: list[Item]) -> list[Item]:
             h is not None
             and DUTY_SECTION_RE.search(h.text[:20])
             and not _TASKS_AND_DUTIES_RE.search(h.text[:20])
+            and not _DUTIES_TO_SET_RE.search(h.text[:20])
             for h in chain
         )
 
@@ -902,6 +903,10 @@ def _duties(sections: list, items: list[Item]) -> list[Item]:
 
 # a part of the tasks with their division ("三、主要内容及职责分工", "二、重点任务和责任分工"): tasks
 _TASKS_AND_DUTIES_RE = re.compile(r"(?:任务|内容|措施|项目)(?:及其|及|和|与|、)(?:职责|责任)?分工")
+
+
+# an action on the duties ("(四)整合各方资源,明确部门职责"), not a part listing them: tasks
+_DUTIES_TO_SET_RE = re.compile(r"(?:明确|落实|压实|强化|厘清|理顺|履行|夯实)[^,，。]{0,4}职责")
 
 
 # an item whose subject is a body: "(一)局安委会负责制定…", "(二)各成员单位要细化…"
