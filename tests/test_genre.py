@@ -7224,3 +7224,18 @@ def test_an_action_setting_out_duties_is_no_part_listing_them():
         ("1", "推进老旧住宅小区电力设施改造"),
         ("2", "加快住宅小区易积水点改造"),
     ]
+
+
+def test_a_circled_mark_a_print_put_at_a_line_s_start_opens_no_item():
+    text = """某镇市容环境常态化管理考核实施意见
+一、工作范围
+1、农村公共厕所保洁
+2、农村道路保洁
+二、工作内容
+1、驻村保洁员属地化管理。由村委会负责保洁人员的日常管理。
+2、制定保洁员额度制。按照三个标准制定各村保洁员额度:①每30户/1名保洁员;
+②每个村宅公厕/1名保洁员;③外来人口每超过300人多配置1名保洁员。
+"""
+    (doc,) = docs(text)
+    assert [t["number"] for t in tasks(doc)] == ["1", "2", "1", "2"]
+    assert tasks(doc)[-1]["text"].endswith("③外来人口每超过300人多配置1名保洁员。")

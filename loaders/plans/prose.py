@@ -301,6 +301,12 @@ class _OutlineBuilder:
         """A top-level marker that only a line wrapped mid-sentence put at a line's start
         ("…多测合" / "一、多证合一…"): the line before is a long one cut without its sentence's
         end, and the number goes back (一、 where 三、 came before)."""
+        if marker.style == "circled":
+            # "…①每30户/1名保洁员;" / "②每个村宅公厕…": a list run in a paragraph, broken by a
+            # print before its second mark; an item only after its list's previous one
+            return marker.value > 1 and not (
+                current.style == "circled" and current.value == marker.value - 1
+            )
         last = current.parts[-1] if current.parts else ""
         if current.closed or len(last) < 30 or is_complete(last) or last[-1] in "。;；:：!?！？)）":
             return False
