@@ -7239,3 +7239,22 @@ def test_a_circled_mark_a_print_put_at_a_line_s_start_opens_no_item():
     (doc,) = docs(text)
     assert [t["number"] for t in tasks(doc)] == ["1", "2", "1", "2"]
     assert tasks(doc)[-1]["text"].endswith("③外来人口每超过300人多配置1名保洁员。")
+
+
+def test_rows_of_an_attachment_run_on_under_a_part_of_stages_are_no_stages():
+    text = """2026年某区城市体检工作方案
+一、体检内容
+(一)区级体检。开展区级城市体检。
+(二)社区体检。开展社区体检。
+二、成果应用和时间安排
+(一)成果应用。及时报告发现的问题。
+(二)进度安排
+5月31日前,完成各级城市体检。
+附件1
+2026年城市体检基本指标体系
+1.千人社区养老服务设施面积
+2.社区卫生服务中心覆盖率
+3.公共厕所服务半径覆盖率
+"""
+    (doc,) = docs(text)
+    assert [t["title"] for t in tasks(doc)] == ["区级体检", "社区体检"]

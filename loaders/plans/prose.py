@@ -738,7 +738,7 @@ def parse_plan_lines(
             _is_non_task_section(head, tasks, with_units, total, ahead)
             and not _count_goes_on(counted, tasks, head)
             and not _between_attributed(k, sections, carrying, parents)
-        ):
+        ) or _not_stages(head, tasks, parents):
             continue
         tasks = [t for t in tasks if id(t) not in duty_ids]  # noqa: PLW2901 - duties are no tasks
         # "第一条(指导思想)…": an article whose caption names a part holding no tasks
@@ -1226,6 +1226,40 @@ def _between_attributed(
 
     return any(attributed_sibling(j) for j in range(k)) and any(
         attributed_sibling(j) for j in range(k + 1, len(sections))
+    )
+
+
+def _not_stages(head: Item | None, tasks: list[Item], parents: dict[int, Item]) -> bool:
+    """Items under a part of stages that are no stages: neither named a stage nor dated (the
+    rows of an attached table run on under "(二)进度安排")."""
+    chain = [head, parents.get(id(head))] if head is not None else []
+    if not any(h is not None and _STAGES_PART_RE.search(h.text[:16]) for h in chain):
+        return False
+    if head is not None and _a_stage(head, named_only=True):
+        return False  # "(一)第一阶段(2024年第三季度前完成)" over "1、建章立制": the stage's work
+    return sum(_a_stage(t) for t in tasks) * 2 < len(tasks)
+
+
+# a stage by its name or its time: "动员部署阶段", "第一季度:做好项目立项", "2024年5月至6月"
+_PERIOD_OPENING_RE = re.compile(
+    r"^(?:第?[一二三四1-4]季度|[上下]半年|\d{1,2}\s*月|(?:19|20)\d{2}\s*年|[一二三四五六七八九十]{1,2}月)"
+)
+
+
+_MONTH_SPAN_RE = re.compile(r"\d{1,2}\s*月?\s*(?:-|—|–|~|～|至|到)\s*\d{1,2}\s*月")
+
+
+def _a_stage(item: Item, named_only: bool = False) -> bool:
+    """A stage by its name or its time; `named_only`: by its title alone (not the lead below a
+    "(二)进度安排" heading)."""
+    title = first_clause(item.text)
+    text = title if named_only else item.text[:60]
+    return bool(
+        "阶段" in title
+        or _PERIOD_OPENING_RE.match(text)
+        or _MONTH_SPAN_RE.search(text)  # "…,学习时间3-4月。"
+        or (item.deadline_text and not named_only)
+        or find_deadline_in_text(text, None)
     )
 
 
