@@ -781,6 +781,7 @@ def _sections(
     sections: list[tuple[Item | None, list[Item]]] = []
     current: tuple[Item | None, list[Item]] | None = None
     group: str | None = None
+    split: set[int] = set()  # tasks made of a sub-item's attributed paragraphs
     for n, it in enumerate(items):
         rank = STYLE_RANK[it.style]
         if (
@@ -806,8 +807,25 @@ def _sections(
             current[1].extend(paragraphs or [it])
         elif action_rank is not None and action_rank < rank < task_rank:
             group = first_clause(it.text)
+            paragraphs = _paragraph_tasks(it) if current is not None else []
+            for paragraph in paragraphs:  # "1.做大做强高能级主体" over its attributed paragraphs,
+                paragraph.group = group  # its siblings over sub-items: the paragraphs are tasks
+            if current is not None:
+                current[1].extend(paragraphs)
         elif rank > task_rank and current and current[1] and it.label != "效果指标":
             task = current[1][-1]
+            paragraphs = _paragraph_tasks(it)
+            bare = len(task.parts) == 1 and "。" not in task.parts[0] and not task.roles
+            if paragraphs and (bare or id(task) in split):
+                # "2.提升特色产业集群能级" / "(1)智能互联网产业" / paragraphs each closing on
+                # their units: the paragraphs are the tasks, the sub-item their group
+                if bare:
+                    current[1].pop()
+                for paragraph in paragraphs:
+                    paragraph.group = first_clause(it.parts[0])
+                    split.add(id(paragraph))
+                current[1].extend(paragraphs)
+                continue
             if _own_units(task):  # "1.…。(X,Y)(1)…(X)(2)…(X、Z)": a sub-item's units are its own
                 task.parts.append(extract_inline_units(_sub_item_text(it))[0])
             else:
