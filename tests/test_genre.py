@@ -7284,3 +7284,30 @@ def test_paragraphs_closing_on_their_units_under_a_sub_item_are_the_tasks():
         ("促进航空服务业提质升级", "航空及运输服务业", ["区商务委"]),
         ("打造低空经济新增长引擎", "航空及运输服务业", ["区商务委", "区投促办"]),
     ]
+
+
+def test_rules_following_the_notice_that_issues_them_are_a_document_of_their_own():
+    text = """关于进一步做好跨省异地就医直接结算工作的通知
+医保发〔2022〕22号
+各省、自治区、直辖市医疗保障局:
+现就有关工作通知如下:
+一、统一异地就医政策
+(一)统一住院费用结算政策。执行就医地目录。
+(二)明确异地就医备案人员范围。规范备案管理。
+二、强化资金管理
+(一)跨省异地就医费用医保基金实行预付金管理。
+基本医疗保险跨省异地就医直接结算经办规程
+第一章 总则
+第一条 为加强跨省异地就医直接结算经办业务管理,制定本规程。
+第二条 本规程适用于基本医疗保险参保人员跨省异地就医直接结算。
+"""
+    notice, rules = docs(text)
+    assert (notice["kind"], [t["number"] for t in tasks(notice)]) == (
+        "plan",
+        ["(一)", "(二)", "(一)"],
+    )
+    assert (rules["title"], rules["kind"], rules["actions"]) == (
+        "基本医疗保险跨省异地就医直接结算经办规程",
+        "other",
+        [],
+    )

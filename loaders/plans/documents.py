@@ -321,6 +321,7 @@ _RULES_DOC_TITLE_RE = re.compile(
 _OUTLINE_RE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
 )
+_FIRST_ARTICLE_RE = re.compile(r"^第[一1]\s*(?:章|条)")
 
 
 def split_plan_attachments(doc: RawDocument) -> list[RawDocument]:
@@ -332,6 +333,18 @@ def split_plan_attachments(doc: RawDocument) -> list[RawDocument]:
     for line in doc.lines:
         outline_lines.append(outline_lines[-1] + bool(_OUTLINE_RE.match(line.strip())))
     for i, line in enumerate(doc.lines):
+        if i and _RULES_DOC_TITLE_RE.match(line.strip()) and outline_lines[i] >= 2:
+            # "…经办规程" / "第一章 总则" / "第一条 …": rules after the notice issuing them, no
+            # 附件 line between
+            below = next((ln.strip() for ln in doc.lines[i + 1 : i + 3] if ln.strip()), "")
+            above = next((ln.strip() for ln in reversed(doc.lines[max(0, i - 2) : i]) if ln), "")
+            if (
+                _FIRST_ARTICLE_RE.match(below)
+                and not _ATTACHMENT_ALONE_RE.match(above)  # ("附件2" over it: read as ever)
+                and not (starts and starts[-1][0] >= i - 1)
+            ):
+                starts.append((i, line.strip()))
+                continue
         if not _ATTACHMENT_ALONE_RE.match(line.strip()):
             continue
         title = next((ln.strip() for ln in doc.lines[i + 1 : i + 4] if ln.strip()), "")

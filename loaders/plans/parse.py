@@ -74,7 +74,7 @@ ASSESS_TITLE_RE = re.compile(
 )
 # rules, procedures and forms are not plans even when some articles name a responsible unit
 RULE_TITLE_RE = re.compile(
-    r"(办法|规定|细则|条例|规则|准则|守则|规范|指引|指南|流程|测评表|章程|制度|职责清单|(?<!工作)责任清单|职责分工)"
+    r"(办法|规定|细则|条例|规则|规程|准则|守则|规范|指引|指南|流程|测评表|章程|制度|职责清单|(?<!工作)责任清单|职责分工)"
     r"(\((?:试行|暂行)\))?$"  # (a 工作责任清单 lists the year's work: a plan)
 )
 
