@@ -6789,6 +6789,9 @@ def test_a_stage_s_span_of_days_and_a_day_something_is_handed_in():
     assert date_of("总结考核阶段(10月1日至11月10日)。各地认真总结。") == "2005-11-10"
     assert date_of("每周五上报每周整治数据,9月30日报送工作小结。") == "2005-09-30"
     assert date_of("3月5日召开动员会,部署整治工作。") is None  # a day something happens
+    # a time of the day between the day and 前
+    assert date_of("各市(州)于6月20日18:00前报送自查报告。") == "2005-06-20"
+    assert date_of("请于6月20日下午5时前报送。") == "2005-06-20"
     # the span's year written: its own, and the last one written when it crosses a year's end
     assert date_of("准备阶段(2014年5月1日—6月30日)。成立领导小组。") == "2014-06-30"
     assert date_of("整治阶段(2014年7月1日至2015年1月31日)。集中整治。") == "2015-01-31"
