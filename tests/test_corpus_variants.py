@@ -200,7 +200,62 @@ KNOWN_SHORT = {
     ("1129", "oneline"): "15 %: " + _HEADINGS + " (1.–27. under heading lines without a stop)",
     # the whole Shanghai 方案 of the tenth session (1205–1216), measured on arrival
     ("1216", "oneline"): "82 %: " + _HEADINGS + " (sub-task titles on lines of their own)",
-    # the whole Shanghai plans of the eleventh session (1289–1300), measured on arrival
+    # the whole Shanghai plans of the eleventh session (1289–1420), measured on arrival
+    ("1339", "oneline"): "72 %: " + _HEADINGS,
+    ("1340", "oneline"): "53 %: " + _HEADINGS,
+    ("1341", "oneline"): "85 %: " + _HEADINGS,
+    ("1345", "oneline"): "90 %: " + _HEADINGS,
+    ("1365", "oneline"): "84 %: " + _HEADINGS,
+    ("1366", "oneline"): "86 %: " + _HEADINGS,
+    ("1367", "oneline"): "93 %: " + _HEADINGS,
+    ("1370", "oneline"): "84 %: " + _HEADINGS,
+    ("1372", "oneline"): "82 %: " + _HEADINGS,
+    ("1375", "oneline"): "83 %: " + _HEADINGS,
+    ("1379", "oneline"): "86 %: " + _HEADINGS,
+    ("1380", "oneline"): "89 %: " + _HEADINGS,
+    ("1382", "oneline"): "83 %: " + _HEADINGS,
+    ("1409", "oneline"): "28 %: " + _HEADINGS,
+    ("1411", "oneline"): "64 %: " + _HEADINGS,
+    ("1412", "oneline"): "86 %: " + _HEADINGS,
+    ("1413", "oneline"): "88 %: " + _HEADINGS,
+    ("1414", "oneline"): "88 %: " + _HEADINGS,
+    ("1416", "oneline"): "92 %: " + _HEADINGS,
+    ("1418", "oneline"): "95 % less one check: " + _HEADINGS,
+    ("1420", "oneline"): "83 %: " + _HEADINGS,
+    ("074", "spaced"): "35 %: "
+    + _CELLS
+    + " (its 郊野公园建设项目表, read since a project's facts are note "
+    "columns)",
+    ("787", "oneline"): "94 %: "
+    + _HEADINGS
+    + " (each stage's heading runs into its 主要任务: line)",
+    ("1368", "oneline"): "16 %: " + _CELLS + " (a project list of eight columns)",
+    ("1368", "spaced"): "16 %: " + _CELLS + " (a project list of eight columns)",
+    (
+        "1399",
+        "oneline",
+    ): "22 %: the rules following the notice (…经办规程 / 第一章 / 第一条) run on in "
+    "one line with it: they are not split off",
+    **{
+        ("1400", name): "33 % of 3 checks: a 公告 without a title line; its copies give other "
+        "lines for the missing title"
+        for name in ("html_gov", "oneline", "spaced")
+    },
+    **{
+        ("1401", name): "39 %: three documents in one file; saved as one page the page's title "
+        "is taken for the first and the documents part differently"
+        for name in ("html_gov", "html_trs", "html_word")
+    },
+    ("1401", "oneline"): "62 %: three documents in one file run together on one line",
+    ("1401", "spaced"): "62 %: three documents in one file run together on one line",
+    ("1402", "oneline"): "95 % less one check: " + _CELLS + " (its attached forms)",
+    ("1402", "spaced"): "95 % less one check: " + _CELLS + " (its attached forms)",
+    **{
+        ("1409", name): "70–78 %: paragraphs each closing on their units under group headings; "
+        "printed one short line at a time, the first group's paragraphs run into its heading"
+        for name in ("html_table", "lo_pdf")
+    },
+    ("1420", "spaced"): "93 %: " + _HEADINGS + " (five parts of unnumbered paragraphs)",
     ("1298", "oneline"): "72 %: " + _HEADINGS + " (part and stage names on lines of their own)",
     ("1299", "oneline"): "85 %: "
     + _HEADINGS
