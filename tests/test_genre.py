@@ -7314,3 +7314,26 @@ def test_rules_following_the_notice_that_issues_them_are_a_document_of_their_own
         "other",
         [],
     )
+
+
+def test_a_note_that_a_body_cooperates_below_without_a_verb_after_it():
+    from loaders.plans.prose import all_below_units
+
+    note = "(责任单位:区经济发展局牵头,相关乡镇配合。以下均需相关乡镇配合,不再列出)"
+    assert all_below_units(note) == [("cooperating_units", "相关乡镇")]
+    assert all_below_units("以下均需区市场监管局落实") == [("responsible_units", "区市场监管局")]
+
+
+def test_a_notice_issuing_a_plan_without_about_gives_the_plan_s_title():
+    text = """平潭综合实验区管委会印发平潭综合实验区2016年度旅游工作要点的通知
+区直各单位:
+《平潭综合实验区2016年度旅游工作要点》已经区管委会研究通过,现印发给你们。
+平潭综合实验区2016年度旅游工作要点
+一、推动建设方案获批
+由区经济发展局牵头,加快进度,争取尽早批复。
+二、组织发展规划评审
+及时修改并召开评审会,争取6月完成。
+"""
+    (doc,) = docs(text)
+    assert (doc["title"], doc["kind"]) == ("平潭综合实验区2016年度旅游工作要点", "plan")
+    assert [t["number"] for t in tasks(doc)] == ["一", "二"]

@@ -417,9 +417,17 @@ def title_from_heading(heading: str) -> str:
         m = None  # "印发贯彻《X条例》推进Y实施方案的通知": the 《X》 is cited inside the title
     if m:
         return m.group(1).strip()
-    m = NOTICE_RE.match(heading)
+    m = NOTICE_RE.match(heading) or _ISSUING_NOTICE_RE.match(heading)
     body = m.group("body") if m else heading
     return body.strip() or heading
+
+
+# a notice issuing a text without 关于: "某管委会印发某区2016年度旅游工作要点的通知"
+_ISSUING_NOTICE_RE = re.compile(
+    r"^(?P<issuer>[^《》,，。]{2,40}?(?:管委会|委员会|人民政府|政府|办公厅|办公室|局|厅|委|办))"
+    r"\s*(?:印发|转发|下发|颁发)\s*(?P<body>[^《》]{4,80}?(?:方案|要点|计划|规划|意见|清单|措施|安排))"
+    r"的?通知$"
+)
 
 
 def _without_doc_number(title: str) -> str:
@@ -742,7 +750,9 @@ def title_line(lines: list[str]) -> str | None:
             if YEAR_SPAN_LINE_RE.match(following):  # "(2023—2025年)" on the line below
                 line += following
             line = _notice_heading_rest(line, lines[i + 1 : i + 8])
-            if line.endswith("通知") and ("《" in line or _ISSUED_HEADING_RE.search(line)):
+            if line.endswith("通知") and (
+                "《" in line or _ISSUED_HEADING_RE.search(line) or _ISSUING_NOTICE_RE.match(line)
+            ):
                 line = title_from_heading(line)
             return re.sub(r"^附件\s*\d{0,2}\s*[:：]\s*", "", line)  # "附件:X": X
     return None
