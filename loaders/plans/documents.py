@@ -424,7 +424,7 @@ def title_from_heading(heading: str) -> str:
 
 # a notice issuing a text without 关于: "某管委会印发某区2016年度旅游工作要点的通知"
 _ISSUING_NOTICE_RE = re.compile(
-    r"^(?P<issuer>[^《》,，。]{2,40}?(?:管委会|委员会|人民政府|政府|办公厅|办公室|局|厅|委|办))"
+    r"^(?P<issuer>[^《》,，。]{2,40}?(?:管委会|" + ISSUER_END_RE.pattern.strip("()$") + "))"
     r"\s*(?:印发|转发|下发|颁发)\s*(?P<body>[^《》]{4,80}?(?:方案|要点|计划|规划|意见|清单|措施|安排))"
     r"的?通知$"
 )

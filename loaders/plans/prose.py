@@ -104,10 +104,6 @@ _ABOVE_BY_RE = re.compile(r"^(?:以上|上述)(?:各项|几项|\d+项)?(?:工作
 _KEY_LINE_RE = re.compile(r"^[\u4e00-\u9fff]{2,12}[:：][^。;；]{1,30}$")
 # a section of dated stages ("实施步骤", "建设步骤", "时间安排"): its goals are the plan's
 STAGES_RE = re.compile(r"步骤|阶段安排|时间安排|进度安排|时间节点")
-# a part of dated stages ("五、实施步骤", "四、时间安排")
-_STAGES_PART_RE = re.compile(
-    r"实施步骤|步骤安排|工作步骤|推进步骤|方法步骤|进度安排|时间安排|阶段安排"
-)
 STAGE_YEAR_RE = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
 # a part's name that opens on its tasks ("主要任务", "重点任务和措施")
 _TASKS_NAME_RE = re.compile(r"(?:主要|重点|工作|具体|核心)(?:任务|措施|举措)")
@@ -1251,7 +1247,7 @@ def _not_stages(head: Item | None, tasks: list[Item], parents: dict[int, Item]) 
     """Items under a part of stages that are no stages: neither named a stage nor dated (the
     rows of an attached table run on under "(二)进度安排")."""
     chain = [head, parents.get(id(head))] if head is not None else []
-    if not any(h is not None and _STAGES_PART_RE.search(h.text[:16]) for h in chain):
+    if not any(h is not None and STAGES_RE.search(h.text[:16]) for h in chain):
         return False
     if head is not None and _a_stage(head, named_only=True):
         return False  # "(一)第一阶段(2024年第三季度前完成)" over "1、建章立制": the stage's work
@@ -1291,7 +1287,7 @@ def _is_non_task_section(
         return False
     if head is not None and _non_task_head(head):
         return True
-    if head is not None and with_units and _STAGES_PART_RE.search(head.text[:12]):
+    if head is not None and with_units and STAGES_RE.search(head.text[:12]):
         # a plan whose tasks name their units: its dated stages naming none are its schedule (in
         # a plan naming no units at all, its stages are work to track like any other)
         return True
@@ -1492,9 +1488,9 @@ def same_below_roles(line: str) -> list[tuple[str, list[str]]]:
 # "以下均需区市场监管局落实", "以下各项任务均由各区政府组织实施": a unit in every task below
 _ALL_BELOW_RE = re.compile(
     r"以下(?:各项|各类|各)?(?:任务|工作)?均(?:需要|需|由|要|须)?"
-    r"((?:[^,，。;；()（）]|[(（][^()（）,，。]{1,8}[)）]){2,30}?)"  # 各乡(镇)政府: a bracket inside
+    r"(?P<names>(?:[^,，。;；()（）]|[(（][^()（）,，。]{1,8}[)）]){2,30}?)"  # 各乡(镇)政府
     r"(?:(?P<co>配合|协助|协同)(?:组织|负责)?(?:落实|负责|实施)?|(?:组织|负责)?(?:落实|负责|实施))"
-    r"|以下(?:分工|各项分工|任务|各项任务)?均(?:含|包括|包含)([^,，。;；()（）]{2,30})"
+    r"|以下(?:分工|各项分工|任务|各项任务)?均(?:含|包括|包含)(?P<within>[^,，。;；()（）]{2,30})"
 )  # "以下均需X落实", "以下分工均含X", "以下均需X配合落实"
 
 
@@ -1505,7 +1501,7 @@ def all_below_units(line: str) -> list[tuple[str, str]]:
     if not m:
         return []
     key = "cooperating_units" if m["co"] else "responsible_units"
-    return [(key, name) for name in unit_names(m.group(1) or m.group(3))]
+    return [(key, name) for name in unit_names(m["names"] or m["within"])]
 
 
 _SUBJECT_IN_CHARGE_RE = re.compile(
