@@ -7337,3 +7337,28 @@ def test_a_notice_issuing_a_plan_without_about_gives_the_plan_s_title():
     (doc,) = docs(text)
     assert (doc["title"], doc["kind"]) == ("平潭综合实验区2016年度旅游工作要点", "plan")
     assert [t["number"] for t in tasks(doc)] == ["一", "二"]
+
+
+def test_sub_items_naming_their_units_under_a_title_alone_are_the_tasks():
+    # "1.X领域:" over "(1)由A牵头组织,…" "(2)由B牵头组织,…", its siblings led in their own text
+    text = """某区安全生产重点整治行动方案
+一、工作目标
+全面排查隐患。
+二、突出重点领域
+1.危险化学品领域:
+(1)由县质监局牵头组织,负责对冷冻厂的存储容器进行排查。
+(2)由区安监局牵头组织,负责对工业气体经营企业进行全面排查。
+2.非煤矿山领域:由区国土资源局牵头组织,负责对非法开采矿产资源的行为进行专项打击。
+3.建筑施工领域:由区建设局牵头组织,负责对该领域进行重点整治,一是深化整治;二是督促落实。以上工作各项目指挥部、所在地乡镇人民政府应积极配合,主动作为。
+三、工作要求
+1.各单位要高度重视。
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], t["group"], *roles(t)) for t in tasks(doc)] == [
+        ("(1)", "危险化学品领域", ["县质监局"], [], []),
+        ("(2)", "危险化学品领域", ["区安监局"], [], []),
+        ("2", None, ["区国土资源局"], [], []),
+        ("3", None, ["区建设局"], [], ["各项目指挥部", "所在地乡镇人民政府"]),
+    ]
+    # each form of number counts on its own: 2 after (2) is no jump
+    assert [t["review_notes"] for t in tasks(doc)] == [[], [], [], []]

@@ -778,6 +778,7 @@ def _sections(
     current: tuple[Item | None, list[Item]] | None = None
     group: str | None = None
     split: set[int] = set()  # tasks made of a sub-item's attributed paragraphs
+    promoted: set[int] = set()  # sub-items standing for the title above them
     for n, it in enumerate(items):
         rank = STYLE_RANK[it.style]
         if (
@@ -822,6 +823,21 @@ def _sections(
                     split.add(id(paragraph))
                 current[1].extend(paragraphs)
                 continue
+            if (
+                id(task) in promoted
+                and it.style == task.style
+                or (_bare_title(task) and _attributed_run(items, n))
+            ):
+                # "1.危险化学品领域:" over "(1)由X牵头组织,负责…" "(2)由Y牵头…": a title alone
+                # over sub-items naming their own units: the sub-items are the tasks
+                if id(task) not in promoted:
+                    current[1].pop()
+                    it.group = first_clause(task.parts[0])
+                else:
+                    it.group = task.group
+                promoted.add(id(it))
+                current[1].append(it)
+                continue
             if _own_units(task):  # "1.…。(X,Y)(1)…(X)(2)…(X、Z)": a sub-item's units are its own
                 task.parts.append(extract_inline_units(_sub_item_text(it))[0])
             else:
@@ -829,6 +845,28 @@ def _sections(
                 task.roles.extend(it.roles)
             task.deadline_text = task.deadline_text or it.deadline_text
     return sections
+
+
+def _attributed_run(items: list[Item], n: int) -> bool:
+    """Item n opens a run of two or more sibling items that each name their units."""
+    rank = STYLE_RANK[items[n].style]
+    run = []
+    for it in items[n:]:
+        if STYLE_RANK[it.style] < rank:
+            break
+        if it.style == items[n].style:
+            run.append(it)
+    return len(run) >= 2 and all(_carries_units(it) for it in run)
+
+
+def _bare_title(task: Item) -> bool:
+    """A task item that is a title alone: one line, no sentence, no units."""
+    return (
+        len(task.parts) == 1
+        and "。" not in task.parts[0]
+        and not task.roles
+        and not _carries_units(task)
+    )
 
 
 def _own_units(task: Item) -> bool:
@@ -1505,7 +1543,7 @@ def all_below_units(line: str) -> list[tuple[str, str]]:
 
 
 _SUBJECT_IN_CHARGE_RE = re.compile(
-    r"(?P<unit>[^,，。;；:：()（）、]{2,20}?)(?P<verb>具体负责|负责|牵头)(?![人的])"  # (matched at a place)
+    r"由?(?P<unit>[^,，。;；:：()（）、由]{2,20}?)(?P<verb>具体负责|负责|牵头)(?![人的])"  # (matched at a place)
 )
 _LED_CLAUSE_RE = re.compile(r"^由[^,，。;；]{2,30}?(?:负责|牵头)[,，]")
 

@@ -39,20 +39,17 @@ def task_notes(task: dict) -> list[str]:
 
 def annotate(actions: list[dict]) -> None:
     """Fill every task's review_notes, including jumps in the numbering within an action
-    (numbers may restart at 1 under each action or group)."""
-    previous = None
+    (numbers may restart at 1 under each action or group; each form of number — 1. or (1) —
+    counts on its own, as a title's sub-items may stand among their parent's siblings)."""
     for action in actions:
-        for k, task in enumerate(action["tasks"]):
+        last: dict[str, tuple[int, str]] = {}  # form of number -> (value, number as written)
+        for task in action["tasks"]:
             notes = task_notes(task)
             value = number_value(task["number"])
-            restart = value == 1  # numbers may restart under each action or group
-            if (
-                value is not None
-                and previous is not None
-                and k
-                and value != previous + 1
-                and not restart
-            ):
-                notes.append(f"编号不连续：上一项为{action['tasks'][k - 1]['number']}")
-            previous = value
+            form = _NUMBER_RE.sub("N", task["number"] or "")
+            if value is not None:
+                previous = last.get(form)
+                if previous is not None and value not in (previous[0] + 1, 1):
+                    notes.append(f"编号不连续：上一项为{previous[1]}")
+                last[form] = (value, task["number"])
             task["review_notes"] = notes

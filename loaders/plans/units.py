@@ -902,7 +902,7 @@ def starred_leads(roles: Roles) -> Roles:
 
 # "由X牵头(,Y配合)" as a clause inside a task's text
 _LED_BY_RE = re.compile(
-    r"(?:^|(?<=[。;,:]))\s*由(?P<lead>[^,。;:()]{2,60}?)(?:牵头负责|牵头)"
+    r"(?:^|(?<=[。;,:]))\s*由(?P<lead>[^,。;:()]{2,60}?)(?:牵头负责|牵头组织实施|牵头组织|牵头)"
     r"(?:\s*,\s*(?P<others>[^,。;:()]{2,120}?)(?P<verb>按职责分工负责|配合|参与|协助|协同|负责))?"
     r"(?=[,。;]|$)"
 )
@@ -924,6 +924,13 @@ _DRAFTED_BY_RE = re.compile(
 )
 
 
+# "…。以上工作各组团指挥部、所在地乡镇人民政府应积极配合,…": the bodies helping with the work
+_ABOVE_HELP_RE = re.compile(
+    r"(?:^|(?<=[。;]))\s*(?:以上|上述)(?:各项)?(?:工作|任务|措施)\s*,?"
+    r"(?P<co>[^,。;:()]{2,60}?)(?:应当|应|要|须|需)?(?:积极|全力|主动|密切|大力)?(?:配合|协助|协同)"
+)
+
+
 def _led_by(text: str) -> Roles:
     """Roles stated by a clause "由X牵头,Y配合" inside a task's sentences (not at its end, where
     _trailing_verbs reads them), or after the leader in charge ("由某副市长负责,X牵头,Y配合");
@@ -935,6 +942,8 @@ def _led_by(text: str) -> Roles:
         roles: Roles = [("lead", lead)]
         if m.group("others") and (others := unit_names(m.group("others"))):
             roles.append((VERB_ROLES[m.group("verb")], others))
+        elif (help_ := _ABOVE_HELP_RE.search(text, m.end())) and (co := unit_names(help_["co"])):
+            roles.append(("cooperating", co))
         return roles
     for m in _DRAFTED_BY_RE.finditer(text):
         if names := unit_names(m.group("lead")):
