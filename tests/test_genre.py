@@ -7362,3 +7362,30 @@ def test_sub_items_naming_their_units_under_a_title_alone_are_the_tasks():
     ]
     # each form of number counts on its own: 2 after (2) is no jump
     assert [t["review_notes"] for t in tasks(doc)] == [[], [], [], []]
+
+
+def test_a_report_s_count_joined_to_names_before_it_takes_the_verb_after_it():
+    text = """某市司法局关于2023年度法治政府建设情况的报告
+一、2023年工作情况
+(一)统筹推进。甲区、乙街道和2个法治政府建设项目荣获全省法治政府建设示范命名。办理建议88件、提案85件。
+"""
+    (doc,) = docs(text)
+    assert doc["kind"] == "annual_report"
+    got = [(a["indicator"], a["value"], a["unit"]) for a in doc["achievements"]]
+    assert ("法治政府建设项目荣获全省法治政府建设示范命名", 2, "个") in got
+    assert ("办理建议", 88, "件") in got and ("办理提案", 85, "件") in got
+
+
+def test_a_part_on_the_importance_of_the_work_holds_no_tasks():
+    text = """某区关于加强法治政府建设的意见
+一、充分认识加强法治政府建设的重要意义
+1、提高认识。全面推进依法行政,建设法治政府,具有重要意义。
+二、主要任务
+1、健全决策机制。完善重大行政决策程序。
+2、规范执法行为。推行执法全过程记录。
+"""
+    (doc,) = docs(text)  # (no units anywhere: the parts' items are the tasks, but not these)
+    assert [(t["number"], t["title"]) for t in tasks(doc)] == [
+        ("1", "健全决策机制"),
+        ("2", "规范执法行为"),
+    ]

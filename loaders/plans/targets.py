@@ -670,9 +670,12 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
             elif not tail.endswith("的"):
                 verb = _REPORT_VERB_RE.search(plain, post.end())
         joined = pre.lstrip().startswith(_JOINS) or pre.rstrip().endswith(_JOINS)
-        if not verb and not joined and not _REPORT_VERB_RE.search(pre_plain):
-            # "3家重点单位开展大会口头述法": the count is its subject's, the verb comes after
+        if not verb and not (joined and clause.verb) and not _REPORT_VERB_RE.search(pre_plain):
+            # "3家重点单位开展大会口头述法": the count is its subject's, the verb comes after;
+            # "A区、B街道和2个项目荣获…": the names joined before the count are not what it counts
             verb = _REPORT_VERB_RE.search(tail)
+            if verb and joined:
+                name_pre = ""
         if verb:
             clause.verb = clause.sentence["verb"] = verb.group(0)
         elif clause.verb and pre.lstrip().startswith(("、", "和", "及", "与", "暨")):
