@@ -7389,3 +7389,57 @@ def test_a_part_on_the_importance_of_the_work_holds_no_tasks():
         ("1", "健全决策机制"),
         ("2", "规范执法行为"),
     ]
+
+
+def test_a_top_level_part_of_one_paragraph_between_parts_of_items_is_a_task():
+    # no units anywhere; 三 and 四 are parts of one paragraph between parts holding items; 一 (the
+    # notice's aim before them) and 六 (its requirements after them) are not tasks
+    text = """关于做好2021年合同签订工作的通知
+各有关单位:
+现就有关事项通知如下:
+一、充分认识签约工作
+各单位要高度重视签约工作。
+二、保障足量签约
+(一)发挥合同作用。鼓励及时签约。
+(二)鼓励高比例签约。签约电量不低于前三年平均值的80%。
+三、拉大峰谷差价
+各地要进一步拉大峰谷差价,引导用户错峰用电。
+四、规范签订合同
+合同签订要规范有序。
+五、建立配套机制
+(一)完善调整机制。建立月度调整机制。
+(二)建立结算机制。完善偏差结算。
+六、责任分工
+各地主管部门负责组织签约。
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], t["title"]) for t in tasks(doc)] == [
+        ("(一)", "发挥合同作用"),
+        ("(二)", "鼓励高比例签约"),
+        ("三", "拉大峰谷差价"),
+        ("四", "规范签订合同"),
+        ("(一)", "完善调整机制"),
+        ("(二)", "建立结算机制"),
+    ]
+
+
+def test_a_report_counts_the_projects_it_planned():
+    text = """某片区管理局2022年度工作报告
+2022年,项目建设多点发力,谋划重点项目8个,13个重点项目顺利开工。
+"""
+    (doc,) = docs(text)
+    got = [(a["indicator"], a["value"], a["unit"]) for a in doc["achievements"]]
+    assert ("谋划重点项目", 8, "个") in got and ("重点项目顺利开工", 13, "个") in got
+
+
+def test_an_aside_on_scope_in_brackets_names_no_unit():
+    text = """某市专项整治实施方案
+一、整治任务
+1.检查机构资质保持情况(不包括非本市安全评价机构)。
+2.检查机构执业行为(市应急局负责)。
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], *roles(t)) for t in tasks(doc)] == [
+        ("1", [], [], []),
+        ("2", [], ["市应急局"], []),
+    ]

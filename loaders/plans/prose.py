@@ -1184,10 +1184,30 @@ def _bare_leaf(items: list[Item], n: int, task_rank: int) -> bool:
     while start > 0 and STYLE_RANK[items[start - 1].style] >= rank:
         start -= 1
     parent = items[start - 1] if start > 0 else None
-    if parent is None or _non_task_head(parent):
+    if parent is None and not _between_parts(items, n) or _non_task_head(parent or it):
         return False
+    if DUTY_SECTION_RE.search(name := first_clause(it.text)) or name.endswith(_FACT_PART_ENDS):
+        return False  # "四、责任分工 市、区民政局…": the bodies' duties; "二、参加人员": a fact
     below = n + 1 < len(items) and STYLE_RANK[items[n + 1].style] > rank
     return not below and task_rank > rank
+
+
+_FACT_PART_ENDS = ("分工", "人员", "对象", "范围", "时间", "地点")
+
+
+def _between_parts(items: list[Item], n: int) -> bool:
+    """Top-level item n stands between two parts of the same level that hold items under them
+    ("三、推动分时段签约 (一)…(四)…" · "四、拉大峰谷差价。…" · "九、建立…机制 (一)…"): one of the
+    parts, not a notice's preamble before them or its requirements after."""
+    rank = STYLE_RANK[items[n].style]
+
+    def holds_items(k: int) -> bool:
+        return k + 1 < len(items) and STYLE_RANK[items[k + 1].style] > rank
+
+    same = [k for k, it in enumerate(items) if STYLE_RANK[it.style] == rank]
+    return any(k < n and holds_items(k) for k in same) and any(
+        k > n and holds_items(k) for k in same
+    )
 
 
 def _section_heading(it: Item) -> bool:

@@ -431,7 +431,8 @@ def unit_names(text: str) -> list[str]:
 
 # verbs a task opens on and no body's name does (建设局, 组织部 and 发展改革委 do open so)
 _OPENS_ON_VERB_RE = re.compile(
-    r"(?:共建|成立|新建|推进|开展|实施|制定|编制|完成|加强|加快|提升|推动|落实|举办|修订|出台|打造|创建)"
+    r"(?:共建|成立|新建|推进|开展|实施|制定|编制|完成|加强|加快|提升|推动|落实|举办|修订|出台|打造|创建"
+    r"|不包括|包括|不含|除)"  # "(不包括非本市安全评价机构)": a scope's aside, no body
 )
 
 
