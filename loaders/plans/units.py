@@ -87,7 +87,8 @@ LABEL_RE = re.compile(
     + "|".join(sorted(ROLE_LABELS, key=len, reverse=True))
     + "|"
     + _GENERIC_LABEL
-    + r")(?P<person>(?:和|及|与)(?:主要)?(?:责任人|负责人|责任领导))?\s*[:：]\s*"
+    + r")(?:[(（](?:单位|部门|处室|科室|机构)[)）])?"  # "责任处室(单位):": the kinds it may name
+    + r"(?P<person>(?:和|及|与)(?:主要)?(?:责任人|负责人|责任领导))?\s*[:：]\s*"
 )  # "责任单位和责任人:省劳动和社会保障厅秦玉德": the body, then the official named after it
 
 
