@@ -953,7 +953,18 @@ def _led_by(text: str) -> Roles:
     for m in _CHARGED_RE.finditer(text):  # "整改要求:由县环卫站负责清理…"
         if names := unit_names(m.group("unit")):
             return [("responsible", names)]
+    for m in _MADE_OF_RE.finditer(text):  # "成员由A、B和C的工作人员组成,负责…"
+        if names := unit_names(m.group("units")):
+            return [("responsible", names)]
     return []
+
+
+# a working group made of the staff of bodies, which carries the work out: "成员由派出所、消防办和
+# 综治办的工作人员及各村成员组成,负责对…进行排查整治"
+_MADE_OF_RE = re.compile(
+    r"(?:(?:^|(?<=[。;,:]))\s*(?:小组|工作组|专班)?(?:成员)?|成员)由(?P<units>[^,。;:()由]{2,80}?)(?:的|等)?"
+    r"(?:有关|相关)?(?:工作)?人员(?:及[^,。;:]{0,30})?组成\s*,\s*(?:具体)?负责"
+)
 
 
 # "整改要求:由X负责…" after a field's label: X carries the work out (in running prose a
