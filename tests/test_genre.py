@@ -7496,3 +7496,19 @@ def test_a_working_group_made_of_bodies_staff_names_its_units():
         ("2", [], ["安监站", "消防办"], []),
         ("3", [], ["乡文化服务中心", "文化站"], []),
     ]
+
+
+def test_a_report_counts_in_square_metres_grains_and_nets_and_what_it_won():
+    text = """某局2024年工作总结
+一、2024年工作情况
+累计完成改造塑胶渔排4.94万㎡、替换泡沫浮球15万粒、建设深水大网箱7口。获评三星级农村幸福院10家,五星级农村幸福院2家。
+"""
+    (doc,) = docs(text)
+    got = [(a["indicator"], a["value"], a["unit"]) for a in doc["achievements"]]
+    assert got == [
+        ("完成改造塑胶渔排", 49400, "㎡"),
+        ("替换泡沫浮球", 150000, "粒"),
+        ("建设深水大网箱", 7, "口"),
+        ("获评三星级农村幸福院", 10, "家"),
+        ("获评五星级农村幸福院", 2, "家"),
+    ]
