@@ -214,6 +214,7 @@ KNOWN_SHORT = {
     ("1379", "oneline"): "86 %: " + _HEADINGS,
     ("1380", "oneline"): "89 %: " + _HEADINGS,
     ("1382", "oneline"): "83 %: " + _HEADINGS,
+    ("1384", "oneline"): "89 %: " + _HEADINGS,
     ("1409", "oneline"): "28 %: " + _HEADINGS,
     ("1411", "oneline"): "64 %: " + _HEADINGS,
     ("1412", "oneline"): "86 %: " + _HEADINGS,

@@ -7512,3 +7512,32 @@ def test_a_report_counts_in_square_metres_grains_and_nets_and_what_it_won():
         ("获评三星级农村幸福院", 10, "家"),
         ("获评五星级农村幸福院", 2, "家"),
     ]
+
+
+def test_a_stage_s_title_stands_alone_over_its_steps_and_its_span_is_its_deadline():
+    # no units anywhere: the dated stages are the tasks; each title ends at its own line and its
+    # deadline is the end of the span in its title, not the date of one of its steps
+    text = """某市安全评价机构专项整治实施方案
+一、总体目标
+规范执业行为。
+二、实施步骤
+从2021年6月至2021年12月。
+(一)部署查改阶段(6月)
+1.安全评价机构梳理项目清单,6月20日前报送。
+2.各监管部门开展自查,6月30日前报送。
+(二)集中检查阶段(7–9月)
+1.开展集中检查。
+(三)督导检查阶段(9月)
+开展督导检查。
+(四)评估总结阶段(10月初至12月底)。
+1.各区于10月30日前报送总结。
+三、工作要求
+加强领导。
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], t["title"], t["deadline"]) for t in tasks(doc)] == [
+        ("(一)", "部署查改阶段(6月)", "2021-06-30"),
+        ("(二)", "集中检查阶段(7–9月)", "2021-09-30"),
+        ("(三)", "督导检查阶段(9月)", "2021-09-30"),
+        ("(四)", "评估总结阶段(10月初至12月底)", "2021-12-31"),
+    ]

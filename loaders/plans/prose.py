@@ -838,6 +838,8 @@ def _sections(
                 promoted.add(id(it))
                 current[1].append(it)
                 continue
+            if len(task.parts) == 1 and not re.search(r"[。;；!！?？:：]\s*$", task.parts[0]):
+                task.heading_alone = True  # "(一)部署查改阶段(6月)" over "1.…": its title alone
             if _own_units(task):  # "1.…。(X,Y)(1)…(X)(2)…(X、Z)": a sub-item's units are its own
                 task.parts.append(extract_inline_units(_sub_item_text(it))[0])
             else:
@@ -1608,6 +1610,9 @@ def _body_titled(text: str) -> list[str]:
     return []
 
 
+_STAGE_SPAN_RE = re.compile(r"阶段\s*[(（]([^()（）]{2,30})[)）]")
+
+
 def task_record(item: Item, default_year: int | None) -> dict:
     """The contract's Task object from an outline item."""
     text, inline_roles = extract_inline_units(item.text)
@@ -1639,6 +1644,12 @@ def task_record(item: Item, default_year: int | None) -> dict:
         item.deadline_text = labelled.group(1).strip()
     if item.deadline_text:
         deadline = parse_deadline(item.deadline_text, default_year)
+    # "(一)部署查改阶段(6月)": a stage's time in its title is its deadline (not its steps' dates)
+    if (span := _STAGE_SPAN_RE.search(first_clause(item.text))) and not item.deadline_text:
+        staged = find_deadline_in_text(span.group(1), default_year) or parse_deadline(
+            span.group(1), default_year
+        )
+        deadline = staged if staged is not None and staged.date else None
     if deadline is None:
         deadline = find_deadline_in_text(text, default_year)
     deadline_text = item.deadline_text or (deadline.text if deadline else None)
