@@ -7541,3 +7541,32 @@ def test_a_stage_s_title_stands_alone_over_its_steps_and_its_span_is_its_deadlin
         ("(三)", "督导检查阶段(9月)", "2021-09-30"),
         ("(四)", "评估总结阶段(10月初至12月底)", "2021-12-31"),
     ]
+
+
+def test_an_explainer_of_a_report_is_other_and_titled_by_its_heading():
+    text = """【文字解读】《中共某市某区委某区人民政府关于2024年度法治政府建设情况的报告》文件解读
+浏览次数:信息来源:区司法局
+一、背景依据
+法治政府建设是全面依法治国的重点任务和主体工程。
+二、研判和起草过程
+2025年2月6日形成《报告》初稿,2025年2月13日形成讨论稿。
+三、目标任务
+通过报告及时反映法治政府建设的成果。
+"""
+    (doc,) = docs(text)
+    assert (doc["kind"], doc["title"]) == (
+        "other",
+        "【文字解读】《中共某市某区委某区人民政府关于2024年度法治政府建设情况的报告》文件解读",
+    )
+
+
+@pytest.mark.parametrize("line", ["首页>政务公开>政策和解读", "组配分类政策和解读"])
+def test_a_page_path_or_class_ending_in_explainer_is_no_title(line):
+    text = f"""{line}
+某县2021年乡村振兴重点任务清单
+1.推进高标准农田建设。(县农业农村局牵头)
+2.实施农村人居环境整治。(县住建局牵头)
+3.开展乡风文明建设。(县文明办牵头)
+"""
+    (doc,) = docs(text)
+    assert doc["title"] == "某县2021年乡村振兴重点任务清单"

@@ -674,6 +674,7 @@ _TITLE_WORDS = (
     "通知",
     "措施",
     "纲要",
+    "解读",  # "…的解读", "【文字解读】《X》文件解读": an explainer's title
 )
 
 
@@ -736,6 +737,11 @@ def title_line(lines: list[str]) -> str | None:
                 and not (i and _wrapped_title_head(lines[i - 1]))
             )
             and not stripped.startswith(("现将", "为", "根据", "按照"))
+            # "首页>政务公开>政策和解读", "信息分类:其他解读": a page's path or field, no title
+            and not (
+                stripped.endswith("解读")
+                and (re.search(r"[>＞:：/]", stripped) or stripped.endswith(("和解读", "及解读")))
+            )  # ("组配分类政策和解读": a site's class of pages)
             and not _OUTLINE_RE.match(stripped)  # "四、保障措施": a heading, no title
             # "附件:1.某任务清单" / "2.某任务分解": the list of attachments, no title
             and not _ATTACHMENT_LIST_RE.match(stripped)
