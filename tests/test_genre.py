@@ -7570,3 +7570,18 @@ def test_a_page_path_or_class_ending_in_explainer_is_no_title(line):
 """
     (doc,) = docs(text)
     assert doc["title"] == "某县2021年乡村振兴重点任务清单"
+
+
+def test_targets_for_cases_of_a_measure_named_in_the_clause_before():
+    text = """某市优化用电营商环境实施方案
+一、主要任务
+(一)压减办电时间。低压用户全过程办电时间,无电力外线工程的不超过5个工作日,有电力外线工程的不超过15个工作日。(市发展改革委牵头)
+"""
+    (doc,) = docs(text)
+    got = [
+        (g["indicator"], g["comparator"], g["value"], g["unit"]) for g in tasks(doc)[0]["targets"]
+    ]
+    assert got == [
+        ("低压用户全过程办电时间无电力外线工程", "<=", 5, "个工作日"),
+        ("低压用户全过程办电时间有电力外线工程", "<=", 15, "个工作日"),
+    ]

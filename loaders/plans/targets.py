@@ -357,14 +357,19 @@ class _Clause:
         i = bisect_right(self.years, (self.start + pos, 10**9)) - 1
         return self.years[i][1] if i >= 0 else None
 
-    def named(self, name: str) -> str:
-        """An empty name is the sentence's last one; a generic one gets the previous clause."""
+    def named(self, name: str, case: bool = False) -> str:
+        """An empty name is the sentence's last one; a generic one gets the previous clause; a
+        case ("无外线工程的", `case`) gets what the last clause without a figure names."""
         if not name:  # "持续开展案卷评查,每年不少于1次": the clause before names it
             prev = _clean(_COUNT_TEXT_RE.sub("", self.sentence.get("prev", "")))
             prev = re.sub(r"^(?:持续|积极|认真|扎实|深入|常态化)", "", prev)[-30:]
             if prev and self.sentence.get("prev_figured") is False and self.sentence.get("last"):
                 return prev  # "市场主体总量突破千万户,达1042.8万户": the clause just before, not a figure's
             return self.sentence.get("last") or prev
+        if case and len(name) <= 16 and self.sentence.get("subject"):
+            # "办电时间,无外线工程的不超过5个工作日,有外线工程的不超过15个工作日": the cases of
+            # what the clause before names
+            return _clean(_COUNT_TEXT_RE.sub("", self.sentence["subject"]))[-30:] + name
         if name in _GENERIC and self.sentence.get("prev"):
             return _clean(_COUNT_TEXT_RE.sub("", self.sentence["prev"]))[-30:] + name
         return name
@@ -714,7 +719,9 @@ def _count(clause: _Clause, m: re.Match, prev_end: int, next_start: int, mode: s
             name_pre = clause.sentence.get("verb", "") + pre.lstrip()
         else:
             return []
-    name = clause.named(_clean(_clean(name_pre) + _clean(tail[:30])))
+    # "办电时间,无电力外线工程的不超过5个工作日": a case of the clause before, named by it
+    case = mode == "target" and name_pre.rstrip().endswith("的") and not tail.strip(" 。;,")
+    name = clause.named(_clean(_clean(name_pre) + _clean(tail[:30])), case)
     if mode == "target":
         # "市场主体分别达到17.6万户、19.5万户以上": the levels after the first are its name's
         if shared:
@@ -878,6 +885,8 @@ def _read(text: str, mode: str) -> Iterator[dict]:
                     yield from _read_clause(clause, mode)
                 sentence["prev"] = line[a:b]
                 sentence["prev_figured"] = sentence["figured"]
+                if not sentence["figured"]:
+                    sentence["subject"] = line[a:b]  # the last clause naming without a figure
 
 
 def _unique(records: Iterator[dict], keys: tuple[str, ...]) -> list[dict]:
