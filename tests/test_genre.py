@@ -7585,3 +7585,53 @@ def test_targets_for_cases_of_a_measure_named_in_the_clause_before():
         ("低压用户全过程办电时间无电力外线工程", "<=", 5, "个工作日"),
         ("低压用户全过程办电时间有电力外线工程", "<=", 15, "个工作日"),
     ]
+
+
+def test_a_unit_that_leads_carrying_out_the_work():
+    text = """某局2016年政务公开工作实施方案
+一、主要任务
+(一)加大空气质量信息公开力度。细化公开空气质量预报。(区环境监测站牵头落实)
+(二)推进重点排污单位信息公开。推动重点排污单位依法公开。(驻局纪检组、办公室牵头落实)
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], *roles(t)) for t in tasks(doc)] == [
+        ("(一)", ["区环境监测站"], [], []),
+        ("(二)", ["驻局纪检组", "办公室"], [], []),
+    ]
+
+
+def test_a_year_s_summary_and_the_next_year_s_plan_is_a_report():
+    text = """某片区管理局2022年工作总结及2023年工作计划
+一、2022年工作总结
+(一)党建工作。开展中心组学习5场,党课7场。
+(二)项目建设。推进重点项目77个。
+二、2023年工作计划
+(一)抓好党建工作。深化党史学习教育。
+(二)推进项目建设。加快重点项目建设。
+(三)提升治理水平。完善基层治理机制。
+"""
+    (doc,) = docs(text)
+    assert (doc["kind"], tasks(doc)) == ("annual_report", [])
+    got = [(a["indicator"], a["value"], a["unit"]) for a in doc["achievements"]]
+    assert ("开展中心组学习", 5, "场") in got and ("重点项目", 77, "个") in got
+
+
+def test_stages_opening_on_their_quarter_end_with_it():
+    text = """某区2026年电动自行车集中充电场所建设实施方案
+一、工作目标
+建成集中充电场所。
+二、工作安排
+(一)第一季度:做好项目立项工作,制定项目实施方案。
+(二)第二季度:完成项目审批,5月10日前报送清单。
+(三)上半年:完成选址。
+(四)10-11月:完成施工。
+三、工作要求
+加强领导。
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], t["deadline"]) for t in tasks(doc)] == [
+        ("(一)", "2026-03-31"),
+        ("(二)", "2026-06-30"),
+        ("(三)", "2026-06-30"),
+        ("(四)", "2026-11-30"),
+    ]

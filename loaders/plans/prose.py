@@ -1611,6 +1611,10 @@ def _body_titled(text: str) -> list[str]:
 
 
 _STAGE_SPAN_RE = re.compile(r"阶段\s*[(（]([^()（）]{2,30})[)）]")
+_PERIOD_LEAD_RE = re.compile(
+    r"^((?:(?:19|20)\d{2}\s*年)?(?:第?[一二三四1-4]季度|[上下]半年|\d{1,2}\s*月份?"
+    r"|\d{1,2}\s*月?\s*(?:-|—|–|~|～|至|到)\s*\d{1,2}\s*月份?)(?:底|末)?前?)\s*[:：]"
+)
 
 
 def task_record(item: Item, default_year: int | None) -> dict:
@@ -1644,8 +1648,10 @@ def task_record(item: Item, default_year: int | None) -> dict:
         item.deadline_text = labelled.group(1).strip()
     if item.deadline_text:
         deadline = parse_deadline(item.deadline_text, default_year)
-    # "(一)部署查改阶段(6月)": a stage's time in its title is its deadline (not its steps' dates)
-    if (span := _STAGE_SPAN_RE.search(first_clause(item.text))) and not item.deadline_text:
+    # "(一)部署查改阶段(6月)", "(二)第二季度:完成项目审批": a stage's time in its title, or the
+    # period it opens on, is its deadline (not its steps' dates)
+    span = _STAGE_SPAN_RE.search(first_clause(item.text)) or _PERIOD_LEAD_RE.match(item.text)
+    if span and not item.deadline_text:
         staged = find_deadline_in_text(span.group(1), default_year) or parse_deadline(
             span.group(1), default_year
         )
