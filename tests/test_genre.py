@@ -7635,3 +7635,19 @@ def test_stages_opening_on_their_quarter_end_with_it():
         ("(三)", "2026-06-30"),
         ("(四)", "2026-11-30"),
     ]
+
+
+def test_a_report_counts_ships_and_items_of_equipment_it_checked_started_and_fitted():
+    text = """某局2024年工作总结
+一、2024年工作情况
+发出特种设备安全监察指令书66份,消除安全隐患252台件。抽检相关工业产品215批次。开工项目11个。乡镇船舶已安装北斗设备1423艘。
+"""
+    (doc,) = docs(text)
+    got = [(a["indicator"], a["value"], a["unit"]) for a in doc["achievements"]]
+    assert got == [
+        ("发出特种设备安全监察指令书", 66, "份"),
+        ("消除安全隐患", 252, "台件"),
+        ("抽检相关工业产品", 215, "批次"),
+        ("开工项目", 11, "个"),
+        ("乡镇船舶已安装北斗设备", 1423, "艘"),
+    ]
