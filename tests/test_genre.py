@@ -7651,3 +7651,20 @@ def test_a_report_counts_ships_and_items_of_equipment_it_checked_started_and_fit
         ("开工项目", 11, "个"),
         ("乡镇船舶已安装北斗设备", 1423, "艘"),
     ]
+
+
+def test_ordinal_clauses_each_naming_their_units_are_the_tasks():
+    text = """某县2023年法治政府建设工作要点
+一、主要任务
+(一)健全依法决策机制。一是严格落实重大行政决策程序规定(县司法局牵头);二是推行合法性审查全覆盖(县司法局负责);三是完善法律顾问制度(县政府办负责)。
+(二)严格规范执法。一是推行行政执法三项制度(县司法局牵头,各执法部门配合);二是开展案卷评查。
+二、保障措施
+加强组织领导。
+"""
+    (doc,) = docs(text)  # (in (二) one clause names no units: the measure stays one task)
+    assert [(t["number"], t["title"], t["group"], *roles(t)) for t in tasks(doc)] == [
+        ("一是", "严格落实重大行政决策程序规定", "健全依法决策机制", ["县司法局"], [], []),
+        ("二是", "推行合法性审查全覆盖", "健全依法决策机制", [], ["县司法局"], []),
+        ("三是", "完善法律顾问制度", "健全依法决策机制", [], ["县政府办"], []),
+        ("(二)", "严格规范执法", None, ["县司法局"], [], ["各执法部门"]),
+    ]

@@ -798,7 +798,7 @@ def _sections(
                 current = (None, [])
                 sections.append(current)
             it.group = group
-            paragraphs = _paragraph_tasks(it)
+            paragraphs = _paragraph_tasks(it) or _ordinal_tasks(it)
             for task in paragraphs:
                 task.group = first_clause(it.parts[0])
             current[1].extend(paragraphs or [it])
@@ -909,6 +909,41 @@ def _paragraph_tasks(it: Item) -> list[Item]:
             deadline_text=it.deadline_text,
         )
         for chunk in chunks[:-1]
+    ]
+
+
+# "一是…(X牵头);二是…(Y负责)": the ordinal clauses of a measure
+_ORDINAL_CLAUSE_RE = re.compile(r"(?:^|(?<=[。;；]))\s*([一二三四五六七八九十]{1,2})是")
+
+
+def _ordinal_tasks(it: Item) -> list[Item]:
+    """A measure whose ordinal clauses (一是…二是…) each close on their own units: each clause is a
+    task numbered by its ordinal, the measure its group. [] unless every clause names its units."""
+    if it.roles:
+        return []
+    text = it.text
+    marks = list(_ORDINAL_CLAUSE_RE.finditer(text))
+    if len(marks) < 2 or marks[0].start() == 0:
+        return []
+    chunks = [
+        text[m.end() : marks[k + 1].start() if k + 1 < len(marks) else len(text)]
+        for k, m in enumerate(marks)
+    ]
+    if not all(extract_inline_units(c.strip().rstrip("。;；"))[1] for c in chunks):
+        return []
+    return [
+        Item(
+            it.style,
+            m.group(1) + "是",
+            k + 1,
+            [chunk.strip().rstrip(";；")],
+            label=it.label,
+            first_leads=it.first_leads,
+            carried=it.carried,
+            also=it.also,
+            deadline_text=it.deadline_text,
+        )
+        for k, (m, chunk) in enumerate(zip(marks, chunks, strict=True))
     ]
 
 
