@@ -7668,3 +7668,38 @@ def test_ordinal_clauses_each_naming_their_units_are_the_tasks():
         ("三是", "完善法律顾问制度", "健全依法决策机制", [], ["县政府办"], []),
         ("(二)", "严格规范执法", None, ["县司法局"], [], ["各执法部门"]),
     ]
+
+
+def test_an_item_number_broken_over_lines_by_a_page_is_one_marker():
+    text = """某省深化改革实施方案
+一、主要任务
+(十)强化与代理购电制度衔接。完善代理购电机制。
+(
+十一
+)加强地方电网相关政策衔接。明确余电上网价格。
+(
+十二)强化与绿证交易政策协同。做好政策衔接。
+"""
+    (doc,) = docs(text)
+    assert [(t["number"], t["title"]) for t in tasks(doc)] == [
+        ("(十)", "强化与代理购电制度衔接"),
+        ("(十一)", "加强地方电网相关政策衔接"),
+        ("(十二)", "强化与绿证交易政策协同"),
+    ]
+
+
+def test_a_report_titled_summary_and_plan_report_counts_patrols_and_seals():
+    text = """某局关于2024年度工作总结和2025年工作计划的报告
+一、2024年工作总结
+组织开展岸线码头巡查377个次、海上执法巡查96航次。为新办企业免费发放印章11780枚。
+二、2025年工作计划
+(一)抓好招商引资。加快项目落地。
+(二)优化营商环境。提升服务水平。
+"""
+    (doc,) = docs(text)
+    got = [(a["indicator"], a["value"], a["unit"]) for a in doc["achievements"]]
+    assert doc["kind"] == "annual_report" and got == [
+        ("组织开展岸线码头巡查", 377, "个次"),
+        ("海上执法巡查", 96, "航次"),
+        ("为新办企业免费发放印章", 11780, "枚"),
+    ]

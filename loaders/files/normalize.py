@@ -130,6 +130,13 @@ _STAR_MARK_RE = re.compile(
 )  # (a star glued to a number cell, "*8", marks a core indicator's number and stays)
 
 
+# an item's bracketed number broken over lines by a page's layout ("(" / "十一" / ")加强…",
+# "(" / "三)保障…"): one marker again
+_BROKEN_MARKER_RE = re.compile(
+    r"(?m)^[ \t]*([(（])[ \t]*\n[ \t]*([一二三四五六七八九十百\d]{1,4})[ \t]*(?:\n[ \t]*)?(?=[)）])"
+)
+
+
 def normalize_text(text: str) -> str:
     """Apply the shared text conventions (docs/text-conventions.md) to a whole document.
 
@@ -142,6 +149,7 @@ def normalize_text(text: str) -> str:
         text = to_simplified(text)
     text = _LINE_BREAK_RE.sub("\n", text.translate(_TRANSLATE))
     text = _LOST_INDENT_RE.sub("", text)
+    text = _BROKEN_MARKER_RE.sub(r"\1\2", text)
     text = _STAR_MARK_RE.sub("", text)
     lines = text.split("\n")
     return "\n".join(

@@ -428,7 +428,7 @@ def document_kind(doc: RawDocument, parsed: ParsedPlan) -> str:
 _REPORT_OF_WORK_TITLE_RE = re.compile(
     r"(?:工作|建设|推进|开展|落实|实施|执行)(?:情况|进展)[^。]{0,30}的?报告$|年度报告$"
     # "…2022年工作总结及2023年工作计划": the year's results first, the next year's plan after
-    r"|(?:19|20)\d{2}\s*年度?工作总结(?:及|和|暨|与|以及)[^。]{0,16}(?:计划|思路|打算|安排|要点)$"
+    r"|(?:19|20)\d{2}\s*年度?工作总结(?:及|和|暨|与|以及)[^。]{0,16}(?:计划|思路|打算|安排|要点)(?:的报告)?$"
 )
 
 
