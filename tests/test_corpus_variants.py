@@ -34,6 +34,11 @@ _SUB_ROWS = (
     "restarts its numbers under vertical class cells; as a real table the sub-rows' units "
     "fall to other rows"
 )
+_CRAWLED = (
+    "0–33 %: a crawler's text of a whole page, its menu and metadata one word per line "
+    "(公文种类: / 通知 / 有 效 性: / 有效); put in a government page's template or on one line, "
+    "those lines read as the page's own title and fields"
+)
 _FORMATTED = ("docx", "html", "html_gov", "html_table", "html_trs", "html_word", "pdf", "lo_pdf")
 _COMPANY_UNITS = (
     "60 %: its 任务表 writes units one per paragraph, among them short company names "
@@ -261,6 +266,29 @@ KNOWN_SHORT = {
     ("1299", "oneline"): "85 %: "
     + _HEADINGS
     + " (区级方案编制 / 由区建管委…编制: the heading reads as the body's subject)",
+    ("1422", "oneline"): "83 %: " + _HEADINGS,
+    ("1423", "oneline"): "86 %: " + _HEADINGS,
+    ("1443", "oneline"): "3 %: " + _HEADINGS + " (its sub-items' lead runs into (二)'s heading)",
+    ("1446", "oneline"): "39 %: " + _HEADINGS + " (第N条 articles captioned without a full stop)",
+    ("1448", "oneline"): "77 %: " + _HEADINGS,
+    ("1451", "oneline"): "4 %: " + _HEADINGS + " (近期目标 / 远期目标 run into their lists)",
+    ("1452", "oneline"): "92 %: " + _HEADINGS,
+    ("1479", "oneline"): "95 % less one check: " + _HEADINGS,
+    **{
+        (number, name): _CRAWLED
+        for number, names in (
+            ("1423", ("html_gov",)),
+            ("1476", ("html_gov", "oneline", "spaced")),
+            ("1477", ("html_gov",)),
+        )
+        for name in names
+    },
+    **{
+        ("1481", name): "33–67 %: a notice asking for comments on a plan the file does not hold "
+        "(only its name, in the list of attachments): the text's own parse takes that name for a "
+        "plan, its copies read the notice"
+        for name in ("oneline", "spaced", "html_gov", "html_table", "html_trs", "html_word")
+    },
     **{
         ("1126", name): "90 %: its (四) heading line runs into the paragraph under it in the "
         "text's own parse (a heading without a full stop over unnumbered prose); the Word copy "

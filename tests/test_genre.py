@@ -7703,3 +7703,19 @@ def test_a_report_titled_summary_and_plan_report_counts_patrols_and_seals():
         ("海上执法巡查", 96, "航次"),
         ("为新办企业免费发放印章", 11780, "枚"),
     ]
+
+
+def test_a_crawled_page_s_metadata_value_is_no_half_of_the_title():
+    text = """文 号 ：
+(某发改价格〔2025〕480号)
+有 效 性 ：
+有效
+关于印发《某省深化新能源上网电价市场化改革实施方案》的通知(某发改价格〔2025〕480号)
+各市发展改革委:
+现将《某省深化新能源上网电价市场化改革实施方案》印发给你们,请认真贯彻执行。
+一、主要任务
+(一)推动新能源上网电量参与市场交易。完善交易机制。
+(二)建立健全价格机制。完善价格形成机制。
+"""
+    (doc,) = docs(text)
+    assert doc["title"] == "某省深化新能源上网电价市场化改革实施方案"

@@ -685,6 +685,11 @@ _KIND_WORDS_ONLY_RE = re.compile(
 )
 
 
+_TRAILING_DOC_NUMBER_PAREN_RE = re.compile(
+    r"(?<=通知)\s*[(（][^()（）]{0,12}[〔\[]\s*(?:19|20)\d{2}\s*[〕\]]\s*\d{1,4}\s*号[)）]$"
+)
+
+
 def _wrapped_title_head(prev: str) -> bool:
     """Whether the line just above a title is its first half, wrapped by a PDF or a narrow page."""
     from loaders.plans.outline import match_marker
@@ -750,12 +755,20 @@ def title_line(lines: list[str]) -> str | None:
             prev = before[-1] if before else ""
             if prev and len(prev) <= 30 and ISSUER_END_RE.search(prev) and "关于" in line[:3]:
                 return prev + line
-            if i and _wrapped_title_head(lines[i - 1]) and not line.startswith("附件"):
+            if (
+                i
+                and _wrapped_title_head(lines[i - 1])
+                and not line.startswith("附件")
+                # "有 效 性:" / "有效": the value of a page's metadata key, no half of a title
+                and not (i >= 2 and lines[i - 2].strip().endswith((":", "：")))
+            ):
                 line = lines[i - 1] + line  # ("附件:X" is whole: X, the attachment's title)
             following = lines[i + 1].strip() if i + 1 < len(lines) else ""
             if YEAR_SPAN_LINE_RE.match(following):  # "(2023—2025年)" on the line below
                 line += following
             line = _notice_heading_rest(line, lines[i + 1 : i + 8])
+            # "…的通知(川发改价格〔2025〕480号)": the notice's 文号 after its heading
+            line = _TRAILING_DOC_NUMBER_PAREN_RE.sub("", line)
             if line.endswith("通知") and (
                 "《" in line or _ISSUED_HEADING_RE.search(line) or _ISSUING_NOTICE_RE.match(line)
             ):
