@@ -7719,3 +7719,17 @@ def test_a_crawled_page_s_metadata_value_is_no_half_of_the_title():
 """
     (doc,) = docs(text)
     assert doc["title"] == "某省深化新能源上网电价市场化改革实施方案"
+
+
+def test_a_report_s_figure_of_ten_thousands_and_more_and_what_it_fitted_and_supervised():
+    text = """某区2022年法治政府建设情况报告
+一、2022年工作情况
+全区累计组织各类学习、培训、宣讲1.2万余次。配套村居微型消防站10个。监管工程项目招标126项。
+"""
+    (doc,) = docs(text)
+    got = [(a["indicator"], a["value"], a["unit"]) for a in doc["achievements"]]
+    assert got == [
+        ("全区累计组织各类学习、培训、宣讲", 12000, "次"),
+        ("配套村居微型消防站", 10, "个"),
+        ("监管工程项目招标", 126, "项"),
+    ]
