@@ -7733,3 +7733,15 @@ def test_a_report_s_figure_of_ten_thousands_and_more_and_what_it_fitted_and_supe
         ("配套村居微型消防站", 10, "个"),
         ("监管工程项目招标", 126, "项"),
     ]
+
+
+def test_a_notice_of_work_on_one_line_with_a_long_subject_before_notifies():
+    text = (
+        "关于进一步加强医疗保障定点医疗机构管理的通知 （医保发〔2025〕14 号） 各省医疗保障局： "
+        "为进一步落实条例，现就进一步加强医保定点医疗机构（以下简称“定点医疗机构”）管理有关事项"
+        "通知如下： 一、深刻认识加强管理的意义 各地要坚持依法依规。 二、严把入口关 "
+        "（一）合理确定资源配置。各地要科学规划。 （二）规范评估流程。各地要严格评估。\n"
+    )
+    (doc,) = docs(text)
+    assert doc["kind"] == "plan"
+    assert [t["number"] for t in tasks(doc)] == ["(一)", "(二)"]

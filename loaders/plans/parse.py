@@ -331,7 +331,7 @@ def _requirements_only(doc: RawDocument) -> bool:
     return at is not None and len(doc.lines) - at <= 25
 
 
-_NOTIFIES_RE = re.compile(r"(?:现|特)(?:就|将)[^。]{0,30}通知如下")
+_NOTIFIES_RE = re.compile(r"(?:现|特)(?:就|将)[^。]{0,60}通知如下")
 
 
 def _notifies(doc: RawDocument) -> bool:
