@@ -21,6 +21,8 @@ CN_UNITS = {"十": 10, "百": 100}
 CN_NUMERAL_CHARS = "一二三四五六七八九十百零〇两"
 CN_NUM = f"[{CN_NUMERAL_CHARS}]+"  # a numeral as it numbers items: 一, 十二, 三十一, 一百
 CN_SMALL = "[一二三四五六七八九十]"  # 1–99 written the plain way (item and section numbers)
+# a count of points in running text: "一是…二是…", "十一是…"; the group holds its ordinal
+ORDINAL_CLAUSE = rf"({CN_SMALL}{{1,2}})是"
 CN_YEAR_DIGIT = "[〇零一二三四五六七八九]"  # a year spelled digit by digit (二〇二三)
 # a date in Chinese digits, as the signature line of a document writes it: 二〇二三年五月十二日
 CN_DATE = rf"({CN_YEAR_DIGIT}{{4}})年({CN_SMALL}{{1,3}})月({CN_SMALL}{{1,3}})日"

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from loaders.numbering import ORDINAL_CLAUSE
 from loaders.plans.deadlines import find_deadline_in_text, parse_deadline
 from loaders.plans.outline import (
     BULLET_RE,
@@ -779,12 +780,15 @@ def _sections(
     group: str | None = None
     split: set[int] = set()  # tasks made of a sub-item's attributed paragraphs
     promoted: set[int] = set()  # sub-items standing for the title above them
+    spans = _holding_spans(items) if unitless else {}
     for n, it in enumerate(items):
         rank = STYLE_RANK[it.style]
         if (
             action_rank is not None
             and rank == action_rank
-            and (_attributed_leaf(items, n) or (unitless and _bare_leaf(items, n, task_rank)))
+            and (
+                _attributed_leaf(items, n) or (unitless and _bare_leaf(items, n, task_rank, spans))
+            )
         ):
             # "(二)规范收费行为。…(X负责)" among actions whose tasks are numbered below them:
             # an item of the action level with its own units and nothing under it is a task
@@ -913,7 +917,7 @@ def _paragraph_tasks(it: Item) -> list[Item]:
 
 
 # "一是…(X牵头);二是…(Y负责)": the ordinal clauses of a measure
-_ORDINAL_CLAUSE_RE = re.compile(r"(?:^|(?<=[。;；]))\s*([一二三四五六七八九十]{1,2})是")
+_ORDINAL_CLAUSE_RE = re.compile(rf"(?:^|(?<=[。;；]))\s*{ORDINAL_CLAUSE}")
 
 
 def _ordinal_tasks(it: Item) -> list[Item]:
@@ -1210,7 +1214,9 @@ def _parents(items: list[Item]) -> dict[int, Item]:
     return parents
 
 
-def _bare_leaf(items: list[Item], n: int, task_rank: int) -> bool:
+def _bare_leaf(
+    items: list[Item], n: int, task_rank: int, spans: dict[int, tuple[int, int]]
+) -> bool:
     """In a plan naming no units: item n of the action level (the tasks' level lies below it),
     a run-in measure ("(一)推动源头减量。一是…") or a heading over its paragraph, with no item
     under it: it is a task of its own (not under 组织保障 …)."""
@@ -1221,7 +1227,7 @@ def _bare_leaf(items: list[Item], n: int, task_rank: int) -> bool:
     while start > 0 and STYLE_RANK[items[start - 1].style] >= rank:
         start -= 1
     parent = items[start - 1] if start > 0 else None
-    if parent is None and not _between_parts(items, n) or _non_task_head(parent or it):
+    if parent is None and not _between_parts(spans, rank, n) or _non_task_head(parent or it):
         return False
     if DUTY_SECTION_RE.search(name := first_clause(it.text)) or name.endswith(_FACT_PART_ENDS):
         return False  # "四、责任分工 市、区民政局…": the bodies' duties; "二、参加人员": a fact
@@ -1232,19 +1238,22 @@ def _bare_leaf(items: list[Item], n: int, task_rank: int) -> bool:
 _FACT_PART_ENDS = ("分工", "人员", "对象", "范围", "时间", "地点")
 
 
-def _between_parts(items: list[Item], n: int) -> bool:
-    """Top-level item n stands between two parts of the same level that hold items under them
-    ("三、推动分时段签约 (一)…(四)…" · "四、拉大峰谷差价。…" · "九、建立…机制 (一)…"): one of the
-    parts, not a notice's preamble before them or its requirements after."""
-    rank = STYLE_RANK[items[n].style]
+def _holding_spans(items: list[Item]) -> dict[int, tuple[int, int]]:
+    """For each level, the positions of its first and last item holding items under them."""
+    spans: dict[int, tuple[int, int]] = {}
+    for k, it in enumerate(items[:-1]):
+        rank = STYLE_RANK[it.style]
+        if STYLE_RANK[items[k + 1].style] > rank:
+            spans[rank] = (spans.get(rank, (k, k))[0], k)
+    return spans
 
-    def holds_items(k: int) -> bool:
-        return k + 1 < len(items) and STYLE_RANK[items[k + 1].style] > rank
 
-    same = [k for k, it in enumerate(items) if STYLE_RANK[it.style] == rank]
-    return any(k < n and holds_items(k) for k in same) and any(
-        k > n and holds_items(k) for k in same
-    )
+def _between_parts(spans: dict[int, tuple[int, int]], rank: int, n: int) -> bool:
+    """Top-level item n (of level `rank`) stands between two parts of its level that hold items
+    under them ("三、推动分时段签约 (一)…(四)…" · "四、拉大峰谷差价。…" · "九、建立…机制 (一)…"): one
+    of the parts, not a notice's preamble before them or its requirements after."""
+    first, last = spans.get(rank, (n, n))
+    return first < n < last
 
 
 def _section_heading(it: Item) -> bool:
@@ -1349,13 +1358,17 @@ def _not_stages(head: Item | None, tasks: list[Item], parents: dict[int, Item]) 
     return sum(_a_stage(t) for t in tasks) * 2 < len(tasks)
 
 
+# the periods a stage is named by: "第一季度", "下半年", "3-4月", "5月至6月"
+_QUARTER_OR_HALF = r"第?[一二三四1-4]季度|[上下]半年"
+_MONTH_SPAN = r"\d{1,2}\s*月?\s*(?:-|—|–|~|～|至|到)\s*\d{1,2}\s*月"
+
 # a stage by its name or its time: "动员部署阶段", "第一季度:做好项目立项", "2024年5月至6月"
 _PERIOD_OPENING_RE = re.compile(
-    r"^(?:第?[一二三四1-4]季度|[上下]半年|\d{1,2}\s*月|(?:19|20)\d{2}\s*年|[一二三四五六七八九十]{1,2}月)"
+    rf"^(?:{_QUARTER_OR_HALF}|\d{{1,2}}\s*月|(?:19|20)\d{{2}}\s*年|[一二三四五六七八九十]{{1,2}}月)"
 )
 
 
-_MONTH_SPAN_RE = re.compile(r"\d{1,2}\s*月?\s*(?:-|—|–|~|～|至|到)\s*\d{1,2}\s*月")
+_MONTH_SPAN_RE = re.compile(_MONTH_SPAN)
 
 
 def _a_stage(item: Item, named_only: bool = False) -> bool:
@@ -1646,9 +1659,10 @@ def _body_titled(text: str) -> list[str]:
 
 
 _STAGE_SPAN_RE = re.compile(r"阶段\s*[(（]([^()（）]{2,30})[)）]")
+# a stage's lead naming its period: "2024年第二季度:", "3-4月份:", "6月底前:"
 _PERIOD_LEAD_RE = re.compile(
-    r"^((?:(?:19|20)\d{2}\s*年)?(?:第?[一二三四1-4]季度|[上下]半年|\d{1,2}\s*月份?"
-    r"|\d{1,2}\s*月?\s*(?:-|—|–|~|～|至|到)\s*\d{1,2}\s*月份?)(?:底|末)?前?)\s*[:：]"
+    rf"^((?:(?:19|20)\d{{2}}\s*年)?(?:{_QUARTER_OR_HALF}|\d{{1,2}}\s*月份?|{_MONTH_SPAN}份?)"
+    r"(?:底|末)?前?)\s*[:：]"
 )
 
 

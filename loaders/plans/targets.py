@@ -65,7 +65,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from loaders.numbering import CN_SMALL
+from loaders.numbering import CN_SMALL, ORDINAL_CLAUSE
 
 COUNT_UNITS = (
     "微克/立方米|微克每立方米|毫克/立方米|毫克/升|μg/m³|μg/m3|ug/m3|mg/m³|mg/m3|分贝|毫米|厘米|点"
@@ -938,7 +938,7 @@ def coming_part(text: str) -> str:
 # sentence ends there, as does a line before an outline number
 _WRAPPED_LINE_RE = re.compile(
     r"(?<=[^\n。;；!！?？:：]{25})\n(?!\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]{1,3}[)）]"
-    r"|\d{1,3}[.、．](?!\d)|第[一二三四五六七八九十]+[章节部分条]|[一二三四五六七八九十]是))"
+    rf"|\d{{1,3}}[.、．](?!\d)|第[一二三四五六七八九十]+[章节部分条]|{ORDINAL_CLAUSE}))"
 )
 
 
